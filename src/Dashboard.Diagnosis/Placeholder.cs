@@ -1,0 +1,3 @@
+namespace Dashboard.Diagnosis;
+
+internal static class Placeholder;

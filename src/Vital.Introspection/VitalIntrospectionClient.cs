@@ -1,0 +1,309 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace Vital.Introspection;
+
+/// <summary>The typed client over <see cref="HttpClient"/>; resilience comes from the handler pipeline registered beside it.</summary>
+public sealed partial class VitalIntrospectionClient(
+    HttpClient httpClient,
+    IOptionsMonitor<VitalOptions> options,
+    ILogger<VitalIntrospectionClient> logger) : IVitalIntrospectionClient
+{
+    public const string ApiKeyHeader = "x-vital-api-key";
+    public const string Path = "v2/introspect/historical_pull";
+
+    /// <summary>How much of an error body is read to find its <c>detail</c>.</summary>
+    private const int MaxErrorBodyBytes = 64 * 1024;
+
+    public async Task<UserHistoricalPulls> GetUserAsync(string userId, ProviderSlug? provider = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+
+        var page = await GetPageAsync(new HistoricalPullPageRequest { UserId = userId, Provider = provider }, cancellationToken).ConfigureAwait(false);
+
+        // The upstream answers one entry for the user, or none; merge defensively if a server splits it.
+        var matches = page.Users.Where(u => string.Equals(u.UserId, userId, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (matches.Count == 0 && page.Users.Count == 1 && page.Users[0].UserId.Length == 0)
+        {
+            // Some servers echo an empty user_id (the spec's own example does); the filter makes it this user.
+            matches.Add(page.Users[0]);
+        }
+
+        return matches.Count switch
+        {
+            0 => UserHistoricalPulls.Empty(userId),
+            1 => matches[0] with { UserId = userId },
+            _ => new UserHistoricalPulls
+            {
+                UserId = userId,
+                Providers = matches.SelectMany(m => m.Providers).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value),
+            },
+        };
+    }
+
+    public async Task<HistoricalPullPage> GetPageAsync(HistoricalPullPageRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var current = options.CurrentValue;
+        var uri = BuildRelativeUri(request, request.UserLimit ?? current.UserLimit);
+
+        using var message = new HttpRequestMessage(HttpMethod.Get, uri);
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (current.EffectiveApiKey is { Length: > 0 } key)
+        {
+            message.Headers.TryAddWithoutValidation(ApiKeyHeader, key);
+        }
+
+        var started = TimeProvider.System.GetTimestamp();
+        using var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ToExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (IsHtml(response.Content.Headers.ContentType))
+        {
+            throw new VitalApiException(
+                VitalErrorKind.MalformedResponse,
+                "Vital's address answered with a web page instead of data; a proxy or the wrong Vital:BaseUrl may be in the way.",
+                (int)response.StatusCode);
+        }
+
+        HistoricalPullPage page;
+        try
+        {
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            page = await HistoricalPullParser.ParseAsync(body, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            throw new VitalApiException(VitalErrorKind.Network, "The connection to Vital broke while its answer was arriving.", (int)response.StatusCode, innerException: ex);
+        }
+
+        LogPage(logger, page.Users.Count, request.Provider?.Value, request.NextCursor is not null, page.NextCursor is not null,
+            (long)TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+        return page;
+    }
+
+    public async IAsyncEnumerable<HistoricalPullPage> GetPagesAsync(
+        ProviderSlug? provider = null,
+        int? userLimit = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        string? cursor = null;
+        do
+        {
+            var page = await GetPageAsync(
+                new HistoricalPullPageRequest { Provider = provider, UserLimit = userLimit, NextCursor = cursor },
+                cancellationToken).ConfigureAwait(false);
+            yield return page;
+
+            cursor = page.NextCursor;
+            if (cursor is not null && !seen.Add(cursor))
+            {
+                throw new VitalApiException(
+                    VitalErrorKind.MalformedResponse,
+                    "Vital sent the same page cursor twice, so the list of users would never end; the dashboard stopped reading.");
+            }
+        }
+        while (cursor is not null);
+    }
+
+    public async IAsyncEnumerable<UserHistoricalPulls> GetAllUsersAsync(
+        ProviderSlug? provider = null,
+        int? userLimit = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var page in GetPagesAsync(provider, userLimit, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var user in page.Users)
+            {
+                yield return user;
+            }
+        }
+    }
+
+    internal static string BuildRelativeUri(HistoricalPullPageRequest request, int userLimit)
+    {
+        var query = new StringBuilder(Path);
+        var separator = '?';
+        void Add(string name, string value)
+        {
+            query.Append(separator).Append(name).Append('=').Append(Uri.EscapeDataString(value));
+            separator = '&';
+        }
+
+        if (!string.IsNullOrEmpty(request.UserId))
+        {
+            Add("user_id", request.UserId);
+        }
+
+        if (request.Provider is { Value.Length: > 0 } provider)
+        {
+            Add("provider", provider.Value);
+        }
+
+        Add("user_limit", userLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (!string.IsNullOrEmpty(request.NextCursor))
+        {
+            Add("next_cursor", request.NextCursor);
+        }
+
+        return query.ToString();
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage message, CancellationToken cancellationToken)
+    {
+        var host = httpClient.BaseAddress?.Host ?? "Vital";
+        try
+        {
+            return await httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BrokenCircuitException ex)
+        {
+            throw new VitalApiException(
+                VitalErrorKind.Unavailable,
+                $"Vital failed several times in a row, so the dashboard is pausing its calls for a moment. Try again in {(int)Math.Ceiling(options.CurrentValue.Resilience.CircuitBreakerBreakDuration.TotalSeconds)} seconds.",
+                retryAfter: options.CurrentValue.Resilience.CircuitBreakerBreakDuration,
+                innerException: ex);
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            throw new VitalApiException(VitalErrorKind.Timeout, "Vital did not answer in time. It may be under load; try again in a minute.", innerException: ex);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new VitalApiException(VitalErrorKind.Timeout, "Vital did not answer in time. It may be under load; try again in a minute.", innerException: ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new VitalApiException(VitalErrorKind.Network, $"The dashboard could not reach Vital at {host}. Check the network, or Vital:BaseUrl.", innerException: ex);
+        }
+    }
+
+    private static async Task<VitalApiException> ToExceptionAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        var retryAfter = GetRetryAfter(response);
+        var (detail, validation) = await ReadDetailAsync(response, cancellationToken).ConfigureAwait(false);
+
+        return response.StatusCode switch
+        {
+            HttpStatusCode.Unauthorized => new VitalApiException(VitalErrorKind.Unauthorized,
+                "Vital rejected the dashboard's API key (401). Ask an administrator to check Vital:ApiKey.", status, upstreamDetail: detail),
+            HttpStatusCode.Forbidden => new VitalApiException(VitalErrorKind.Forbidden,
+                "Vital refused this request for the dashboard's API key (403). Ask an administrator to check that Vital:ApiKey belongs to this team and region.", status, upstreamDetail: detail),
+            HttpStatusCode.NotFound => new VitalApiException(VitalErrorKind.NotFound,
+                "Vital answered 404 Not Found for the introspection endpoint. Check Vital:BaseUrl.", status, upstreamDetail: detail),
+            HttpStatusCode.UnprocessableEntity or HttpStatusCode.BadRequest => new VitalApiException(VitalErrorKind.Validation,
+                validation.Count > 0
+                    ? $"Vital rejected the request: {string.Join("; ", validation.Select(v => $"{v.Location}: {v.Message}"))}."
+                    : $"Vital rejected the request ({status}){(detail is null ? "." : $": {detail}")}",
+                status, validation, detail),
+            HttpStatusCode.TooManyRequests => new VitalApiException(VitalErrorKind.RateLimited,
+                "Vital is limiting how fast the dashboard may ask (429), and it was still limited after several retries. Wait a minute and try again.",
+                status, upstreamDetail: detail, retryAfter: retryAfter),
+            HttpStatusCode.RequestTimeout or HttpStatusCode.GatewayTimeout => new VitalApiException(VitalErrorKind.Timeout,
+                $"Vital did not answer in time ({status}). It may be under load; try again in a minute.", status, upstreamDetail: detail),
+            _ when status >= 500 => new VitalApiException(VitalErrorKind.Unavailable,
+                $"Vital is having trouble right now ({status}), and it did not recover after several retries. Try again in a few minutes; if it lasts, check Vital's status page.",
+                status, upstreamDetail: detail, retryAfter: retryAfter),
+            _ => new VitalApiException(VitalErrorKind.MalformedResponse,
+                $"Vital answered with an unexpected status ({status}).", status, upstreamDetail: detail),
+        };
+    }
+
+    private static TimeSpan? GetRetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        return header?.Date is { } date ? date - DateTimeOffset.UtcNow : null;
+    }
+
+    /// <summary>Reads FastAPI's <c>{"detail": "..."}</c> or <c>{"detail": [{"loc","msg","type"}]}</c>; anything else gives nothing.</summary>
+    private static async Task<(string? Detail, IReadOnlyList<VitalValidationError> Validation)> ReadDetailAsync(
+        HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        byte[] body;
+        try
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            using var buffer = new MemoryStream();
+            var chunk = new byte[8192];
+            int read;
+            while (buffer.Length < MaxErrorBodyBytes && (read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                buffer.Write(chunk, 0, read);
+            }
+
+            body = buffer.ToArray();
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            return (null, []);
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("detail", out var detail))
+            {
+                return (null, []);
+            }
+
+            if (detail.ValueKind == JsonValueKind.String)
+            {
+                return (Shorten(detail.GetString()), []);
+            }
+
+            if (detail.ValueKind == JsonValueKind.Array)
+            {
+                var errors = new List<VitalValidationError>();
+                foreach (var item in detail.EnumerateArray().Take(20))
+                {
+                    if (item.ValueKind != JsonValueKind.Object)
+                    {
+                        continue;
+                    }
+
+                    var location = item.TryGetProperty("loc", out var loc) && loc.ValueKind == JsonValueKind.Array
+                        ? string.Join('.', loc.EnumerateArray().Select(l => l.ValueKind == JsonValueKind.String ? l.GetString() : l.GetRawText()))
+                        : "request";
+                    var msg = item.TryGetProperty("msg", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+                    var type = item.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+                    errors.Add(new VitalValidationError(Shorten(location) ?? "request", Shorten(msg) ?? "invalid", type));
+                }
+
+                return (null, errors);
+            }
+        }
+        catch (JsonException)
+        {
+            // An HTML page from a proxy, or plain text: no detail to show.
+        }
+
+        return (null, []);
+    }
+
+    private static string? Shorten(string? text) =>
+        text is null ? null : text.Length <= 300 ? text : string.Concat(text.AsSpan(0, 300), "…");
+
+    private static bool IsHtml(MediaTypeHeaderValue? contentType) =>
+        contentType?.MediaType is { } media && media.Contains("html", StringComparison.OrdinalIgnoreCase);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Debug,
+        Message = "Fetched {UserCount} users (provider {Provider}, continued {Continued}, more {HasMore}) in {ElapsedMs} ms")]
+    private static partial void LogPage(ILogger logger, int userCount, string? provider, bool continued, bool hasMore, long elapsedMs);
+}

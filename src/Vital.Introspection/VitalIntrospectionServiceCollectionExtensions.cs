@@ -1,0 +1,106 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace Vital.Introspection;
+
+public static class VitalIntrospectionServiceCollectionExtensions
+{
+    public const string HttpClientName = "Vital.Introspection";
+
+    /// <summary>
+    /// Registers <see cref="IVitalIntrospectionClient"/> with options from the <c>Vital</c> section (validated at
+    /// start) and the resilience pipeline from <c>Vital:Resilience</c>. Returns the client's builder so a host can
+    /// swap the primary handler (the in-process simulator).
+    /// </summary>
+    public static IHttpClientBuilder AddVitalIntrospection(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<VitalOptions>()
+            .Bind(configuration.GetSection(VitalOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<VitalOptions>, VitalOptionsValidator>();
+        services.AddSingleton(TimeProvider.System);
+
+        var builder = services.AddHttpClient<IVitalIntrospectionClient, VitalIntrospectionClient>(HttpClientName, (sp, client) =>
+        {
+            var options = sp.GetRequiredService<IOptions<VitalOptions>>().Value;
+            client.BaseAddress = WithTrailingSlash(options.EffectiveBaseUrl ?? VitalEnvironment.ProductionUs.BaseUrl);
+
+            // The resilience pipeline owns time-outs; HttpClient's own would cut retries short.
+            client.Timeout = Timeout.InfiniteTimeSpan;
+        });
+
+        // Header values (the API key among them) never reach the HttpClient logs.
+        builder.RedactLoggedHeaders(_ => true);
+
+        builder.AddResilienceHandler("vital", static (pipeline, context) =>
+        {
+            var options = context.ServiceProvider.GetRequiredService<IOptions<VitalOptions>>().Value.Resilience;
+            ConfigureResilience(pipeline, options);
+        });
+
+        return builder;
+    }
+
+    /// <summary>
+    /// Total time-out, then jittered exponential retries (408, 429, 5xx, time-outs and network errors, honouring
+    /// <c>Retry-After</c> up to <see cref="VitalResilienceOptions.MaxDelay"/>), a circuit breaker, and the
+    /// per-attempt time-out. 400, 401, 403, 404 and 422 are never retried: asking again cannot change them.
+    /// </summary>
+    public static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, VitalResilienceOptions options)
+    {
+        pipeline.AddTimeout(options.TotalTimeout);
+
+        if (options.MaxRetryAttempts > 0)
+        {
+            pipeline.AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = options.MaxRetryAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.BaseDelay,
+                MaxDelay = options.MaxDelay,
+                ShouldRetryAfterHeader = true,
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, options.MaxDelay)),
+            });
+        }
+
+        pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+        {
+            FailureRatio = options.CircuitBreakerFailureRatio,
+            MinimumThroughput = options.CircuitBreakerMinimumThroughput,
+            SamplingDuration = options.CircuitBreakerSamplingDuration,
+            BreakDuration = options.CircuitBreakerBreakDuration,
+        });
+
+        pipeline.AddTimeout(options.AttemptTimeout);
+    }
+
+    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, TimeSpan maxDelay)
+    {
+        if (!HttpClientResiliencePredicates.IsTransient(outcome))
+        {
+            return false;
+        }
+
+        // A Retry-After longer than we are willing to wait: give up now and say so, rather than hang.
+        if (outcome.Result is { } response
+            && response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable
+            && response.Headers.RetryAfter is { } retryAfter)
+        {
+            var wait = retryAfter.Delta ?? (retryAfter.Date - DateTimeOffset.UtcNow);
+            if (wait > maxDelay)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static Uri WithTrailingSlash(Uri uri) =>
+        uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+}

@@ -1,0 +1,3 @@
+namespace Vital.Simulator;
+
+internal static class Placeholder;
