@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -22,7 +23,7 @@ public static class VitalIntrospectionServiceCollectionExtensions
             .Bind(configuration.GetSection(VitalOptions.SectionName))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<VitalOptions>, VitalOptionsValidator>();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
 
         var builder = services.AddHttpClient<IVitalIntrospectionClient, VitalIntrospectionClient>(HttpClientName, (sp, client) =>
         {
