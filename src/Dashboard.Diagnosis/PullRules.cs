@@ -92,7 +92,9 @@ internal sealed class PullRules(TimeSpan stuckScheduledAfter, TimeSpan stuckInPr
     private Finding Retrying(PullContext c)
     {
         var kind = ErrorDetailsText.Classify(c.Pull.ErrorDetails);
-        var since = c.Running is { } elapsed ? $" (it started {Text.Duration(elapsed)} ago)" : string.Empty;
+        // Measured to now, not to ended_at: Vital's own example shows a retrying pull with an end time.
+        TimeSpan? age = c.StartedAt is { } started && c.AsOf >= started ? c.AsOf - started : null;
+        var since = age is { } elapsed ? $" (it started {Text.Duration(elapsed)} ago)" : string.Empty;
         var reason = kind switch
         {
             ErrorDetailsText.Kind.Missing => $"{ErrorDetailsText.MissingReason} Vital retries by itself.",
@@ -107,7 +109,7 @@ internal sealed class PullRules(TimeSpan stuckScheduledAfter, TimeSpan stuckInPr
         {
             action = $"Escalate to Vital support now with {c.EscalationDetails}: a permanent error is unlikely to clear by retrying.";
         }
-        else if (c.Running is { } running && running > stuckInProgressAfter)
+        else if (age is { } running && running > stuckInProgressAfter)
         {
             action = $"It has been retrying for {Text.Duration(running)}, longer than the {limit} this dashboard allows: escalate to Vital support with {c.EscalationDetails}.";
         }
@@ -122,7 +124,7 @@ internal sealed class PullRules(TimeSpan stuckScheduledAfter, TimeSpan stuckInPr
             $"{c.Subject} pull is retrying",
             $"Vital ran into a problem pulling {c.ResourceName} history from {c.ProviderName} and is trying again{since}. {reason}",
             action,
-            c.BaseEvidence with { HoursRunning = Hours(c.Running) });
+            c.BaseEvidence with { HoursRunning = Hours(age) });
     }
 
     private Finding Scheduled(PullContext c)
