@@ -247,13 +247,13 @@ internal sealed class PullRules(TimeSpan stuckScheduledAfter, TimeSpan stuckInPr
         var notes = ProviderKnowledge.NotesOnSmallData(c.Provider, c.Resource, days, inRange, c.EndedAt, c.AsOf);
         var action = GarminStillArriving(c)
             ? "Check again later: Garmin's data may still be on its way."
-            : $"Usually nothing: gaps are common when a device is worn only now and then. If the user expected more history, confirm it exists at {c.ProviderName}{DexcomQuestion(c)}, then escalate to Vital support with {c.EscalationDetails}.";
+            : $"Usually nothing. If the user expected more history, confirm it exists at {c.ProviderName}{DexcomQuestion(c)}, then escalate to Vital support with {c.EscalationDetails}.";
 
         return Create(
             c,
             FindingCodes.PullLowCoverage,
             $"{c.Subject} pull has data on {days} of {inRange} days",
-            $"The pull succeeded, but only {Text.Count(days, "day")} of the {inRange} days{c.RangeText} ({Text.Percent(coverage)}) have {c.ResourceName} data. Days with data is a rough measure: a user who wore the device only now and then has gaps like this.{NoteSuffix(notes)}",
+            $"The pull succeeded, but {c.ResourceName} data was found on only {Text.Count(days, "day")} of the {inRange} days{c.RangeText} ({Text.Percent(coverage)}). Days with data is a rough measure: a user who wore the device only now and then has gaps like this.{NoteSuffix(notes)}",
             action,
             c.WithRange(c.BaseEvidence) with { ProviderNote = JoinNotes(notes) });
     }
@@ -262,14 +262,14 @@ internal sealed class PullRules(TimeSpan stuckScheduledAfter, TimeSpan stuckInPr
     {
         var value = c.Status.Value;
         var (title, what) = value.Length == 0
-            ? ($"{c.Subject} pull has no status", "Vital sent no status for this pull")
-            : ($"{c.Subject} pull has unknown status {Text.Quote(value)}", $"Vital reported the status {Text.Quote(value)}");
+            ? ($"{c.Subject} pull has no status", "Vital sent no status for this pull, so")
+            : ($"{c.Subject} pull has unknown status {Text.Quote(value)}", $"Vital reported the status {Text.Quote(value)}: Vital added a status this dashboard does not know yet (it adds new values without notice), so");
 
         return Create(
             c,
             FindingCodes.UnknownStatus,
             title,
-            $"{what}, which this dashboard does not know yet: Vital added a status this dashboard does not know yet (it adds values without notice). The dashboard cannot tell whether the pull is healthy; its times and days with data are shown as sent.",
+            $"{what} the dashboard cannot tell whether the pull is healthy. Its times and days with data are shown as Vital sent them.",
             $"Judge from the timeline and days with data; if unsure, ask Vital support what {Text.Quote(value)} means, with {c.EscalationDetails}. Tell the dashboard team so the next version knows it.",
             c.WithRange(c.BaseEvidence));
     }
@@ -328,7 +328,7 @@ internal sealed class PullRules(TimeSpan stuckScheduledAfter, TimeSpan stuckInPr
         c,
         FindingCodes.TimelineAnomaly,
         $"{c.Subject} pull has an inconsistent timeline",
-        $"The times Vital reported for this pull do not add up: {string.Join(" ", anomalies)} Durations on this pull may be off.",
+        $"The times Vital reported for this pull do not add up. {string.Join(" ", anomalies)} Durations shown for this pull may be off.",
         $"Usually nothing on its own. If data is missing too, mention it to Vital support with {c.EscalationDetails}.",
         c.BaseEvidence with { RangeStart = c.RangeStart, RangeEnd = c.RangeEnd, Anomalies = anomalies });
 
@@ -339,7 +339,6 @@ internal sealed class PullRules(TimeSpan stuckScheduledAfter, TimeSpan stuckInPr
         var names = Text.List([.. resources.Select(ProviderKnowledge.ResourceDisplayName)]);
         var one = resources.Count == 1;
         var note = ProviderKnowledge.ReconnectNote(provider);
-        var reruns = note is null ? "; reconnecting also re-runs the historical pull" : string.Empty;
 
         return new Finding
         {
@@ -349,7 +348,9 @@ internal sealed class PullRules(TimeSpan stuckScheduledAfter, TimeSpan stuckInPr
             Resource = null,
             Title = one ? $"{providerName} {names} not pulled" : $"{resources.Count} {providerName} resources not pulled",
             Explanation = $"{providerName} did not pull {names}. Either the user did not grant permission for {(one ? "it" : "them")} when connecting, or Vital added {(one ? "this resource type" : "these resource types")} after the user connected. If the user chose not to share {(one ? "it" : "them")}, nothing is wrong.{NoteSuffix(note)}",
-            Action = $"Ask the user to reconnect {providerName} and grant access to {names}{reruns}.",
+            Action = note is null
+                ? $"Ask the user to reconnect {providerName} and grant access to {names}; reconnecting also re-runs the historical pull."
+                : $"Have the user's {providerName} connection removed (deregistered) first, since reconnecting alone does not re-run the historical pull; then ask the user to connect {providerName} again and grant access to {names}.",
             Evidence = new FindingEvidence { Resources = resources, ProviderNote = note },
         };
     }

@@ -238,7 +238,7 @@ public class DiagnosisEngineThresholdTests
 
         // Assert
         Assert.Equal("Oura sleep pull has data on 12 of 180 days", finding.Title);
-        Assert.Contains("only 12 days of the 180 days from 2026-05-30 00:00 UTC to 2026-11-26 00:00 UTC (7%)", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("sleep data was found on only 12 days of the 180 days from 2026-05-30 00:00 UTC to 2026-11-26 00:00 UTC (7%).", finding.Explanation, StringComparison.Ordinal);
         Assert.Equal(12, finding.Evidence.DaysWithData);
         Assert.Equal(180, finding.Evidence.DaysInRange);
         Assert.Equal(0.067, finding.Evidence.Coverage);

@@ -192,7 +192,8 @@ public class ProviderNotesTests
 
         // Assert
         Assert.Contains("does not re-run the historical pull unless the user is deregistered first", finding.Evidence.ProviderNote, StringComparison.Ordinal);
-        Assert.DoesNotContain("re-runs the historical pull", finding.Action, StringComparison.Ordinal);
+        Assert.StartsWith("Have the user's Garmin connection removed (deregistered) first", finding.Action, StringComparison.Ordinal);
+        Assert.EndsWith("connect Garmin again and grant access to HRV.", finding.Action, StringComparison.Ordinal);
     }
 
     [Fact]
