@@ -1,0 +1,16 @@
+namespace Dashboard.Diagnosis;
+
+/// <summary>The thresholds of the diagnosis rules: configuration section <c>Diagnosis</c>.</summary>
+public sealed class DiagnosisOptions
+{
+    public const string SectionName = "Diagnosis";
+
+    /// <summary>A <c>scheduled</c> pull whose <c>scheduled_at</c> is older than this is stuck (exactly this old is not).</summary>
+    public TimeSpan StuckScheduledAfter { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>An <c>in_progress</c> pull whose <c>started_at</c> is older than this is stuck (exactly this old is not).</summary>
+    public TimeSpan StuckInProgressAfter { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>A successful pull with data on fewer than this share of its range's days has low coverage (exactly this share is not low).</summary>
+    public double LowCoverageRatio { get; set; } = 0.5;
+}

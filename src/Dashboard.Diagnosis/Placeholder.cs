@@ -1,3 +1,0 @@
-namespace Dashboard.Diagnosis;
-
-internal static class Placeholder;
