@@ -127,7 +127,11 @@ internal static class PullGenerator
         // At most one problem per connection: the scenario's, or now and then a regular one.
         var shapes = new PullShape[pulled.Count];
         var details = new string?[pulled.Count];
-        if (isTarget)
+        if (isTarget && scenario!.Shape == PullShape.Evolving)
+        {
+            Array.Fill(shapes, PullShape.Evolving);
+        }
+        else if (isTarget)
         {
             shapes[0] = scenario!.Shape;
             details[0] = scenario.ErrorDetails;
