@@ -14,7 +14,10 @@ public sealed class SimulatorOptions
     /// <summary>Answer 401 <c>{"detail": "..."}</c> when the <c>x-vital-api-key</c> header is missing. Any non-empty key is accepted.</summary>
     public bool RequireApiKey { get; set; } = true;
 
-    /// <summary>What <c>next_cursor</c> says on the last page: null (the default) or, for instance, <c>"None"</c> as in the spec's own example.</summary>
+    /// <summary>
+    /// What <c>next_cursor</c> says when no page follows (the last page, and answers by <c>user_id</c>): null (the
+    /// default) or, for instance, <c>"None"</c> as in the spec's own example.
+    /// </summary>
     public string? LastPageCursor { get; set; }
 
     public SimulatorFaultOptions Faults { get; set; } = new();
