@@ -5,6 +5,7 @@ using Vital.Simulator;
 // configured like any host, e.g. Simulator__Users=10000 Simulator__Faults__LatencyMs=50.
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddVitalSimulator(builder.Configuration);
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning); // also when appsettings.json is not in the content root
 
 var app = builder.Build();
 app.MapGet("/healthz", () => Results.Text("ok"));
