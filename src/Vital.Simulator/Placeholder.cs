@@ -1,3 +1,0 @@
-namespace Vital.Simulator;
-
-internal static class Placeholder;

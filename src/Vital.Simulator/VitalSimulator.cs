@@ -1,0 +1,360 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace Vital.Simulator;
+
+/// <summary>
+/// A simulated Vital team behind <c>GET /v2/introspect/historical_pull</c>: a deterministic team (see
+/// <see cref="SimulatedTeam"/>), the upstream's validation, paging and quirks, and injected faults. Thread-safe;
+/// the in-process <see cref="VitalSimulatorHandler"/> and the HTTP host both answer through <see cref="HandleAsync"/>.
+/// </summary>
+public sealed class VitalSimulator
+{
+    public const string EndpointPath = "/v2/introspect/historical_pull";
+    public const string ApiKeyHeader = "x-vital-api-key";
+
+    /// <summary>How many query strings <see cref="RecentRequestQueries"/> keeps.</summary>
+    public const int RecentQueryCapacity = 200;
+
+    private const string JsonType = "application/json";
+
+    private static readonly Uri PlaceholderBase = new("http://vital-simulator.invalid/");
+
+    private const string HtmlErrorPage =
+        "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+
+    private readonly TimeProvider _timeProvider;
+    private readonly bool _requireApiKey;
+    private readonly string? _lastPageCursor;
+    private readonly Lock _faultRandomLock = new();
+    private readonly Lock _queriesLock = new();
+    private readonly Queue<string> _queries = new();
+    private DeterministicRandom _faultRandom;
+    private volatile SimulatorFaultOptions _faults;
+    private long _requestCount;
+    private long _updateCount;
+
+    public VitalSimulator(SimulatorOptions options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        var problems = SimulatorOptionsValidator.GetProblems(options);
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join("; ", problems), nameof(options));
+        }
+
+        _timeProvider = timeProvider;
+        _requireApiKey = options.RequireApiKey;
+        _lastPageCursor = options.LastPageCursor;
+        _faults = options.Faults;
+
+        var now = timeProvider.GetUtcNow();
+        var epoch = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        Team = new SimulatedTeam(options.Users, options.Seed, epoch);
+        _faultRandom = new DeterministicRandom(DeterministicRandom.Hash(Team.SeedKey, 0, 0xFA017));
+    }
+
+    public SimulatedTeam Team { get; }
+
+    /// <summary>The faults in force; replace them at runtime (a fault burst in a browser test). Validated like the configuration.</summary>
+    public SimulatorFaultOptions Faults
+    {
+        get => _faults;
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            var problems = SimulatorOptionsValidator.GetProblems(value);
+            if (problems.Count > 0)
+            {
+                throw new ArgumentException(string.Join("; ", problems), nameof(value));
+            }
+
+            _faults = value;
+        }
+    }
+
+    /// <summary>Requests that reached their end: answered (whatever the status) or dropped by a simulated disconnect.</summary>
+    public long RequestCount => Interlocked.Read(ref _requestCount);
+
+    /// <summary>The last <see cref="RecentQueryCapacity"/> query strings as received (without the leading <c>?</c>), oldest first.</summary>
+    public IReadOnlyList<string> RecentRequestQueries
+    {
+        get
+        {
+            lock (_queriesLock)
+            {
+                return [.. _queries];
+            }
+        }
+    }
+
+    public async Task<HttpResponseMessage> HandleAsync(HttpRequestMessage request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var uri = request.RequestUri is { IsAbsoluteUri: true } absolute
+            ? absolute
+            : new Uri(PlaceholderBase, request.RequestUri?.OriginalString ?? "/");
+        var query = uri.Query.TrimStart('?');
+        Record(query);
+
+        var faults = _faults;
+        var (fault, slow) = DrawFault(faults);
+        var delayMs = faults.LatencyMs + (slow ? faults.SlowResponseMs : 0);
+        if (delayMs > 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(delayMs), _timeProvider, ct).ConfigureAwait(false);
+        }
+
+        ct.ThrowIfCancellationRequested();
+        Interlocked.Increment(ref _requestCount);
+        var answer = fault switch
+        {
+            Fault.Disconnect => throw new HttpRequestException(HttpRequestError.ConnectionError, "The simulated Vital dropped the connection (Simulator:Faults:DisconnectRate)."),
+            Fault.ServerError => new Answer(500, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes("Internal Server Error")),
+            Fault.Unavailable => Json(503, HistoricalPullJson.Detail("Service temporarily unavailable, please retry with exponential backoff.")),
+            Fault.RateLimit => Json(429, HistoricalPullJson.Detail("Too Many Requests")) with { RetryAfterSeconds = faults.RetryAfterSeconds },
+            Fault.HtmlError => new Answer(502, "text/html", Encoding.UTF8.GetBytes(HtmlErrorPage)),
+            _ => Respond(request, uri, query),
+        };
+
+        if (fault == Fault.Malformed && answer.Status == 200)
+        {
+            // A strict prefix of a JSON object is never valid JSON.
+            answer = answer with { Body = answer.Body[..Math.Max(1, answer.Body.Length / 2)] };
+        }
+
+        return ToResponse(answer, request);
+    }
+
+    /// <summary>Changes one pull from now on (an upstream pull moving on); fields left out fit the status, relative to now.</summary>
+    public PullUpdateResult SetPull(string userId, string provider, string resource, PullUpdate update)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        ArgumentException.ThrowIfNullOrEmpty(provider);
+        ArgumentException.ThrowIfNullOrEmpty(resource);
+        ArgumentNullException.ThrowIfNull(update);
+        ArgumentException.ThrowIfNullOrWhiteSpace(update.Status, nameof(update));
+        if (update.DaysWithData < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(update), "days_with_data must not be negative.");
+        }
+
+        if (!Team.TryGetIndex(userId, out var index))
+        {
+            return PullUpdateResult.UnknownUser;
+        }
+
+        if (!ProviderCatalog.BySlug.TryGetValue(provider, out var simulated) || !Team.IsConnected(index, simulated))
+        {
+            return PullUpdateResult.NotConnected;
+        }
+
+        var pull = Resolve(update, resource, simulated.WindowFor(resource), index);
+        Team.Updates.GetOrAdd(index, _ => new())[(provider, resource)] = pull;
+        return PullUpdateResult.Updated;
+    }
+
+    /// <summary>Forgets every <see cref="SetPull"/>: the team answers as generated again.</summary>
+    public void ClearPullUpdates() => Team.Updates.Clear();
+
+    private SimulatedPull Resolve(PullUpdate update, string resource, int window, int index)
+    {
+        var now = _timeProvider.GetUtcNow();
+        now = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        var status = update.Status;
+        var waiting = status == "scheduled";
+        var finished = status is "success" or "failure" or "error";
+        var scheduledAt = update.ScheduledAt ?? (waiting ? now : finished ? now.AddMinutes(-5) : now.AddMinutes(-2));
+        var rangeEnd = new DateTimeOffset(scheduledAt.UtcDateTime.Date, TimeSpan.Zero);
+        var trace = new DeterministicRandom(DeterministicRandom.Hash(Team.SeedKey, (ulong)index, (ulong)Interlocked.Increment(ref _updateCount)));
+        return new SimulatedPull
+        {
+            Resource = resource,
+            Status = status,
+            RangeStart = update.RangeStart ?? (waiting ? null : rangeEnd.AddDays(-window)),
+            RangeEnd = update.RangeEnd ?? (waiting ? null : rangeEnd),
+            ScheduledAt = scheduledAt,
+            StartedAt = update.StartedAt ?? (waiting ? null : scheduledAt.AddSeconds(5)),
+            EndedAt = update.EndedAt ?? (finished ? now : null),
+            DaysWithData = update.DaysWithData ?? (status == "success" ? window : 0),
+            Release = update.Release ?? PullGenerator.CurrentRelease,
+            TraceId = update.TraceId ?? (waiting ? null : trace.NextHex32()),
+            ErrorDetails = update.ErrorDetails,
+        };
+    }
+
+    private Answer Respond(HttpRequestMessage request, Uri uri, string query)
+    {
+        if (!uri.AbsolutePath.EndsWith(EndpointPath, StringComparison.Ordinal))
+        {
+            return Json(404, HistoricalPullJson.Detail("Not Found"));
+        }
+
+        if (request.Method != HttpMethod.Get)
+        {
+            return Json(405, HistoricalPullJson.Detail("Method Not Allowed")) with { Allow = "GET" };
+        }
+
+        if (_requireApiKey && !HasApiKey(request))
+        {
+            return Json(401, HistoricalPullJson.Detail("Missing or empty x-vital-api-key header: send your team's API key."));
+        }
+
+        var parsed = HistoricalPullQuery.Parse(query, IsPresentProvider);
+        if (parsed.Errors.Count > 0)
+        {
+            return Json(422, HistoricalPullJson.ValidationErrors(parsed.Errors));
+        }
+
+        var now = _timeProvider.GetUtcNow();
+        if (parsed.UserId is { } userId)
+        {
+            var user = Team.TryGetIndex(userId, out var index) && Team.HasPulls(index) ? Filter(PullGenerator.Generate(Team, index, now), parsed.Provider) : null;
+            return Json(200, HistoricalPullJson.Page(user is null ? [] : [user], _lastPageCursor));
+        }
+
+        return ListPage(parsed, now);
+    }
+
+    /// <summary>
+    /// One page: the next <c>user_limit</c> users of the (provider-filtered) team. Users without pulls take a place
+    /// on the page but are left out of <c>data</c>, so a page can hold fewer users even when more pages follow.
+    /// </summary>
+    private Answer ListPage(HistoricalPullQuery query, DateTimeOffset now)
+    {
+        IReadOnlyList<int>? candidates = null;
+        if (query.Provider is not null)
+        {
+            candidates = ProviderCatalog.BySlug.TryGetValue(query.Provider, out var provider) ? Team.UsersConnectedTo(provider) : [];
+        }
+
+        var count = candidates?.Count ?? Team.Count;
+        var start = 0;
+        if (query.NextCursor is { } cursor)
+        {
+            if (!PageCursor.TryDecode(Team.SeedKey, cursor, out start, out var cursorProvider))
+            {
+                return Json(422, HistoricalPullJson.ValidationErrors([HistoricalPullQuery.InvalidCursor(cursor, "next_cursor is not a cursor this endpoint issued")]));
+            }
+
+            if (!string.Equals(cursorProvider, query.Provider, StringComparison.Ordinal) || start > count)
+            {
+                return Json(422, HistoricalPullJson.ValidationErrors([HistoricalPullQuery.InvalidCursor(cursor, "next_cursor belongs to a different query")]));
+            }
+        }
+
+        var end = Math.Min(start + query.UserLimit, count);
+        var users = new List<SimulatedUser>(end - start);
+        for (var position = start; position < end; position++)
+        {
+            var index = candidates?[position] ?? position;
+            if (Team.HasPulls(index) && Filter(PullGenerator.Generate(Team, index, now), query.Provider) is { } user)
+            {
+                users.Add(user);
+            }
+        }
+
+        var next = end < count ? PageCursor.Encode(Team.SeedKey, end, query.Provider) : _lastPageCursor;
+        return Json(200, HistoricalPullJson.Page(users, next));
+    }
+
+    private static SimulatedUser? Filter(SimulatedUser user, string? provider)
+    {
+        if (provider is not null)
+        {
+            user = user with { Providers = user.Providers.FindAll(p => p.Slug == provider) };
+        }
+
+        return user.Providers.Count > 0 ? user : null;
+    }
+
+    private bool IsPresentProvider(string slug) =>
+        ProviderCatalog.BySlug.TryGetValue(slug, out var provider) && Team.UsersConnectedTo(provider).Count > 0;
+
+    private static bool HasApiKey(HttpRequestMessage request) =>
+        request.Headers.TryGetValues(ApiKeyHeader, out var values) && values.Any(v => !string.IsNullOrWhiteSpace(v));
+
+    private void Record(string query)
+    {
+        lock (_queriesLock)
+        {
+            _queries.Enqueue(query);
+            while (_queries.Count > RecentQueryCapacity)
+            {
+                _queries.Dequeue();
+            }
+        }
+    }
+
+    private (Fault Fault, bool Slow) DrawFault(SimulatorFaultOptions faults)
+    {
+        double roll, slowRoll;
+        lock (_faultRandomLock)
+        {
+            roll = _faultRandom.NextDouble();
+            slowRoll = _faultRandom.NextDouble();
+        }
+
+        var fault = Fault.None;
+        var edge = 0.0;
+        foreach (var (rate, kind) in (ReadOnlySpan<(double, Fault)>)
+        [
+            (faults.ServerErrorRate, Fault.ServerError),
+            (faults.UnavailableRate, Fault.Unavailable),
+            (faults.RateLimitRate, Fault.RateLimit),
+            (faults.HtmlErrorRate, Fault.HtmlError),
+            (faults.MalformedRate, Fault.Malformed),
+            (faults.DisconnectRate, Fault.Disconnect),
+        ])
+        {
+            edge += rate;
+            if (roll < edge)
+            {
+                fault = kind;
+                break;
+            }
+        }
+
+        return (fault, slowRoll < faults.SlowRate);
+    }
+
+    private static Answer Json(int status, byte[] body) => new(status, JsonType, body);
+
+    private static HttpResponseMessage ToResponse(Answer answer, HttpRequestMessage request)
+    {
+        var content = new ByteArrayContent(answer.Body);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(answer.ContentType);
+        content.Headers.ContentLength = answer.Body.Length;
+        var response = new HttpResponseMessage((HttpStatusCode)answer.Status) { Content = content, RequestMessage = request };
+        if (answer.RetryAfterSeconds is { } seconds)
+        {
+            response.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(seconds));
+        }
+
+        if (answer.Allow is { } allow)
+        {
+            content.Headers.Allow.Add(allow);
+        }
+
+        return response;
+    }
+
+    private enum Fault
+    {
+        None,
+        ServerError,
+        Unavailable,
+        RateLimit,
+        HtmlError,
+        Malformed,
+        Disconnect,
+    }
+
+    private sealed record Answer(int Status, string ContentType, byte[] Body)
+    {
+        public int? RetryAfterSeconds { get; init; }
+        public string? Allow { get; init; }
+    }
+}

@@ -1,0 +1,69 @@
+namespace Vital.Simulator.Tests;
+
+/// <summary>Same seed, size and clock: byte-identical answers; another seed: another team.</summary>
+public sealed class DeterminismTests
+{
+    [Fact]
+    public async Task SameSeedSizeAndTime_EveryAnswer_IsByteIdentical()
+    {
+        using var one = new SimulatorTestKit(users: 200, seed: 42);
+        using var two = new SimulatorTestKit(users: 200, seed: 42);
+
+        Assert.Equal(one.Team.UserIds, two.Team.UserIds);
+        Assert.Equal(one.Team.Scenarios, two.Team.Scenarios);
+        Assert.Equal((await one.WalkAsync(13)).Select(p => p.Body), (await two.WalkAsync(13)).Select(p => p.Body));
+        Assert.Equal((await one.WalkAsync(50, "garmin")).Select(p => p.Body), (await two.WalkAsync(50, "garmin")).Select(p => p.Body));
+        foreach (var id in one.Team.Scenarios.Values)
+        {
+            Assert.Equal((await one.GetUserAsync(id)).Body, (await two.GetUserAsync(id)).Body);
+        }
+    }
+
+    [Fact]
+    public async Task SameSeed_AnswersRepeated_DoNotChangeBetweenRequests()
+    {
+        using var kit = new SimulatorTestKit(users: 200);
+        var first = (await kit.WalkAsync()).Select(p => p.Body).ToList();
+
+        // Pulls are anchored to the simulator's creation, not to each request: time passing changes nothing
+        // (but the evolving user, which is why this starts after its four minutes).
+        kit.Time.Advance(TimeSpan.FromMinutes(10));
+        var before = (await kit.WalkAsync()).Select(p => p.Body).ToList();
+        kit.Time.Advance(TimeSpan.FromHours(5));
+        var after = (await kit.WalkAsync()).Select(p => p.Body).ToList();
+
+        Assert.Equal(before, after);
+        Assert.Equal(first.Count, before.Count);
+    }
+
+    [Fact]
+    public async Task DifferentSeed_SameSize_GivesADifferentTeam()
+    {
+        using var one = new SimulatorTestKit(users: 200, seed: 1);
+        using var two = new SimulatorTestKit(users: 200, seed: 2);
+
+        Assert.NotEqual(one.Team.UserIds, two.Team.UserIds);
+        Assert.Empty(one.Team.UserIds.Intersect(two.Team.UserIds));
+        Assert.NotEqual((await one.GetAsync(string.Empty)).Body, (await two.GetAsync(string.Empty)).Body);
+    }
+
+    [Fact]
+    public async Task DifferentCreationTime_SameSeed_ShiftsTimestampsOnly()
+    {
+        using var early = new SimulatorTestKit(users: 100);
+        early.Time.Advance(TimeSpan.FromDays(1));
+        var late = new VitalSimulator(new SimulatorOptions { Users = 100 }, early.Time);
+        using var lateClient = SimulatorTestKit.CreateClient(late);
+        var healthy = early.Team.Scenarios[ScenarioNames.Healthy];
+
+        var earlyRows = PullRow.Of((await early.GetUserElementAsync(healthy))!.Value);
+        using var response = await lateClient.GetAsync($"{SimulatorTestKit.Endpoint}?user_id={healthy}", TestContext.Current.CancellationToken);
+        var lateUser = (await Answer.ReadAsync(response)).Json.GetProperty("data")[0];
+        var lateRows = PullRow.Of(lateUser);
+
+        Assert.Equal(early.Team.UserIds, late.Team.UserIds);
+        Assert.Equal(earlyRows.Select(r => (r.Provider, r.Resource, r.Status, r.DaysWithData)), lateRows.Select(r => (r.Provider, r.Resource, r.Status, r.DaysWithData)));
+        Assert.All(earlyRows.Zip(lateRows), pair =>
+            Assert.Equal(TimeSpan.FromDays(1), pair.Second.Timeline("scheduled_at") - pair.First.Timeline("scheduled_at")));
+    }
+}
