@@ -22,7 +22,7 @@ public static class VitalIntrospectionServiceCollectionExtensions
         services.AddOptions<VitalOptions>()
             .Bind(configuration.GetSection(VitalOptions.SectionName))
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<VitalOptions>, VitalOptionsValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VitalOptions>, VitalOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
         var builder = services.AddHttpClient<IVitalIntrospectionClient, VitalIntrospectionClient>(HttpClientName, (sp, client) =>

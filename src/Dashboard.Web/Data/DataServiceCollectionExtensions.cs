@@ -1,0 +1,31 @@
+using Vital.Introspection;
+using Vital.Simulator;
+
+namespace Dashboard.Web.Data;
+
+internal static class DataServiceCollectionExtensions
+{
+    /// <summary>
+    /// The upstream client (live, or the simulated team in process when no key is configured), the shared
+    /// cache and the repository over both.
+    /// </summary>
+    public static IServiceCollection AddDashboardData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var vital = configuration.GetSection(VitalOptions.SectionName).Get<VitalOptions>() ?? new VitalOptions();
+
+        var client = services.AddVitalIntrospection(configuration);
+        if (vital.EffectiveMode == VitalMode.Simulator)
+        {
+            services.AddVitalSimulator(configuration);
+            client.ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<VitalSimulatorHandler>());
+        }
+
+        services.AddHybridCache(options =>
+        {
+            options.MaximumPayloadBytes = 64 * 1024 * 1024;
+            options.MaximumKeyLength = 2048;
+        });
+        services.AddSingleton<IPullRepository, PullRepository>();
+        return services;
+    }
+}

@@ -1,0 +1,122 @@
+using System.Collections.Immutable;
+using Dashboard.Web.Input;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
+
+namespace Dashboard.Web.Data;
+
+/// <summary>
+/// The team grid's filters, as they appear in the URL of <c>/</c> and <c>/api/users.csv</c>: <c>status</c>,
+/// <c>provider</c>, <c>resource</c> (comma-separated), <c>q</c> (user id search) and <c>attention=true</c>.
+/// </summary>
+public sealed record TeamQuery
+{
+    public static TeamQuery Empty { get; } = new();
+
+    public ImmutableArray<string> Statuses { get; init; } = [];
+
+    /// <summary>Passed to the upstream's own <c>provider</c> filter.</summary>
+    public ImmutableArray<string> Providers { get; init; } = [];
+
+    public ImmutableArray<string> Resources { get; init; } = [];
+
+    public string? Search { get; init; }
+
+    public bool AttentionOnly { get; init; }
+
+    public bool IsEmpty => Statuses.IsEmpty && Providers.IsEmpty && Resources.IsEmpty && Search is null && !AttentionOnly;
+
+    /// <summary>Reads the filters; every value that cannot be one is reported, and the rest still apply.</summary>
+    public static TeamQuery Parse(IEnumerable<KeyValuePair<string, StringValues>> query, out IReadOnlyList<string> problems)
+    {
+        var errors = new List<string>();
+        var values = query.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
+
+        ImmutableArray<string> List(string name, string what)
+        {
+            if (!values.TryGetValue(name, out var raw))
+            {
+                return [];
+            }
+
+            var items = raw.SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .Select(v => v.ToLowerInvariant())
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            var bad = items.Where(i => !InputRules.IsSlug(i)).ToList();
+            if (bad.Count > 0)
+            {
+                errors.Add($"Ignored {bad.Count} {what} value{(bad.Count == 1 ? "" : "s")} that {(bad.Count == 1 ? "is" : "are")} not a name Vital uses (lower-case letters, digits and underscores).");
+            }
+
+            var good = items.Where(InputRules.IsSlug).Order(StringComparer.Ordinal).ToList();
+            if (good.Count > InputRules.MaxListItems)
+            {
+                errors.Add($"Only the first {InputRules.MaxListItems} {what} values are used.");
+                good = good.Take(InputRules.MaxListItems).ToList();
+            }
+
+            return [.. good];
+        }
+
+        var statuses = List("status", "status");
+        var providers = List("provider", "provider");
+        var resources = List("resource", "resource");
+
+        string? search = null;
+        if (values.TryGetValue("q", out var q) && !InputRules.TryNormalizeSearch(q.ToString(), out search))
+        {
+            errors.Add($"The user id search was ignored: use up to {InputRules.MaxSearchLength} ordinary characters.");
+        }
+
+        var attention = false;
+        if (values.TryGetValue("attention", out var a) && !StringValues.IsNullOrEmpty(a))
+        {
+            if (bool.TryParse(a.ToString(), out var parsed))
+            {
+                attention = parsed;
+            }
+            else
+            {
+                errors.Add("attention must be true or false.");
+            }
+        }
+
+        problems = errors;
+        return new TeamQuery { Statuses = statuses, Providers = providers, Resources = resources, Search = search, AttentionOnly = attention };
+    }
+
+    public static TeamQuery Parse(string queryString, out IReadOnlyList<string> problems) =>
+        Parse(QueryHelpers.ParseQuery(queryString), out problems);
+
+    /// <summary>The query string for these filters (without <c>?</c>), in a stable order so links compare equal.</summary>
+    public string ToQueryString()
+    {
+        var parts = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                parts.Add($"{name}={value}");
+            }
+        }
+
+        // Slugs are validated to [a-z0-9_], so lists stay readable (status=failure,retrying); q is escaped.
+        Add("status", string.Join(',', Statuses));
+        Add("provider", string.Join(',', Providers));
+        Add("resource", string.Join(',', Resources));
+        Add("q", Search is null ? null : Uri.EscapeDataString(Search));
+        Add("attention", AttentionOnly ? "true" : null);
+        return string.Join('&', parts);
+    }
+
+    public bool Equals(TeamQuery? other) =>
+        other is not null
+        && Statuses.SequenceEqual(other.Statuses)
+        && Providers.SequenceEqual(other.Providers)
+        && Resources.SequenceEqual(other.Resources)
+        && Search == other.Search
+        && AttentionOnly == other.AttentionOnly;
+
+    public override int GetHashCode() => ToQueryString().GetHashCode(StringComparison.Ordinal);
+}

@@ -1,0 +1,60 @@
+using Dashboard.Diagnosis;
+using Dashboard.Web.Components;
+using Dashboard.Web.Data;
+using Dashboard.Web.Health;
+using Dashboard.Web.Security;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+using Serilog;
+
+namespace Dashboard.Web.Hosting;
+
+/// <summary>The table of contents of the dashboard host: what it registers and how requests flow.</summary>
+public static class DashboardHostingExtensions
+{
+    public static WebApplicationBuilder AddDashboardServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        services.AddSingleton<IDashboardEnvironment, DashboardEnvironment>();
+
+        services.AddDashboardData(configuration);
+        services.AddDiagnosis(configuration);
+        services.AddDashboardHealth();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddProblemDetails();
+
+        return builder;
+    }
+
+    public static WebApplication UseDashboard(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseSerilogRequestLogging(options =>
+        {
+            // Health probes every few seconds would drown the log.
+            options.GetLevel = (context, _, error) =>
+                error is not null || context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
+                : context.Request.Path.StartsWithSegments("/healthz") || context.Request.Path.StartsWithSegments("/readyz") ? Serilog.Events.LogEventLevel.Verbose
+                : Serilog.Events.LogEventLevel.Information;
+        });
+
+        app.UseAntiforgery();
+
+        app.MapDashboardHealth();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+        return app;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using Vital.Introspection;
+
+namespace Dashboard.Web.Security;
+
+/// <summary>
+/// Secure by default: a live key with <c>Auth:Mode=None</c> and no explicit <c>Auth:AllowAnonymous=true</c> refuses
+/// to start; each sign-in mode must be complete. One message per problem, naming the key.
+/// </summary>
+internal sealed class AuthOptionsValidator(IOptions<VitalOptions> vital) : IValidateOptions<AuthOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AuthOptions options)
+    {
+        var problems = new List<string>();
+        var live = vital.Value.EffectiveMode == VitalMode.Live;
+
+        switch (options.Mode)
+        {
+            case AuthMode.None when live && !options.AllowAnonymous:
+                problems.Add(
+                    "Auth:Mode is None while a live Vital:ApiKey is configured, so anyone who reaches the dashboard would read your team's data. " +
+                    "Set Auth:Mode to OpenIdConnect or TrustedProxy, or set Auth:AllowAnonymous=true if the dashboard is protected some other way.");
+                break;
+
+            case AuthMode.OpenIdConnect:
+                var oidc = options.OpenIdConnect;
+                if (!Uri.TryCreate(oidc.Authority, UriKind.Absolute, out var authority) || authority.Scheme != Uri.UriSchemeHttps)
+                {
+                    problems.Add("Auth:OpenIdConnect:Authority must be the identity provider's https URL when Auth:Mode is OpenIdConnect.");
+                }
+
+                if (string.IsNullOrWhiteSpace(oidc.ClientId))
+                {
+                    problems.Add("Auth:OpenIdConnect:ClientId is required when Auth:Mode is OpenIdConnect.");
+                }
+
+                if (oidc.AllowedEmailDomains.Any(d => string.IsNullOrWhiteSpace(d) || d.Contains('@', StringComparison.Ordinal)))
+                {
+                    problems.Add("Auth:OpenIdConnect:AllowedEmailDomains must hold domains such as example.com (no @, no blanks).");
+                }
+
+                break;
+
+            case AuthMode.TrustedProxy:
+                if (string.IsNullOrWhiteSpace(options.TrustedProxy.UserHeader))
+                {
+                    problems.Add("Auth:TrustedProxy:UserHeader is required when Auth:Mode is TrustedProxy.");
+                }
+
+                if (options.TrustedProxy.KnownProxies.Count == 0)
+                {
+                    problems.Add("Auth:TrustedProxy:KnownProxies must list the proxy's addresses or CIDR ranges when Auth:Mode is TrustedProxy.");
+                }
+
+                foreach (var entry in options.TrustedProxy.KnownProxies.Where(e => !TryParseNetwork(e, out _)))
+                {
+                    problems.Add($"Auth:TrustedProxy:KnownProxies has an entry that is not an IP address or CIDR range: '{entry}'.");
+                }
+
+                break;
+        }
+
+        if (!Enum.IsDefined(options.Mode))
+        {
+            problems.Add("Auth:Mode must be OpenIdConnect, TrustedProxy or None.");
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    /// <summary>An address (<c>10.0.0.5</c>) or a range (<c>10.0.0.0/8</c>).</summary>
+    public static bool TryParseNetwork(string? text, out System.Net.IPNetwork network)
+    {
+        network = default;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        text = text.Trim();
+        if (text.Contains('/', StringComparison.Ordinal))
+        {
+            return System.Net.IPNetwork.TryParse(text, out network);
+        }
+
+        if (IPAddress.TryParse(text, out var address))
+        {
+            network = new System.Net.IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128);
+            return true;
+        }
+
+        return false;
+    }
+}

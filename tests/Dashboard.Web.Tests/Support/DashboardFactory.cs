@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Vital.Introspection;
+
+namespace Dashboard.Web.Tests.Support;
+
+/// <summary>
+/// The real dashboard host in process. Settings go in as configuration (like environment variables would);
+/// <see cref="Upstream"/>, when set, replaces the network under the real client, resilience and cache included.
+/// </summary>
+public sealed class DashboardFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public DashboardFactory(IDictionary<string, string?>? settings = null, HttpMessageHandler? upstream = null, Action<IServiceCollection>? services = null)
+    {
+        _settings = new Dictionary<string, string?>
+        {
+            ["Simulator:Users"] = "120",
+            ["Simulator:Seed"] = "7",
+            // Tests check behaviour, not back-off: keep retries quick.
+            ["Vital:Resilience:BaseDelay"] = "00:00:00.010",
+            ["Vital:Resilience:MaxDelay"] = "00:00:02",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+
+        Upstream = upstream;
+        ExtraServices = services;
+    }
+
+    public HttpMessageHandler? Upstream { get; }
+
+    private Action<IServiceCollection>? ExtraServices { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            if (Upstream is not null)
+            {
+                services.AddHttpClient(VitalIntrospectionServiceCollectionExtensions.HttpClientName)
+                    .ConfigurePrimaryHttpMessageHandler(() => Upstream);
+            }
+
+            ExtraServices?.Invoke(services);
+        });
+    }
+
+    /// <summary>A client that does not follow redirects, so tests see them.</summary>
+    public HttpClient CreatePlainClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+}
