@@ -46,13 +46,13 @@ public sealed record TeamQuery
             var bad = items.Where(i => !InputRules.IsSlug(i)).ToList();
             if (bad.Count > 0)
             {
-                errors.Add($"Ignored {bad.Count} {what} value{(bad.Count == 1 ? "" : "s")} that {(bad.Count == 1 ? "is" : "are")} not a name Vital uses (lower-case letters, digits and underscores).");
+                errors.Add($"The {name} filter has {bad.Count} value{(bad.Count == 1 ? "" : "s")} that {(bad.Count == 1 ? "is" : "are")} not a {what} name Vital uses (lower-case letters, digits and underscores).");
             }
 
             var good = items.Where(InputRules.IsSlug).Order(StringComparer.Ordinal).ToList();
             if (good.Count > InputRules.MaxListItems)
             {
-                errors.Add($"Only the first {InputRules.MaxListItems} {what} values are used.");
+                errors.Add($"The {name} filter has more than {InputRules.MaxListItems} values.");
                 good = good.Take(InputRules.MaxListItems).ToList();
             }
 
@@ -66,7 +66,7 @@ public sealed record TeamQuery
         string? search = null;
         if (values.TryGetValue("q", out var q) && !InputRules.TryNormalizeSearch(q.ToString(), out search))
         {
-            errors.Add($"The user id search was ignored: use up to {InputRules.MaxSearchLength} ordinary characters.");
+            errors.Add($"The user id search (q) must be up to {InputRules.MaxSearchLength} ordinary characters.");
         }
 
         var attention = false;

@@ -1,5 +1,7 @@
 using Dashboard.Diagnosis;
+using Dashboard.Web.Api;
 using Dashboard.Web.Components;
+using Dashboard.Web.Data.Team;
 using Dashboard.Web.Data;
 using Dashboard.Web.Health;
 using Dashboard.Web.Security;
@@ -23,6 +25,10 @@ public static class DashboardHostingExtensions
 
         services.AddDashboardData(configuration);
         services.AddDiagnosis(configuration);
+        services.AddSingleton<IDiagnosisService, DiagnosisService>();
+        services.AddTeamSnapshots();
+        services.AddSingleton<IAuditLog, AuditLog>();
+        services.AddDashboardRateLimiting(configuration);
         services.AddDashboardHealth();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -49,9 +55,11 @@ public static class DashboardHostingExtensions
                 : Serilog.Events.LogEventLevel.Information;
         });
 
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapDashboardHealth();
+        app.MapDashboardApi();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Dashboard.Diagnosis;
+using Dashboard.Web.Data;
+using Dashboard.Web.Data.Team;
+using Dashboard.Web.Exports;
+using Dashboard.Web.Input;
+using Dashboard.Web.Security;
+using Vital.Introspection;
+
+namespace Dashboard.Web.Api;
+
+/// <summary>
+/// The JSON, Markdown and CSV endpoints that scripts and tickets use. Routes are stable: links to them get
+/// pasted into tickets.
+/// </summary>
+public static class DashboardApi
+{
+    public const string RateLimitPolicy = "api";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api").RequireRateLimiting(RateLimitPolicy);
+
+        api.MapGet("/users/{userId}/diagnosis", GetDiagnosisAsync).WithName("GetDiagnosis");
+        api.MapGet("/users/{userId}/diagnosis.md", GetDiagnosisMarkdownAsync).WithName("GetDiagnosisMarkdown");
+        api.MapGet("/users.csv", GetTeamCsvAsync).WithName("GetTeamCsv");
+
+        return endpoints;
+    }
+
+    /// <summary>Where a user's page lives, from the request's scheme and host (forwarded headers applied).</summary>
+    public static string UserLink(HttpRequest request, string userId) =>
+        $"{request.Scheme}://{request.Host}{request.PathBase}/users/{Uri.EscapeDataString(userId)}";
+
+    private static async Task<IResult> GetDiagnosisAsync(
+        string userId, bool? refresh, HttpContext context, IDiagnosisService diagnoses, IAuditLog audit, CancellationToken cancellationToken)
+    {
+        if (!InputRules.TryNormalizeUserId(userId, out var id))
+        {
+            return BadUserId();
+        }
+
+        try
+        {
+            var diagnosis = await diagnoses.GetAsync(id, refresh ?? false, cancellationToken).ConfigureAwait(false);
+            audit.Record(AuditAction.DiagnosisJson, id, context);
+            return Results.Json(diagnosis with { Link = UserLink(context.Request, id) }, Json);
+        }
+        catch (VitalApiException ex)
+        {
+            return UpstreamProblems.ToResult(ex, context);
+        }
+    }
+
+    private static async Task<IResult> GetDiagnosisMarkdownAsync(
+        string userId, bool? refresh, HttpContext context, IDiagnosisService diagnoses, IAuditLog audit, CancellationToken cancellationToken)
+    {
+        if (!InputRules.TryNormalizeUserId(userId, out var id))
+        {
+            return BadUserId();
+        }
+
+        try
+        {
+            var diagnosis = await diagnoses.GetAsync(id, refresh ?? false, cancellationToken).ConfigureAwait(false);
+            audit.Record(AuditAction.DiagnosisMarkdown, id, context);
+            var markdown = DiagnosisMarkdown.Render(diagnosis with { Link = UserLink(context.Request, id) });
+            return Results.Text(markdown, "text/markdown; charset=utf-8");
+        }
+        catch (VitalApiException ex)
+        {
+            return UpstreamProblems.ToResult(ex, context);
+        }
+    }
+
+    private static async Task<IResult> GetTeamCsvAsync(
+        HttpContext context, ITeamSnapshots snapshots, DiagnosisEngine engine, IAuditLog audit, CancellationToken cancellationToken)
+    {
+        var query = TeamQuery.Parse(context.Request.Query, out var problems);
+        if (problems.Count > 0)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The filters are not valid", detail: string.Join(" ", problems));
+        }
+
+        var snapshot = await snapshots.WhenCompleteAsync(cancellationToken).ConfigureAwait(false);
+        if (snapshot.Error is not null && snapshot.Count == 0)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The team could not be read from Vital", detail: snapshot.Error);
+        }
+
+        audit.Record(AuditAction.TeamCsv, userId: null, context, detail: query.ToQueryString());
+        var fileName = $"vital-historical-pulls-{snapshot.StartedAt.UtcDateTime:yyyyMMdd-HHmm}.csv";
+        return Results.Stream(
+            stream => TeamCsv.WriteAsync(stream, snapshot.Users, query, engine, cancellationToken),
+            contentType: "text/csv; charset=utf-8",
+            fileDownloadName: fileName);
+    }
+
+    private static IResult BadUserId() =>
+        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not a Vital user id", detail: InputRules.UserIdProblem);
+}

@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+
+namespace Dashboard.Web.Data.Team;
+
+/// <summary>How far a team scan has come.</summary>
+public sealed record ScanProgress(int Pages, int Users, int ScopesDone, int ScopesTotal);
+
+/// <summary>
+/// The team as one scan saw it. While the scan runs, users are appended (and merged) by a single writer and
+/// readers always see a consistent prefix, so the grid shows the first rows as soon as the first page is in.
+/// Once <see cref="IsComplete"/> it never changes again.
+/// </summary>
+public sealed class TeamSnapshot
+{
+    private readonly ConcurrentDictionary<string, int> _index = new(StringComparer.OrdinalIgnoreCase);
+    private TeamUser[] _users = new TeamUser[256];
+    private int _count;
+    private long _version;
+
+    internal TeamSnapshot(long generation, DateTimeOffset startedAt)
+    {
+        Generation = generation;
+        StartedAt = startedAt;
+        Progress = new ScanProgress(0, 0, 0, 0);
+    }
+
+    /// <summary>An empty snapshot before any scan ran.</summary>
+    internal static TeamSnapshot NotStarted { get; } = new(0, DateTimeOffset.MinValue);
+
+    /// <summary>Which scan this is (1 for the first); grows with each refresh.</summary>
+    public long Generation { get; }
+
+    /// <summary>Grows whenever users are added or changed; views cache on it.</summary>
+    public long Version => Volatile.Read(ref _version);
+
+    public DateTimeOffset StartedAt { get; }
+
+    public DateTimeOffset? CompletedAt { get; private set; }
+
+    public bool IsComplete => CompletedAt is not null;
+
+    public bool HasStarted => Generation > 0;
+
+    /// <summary>Why the scan stopped early, in words for the page; the users read until then stay.</summary>
+    public string? Error { get; private set; }
+
+    public ScanProgress Progress { get; private set; }
+
+    public int Count => Volatile.Read(ref _count);
+
+    /// <summary>The users read so far (a stable prefix: later additions do not show in this list).</summary>
+    public IReadOnlyList<TeamUser> Users
+    {
+        get
+        {
+            var count = Count;
+            return new ArraySegment<TeamUser>(Volatile.Read(ref _users), 0, count);
+        }
+    }
+
+    public bool TryGet(string userId, out TeamUser user)
+    {
+        if (_index.TryGetValue(userId, out var index) && index < Count)
+        {
+            user = Volatile.Read(ref _users)[index];
+            return true;
+        }
+
+        user = null!;
+        return false;
+    }
+
+    /// <summary>Adds a user, or replaces the one with the same id. Single writer only.</summary>
+    internal void Upsert(TeamUser user, Func<TeamUser, TeamUser>? merge = null)
+    {
+        if (_index.TryGetValue(user.UserId, out var existing))
+        {
+            var users = _users;
+            users[existing] = merge is null ? user : merge(users[existing]);
+        }
+        else
+        {
+            var count = _count;
+            if (count == _users.Length)
+            {
+                var grown = new TeamUser[count * 2];
+                Array.Copy(_users, grown, count);
+                Volatile.Write(ref _users, grown);
+            }
+
+            _users[count] = user;
+            _index[user.UserId] = count;
+            Volatile.Write(ref _count, count + 1);
+        }
+
+        Interlocked.Increment(ref _version);
+    }
+
+    internal bool Contains(string userId) => _index.ContainsKey(userId);
+
+    internal void Report(ScanProgress progress) => Progress = progress;
+
+    internal void Complete(DateTimeOffset at)
+    {
+        CompletedAt = at;
+        Interlocked.Increment(ref _version);
+    }
+
+    internal void Fail(string error, DateTimeOffset at)
+    {
+        Error = error;
+        CompletedAt = at;
+        Interlocked.Increment(ref _version);
+    }
+}

@@ -1,0 +1,262 @@
+using Dashboard.Diagnosis;
+using Microsoft.Extensions.Options;
+using Vital.Introspection;
+
+namespace Dashboard.Web.Data.Team;
+
+/// <summary>
+/// The team as the grid, the provider view and the CSV export see it: one snapshot shared by every circuit and
+/// request, scanned in the background, never per page view. A stale snapshot keeps serving while its refresh
+/// runs; the first scan publishes users as they arrive.
+/// </summary>
+public interface ITeamSnapshots
+{
+    /// <summary>The snapshot to show: the last complete one, or the first scan while it runs.</summary>
+    TeamSnapshot Current { get; }
+
+    /// <summary>A refresh that is running while <see cref="Current"/> still shows the previous scan.</summary>
+    TeamSnapshot? Refreshing { get; }
+
+    /// <summary>The last refresh's failure, while the previous snapshot keeps being shown.</summary>
+    string? LastRefreshError { get; }
+
+    /// <summary>Raised (at most a few times a second) when the snapshot grows, completes or is replaced.</summary>
+    event Action? Changed;
+
+    /// <summary>Starts a scan when none has run or the current one is older than <c>Vital:CacheSeconds</c>.</summary>
+    void EnsureFresh();
+
+    /// <summary>Starts a scan now unless one is running.</summary>
+    void Refresh();
+
+    /// <summary>Waits until the shown snapshot is complete (starting a scan if needed).</summary>
+    Task<TeamSnapshot> WhenCompleteAsync(CancellationToken cancellationToken);
+}
+
+internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
+{
+    private static readonly TimeSpan NotifyEvery = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>A failed scan is tried again on the next look after this long (the page also offers a retry).</summary>
+    private static readonly TimeSpan RetryFailedAfter = TimeSpan.FromSeconds(15);
+
+    private readonly ITeamScanner _scanner;
+    private readonly DiagnosisEngine _engine;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<TeamSnapshotService> _logger;
+    private readonly TimeSpan _maxAge;
+    private readonly StringPool _pool = new();
+    private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _stopping = new();
+
+    private TeamSnapshot _current = TeamSnapshot.NotStarted;
+    private TeamSnapshot? _refreshing;
+    private Task _scan = Task.CompletedTask;
+    private TaskCompletionSource<TeamSnapshot> _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _generation;
+    private long _lastNotifyTicks;
+
+    public TeamSnapshotService(
+        ITeamScanner scanner,
+        DiagnosisEngine engine,
+        IOptions<VitalOptions> options,
+        TimeProvider timeProvider,
+        ILogger<TeamSnapshotService> logger)
+    {
+        _scanner = scanner;
+        _engine = engine;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _maxAge = TimeSpan.FromSeconds(Math.Max(5, options.Value.CacheSeconds));
+    }
+
+    public event Action? Changed;
+
+    public TeamSnapshot Current => Volatile.Read(ref _current);
+
+    public TeamSnapshot? Refreshing => Volatile.Read(ref _refreshing);
+
+    public string? LastRefreshError { get; private set; }
+
+    /// <summary>Distinct pooled strings: a measure of how well the snapshot shares its text.</summary>
+    internal int PooledStrings => _pool.Count;
+
+    public void EnsureFresh()
+    {
+        var current = Current;
+        var age = current.IsComplete ? _timeProvider.GetUtcNow() - current.CompletedAt!.Value : TimeSpan.Zero;
+        var stale = !current.HasStarted
+            || (current.IsComplete && age > _maxAge)
+            || (current.Error is not null && age > RetryFailedAfter);
+        if (stale)
+        {
+            Refresh();
+        }
+    }
+
+    public void Refresh()
+    {
+        lock (_gate)
+        {
+            if (!_scan.IsCompleted || _stopping.IsCancellationRequested)
+            {
+                return;
+            }
+
+            var snapshot = new TeamSnapshot(++_generation, _timeProvider.GetUtcNow());
+            if (Current.HasStarted && Current.IsComplete && Current.Error is null)
+            {
+                _refreshing = snapshot;
+            }
+            else
+            {
+                // Nothing good to keep showing: publish the new scan as it fills.
+                Volatile.Write(ref _current, snapshot);
+                if (_completed.Task.IsCompleted)
+                {
+                    _completed = new TaskCompletionSource<TeamSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
+            }
+
+            _scan = Task.Run(() => ScanAsync(snapshot, _stopping.Token));
+        }
+
+        Notify(force: true);
+    }
+
+    public async Task<TeamSnapshot> WhenCompleteAsync(CancellationToken cancellationToken)
+    {
+        EnsureFresh();
+        var current = Current;
+        if (current.IsComplete)
+        {
+            return current;
+        }
+
+        Task<TeamSnapshot> completed;
+        lock (_gate)
+        {
+            completed = _completed.Task;
+        }
+
+        return await completed.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _stopping.Dispose();
+    }
+
+    private async Task ScanAsync(TeamSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var pages = 0;
+        var scopesDone = 0;
+        var started = _timeProvider.GetTimestamp();
+        try
+        {
+            await foreach (var batch in _scanner.ScanAsync(new SynchronousProgress(() => Interlocked.Increment(ref scopesDone)), cancellationToken).ConfigureAwait(false))
+            {
+                pages++;
+                foreach (var user in batch.Users)
+                {
+                    if (snapshot.Contains(user.UserId))
+                    {
+                        snapshot.Upsert(TeamUser.Create(user, _engine, batch.AsOf, _pool), existing => existing.MergeWith(user, _engine, batch.AsOf, _pool));
+                    }
+                    else
+                    {
+                        snapshot.Upsert(TeamUser.Create(user, _engine, batch.AsOf, _pool));
+                    }
+                }
+
+                snapshot.Report(new ScanProgress(pages, snapshot.Count, Volatile.Read(ref scopesDone), _scanner.ScopeCount));
+                Notify(force: false);
+            }
+
+            snapshot.Report(new ScanProgress(pages, snapshot.Count, _scanner.ScopeCount, _scanner.ScopeCount));
+            snapshot.Complete(_timeProvider.GetUtcNow());
+            LogScanned(_logger, snapshot.Count, pages, (long)_timeProvider.GetElapsedTime(started).TotalMilliseconds);
+            Publish(snapshot, error: null);
+        }
+        catch (VitalApiException ex)
+        {
+            LogScanFailed(_logger, ex.Kind, snapshot.Count, pages);
+            snapshot.Fail(ex.Message, _timeProvider.GetUtcNow());
+            Publish(snapshot, ex.Message);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        catch (Exception ex)
+        {
+            LogScanCrashed(_logger, ex);
+            snapshot.Fail("The dashboard could not read the team because of an internal error; it is logged for the maintainers.", _timeProvider.GetUtcNow());
+            Publish(snapshot, snapshot.Error);
+        }
+    }
+
+    private void Publish(TeamSnapshot snapshot, string? error)
+    {
+        TaskCompletionSource<TeamSnapshot> completed;
+        lock (_gate)
+        {
+            if (ReferenceEquals(_refreshing, snapshot))
+            {
+                _refreshing = null;
+                LastRefreshError = error;
+                if (error is null)
+                {
+                    Volatile.Write(ref _current, snapshot);
+                }
+            }
+            else
+            {
+                LastRefreshError = null;
+            }
+
+            completed = _completed;
+        }
+
+        completed.TrySetResult(Current);
+        Notify(force: true);
+    }
+
+    private void Notify(bool force)
+    {
+        var now = _timeProvider.GetTimestamp();
+        var last = Interlocked.Read(ref _lastNotifyTicks);
+        if (!force && _timeProvider.GetElapsedTime(last, now) < NotifyEvery)
+        {
+            return;
+        }
+
+        Interlocked.Exchange(ref _lastNotifyTicks, now);
+        try
+        {
+            Changed?.Invoke();
+        }
+        catch (Exception ex)
+        {
+            LogListenerFailed(_logger, ex);
+        }
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Scanned the team: {UserCount} users in {PageCount} pages, {ElapsedMs} ms")]
+    private static partial void LogScanned(ILogger logger, int userCount, int pageCount, long elapsedMs);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Team scan stopped by the upstream ({ErrorKind}) after {UserCount} users in {PageCount} pages")]
+    private static partial void LogScanFailed(ILogger logger, VitalErrorKind errorKind, int userCount, int pageCount);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "Team scan failed")]
+    private static partial void LogScanCrashed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "A team snapshot listener failed")]
+    private static partial void LogListenerFailed(ILogger logger, Exception exception);
+
+    private sealed class SynchronousProgress(Action report) : IProgress<ProviderSlug?>
+    {
+        public void Report(ProviderSlug? value) => report();
+    }
+}

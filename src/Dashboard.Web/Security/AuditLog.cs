@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Security.Claims;
+
+namespace Dashboard.Web.Security;
+
+/// <summary>What someone looked at or exported.</summary>
+public enum AuditAction
+{
+    TeamGrid,
+    ProviderPage,
+    UserPage,
+    DiagnosisJson,
+    DiagnosisMarkdown,
+    TeamCsv,
+    CopyMarkdown,
+    DownloadJson,
+}
+
+/// <summary>
+/// One structured event per view or export of users' data: who, which user, which page or export, when, and the
+/// correlation id. Written to the console log and to the audit sink (<c>Audit:Path</c>).
+/// </summary>
+public interface IAuditLog
+{
+    void Record(AuditAction action, string? userId, HttpContext context, string? detail = null);
+
+    void Record(AuditAction action, string? userId, ClaimsPrincipal actor, string correlationId, string? detail = null);
+}
+
+internal sealed partial class AuditLog(ILoggerFactory loggerFactory) : IAuditLog
+{
+    /// <summary>The log category the audit sink listens to.</summary>
+    public const string Category = "Dashboard.Audit";
+
+    private readonly ILogger _logger = loggerFactory.CreateLogger(Category);
+
+    public void Record(AuditAction action, string? userId, HttpContext context, string? detail = null) =>
+        Write(action, userId, Actor(context.User), Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier, detail,
+            context.Connection.RemoteIpAddress?.ToString());
+
+    public void Record(AuditAction action, string? userId, ClaimsPrincipal actor, string correlationId, string? detail = null) =>
+        Write(action, userId, Actor(actor), correlationId, detail, address: null);
+
+    /// <summary>The signed-in person as the audit trail names them: email, else name, else "anonymous".</summary>
+    public static string Actor(ClaimsPrincipal? user) =>
+        user?.FindFirst(ClaimTypes.Email)?.Value
+        ?? user?.FindFirst("email")?.Value
+        ?? user?.Identity?.Name
+        ?? "anonymous";
+
+    private void Write(AuditAction action, string? userId, string actor, string correlationId, string? detail, string? address) =>
+        LogAudit(_logger, action, userId ?? "-", actor, correlationId, detail ?? string.Empty, address ?? string.Empty);
+
+    [LoggerMessage(EventId = 9000, Level = LogLevel.Information,
+        Message = "Audit {AuditAction} of user {SubjectUserId} by {Actor} (correlation {CorrelationId}) {AuditDetail} {ClientAddress}")]
+    private static partial void LogAudit(ILogger logger, AuditAction auditAction, string subjectUserId, string actor, string correlationId, string auditDetail, string clientAddress);
+}
