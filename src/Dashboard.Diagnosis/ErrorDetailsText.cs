@@ -3,7 +3,7 @@ using Vital.Introspection;
 namespace Dashboard.Diagnosis;
 
 /// <summary>What each <c>error_details</c> value means, in words a support person can repeat to a user.</summary>
-internal static class ErrorDetailsText
+public static class ErrorDetailsText
 {
     public enum Kind
     {
@@ -47,6 +47,28 @@ internal static class ErrorDetailsText
         Meaning(details, providerName) is { } meaning
             ? $"Vital's reason: {details.Value}, meaning {meaning}."
             : $"Vital's reason is {Text.Quote(details.Value)}, a value this dashboard does not know: Vital has probably added something new since this version was written, so pass it on to Vital support verbatim.";
+
+    /// <summary>
+    /// The value in words for a table cell: "Oura's service was down or not answering (Vital retries by itself)";
+    /// an unknown value verbatim with a note; null for none.
+    /// </summary>
+    public static string? InWords(string? value, string providerName)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        var details = new PullErrorDetails(value);
+        var suffix = Classify(details) switch
+        {
+            Kind.Retriable => " (Vital retries by itself)",
+            _ => string.Empty,
+        };
+        return Meaning(details, providerName) is { } meaning
+            ? char.ToUpperInvariant(meaning[0]) + meaning[1..] + suffix
+            : $"'{value}' (a value this dashboard does not know yet)";
+    }
 
     public const string MissingReason =
         "Vital gave no reason: error details exist only on connections made since May 2025, so an older connection never has them.";

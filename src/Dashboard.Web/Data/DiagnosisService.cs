@@ -11,13 +11,19 @@ public interface IDiagnosisService
     /// <see cref="Vital.Introspection.VitalApiException"/>.
     /// </summary>
     Task<UserDiagnosis> GetAsync(string userId, bool refresh = false, CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="GetAsync(string, bool, CancellationToken)"/>, fetching again when the cached answer is older than <paramref name="maxAge"/>.</summary>
+    Task<UserDiagnosis> GetAsync(string userId, TimeSpan maxAge, CancellationToken cancellationToken = default);
 }
 
 internal sealed class DiagnosisService(IPullRepository repository, DiagnosisEngine engine) : IDiagnosisService
 {
-    public async Task<UserDiagnosis> GetAsync(string userId, bool refresh = false, CancellationToken cancellationToken = default)
+    public Task<UserDiagnosis> GetAsync(string userId, bool refresh = false, CancellationToken cancellationToken = default) =>
+        GetAsync(userId, refresh ? TimeSpan.Zero : Timeout.InfiniteTimeSpan, cancellationToken);
+
+    public async Task<UserDiagnosis> GetAsync(string userId, TimeSpan maxAge, CancellationToken cancellationToken = default)
     {
-        var fetched = await repository.GetUserAsync(userId, refresh, cancellationToken).ConfigureAwait(false);
+        var fetched = await repository.GetUserAsync(userId, maxAge == Timeout.InfiniteTimeSpan ? null : maxAge, cancellationToken).ConfigureAwait(false);
         return engine.Diagnose(fetched.Value, fetched.AsOf);
     }
 }

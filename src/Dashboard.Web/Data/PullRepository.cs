@@ -15,8 +15,12 @@ public sealed record Fetched<T>(T Value, DateTimeOffset AsOf);
 /// </summary>
 public interface IPullRepository
 {
-    /// <summary>One user's pulls; <paramref name="refresh"/> skips the cache and stores the fresh answer.</summary>
-    Task<Fetched<UserHistoricalPulls>> GetUserAsync(string userId, bool refresh = false, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// One user's pulls from the cache, fetched again when the cached answer is older than
+    /// <paramref name="maxAge"/> (<see cref="TimeSpan.Zero"/>: always). Concurrent callers share one fetch, and a
+    /// fresh answer serves everyone after it, so ten people auto-refreshing one user cost one upstream call.
+    /// </summary>
+    Task<Fetched<UserHistoricalPulls>> GetUserAsync(string userId, TimeSpan? maxAge = null, CancellationToken cancellationToken = default);
 
     /// <summary>One page of the team (optionally one provider's users).</summary>
     Task<Fetched<HistoricalPullPage>> GetPageAsync(HistoricalPullPageRequest request, bool refresh = false, CancellationToken cancellationToken = default);
@@ -39,7 +43,18 @@ internal sealed class PullRepository(
         Flags = options.Value.CacheSeconds == 0 ? HybridCacheEntryFlags.DisableLocalCache | HybridCacheEntryFlags.DisableDistributedCache : null,
     };
 
-    public async Task<Fetched<UserHistoricalPulls>> GetUserAsync(string userId, bool refresh = false, CancellationToken cancellationToken = default)
+    public async Task<Fetched<UserHistoricalPulls>> GetUserAsync(string userId, TimeSpan? maxAge = null, CancellationToken cancellationToken = default)
+    {
+        var cached = await GetUserAsync(userId, refresh: maxAge == TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        if (maxAge is { } age && age > TimeSpan.Zero && timeProvider.GetUtcNow() - cached.AsOf > age)
+        {
+            cached = await GetUserAsync(userId, refresh: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        return cached;
+    }
+
+    private async Task<Fetched<UserHistoricalPulls>> GetUserAsync(string userId, bool refresh, CancellationToken cancellationToken)
     {
         var key = $"vital:{_scope}:user:{userId.ToLowerInvariant()}";
         return await cache.GetOrCreateAsync(

@@ -5,6 +5,7 @@ using Dashboard.Web.Data.Team;
 using Dashboard.Web.Data;
 using Dashboard.Web.Health;
 using Dashboard.Web.Security;
+using Dashboard.Web.Ui;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Serilog;
@@ -33,6 +34,12 @@ public static class DashboardHostingExtensions
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddScoped<TimeDisplay>();
+        services.AddScoped<BrowserInterop>();
+        services.AddScoped<Components.Pages.Users.UserPageState>();
+        services.AddOptions<UiOptions>().Bind(configuration.GetSection(UiOptions.SectionName))
+            .Validate(o => o.AutoRefreshSeconds is >= 5 and <= 3600, "Ui:AutoRefreshSeconds must be between 5 and 3600.")
+            .ValidateOnStart();
         services.AddProblemDetails();
 
         return builder;

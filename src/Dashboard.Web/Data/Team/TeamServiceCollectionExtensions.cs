@@ -7,6 +7,7 @@ internal static class TeamServiceCollectionExtensions
         services.AddSingleton<ITeamScanner, SequentialTeamScanner>();
         services.AddSingleton<TeamSnapshotService>();
         services.AddSingleton<ITeamSnapshots>(sp => sp.GetRequiredService<TeamSnapshotService>());
+        services.AddSingleton<TeamViewCache>();
         return services;
     }
 }

@@ -48,7 +48,7 @@ public sealed class TeamUser
         foreach (var pull in pulls)
         {
             latest = Math.Max(latest, pull.LatestActivityTicks);
-            if (worst is null || StatusOrder.Rank(pull.Status) < StatusOrder.Rank(worst))
+            if (worst is null || StatusOrder.Rank(pull.Status) > StatusOrder.Rank(worst))
             {
                 worst = pull.Status;
             }
@@ -91,7 +91,7 @@ public sealed class TeamUser
 
     public bool HasActivePulls { get; }
 
-    /// <summary>The worst status over all pulls (failure first), or null without pulls.</summary>
+    /// <summary>The worst status over all pulls (<see cref="StatusOrder.Rank(string?)"/>: higher is worse), or null without pulls.</summary>
     public string? WorstStatus { get; }
 
     public long LatestActivityTicks { get; }
@@ -108,7 +108,7 @@ public sealed class TeamUser
         string? worst = null;
         foreach (var pull in _pulls)
         {
-            if (pull.Provider == provider && (worst is null || StatusOrder.Rank(pull.Status) < StatusOrder.Rank(worst)))
+            if (pull.Provider == provider && (worst is null || StatusOrder.Rank(pull.Status) > StatusOrder.Rank(worst)))
             {
                 worst = pull.Status;
             }

@@ -152,8 +152,8 @@ public static class TeamView
                 var byCount = a.Providers.Length.CompareTo(b.Providers.Length);
                 return byCount != 0 ? byCount : string.CompareOrdinal(string.Join(',', a.Providers), string.Join(',', b.Providers));
             },
-            // Rank 0 is the worst status, so "descending" (worst first) is ascending rank.
-            TeamSortColumn.WorstStatus => (a, b) => StatusOrder.Rank(b.WorstStatus).CompareTo(StatusOrder.Rank(a.WorstStatus)),
+            // A higher rank is a worse status: descending puts failures first.
+            TeamSortColumn.WorstStatus => (a, b) => StatusOrder.Rank(a.WorstStatus).CompareTo(StatusOrder.Rank(b.WorstStatus)),
             TeamSortColumn.Findings => (a, b) =>
             {
                 var bySeverity = a.Overall.CompareTo(b.Overall);

@@ -1,0 +1,90 @@
+using Dashboard.Web.Data;
+using Dashboard.Web.Data.Team;
+using Dashboard.Web.Security;
+using Dashboard.Web.Ui;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace Dashboard.Web.Components.Pages.Team;
+
+/// <summary>
+/// <c>/</c>: the team's users from the shared snapshot, filtered on the server by the URL's <c>status</c>,
+/// <c>provider</c>, <c>resource</c>, <c>q</c> and <c>attention</c>. The page holds no copy of the team.
+/// </summary>
+public sealed partial class TeamPage
+{
+    private TeamGrid? _grid;
+    private IReadOnlyList<string> _problems = [];
+    private string? _auditedQuery;
+
+    [Inject]
+    private ITeamSnapshots Snapshots { get; set; } = default!;
+
+    [Inject]
+    private TeamViewCache Views { get; set; } = default!;
+
+    [Inject]
+    private TimeDisplay Times { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private IAuditLog Audit { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    [SupplyParameterFromQuery(Name = "tz")]
+    public string? Tz { get; set; }
+
+    private TeamQuery Query { get; set; } = TeamQuery.Empty;
+
+    private TeamSnapshot Snapshot => Snapshots.Current;
+
+    private TeamSnapshot Scanning => Snapshots.Refreshing ?? Snapshots.Current;
+
+    private bool IsScanning => !Snapshot.IsComplete || Snapshots.Refreshing is not null;
+
+    private TeamViewResult View => Views.Get(Snapshot, Query, TeamSort.Default);
+
+    private TeamFacets Facets => Views.Facets(Snapshot);
+
+    protected override void OnInitialized()
+    {
+        Snapshots.Changed += OnSnapshotChanged;
+        Snapshots.EnsureFresh();
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        Times.SetMode(TimeDisplay.Parse(Tz));
+        var query = new Uri(Navigation.Uri).Query;
+        Query = TeamQuery.Parse(query, out _problems);
+
+        if (_auditedQuery != Query.ToQueryString())
+        {
+            _auditedQuery = Query.ToQueryString();
+            var user = AuthenticationState is null ? new System.Security.Claims.ClaimsPrincipal() : (await AuthenticationState).User;
+            Audit.Record(AuditAction.TeamGrid, userId: null, user, CorrelationId, Query.ToQueryString());
+        }
+    }
+
+    private string CorrelationId { get; } = Guid.NewGuid().ToString("N");
+
+    private void Navigate(TeamQuery query) =>
+        Navigation.NavigateTo(Links.Team(query, Times.Mode), replace: query.Search != Query.Search && query with { Search = Query.Search } == Query);
+
+    private void Refresh() => Snapshots.Refresh();
+
+    private void OnSnapshotChanged() => InvokeAsync(async () =>
+    {
+        StateHasChanged();
+        if (_grid is not null)
+        {
+            await _grid.ReloadAsync();
+        }
+    });
+
+    public void Dispose() => Snapshots.Changed -= OnSnapshotChanged;
+}

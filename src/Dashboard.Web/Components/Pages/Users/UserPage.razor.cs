@@ -1,0 +1,119 @@
+using Dashboard.Web.Exports;
+using Dashboard.Web.Security;
+using Dashboard.Web.Ui;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+
+namespace Dashboard.Web.Components.Pages.Users;
+
+/// <summary><c>/users/{userId}</c>: one user's diagnosis. State lives in <see cref="UserPageState"/>.</summary>
+public sealed partial class UserPage
+{
+    private readonly string _correlationId = Guid.NewGuid().ToString("N");
+    private string? _selected;
+    private string? _audited;
+
+    [Parameter]
+    public string? UserId { get; set; }
+
+    [SupplyParameterFromQuery(Name = "focus")]
+    public string? Focus { get; set; }
+
+    [SupplyParameterFromQuery(Name = "tz")]
+    public string? Tz { get; set; }
+
+    [Inject]
+    private UserPageState State { get; set; } = default!;
+
+    [Inject]
+    private TimeDisplay Times { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private BrowserInterop Browser { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private IAuditLog Audit { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    private string JsonLink => $"/api/users/{Uri.EscapeDataString(State.UserId ?? string.Empty)}/diagnosis?download=true";
+
+    protected override void OnInitialized() => State.Changed += OnStateChanged;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        Times.SetMode(TimeDisplay.Parse(Tz));
+        if (Focus is not null && !Input.InputRules.IsSlug(Focus))
+        {
+            Focus = null;
+        }
+
+        await State.LoadAsync(UserId);
+        if (State.UserId is { } id && _audited != id)
+        {
+            _audited = id;
+            await AuditAsync(AuditAction.UserPage, Focus is null ? null : "focus=" + Focus);
+        }
+    }
+
+    private async Task AuditAsync(AuditAction action, string? detail = null)
+    {
+        var user = AuthenticationState is null ? new System.Security.Claims.ClaimsPrincipal() : (await AuthenticationState).User;
+        Audit.Record(action, State.UserId, user, _correlationId, detail);
+    }
+
+    private Task OnStateChanged() => InvokeAsync(StateHasChanged);
+
+    private void ShowProvider(string provider) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("focus", provider), replace: true);
+
+    /// <summary>A timeline bar or finding was chosen: show that provider's tab and mark the resource's row.</summary>
+    private Task SelectAsync(string key)
+    {
+        _selected = key;
+        var provider = key.Split('/')[0];
+        if (provider != Focus)
+        {
+            ShowProvider(provider);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task CopyLinkAsync() => Report(await Browser.CopyAsync(Navigation.Uri), "Link");
+
+    private async Task CopyMarkdownAsync()
+    {
+        if (State.Diagnosis is not { } diagnosis)
+        {
+            return;
+        }
+
+        var link = Navigation.ToAbsoluteUri(Links.User(diagnosis.UserId, Times.Mode, Focus)).ToString();
+        var markdown = DiagnosisMarkdown.Render(diagnosis with { Link = link });
+        Report(await Browser.CopyAsync(markdown), "Markdown summary");
+        await AuditAsync(AuditAction.CopyMarkdown);
+    }
+
+    private void Report(bool copied, string what)
+    {
+        if (copied)
+        {
+            Snackbar.Add($"{what} copied to the clipboard.", Severity.Success);
+        }
+        else
+        {
+            Snackbar.Add($"The browser would not copy the {what.ToLowerInvariant()}. Use the address bar, or Download JSON.", Severity.Warning);
+        }
+    }
+
+    public void Dispose() => State.Changed -= OnStateChanged;
+}

@@ -1,0 +1,31 @@
+namespace Dashboard.Web.Ui;
+
+/// <summary>The dashboard's own links, carrying the time display so a colleague sees the same view.</summary>
+public static class Links
+{
+    public static string User(string userId, TimeDisplayMode mode, string? focus = null) =>
+        With($"/users/{Uri.EscapeDataString(userId)}", ("focus", focus), ("tz", TimeDisplay.ToQueryValue(mode)));
+
+    public static string Provider(string provider, TimeDisplayMode mode) =>
+        With($"/providers/{Uri.EscapeDataString(provider)}", ("tz", TimeDisplay.ToQueryValue(mode)));
+
+    public static string Team(Data.TeamQuery query, TimeDisplayMode mode)
+    {
+        var filters = query.ToQueryString();
+        var tz = TimeDisplay.ToQueryValue(mode);
+        var all = string.Join('&', new[] { filters, tz is null ? null : "tz=" + tz }.Where(p => !string.IsNullOrEmpty(p)));
+        return all.Length == 0 ? "/" : "/?" + all;
+    }
+
+    public static string TeamCsv(Data.TeamQuery query)
+    {
+        var filters = query.ToQueryString();
+        return filters.Length == 0 ? "/api/users.csv" : "/api/users.csv?" + filters;
+    }
+
+    private static string With(string path, params (string Name, string? Value)[] parameters)
+    {
+        var query = string.Join('&', parameters.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}"));
+        return query.Length == 0 ? path : $"{path}?{query}";
+    }
+}
