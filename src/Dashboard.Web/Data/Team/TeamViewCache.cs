@@ -13,7 +13,9 @@ public sealed class TeamViewCache
 
     private readonly Lock _gate = new();
     private readonly LinkedList<(ViewKey Key, TeamViewResult Result)> _views = new();
+    private readonly Dictionary<string, (long Generation, long Version, ProviderView View)> _providers = new(StringComparer.Ordinal);
     private (long Generation, long Version, TeamFacets Facets)? _facets;
+    private (long Generation, long Version, IReadOnlyList<ProviderSummary> Summaries)? _summaries;
 
     public TeamViewResult Get(TeamSnapshot snapshot, TeamQuery query, TeamSort sort)
     {
@@ -79,6 +81,53 @@ public sealed class TeamViewCache
         }
 
         return facets;
+    }
+
+    /// <summary>One provider's page figures, shared until the snapshot changes.</summary>
+    public ProviderView Provider(TeamSnapshot snapshot, string provider, Diagnosis.DiagnosisEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        lock (_gate)
+        {
+            if (_providers.TryGetValue(provider, out var cached) && cached.Generation == snapshot.Generation && cached.Version == snapshot.Version)
+            {
+                return cached.View;
+            }
+        }
+
+        var view = ProviderViews.Build(snapshot.Users, provider, engine);
+        lock (_gate)
+        {
+            if (_providers.Count > 64)
+            {
+                _providers.Clear();
+            }
+
+            _providers[provider] = (snapshot.Generation, snapshot.Version, view);
+        }
+
+        return view;
+    }
+
+    /// <summary>Every provider of the team with its figures, for <c>/providers</c>.</summary>
+    public IReadOnlyList<ProviderSummary> ProviderSummaries(TeamSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        lock (_gate)
+        {
+            if (_summaries is { } cached && cached.Generation == snapshot.Generation && cached.Version == snapshot.Version)
+            {
+                return cached.Summaries;
+            }
+        }
+
+        var summaries = ProviderViews.Summaries(snapshot.Users);
+        lock (_gate)
+        {
+            _summaries = (snapshot.Generation, snapshot.Version, summaries);
+        }
+
+        return summaries;
     }
 
     private readonly record struct ViewKey(long Generation, long Version, string Query, TeamSort Sort);

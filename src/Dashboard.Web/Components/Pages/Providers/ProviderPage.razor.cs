@@ -1,0 +1,109 @@
+using Dashboard.Diagnosis;
+using Dashboard.Web.Data;
+using Dashboard.Web.Data.Team;
+using Dashboard.Web.Components.Timeline;
+using Dashboard.Web.Input;
+using Dashboard.Web.Security;
+using Dashboard.Web.Ui;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+
+namespace Dashboard.Web.Components.Pages.Providers;
+
+/// <summary>
+/// <c>/providers/{provider}</c>: everyone on one provider from the shared snapshot — counts per status for each
+/// resource (chart and table), then the users, failing and stuck first, each linking to their page in focus.
+/// </summary>
+public sealed partial class ProviderPage
+{
+    private const int PageSize = 100;
+
+    private readonly string _correlationId = Guid.NewGuid().ToString("N");
+    private bool _valid;
+    private int _shown = PageSize;
+    private string? _audited;
+
+    [Parameter]
+    public string? Provider { get; set; }
+
+    [SupplyParameterFromQuery(Name = "tz")]
+    public string? Tz { get; set; }
+
+    [Inject]
+    private ITeamSnapshots Snapshots { get; set; } = default!;
+
+    [Inject]
+    private TeamViewCache Views { get; set; } = default!;
+
+    [Inject]
+    private DiagnosisEngine Engine { get; set; } = default!;
+
+    [Inject]
+    private TimeDisplay Times { get; set; } = default!;
+
+    [Inject]
+    private IAuditLog Audit { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    private TeamSnapshot Snapshot => Snapshots.Current;
+
+    private ProviderView View => Views.Provider(Snapshot, Provider!, Engine);
+
+    private string ProvidersLink => TimeDisplay.ToQueryValue(Times.Mode) is { } tz ? $"/providers?tz={tz}" : "/providers";
+
+    private string TeamLink => Links.Team(TeamQuery.Empty with { Providers = [Provider!] }, Times.Mode);
+
+    /// <summary>One series per status (colour from the one palette), one bar per resource.</summary>
+    private List<ChartSeries<double>> Series =>
+    [
+        .. View.Statuses.Select(status => new ChartSeries<double>
+        {
+            Name = StatusPalette.For(status).Label,
+            Data = new([.. View.Resources.Select(r => (double)r.UsersByStatus.GetValueOrDefault(status))]),
+        }),
+    ];
+
+    private string[] Labels => [.. View.Resources.Select(r => ProviderKnowledge.ResourceDisplayName(r.Resource))];
+
+    private ChartOptions Options => new()
+    {
+        ChartPalette = [.. View.Statuses.Select(s => ChartColor(s))],
+    };
+
+    protected override void OnInitialized()
+    {
+        Snapshots.Changed += OnChanged;
+        Snapshots.EnsureFresh();
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        Times.SetMode(TimeDisplay.Parse(Tz));
+        _valid = InputRules.IsSlug(Provider);
+        if (_valid && _audited != Provider)
+        {
+            _audited = Provider;
+            _shown = PageSize;
+            var user = AuthenticationState is null ? new System.Security.Claims.ClaimsPrincipal() : (await AuthenticationState).User;
+            Audit.Record(AuditAction.ProviderPage, userId: null, user, _correlationId, "provider=" + Provider);
+        }
+    }
+
+    /// <summary>Charts draw with plain colours (no CSS variables); these match the palette's hues.</summary>
+    private static string ChartColor(string status) => status switch
+    {
+        "success" => "#2e7d32",
+        "failure" or "error" => "#d32f2f",
+        "retrying" => "#ed6c02",
+        "in_progress" => "#0288d1",
+        "scheduled" => "#9e9e9e",
+        _ => "#7b1fa2",
+    };
+
+    private void OnChanged() => InvokeAsync(StateHasChanged);
+
+    public void Dispose() => Snapshots.Changed -= OnChanged;
+}
