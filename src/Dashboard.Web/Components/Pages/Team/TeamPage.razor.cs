@@ -50,10 +50,10 @@ public sealed partial class TeamPage
 
     private TeamFacets Facets => Views.Facets(Snapshot);
 
-    protected override void OnInitialized()
+    protected override async Task OnInitializedAsync()
     {
         Snapshots.Changed += OnSnapshotChanged;
-        Snapshots.EnsureFresh();
+        await Snapshots.WhenFirstUsersAsync(TimeSpan.FromSeconds(2), CancellationToken.None);
     }
 
     protected override async Task OnParametersSetAsync()
