@@ -87,7 +87,10 @@ public static class DashboardApi
         var snapshot = await snapshots.WhenCompleteAsync(cancellationToken).ConfigureAwait(false);
         if (snapshot.Error is not null && snapshot.Count == 0)
         {
-            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The team could not be read from Vital", detail: snapshot.Error);
+            // Upstream trouble answers as on the diagnosis endpoints (a rejected key is 502, a time-out 504).
+            return snapshot.UpstreamError is { } upstream
+                ? UpstreamProblems.ToResult(upstream, context)
+                : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The team could not be read from Vital", detail: snapshot.Error);
         }
 
         audit.Record(AuditAction.TeamCsv, userId: null, context, detail: query.ToQueryString());

@@ -189,7 +189,7 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
         catch (VitalApiException ex)
         {
             LogScanFailed(_logger, ex.Kind, snapshot.Count, pages);
-            snapshot.Fail(ex.Message, _timeProvider.GetUtcNow());
+            snapshot.Fail(ex.Message, _timeProvider.GetUtcNow(), ex);
             Publish(snapshot, ex.Message);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
