@@ -95,9 +95,10 @@ public static class DashboardApi
         }
 
         var snapshot = await snapshots.WhenCompleteAsync(cancellationToken).ConfigureAwait(false);
-        if (snapshot.Error is not null && snapshot.Count == 0)
+        if (snapshot.Error is not null)
         {
-            // Upstream trouble answers as on the diagnosis endpoints (a rejected key is 502, a time-out 504).
+            // An export missing the users after a failed page would pass for the whole team: refuse it (the grid can
+            // show what it has with a banner; a file cannot). Upstream trouble answers as on the diagnosis endpoints.
             return snapshot.UpstreamError is { } upstream
                 ? UpstreamProblems.ToResult(upstream, context)
                 : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The team could not be read from Vital", detail: snapshot.Error);
