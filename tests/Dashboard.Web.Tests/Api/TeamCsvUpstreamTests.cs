@@ -106,6 +106,23 @@ public sealed class TeamCsvUpstreamTests
     }
 
     [Fact]
+    public async Task TeamCsv_UpstreamFailsAfterTheFirstPage_IsAProblemNotAnIncompleteFile()
+    {
+        var firstPage = System.Text.Json.Nodes.JsonNode.Parse(UpstreamJson.OnePull(UserId, "oura", "sleep", UpstreamJson.Pull()))!.AsObject();
+        firstPage["next_cursor"] = "page-2";
+        var upstream = new StubUpstream(request => request.RequestUri!.Query.Contains("next_cursor=page-2", StringComparison.Ordinal)
+            ? StubUpstream.Respond(HttpStatusCode.ServiceUnavailable, """{"detail":"Service temporarily unavailable"}""")
+            : StubUpstream.Respond(HttpStatusCode.OK, firstPage.ToJsonString()));
+        await using var factory = new DashboardFactory(LiveDashboard.Settings(), upstream);
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync("/api/users.csv", Ct);
+
+        await ApiAssert.ProblemAsync(response, HttpStatusCode.ServiceUnavailable);
+        Assert.Equal(3, upstream.Calls);
+    }
+
+    [Fact]
     public async Task TeamCsv_UpstreamHasNoUsers_IsTheHeaderOnly()
     {
         var upstream = new StubUpstream(_ => StubUpstream.Respond(HttpStatusCode.OK, UpstreamJson.Page()));
