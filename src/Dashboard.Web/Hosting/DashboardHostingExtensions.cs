@@ -23,6 +23,7 @@ public static class DashboardHostingExtensions
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton<IDashboardEnvironment, DashboardEnvironment>();
+        services.AddDashboardForwardedHeaders(configuration);
 
         services.AddDashboardData(configuration);
         services.AddDiagnosis(configuration);
@@ -47,6 +48,9 @@ public static class DashboardHostingExtensions
 
     public static WebApplication UseDashboard(this WebApplication app)
     {
+        // First, so links, logs, the rate limiter and sign-in see the client's scheme, host and address.
+        app.UseForwardedHeaders();
+
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);

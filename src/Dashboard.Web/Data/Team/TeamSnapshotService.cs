@@ -68,6 +68,7 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
     private TaskCompletionSource<TeamSnapshot> _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _generation;
     private long _lastNotifyTicks;
+    private int _disposed;
 
     public TeamSnapshotService(
         ITeamScanner scanner,
@@ -194,6 +195,12 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
 
     public void Dispose()
     {
+        // Registered both as itself and as ITeamSnapshots, so the container disposes it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _stopping.Cancel();
         _stopping.Dispose();
     }
@@ -234,7 +241,7 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
         catch (VitalApiException ex)
         {
             LogScanFailed(_logger, ex.Kind, snapshot.Count, pages);
-            snapshot.Fail(ex.Message, _timeProvider.GetUtcNow());
+            snapshot.Fail(ex.Message, _timeProvider.GetUtcNow(), ex);
             Publish(snapshot, ex.Message);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
