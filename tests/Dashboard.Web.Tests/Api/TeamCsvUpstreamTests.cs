@@ -28,8 +28,8 @@ public sealed class TeamCsvUpstreamTests
         pull["release"] = formula;
         pull["error_details"] = formula;
         pull["trace_id"] = formula;
-        var upstream = new StubUpstream(_ => StubUpstream.Respond(HttpStatusCode.OK, UpstreamJson.Page(
-            UpstreamJson.User(UserId, [new("oura", UpstreamJson.Provider([new(formula, pull)], formula))]))));
+        var team = UpstreamJson.Page(UpstreamJson.User(UserId, [new("oura", UpstreamJson.Provider([new(formula, pull)], formula))]));
+        var upstream = new StubUpstream(request => StubUpstream.Team(request, team));
         await using var factory = new DashboardFactory(LiveDashboard.Settings(), upstream);
         using var client = factory.CreateClient();
 
@@ -51,7 +51,8 @@ public sealed class TeamCsvUpstreamTests
         var pull = UpstreamJson.Pull("retrying");
         pull["release"] = awkward;
         pull["error_details"] = awkward;
-        var upstream = new StubUpstream(_ => StubUpstream.Respond(HttpStatusCode.OK, UpstreamJson.OnePull(UserId, "oura", "sleep", pull)));
+        var team = UpstreamJson.OnePull(UserId, "oura", "sleep", pull);
+        var upstream = new StubUpstream(request => StubUpstream.Team(request, team));
         await using var factory = new DashboardFactory(LiveDashboard.Settings(), upstream);
         using var client = factory.CreateClient();
 
@@ -110,16 +111,20 @@ public sealed class TeamCsvUpstreamTests
     {
         var firstPage = System.Text.Json.Nodes.JsonNode.Parse(UpstreamJson.OnePull(UserId, "oura", "sleep", UpstreamJson.Pull()))!.AsObject();
         firstPage["next_cursor"] = "page-2";
+        var team = firstPage.ToJsonString();
         var upstream = new StubUpstream(request => request.RequestUri!.Query.Contains("next_cursor=page-2", StringComparison.Ordinal)
             ? StubUpstream.Respond(HttpStatusCode.ServiceUnavailable, """{"detail":"Service temporarily unavailable"}""")
-            : StubUpstream.Respond(HttpStatusCode.OK, firstPage.ToJsonString()));
+            : request.RequestUri!.Query.Contains("provider=", StringComparison.Ordinal) && !request.RequestUri!.Query.Contains("provider=oura", StringComparison.Ordinal)
+                ? StubUpstream.Respond(HttpStatusCode.OK, UpstreamJson.Page())
+                : StubUpstream.Team(request, team));
         await using var factory = new DashboardFactory(LiveDashboard.Settings(), upstream);
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync("/api/users.csv", Ct);
 
         await ApiAssert.ProblemAsync(response, HttpStatusCode.ServiceUnavailable);
-        Assert.Equal(3, upstream.Calls);
+        // The first page, then the second and its one retry.
+        Assert.Equal(2, upstream.RequestUris.Count(u => u.Query.Contains("next_cursor=page-2", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -138,7 +143,8 @@ public sealed class TeamCsvUpstreamTests
     [Fact]
     public async Task TeamCsv_UnknownStatusFromUpstream_IsExportedVerbatim()
     {
-        var upstream = new StubUpstream(_ => StubUpstream.Respond(HttpStatusCode.OK, UpstreamJson.OnePull(UserId, "oura", "sleep", UpstreamJson.Pull("paused_by_vital"))));
+        var team = UpstreamJson.OnePull(UserId, "oura", "sleep", UpstreamJson.Pull("paused_by_vital"));
+        var upstream = new StubUpstream(request => StubUpstream.Team(request, team));
         await using var factory = new DashboardFactory(LiveDashboard.Settings(), upstream);
         using var client = factory.CreateClient();
 

@@ -34,6 +34,37 @@ public sealed class StubUpstream : HttpMessageHandler
         Content = new StringContent(body, Encoding.UTF8, contentType),
     };
 
+    /// <summary>
+    /// The team <paramref name="pageJson"/> holds, answered as the upstream does: a <c>provider</c> filter keeps
+    /// only that provider's entries and the users who have it (the dashboard scans per provider).
+    /// </summary>
+    public static HttpResponseMessage Team(HttpRequestMessage request, string pageJson)
+    {
+        var provider = System.Web.HttpUtility.ParseQueryString(request.RequestUri!.Query)["provider"];
+        if (provider is null)
+        {
+            return Respond(HttpStatusCode.OK, pageJson);
+        }
+
+        var page = System.Text.Json.Nodes.JsonNode.Parse(pageJson)!.AsObject();
+        var kept = new System.Text.Json.Nodes.JsonArray();
+        foreach (var user in page["data"]!.AsArray().ToList())
+        {
+            var providers = user!["provider"]!.AsObject();
+            if (providers[provider] is { } entry)
+            {
+                kept.Add(new System.Text.Json.Nodes.JsonObject
+                {
+                    ["user_id"] = user["user_id"]!.DeepClone(),
+                    ["provider"] = new System.Text.Json.Nodes.JsonObject { [provider] = entry.DeepClone() },
+                });
+            }
+        }
+
+        page["data"] = kept;
+        return Respond(HttpStatusCode.OK, page.ToJsonString());
+    }
+
     /// <summary>An upstream that accepts the request and never answers (until the caller gives up).</summary>
     public static async Task<HttpResponseMessage> NeverAnswers(HttpRequestMessage request, CancellationToken cancellationToken)
     {
