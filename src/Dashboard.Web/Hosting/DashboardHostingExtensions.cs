@@ -27,8 +27,11 @@ public static class DashboardHostingExtensions
         services.AddDiagnosis(configuration);
         services.AddSingleton<IDiagnosisService, DiagnosisService>();
         services.AddTeamSnapshots();
-        services.AddSingleton<IAuditLog, AuditLog>();
+        services.AddDashboardAudit();
+        services.AddDashboardAuthentication(configuration, builder.Environment);
         services.AddDashboardRateLimiting(configuration);
+        services.AddDashboardForwardedHeaders(configuration);
+        services.AddDashboardRequestLimits();
         services.AddDashboardHealth();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -38,10 +41,22 @@ public static class DashboardHostingExtensions
         return builder;
     }
 
+    /// <summary>
+    /// The order matters: the peer address is captured before forwarded headers rewrite it (the trusted-proxy
+    /// decision uses it); security headers are registered before anything can answer; authentication runs before
+    /// authorization, and both before the rate limiter (which partitions by signed-in user) and antiforgery.
+    /// </summary>
     public static WebApplication UseDashboard(this WebApplication app)
     {
+        StartupReport.Write(app.Services);
+
+        app.UsePeerAddressCapture();
+        app.UseDashboardForwardedHeaders();
+        app.UseDashboardSecurityHeaders();
+
         if (!app.Environment.IsDevelopment())
         {
+            app.UseHsts();
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
 
@@ -55,12 +70,17 @@ public static class DashboardHostingExtensions
                 : Serilog.Events.LogEventLevel.Information;
         });
 
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapDashboardHealth();
+        app.MapDashboardSignIn();
         app.MapDashboardApi();
-        app.MapStaticAssets();
+        // CSS, scripts and icons are not sensitive, and the sign-in and access-denied pages need them.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         return app;
