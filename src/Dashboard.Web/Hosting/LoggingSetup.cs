@@ -19,6 +19,10 @@ internal static class LoggingSetup
     /// <see cref="SecretMaskingSink"/> that rewrites template, properties and exception. Sinks added through the
     /// <c>Serilog</c> configuration section get masked properties (the enricher) but see templates as written.
     /// </remarks>
+    /// <remarks>
+    /// Each host keeps its own logger (<c>preserveStaticLogger</c>): the static <c>Log.Logger</c> is process-wide,
+    /// and two hosts in one process (tests) would otherwise write into each other's sinks.
+    /// </remarks>
     public static WebApplicationBuilder AddDashboardLogging(this WebApplicationBuilder builder)
     {
         var development = builder.Environment.IsDevelopment();
@@ -75,7 +79,7 @@ internal static class LoggingSetup
                     sinks.Sink(sink);
                 }
             }));
-        });
+        }, preserveStaticLogger: true);
 
         return builder;
     }
