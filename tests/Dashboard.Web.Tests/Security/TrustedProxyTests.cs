@@ -144,4 +144,18 @@ public sealed class TrustedProxyTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
+
+    /// <remarks>Framework assets (<c>_framework/blazor.web.js</c>) and the scoped CSS bundle resolve only when published or in Development, so the app's own files stand in for them.</remarks>
+    [Theory]
+    [InlineData("/favicon.svg")]
+    [InlineData("/app.css")]
+    public async Task StaticAsset_WithoutSignIn_IsServed(string url)
+    {
+        await using var factory = Factory(TrustedProxy(), Upstream(out _));
+        using var client = Client(factory);
+
+        using var response = await client.SendAsync(Get(url, Stranger), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
 }
