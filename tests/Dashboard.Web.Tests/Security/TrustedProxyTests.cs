@@ -158,4 +158,30 @@ public sealed class TrustedProxyTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    [Fact]
+    public async Task SignOut_WithTheProxySignOutUrl_GoesThereAfterTheAntiforgeryCheck()
+    {
+        await using var factory = Factory(TrustedProxy(("Auth:TrustedProxy:SignOutUrl", "/oauth2/sign_out")), Upstream(out _));
+        using var client = Client(factory);
+        using var home = await client.SendAsync(Get("/", Proxy, (Email, "alice@example.com")), TestContext.Current.CancellationToken);
+        var html = await home.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+
+        async Task<HttpResponseMessage> PostAsync(Dictionary<string, string> form)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/signout") { Content = new FormUrlEncodedContent(form) };
+            request.Headers.Add(TestPeerStartupFilter.Header, Proxy);
+            request.Headers.Add(Email, "alice@example.com");
+            return await client.SendAsync(request, TestContext.Current.CancellationToken);
+        }
+
+        using var forged = await PostAsync([]);
+        using var signOut = await PostAsync(new() { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token) });
+
+        Assert.Contains("data-testid=\"sign-out\"", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal("/oauth2/sign_out", signOut.Headers.Location!.OriginalString);
+    }
 }
