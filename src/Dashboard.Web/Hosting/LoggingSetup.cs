@@ -18,8 +18,6 @@ internal static class LoggingSetup
     /// The console, the audit file and every <see cref="ILogEventSink"/> registered in DI sit behind one
     /// <see cref="SecretMaskingSink"/> that rewrites template, properties and exception. Sinks added through the
     /// <c>Serilog</c> configuration section get masked properties (the enricher) but see templates as written.
-    /// </remarks>
-    /// <remarks>
     /// Each host keeps its own logger (<c>preserveStaticLogger</c>): the static <c>Log.Logger</c> is process-wide,
     /// and two hosts in one process (tests) would otherwise write into each other's sinks.
     /// </remarks>
