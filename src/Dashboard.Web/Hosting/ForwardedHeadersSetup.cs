@@ -10,44 +10,49 @@ public sealed class ForwardedHeadersSettings
     public const string SectionName = "ForwardedHeaders";
 
     /// <summary>
-    /// Proxies (addresses or CIDR ranges, <c>…:KnownNetworks:0</c>, <c>:1</c>, …) whose <c>X-Forwarded-*</c> headers
-    /// are believed, in addition to loopback.
+    /// Addresses or CIDR ranges of the reverse proxies whose <c>X-Forwarded-For</c>, <c>-Proto</c> and <c>-Host</c>
+    /// are believed. Empty (the default): the headers are ignored, whoever sends them.
     /// </summary>
     public List<string> KnownNetworks { get; set; } = [];
+
+    /// <summary>How many proxies in a chain are unwound.</summary>
+    public int ForwardLimit { get; set; } = 1;
 }
 
 internal static class ForwardedHeadersSetup
 {
     /// <summary>
-    /// Behind a reverse proxy, links pasted into tickets must carry the address people use
-    /// (<c>https://dashboard.example</c>), not the container's. The proxy's <c>X-Forwarded-For</c>, <c>-Proto</c> and
-    /// <c>-Host</c> are applied only when the request comes from loopback or a network listed in
-    /// <c>ForwardedHeaders:KnownNetworks</c>; anyone else's are ignored.
+    /// Behind a reverse proxy that terminates TLS, the scheme, host and client address come from its
+    /// <c>X-Forwarded-*</c> headers, but only from the proxies listed in <c>ForwardedHeaders:KnownNetworks</c>
+    /// (the framework's default trust of loopback is dropped: nothing is trusted unless listed).
     /// </summary>
     public static IServiceCollection AddDashboardForwardedHeaders(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ForwardedHeadersSettings>()
-            .Bind(configuration.GetSection(ForwardedHeadersSettings.SectionName))
-            .Validate(
-                s => s.KnownNetworks.All(e => AuthOptionsValidator.TryParseNetwork(e, out _)),
-                "ForwardedHeaders:KnownNetworks must list IP addresses or CIDR ranges such as 10.0.0.0/8.")
+        services.AddOptions<ForwardedHeadersSettings>().Bind(configuration.GetSection(ForwardedHeadersSettings.SectionName))
+            .Validate(s => s.KnownNetworks.TrueForAll(e => AuthOptionsValidator.TryParseNetwork(e, out _)),
+                "ForwardedHeaders:KnownNetworks must hold IP addresses or CIDR ranges such as 10.0.0.0/8.")
+            .Validate(s => s.ForwardLimit is >= 1 and <= 10, "ForwardedHeaders:ForwardLimit must be between 1 and 10.")
             .ValidateOnStart();
 
-        services.AddOptions<ForwardedHeadersOptions>()
-            .Configure<IOptions<ForwardedHeadersSettings>>((options, settings) =>
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ForwardedHeadersSettings>>((options, settings) =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            options.ForwardLimit = settings.Value.ForwardLimit;
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+            foreach (var network in PeerAddress.ParseNetworks(settings.Value.KnownNetworks))
             {
-                options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-
-                // The defaults (127.0.0.0/8 and ::1) stay: loopback is trusted.
-                foreach (var entry in settings.Value.KnownNetworks)
-                {
-                    if (AuthOptionsValidator.TryParseNetwork(entry, out var network))
-                    {
-                        options.KnownIPNetworks.Add(network);
-                    }
-                }
-            });
+                options.KnownIPNetworks.Add(network);
+            }
+        });
 
         return services;
+    }
+
+    /// <summary>Applies forwarded headers when proxies are configured; runs after the peer address is captured.</summary>
+    public static IApplicationBuilder UseDashboardForwardedHeaders(this IApplicationBuilder app)
+    {
+        var settings = app.ApplicationServices.GetRequiredService<IOptions<ForwardedHeadersSettings>>().Value;
+        return settings.KnownNetworks.Count == 0 ? app : app.UseForwardedHeaders();
     }
 }
