@@ -55,6 +55,7 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
     private TaskCompletionSource<TeamSnapshot> _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _generation;
     private long _lastNotifyTicks;
+    private int _disposed;
 
     public TeamSnapshotService(
         ITeamScanner scanner,
@@ -144,6 +145,12 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
 
     public void Dispose()
     {
+        // Registered both as itself and as ITeamSnapshots, so the container disposes it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _stopping.Cancel();
         _stopping.Dispose();
     }
