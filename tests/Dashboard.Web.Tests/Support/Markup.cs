@@ -1,0 +1,17 @@
+using System.Text.RegularExpressions;
+
+namespace Dashboard.Web.Tests.Support;
+
+/// <summary>Small helpers for comparing rendered markup.</summary>
+internal static partial class Markup
+{
+    /// <summary>An SVG fragment with self-closing tags and whitespace normalized, so a MudBlazor icon string compares with its rendering.</summary>
+    public static string Svg(string fragment) =>
+        SelfClosing().Replace(Whitespace().Replace(fragment, " "), "<$1$2/>").Replace("> <", "><", StringComparison.Ordinal).Trim();
+
+    [GeneratedRegex(@"<(\w+)([^>]*?)\s*(?:/>|></\1>)")]
+    private static partial Regex SelfClosing();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}
