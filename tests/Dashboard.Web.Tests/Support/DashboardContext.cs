@@ -22,6 +22,8 @@ public abstract class DashboardContext : BunitContext
     {
         this.UseMudBlazor();
         (var log, Audit) = AuditRecorder.Create();
+        // Options for whatever else the layout asks for (sign-in settings, for instance) default sensibly.
+        Services.AddOptions();
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton<ITeamSnapshots>(Snapshots);
         Services.AddSingleton<IDiagnosisService>(Diagnoses);
