@@ -20,7 +20,7 @@ internal static class TestSnapshots
         var snapshot = new TeamSnapshot(Interlocked.Increment(ref _generation), at);
         Append(snapshot, users, at);
         var count = snapshot.Count;
-        snapshot.Report(new ScanProgress(Pages: Math.Max(1, (count + 49) / 50), Users: count, ScopesDone: complete ? 1 : 0, ScopesTotal: 1));
+        snapshot.Report(new ScanProgress(Pages: (count + 49) / 50, Users: count, ScopesDone: complete ? 1 : 0, ScopesTotal: 1));
         if (error is not null)
         {
             snapshot.Fail(error, at);
