@@ -9,6 +9,9 @@ internal static partial class Markup
     public static string Svg(string fragment) =>
         SelfClosing().Replace(Whitespace().Replace(fragment, " "), "<$1$2/>").Replace("> <", "><", StringComparison.Ordinal).Trim();
 
+    /// <summary>Text with runs of whitespace (from markup indentation) collapsed to one space.</summary>
+    public static string Text(string text) => Whitespace().Replace(text, " ").Trim();
+
     [GeneratedRegex(@"<(\w+)([^>]*?)\s*(?:/>|></\1>)")]
     private static partial Regex SelfClosing();
 

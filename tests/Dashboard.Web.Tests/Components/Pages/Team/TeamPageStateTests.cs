@@ -18,8 +18,6 @@ public sealed class TeamPageStateTests : DashboardContext
 
     private static string Text(IRenderedComponent<TeamPage> cut, string testId) => cut.Find($"[data-testid={testId}]").TextContent.Trim();
 
-    private static string Normalized(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-
     [Fact]
     public void Open_FirstScanBeforeAnyUser_ProgressAndLoadingGridButNoEmptyState()
     {
@@ -27,7 +25,7 @@ public sealed class TeamPageStateTests : DashboardContext
 
         var cut = Open();
 
-        Assert.Equal("Reading users from Vital: 0 users so far (0 pages)…", Normalized(Text(cut, "scan-progress")));
+        Assert.Equal("Reading users from Vital: 0 users so far (0 pages)…", Markup.Text(Text(cut, "scan-progress")));
         var grid = cut.Find("[data-testid=team-grid]").TextContent;
         Assert.Contains("Reading users from Vital…", grid, StringComparison.Ordinal);
         Assert.DoesNotContain("No users to show.", grid, StringComparison.Ordinal);
@@ -44,7 +42,7 @@ public sealed class TeamPageStateTests : DashboardContext
         var cut = Open();
 
         Assert.Equal([1], Rows(cut));
-        Assert.Equal("Reading users from Vital: 1 user so far (1 page)…", Normalized(Text(cut, "scan-progress")));
+        Assert.Equal("Reading users from Vital: 1 user so far (1 page)…", Markup.Text(Text(cut, "scan-progress")));
     }
 
     [Fact]
@@ -68,7 +66,7 @@ public sealed class TeamPageStateTests : DashboardContext
 
         cut.WaitForAssertion(() => Assert.Equal(7, Rows(cut).Count), Wait);
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=scan-progress]")), Wait);
-        Assert.Equal("As of 2026-03-04 12:00 UTC", Normalized(Text(cut, "as-of")));
+        Assert.Equal("As of 2026-03-04 12:00 UTC", Markup.Text(Text(cut, "as-of")));
         Assert.Equal(4, Counts(cut)["success"].Count);
         Assert.Equal(4, Counts(cut)["attention"].Count);
     }
@@ -171,7 +169,7 @@ public sealed class TeamPageStateTests : DashboardContext
         var cut = Open();
 
         var warning = cut.FindAll(".mud-alert").Single(a => a.TextContent.Contains("last refresh failed", StringComparison.Ordinal));
-        Assert.Contains("The last refresh failed, so this is the earlier list. Vital is limiting how fast the dashboard may ask.", Normalized(warning.TextContent), StringComparison.Ordinal);
+        Assert.Contains("The last refresh failed, so this is the earlier list. Vital is limiting how fast the dashboard may ask.", Markup.Text(warning.TextContent), StringComparison.Ordinal);
         Assert.Empty(cut.FindAll("[data-testid=error-banner]"));
         Assert.Equal(7, Rows(cut).Count);
     }
@@ -185,7 +183,7 @@ public sealed class TeamPageStateTests : DashboardContext
 
         var cut = Open();
 
-        Assert.Equal("Refreshing from Vital: 2 users so far (1 page)…", Normalized(Text(cut, "scan-progress")));
+        Assert.Equal("Refreshing from Vital: 2 users so far (1 page)…", Markup.Text(Text(cut, "scan-progress")));
         Assert.Equal(7, Rows(cut).Count);
         Assert.NotEmpty(cut.FindAll("[data-testid=as-of]"));
         Assert.True(cut.Find("button[aria-label='Read the team again from Vital']").HasAttribute("disabled"));
