@@ -41,7 +41,8 @@ internal sealed class UserBuilder(string userId)
         int? daysWithData = null,
         string? traceId = "51cc7d2d3b8f4e6a9c0d1e2f3a4b5c6d",
         string? release = "0.0.0-dev.cd0e262",
-        string? errorDetails = null)
+        string? errorDetails = null,
+        bool noRange = false)
     {
         var now = TestPulls.Now;
         var finished = status is "success" or "failure" or "error";
@@ -49,8 +50,8 @@ internal sealed class UserBuilder(string userId)
         var startedAt = started ?? (status == "scheduled" ? null : finished ? now.AddHours(-2).AddMinutes(1) : now.AddMinutes(-5));
         var endedAt = ended ?? (finished ? now.AddHours(-1) : null);
         var midnight = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
-        var start = rangeStart ?? (status == "scheduled" ? null : midnight.AddDays(-30));
-        var end = rangeEnd ?? (status == "scheduled" ? null : midnight);
+        var start = noRange ? null : rangeStart ?? (status == "scheduled" ? null : midnight.AddDays(-30));
+        var end = noRange ? null : rangeEnd ?? (status == "scheduled" ? null : midnight);
         var entry = Entry(provider);
         entry.Pulled[new ResourceName(resource)] = new HistoricalPull
         {
