@@ -42,12 +42,13 @@ internal sealed class UserBuilder(string userId)
         string? traceId = "51cc7d2d3b8f4e6a9c0d1e2f3a4b5c6d",
         string? release = "0.0.0-dev.cd0e262",
         string? errorDetails = null,
-        bool noRange = false)
+        bool noRange = false,
+        bool noStart = false)
     {
         var now = TestPulls.Now;
         var finished = status is "success" or "failure" or "error";
         var scheduledAt = scheduled ?? (finished ? now.AddHours(-2) : now.AddMinutes(-10));
-        var startedAt = started ?? (status == "scheduled" ? null : finished ? now.AddHours(-2).AddMinutes(1) : now.AddMinutes(-5));
+        var startedAt = noStart ? null : started ?? (status == "scheduled" ? null : finished ? now.AddHours(-2).AddMinutes(1) : now.AddMinutes(-5));
         var endedAt = ended ?? (finished ? now.AddHours(-1) : null);
         var midnight = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
         var start = noRange ? null : rangeStart ?? (status == "scheduled" ? null : midnight.AddDays(-30));
