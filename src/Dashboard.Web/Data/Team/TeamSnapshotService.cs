@@ -51,7 +51,9 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
 
     private TeamSnapshot _current = TeamSnapshot.NotStarted;
     private TeamSnapshot? _refreshing;
-    private Task _scan = Task.CompletedTask;
+
+    /// <summary>A scan runs (set by <see cref="Refresh"/>, cleared when it publishes): one scan at a time.</summary>
+    private bool _scanning;
     private TaskCompletionSource<TeamSnapshot> _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _generation;
     private long _lastNotifyTicks;
@@ -99,10 +101,12 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
     {
         lock (_gate)
         {
-            if (!_scan.IsCompleted || _stopping.IsCancellationRequested)
+            if (_scanning || _stopping.IsCancellationRequested)
             {
                 return;
             }
+
+            _scanning = true;
 
             var snapshot = new TeamSnapshot(++_generation, _timeProvider.GetUtcNow());
             if (Current.HasStarted && Current.IsComplete && Current.Error is null)
@@ -119,7 +123,7 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
                 }
             }
 
-            _scan = Task.Run(() => ScanAsync(snapshot, _stopping.Token));
+            _ = Task.Run(() => ScanAsync(snapshot, _stopping.Token));
         }
 
         Notify(force: true);
@@ -209,6 +213,8 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
         TaskCompletionSource<TeamSnapshot> completed;
         lock (_gate)
         {
+            // Cleared before anyone hears of the result, so a retry offered on it is never ignored.
+            _scanning = false;
             if (ReferenceEquals(_refreshing, snapshot))
             {
                 _refreshing = null;
@@ -240,13 +246,18 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
         }
 
         Interlocked.Exchange(ref _lastNotifyTicks, now);
-        try
+
+        // One listener per circuit: one that throws must not keep the news from the others.
+        foreach (var listener in Changed?.GetInvocationList() ?? [])
         {
-            Changed?.Invoke();
-        }
-        catch (Exception ex)
-        {
-            LogListenerFailed(_logger, ex);
+            try
+            {
+                ((Action)listener).Invoke();
+            }
+            catch (Exception ex)
+            {
+                LogListenerFailed(_logger, ex);
+            }
         }
     }
 
