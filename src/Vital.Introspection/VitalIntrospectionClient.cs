@@ -65,7 +65,7 @@ public sealed partial class VitalIntrospectionClient(
         using var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            throw await ToExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+            throw await ToExceptionAsync(response, current.EffectiveApiKey, cancellationToken).ConfigureAwait(false);
         }
 
         if (IsHtml(response.Content.Headers.ContentType))
@@ -189,11 +189,11 @@ public sealed partial class VitalIntrospectionClient(
         }
     }
 
-    private static async Task<VitalApiException> ToExceptionAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<VitalApiException> ToExceptionAsync(HttpResponseMessage response, string? apiKey, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
         var retryAfter = GetRetryAfter(response);
-        var (detail, validation) = await ReadDetailAsync(response, cancellationToken).ConfigureAwait(false);
+        var (detail, validation) = await ReadDetailAsync(response, apiKey, cancellationToken).ConfigureAwait(false);
 
         return response.StatusCode switch
         {
@@ -233,8 +233,9 @@ public sealed partial class VitalIntrospectionClient(
     }
 
     /// <summary>Reads FastAPI's <c>{"detail": "..."}</c> or <c>{"detail": [{"loc","msg","type"}]}</c>; anything else gives nothing.</summary>
+    /// <remarks>An upstream (or a proxy before it) that echoes the key back gets it masked here, before shortening, so no exception carries it.</remarks>
     private static async Task<(string? Detail, IReadOnlyList<VitalValidationError> Validation)> ReadDetailAsync(
-        HttpResponseMessage response, CancellationToken cancellationToken)
+        HttpResponseMessage response, string? apiKey, CancellationToken cancellationToken)
     {
         byte[] body;
         try
@@ -265,7 +266,7 @@ public sealed partial class VitalIntrospectionClient(
 
             if (detail.ValueKind == JsonValueKind.String)
             {
-                return (Shorten(detail.GetString()), []);
+                return (Shorten(Redact(detail.GetString(), apiKey)), []);
             }
 
             if (detail.ValueKind == JsonValueKind.Array)
@@ -283,7 +284,7 @@ public sealed partial class VitalIntrospectionClient(
                         : "request";
                     var msg = item.TryGetProperty("msg", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
                     var type = item.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-                    errors.Add(new VitalValidationError(Shorten(location) ?? "request", Shorten(msg) ?? "invalid", type));
+                    errors.Add(new VitalValidationError(Shorten(Redact(location, apiKey)) ?? "request", Shorten(Redact(msg, apiKey)) ?? "invalid", Redact(type, apiKey)));
                 }
 
                 return (null, errors);
@@ -296,6 +297,9 @@ public sealed partial class VitalIntrospectionClient(
 
         return (null, []);
     }
+
+    private static string? Redact(string? text, string? apiKey) =>
+        text is null || string.IsNullOrEmpty(apiKey) ? text : text.Replace(apiKey, "***", StringComparison.Ordinal);
 
     private static string? Shorten(string? text) =>
         text is null ? null : text.Length <= 300 ? text : string.Concat(text.AsSpan(0, 300), "…");

@@ -43,6 +43,11 @@ public static class VitalIntrospectionServiceCollectionExtensions
             ConfigureResilience(pipeline, options);
         });
 
+        // Inside the resilience handler, so every attempt waits out a pause another request was told about.
+        // One gate for the whole process: concurrent scans back off together.
+        services.TryAddSingleton<RateLimitGate>();
+        builder.AddHttpMessageHandler(sp => new RateLimitGateHandler(sp.GetRequiredService<RateLimitGate>()));
+
         return builder;
     }
 

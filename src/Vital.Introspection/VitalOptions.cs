@@ -10,6 +10,19 @@ public enum VitalMode
     Simulator,
 }
 
+/// <summary>How the team is read from the upstream.</summary>
+public enum TeamScanMode
+{
+    /// <summary>
+    /// One cursor walk per provider (the upstream's <c>provider</c> filter), several at once, merged by user:
+    /// about as long as the largest provider's walk instead of the whole team's.
+    /// </summary>
+    PerProvider,
+
+    /// <summary>One cursor walk over the whole team, page after page.</summary>
+    Sequential,
+}
+
 /// <summary>The <c>Vital</c> configuration section.</summary>
 public sealed class VitalOptions
 {
@@ -31,6 +44,12 @@ public sealed class VitalOptions
     public int CacheSeconds { get; set; } = 60;
 
     public VitalResilienceOptions Resilience { get; set; } = new();
+
+    /// <summary>How the dashboard reads the whole team: per provider in parallel (default), or one cursor walk.</summary>
+    public TeamScanMode ScanMode { get; set; } = TeamScanMode.PerProvider;
+
+    /// <summary>How many provider scans run at once in <see cref="TeamScanMode.PerProvider"/> mode.</summary>
+    public int ScanConcurrency { get; set; } = 8;
 
     /// <summary>The key sent to the simulated team, which only checks that one is present.</summary>
     public const string SimulatorApiKey = "simulator-demo-key";

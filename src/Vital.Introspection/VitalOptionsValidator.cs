@@ -52,6 +52,16 @@ public sealed class VitalOptionsValidator : IValidateOptions<VitalOptions>
             problems.Add("Vital:CacheSeconds must be between 0 and 86400.");
         }
 
+        if (options.ScanConcurrency is < 1 or > 64)
+        {
+            problems.Add("Vital:ScanConcurrency must be between 1 and 64.");
+        }
+
+        if (!Enum.IsDefined(options.ScanMode))
+        {
+            problems.Add("Vital:ScanMode must be PerProvider or Sequential.");
+        }
+
         var r = options.Resilience;
         if (r.MaxRetryAttempts is < 0 or > 10)
         {

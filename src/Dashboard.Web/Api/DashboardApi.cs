@@ -35,16 +35,21 @@ public static class DashboardApi
         $"{request.Scheme}://{request.Host}{request.PathBase}/users/{Uri.EscapeDataString(userId)}";
 
     private static async Task<IResult> GetDiagnosisAsync(
-        string userId, bool? refresh, HttpContext context, IDiagnosisService diagnoses, IAuditLog audit, CancellationToken cancellationToken)
+        string userId, string? refresh, HttpContext context, IDiagnosisService diagnoses, IAuditLog audit, CancellationToken cancellationToken)
     {
         if (!InputRules.TryNormalizeUserId(userId, out var id))
         {
             return BadUserId();
         }
 
+        if (!TryParseRefresh(refresh, out var fresh))
+        {
+            return BadRefresh();
+        }
+
         try
         {
-            var diagnosis = await diagnoses.GetAsync(id, refresh ?? false, cancellationToken).ConfigureAwait(false);
+            var diagnosis = await diagnoses.GetAsync(id, fresh, cancellationToken).ConfigureAwait(false);
             audit.Record(AuditAction.DiagnosisJson, id, context);
             return Results.Json(diagnosis with { Link = UserLink(context.Request, id) }, Json);
         }
@@ -55,16 +60,21 @@ public static class DashboardApi
     }
 
     private static async Task<IResult> GetDiagnosisMarkdownAsync(
-        string userId, bool? refresh, HttpContext context, IDiagnosisService diagnoses, IAuditLog audit, CancellationToken cancellationToken)
+        string userId, string? refresh, HttpContext context, IDiagnosisService diagnoses, IAuditLog audit, CancellationToken cancellationToken)
     {
         if (!InputRules.TryNormalizeUserId(userId, out var id))
         {
             return BadUserId();
         }
 
+        if (!TryParseRefresh(refresh, out var fresh))
+        {
+            return BadRefresh();
+        }
+
         try
         {
-            var diagnosis = await diagnoses.GetAsync(id, refresh ?? false, cancellationToken).ConfigureAwait(false);
+            var diagnosis = await diagnoses.GetAsync(id, fresh, cancellationToken).ConfigureAwait(false);
             audit.Record(AuditAction.DiagnosisMarkdown, id, context);
             var markdown = DiagnosisMarkdown.Render(diagnosis with { Link = UserLink(context.Request, id) });
             return Results.Text(markdown, "text/markdown; charset=utf-8");
@@ -85,9 +95,13 @@ public static class DashboardApi
         }
 
         var snapshot = await snapshots.WhenCompleteAsync(cancellationToken).ConfigureAwait(false);
-        if (snapshot.Error is not null && snapshot.Count == 0)
+        if (snapshot.Error is not null)
         {
-            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The team could not be read from Vital", detail: snapshot.Error);
+            // An export missing the users after a failed page would pass for the whole team: refuse it (the grid can
+            // show what it has with a banner; a file cannot). Upstream trouble answers as on the diagnosis endpoints.
+            return snapshot.UpstreamError is { } upstream
+                ? UpstreamProblems.ToResult(upstream, context)
+                : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The team could not be read from Vital", detail: snapshot.Error);
         }
 
         audit.Record(AuditAction.TeamCsv, userId: null, context, detail: query.ToQueryString());
@@ -97,6 +111,19 @@ public static class DashboardApi
             contentType: "text/csv; charset=utf-8",
             fileDownloadName: fileName);
     }
+
+    /// <summary>
+    /// <c>refresh</c> is read here rather than bound as a bool: a failed binding answers 400 without a body, which the
+    /// status-code pages then turn into the HTML not-found page, not a problem a script can read.
+    /// </summary>
+    private static bool TryParseRefresh(string? text, out bool refresh)
+    {
+        refresh = false;
+        return string.IsNullOrEmpty(text) || bool.TryParse(text, out refresh);
+    }
+
+    private static IResult BadRefresh() =>
+        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The refresh parameter is not valid", detail: "refresh must be true or false.");
 
     private static IResult BadUserId() =>
         Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not a Vital user id", detail: InputRules.UserIdProblem);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Vital.Introspection;
 
 namespace Dashboard.Web.Api;
@@ -33,7 +34,17 @@ public static class UpstreamProblems
 
     public static IResult ToResult(VitalApiException error, HttpContext context)
     {
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(context);
         var (status, title, detail) = Describe(error);
+
+        // Some messages quote the upstream's own words (a 400/422 detail), and a server may echo the key it was sent.
+        var key = context.RequestServices.GetService<IOptions<VitalOptions>>()?.Value.ApiKey;
+        if (!string.IsNullOrWhiteSpace(key))
+        {
+            detail = detail.Replace(key.Trim(), "[the API key]", StringComparison.Ordinal);
+        }
+
         if (error.RetryAfter is { } retryAfter && status == StatusCodes.Status503ServiceUnavailable && retryAfter > TimeSpan.Zero)
         {
             context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);

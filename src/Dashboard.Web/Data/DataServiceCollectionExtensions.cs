@@ -20,6 +20,16 @@ internal static class DataServiceCollectionExtensions
             client.ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<VitalSimulatorHandler>());
         }
 
+        // Several replicas share upstream answers through Redis (the second level); one replica needs only memory.
+        if (configuration["Cache:Redis"] is { Length: > 0 } redis)
+        {
+            services.AddStackExchangeRedisCache(options =>
+            {
+                options.Configuration = redis;
+                options.InstanceName = "vital-dashboard:";
+            });
+        }
+
         services.AddHybridCache(options =>
         {
             options.MaximumPayloadBytes = 64 * 1024 * 1024;

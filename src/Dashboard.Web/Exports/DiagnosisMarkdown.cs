@@ -11,6 +11,9 @@ namespace Dashboard.Web.Exports;
 /// </summary>
 public static class DiagnosisMarkdown
 {
+    /// <summary>What an inline code span cannot hold safely (see <see cref="Code"/>).</summary>
+    private static readonly System.Buffers.SearchValues<char> NotForCodeSpans = System.Buffers.SearchValues.Create("`|\\<>");
+
     public static string Render(UserDiagnosis diagnosis)
     {
         ArgumentNullException.ThrowIfNull(diagnosis);
@@ -125,13 +128,16 @@ public static class DiagnosisMarkdown
     private static string Date(DateTimeOffset? time) =>
         time is { } t ? t.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "?";
 
-    /// <summary>An inline code span that survives any content (backticks inside get a longer fence).</summary>
+    /// <summary>
+    /// An inline code span for identifiers (trace ids, releases, slugs). A value a code span cannot hold safely is
+    /// written as escaped text instead: inside a span nothing can be escaped, so <c>&lt;</c> would stay raw HTML for
+    /// renderers that are not strict CommonMark, a backtick would end the span, and a backslash before a pipe would
+    /// split a GFM table cell.
+    /// </summary>
     internal static string Code(string value)
     {
         var clean = OneLine(value);
-        var fence = clean.Contains('`', StringComparison.Ordinal) ? "``" : "`";
-        var pad = clean.StartsWith('`') || clean.EndsWith('`') ? " " : string.Empty;
-        return $"{fence}{pad}{clean.Replace("|", "\\|", StringComparison.Ordinal)}{pad}{fence}";
+        return clean.Length == 0 || clean.AsSpan().IndexOfAny(NotForCodeSpans) >= 0 ? Text(clean) : $"`{clean}`";
     }
 
     /// <summary>Plain text: Markdown and HTML punctuation escaped, kept on one line.</summary>

@@ -89,6 +89,7 @@ public static class TeamCsv
     private static string? WorstFinding(UserDiagnosis diagnosis, string provider, string resource) =>
         diagnosis.Findings.FirstOrDefault(f => f.Provider == provider && f.Resource == resource)?.Code;
 
+    /// <summary>UTC ISO-8601 to the tick, as the diagnosis JSON writes it: the same pull shows the same instant in both.</summary>
     private static string Time(DateTimeOffset? time) =>
-        time?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? string.Empty;
+        time?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture) ?? string.Empty;
 }

@@ -28,8 +28,11 @@ public static class DashboardHostingExtensions
         services.AddDiagnosis(configuration);
         services.AddSingleton<IDiagnosisService, DiagnosisService>();
         services.AddTeamSnapshots();
-        services.AddSingleton<IAuditLog, AuditLog>();
+        services.AddDashboardAudit();
+        services.AddDashboardAuthentication(configuration, builder.Environment);
         services.AddDashboardRateLimiting(configuration);
+        services.AddDashboardForwardedHeaders(configuration);
+        services.AddDashboardRequestLimits();
         services.AddDashboardHealth();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -45,16 +48,29 @@ public static class DashboardHostingExtensions
         return builder;
     }
 
+    /// <summary>
+    /// The order matters: the peer address is captured before forwarded headers rewrite it (the trusted-proxy
+    /// decision uses it); security headers are registered before anything can answer; authentication runs before
+    /// authorization, and both before the rate limiter (which partitions by signed-in user) and antiforgery.
+    /// </summary>
     public static WebApplication UseDashboard(this WebApplication app)
     {
+        StartupReport.Write(app.Services);
+
+        app.UsePeerAddressCapture();
+        app.UseDashboardForwardedHeaders();
+        app.UseDashboardSecurityHeaders();
+
         if (!app.Environment.IsDevelopment())
         {
+            app.UseHsts();
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseSerilogRequestLogging(options =>
         {
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             // Health probes every few seconds would drown the log.
             options.GetLevel = (context, _, error) =>
                 error is not null || context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
@@ -62,12 +78,17 @@ public static class DashboardHostingExtensions
                 : Serilog.Events.LogEventLevel.Information;
         });
 
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapDashboardHealth();
+        app.MapDashboardSignIn();
         app.MapDashboardApi();
-        app.MapStaticAssets();
+        // CSS, scripts and icons are not sensitive, and the sign-in and access-denied pages need them.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         return app;

@@ -1,5 +1,8 @@
+using Dashboard.Web.Security;
 using Serilog;
+using Serilog.Core;
 using Serilog.Events;
+using Serilog.Filters;
 using Serilog.Formatting.Compact;
 
 namespace Dashboard.Web.Hosting;
@@ -8,35 +11,73 @@ internal static class LoggingSetup
 {
     /// <summary>
     /// Serilog from the <c>Serilog</c> section: readable text in Development, compact JSON to the console
-    /// elsewhere (what log shippers read), request logging, and the key masked wherever it could slip in.
+    /// elsewhere (what log shippers read), request logging, the audit trail to its own file (<c>Audit:Path</c>),
+    /// and the configured secrets masked wherever they could slip in.
     /// </summary>
+    /// <remarks>
+    /// The console, the audit file and every <see cref="ILogEventSink"/> registered in DI sit behind one
+    /// <see cref="SecretMaskingSink"/> that rewrites template, properties and exception. Sinks added through the
+    /// <c>Serilog</c> configuration section get masked properties (the enricher) but see templates as written.
+    /// Each host keeps its own logger (<c>preserveStaticLogger</c>): the static <c>Log.Logger</c> is process-wide,
+    /// and two hosts in one process (tests) would otherwise write into each other's sinks.
+    /// </remarks>
     public static WebApplicationBuilder AddDashboardLogging(this WebApplicationBuilder builder)
     {
         var development = builder.Environment.IsDevelopment();
+        var configuration = builder.Configuration;
+        builder.Services.AddSingleton(sp => new SecretMasker(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddSerilog((services, logger) =>
         {
+            var masker = services.GetRequiredService<SecretMasker>();
+            var auditPath = AuditOptions.EffectivePath(configuration);
+            var auditDays = configuration.GetValue(AuditOptions.SectionName + ":" + nameof(AuditOptions.RetainedDays), 365);
+
             logger
                 .MinimumLevel.Information()
                 .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
                 .MinimumLevel.Override("Microsoft.Extensions.Http", LogEventLevel.Warning)
                 .MinimumLevel.Override("Polly", LogEventLevel.Warning)
                 .MinimumLevel.Override("System.Net.Http.HttpClient", LogEventLevel.Warning)
-                .ReadFrom.Configuration(builder.Configuration)
-                .ReadFrom.Services(services)
+                .MinimumLevel.Override(AuditLog.Category, LogEventLevel.Information)
+                .ReadFrom.Configuration(configuration)
                 .Enrich.FromLogContext()
                 .Enrich.WithProperty("Application", "Dashboard.Web");
 
-            if (development)
+            foreach (var enricher in services.GetServices<ILogEventEnricher>())
             {
-                logger.WriteTo.Console(
-                    outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}",
-                    formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+                logger.Enrich.With(enricher);
             }
-            else
+
+            // Last, so it sees what the others added.
+            logger.Enrich.With(new SecretMaskingEnricher(masker));
+
+            logger.WriteTo.Sink(Serilog.Configuration.LoggerSinkConfiguration.Wrap(sink => new SecretMaskingSink(sink, masker), sinks =>
             {
-                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
-            }
-        });
+                if (development)
+                {
+                    sinks.Console(
+                        outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}",
+                        formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+                }
+                else
+                {
+                    sinks.Console(new RenderedCompactJsonFormatter());
+                }
+
+                if (auditPath is not null)
+                {
+                    sinks.Logger(audit => audit
+                        .Filter.ByIncludingOnly(Matching.FromSource(AuditLog.Category))
+                        .WriteTo.File(new RenderedCompactJsonFormatter(), auditPath,
+                            rollingInterval: RollingInterval.Day, retainedFileCountLimit: Math.Max(1, auditDays)));
+                }
+
+                foreach (var sink in services.GetServices<ILogEventSink>())
+                {
+                    sinks.Sink(sink);
+                }
+            }));
+        }, preserveStaticLogger: true);
 
         return builder;
     }

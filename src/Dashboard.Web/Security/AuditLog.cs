@@ -18,13 +18,14 @@ public enum AuditAction
 
 /// <summary>
 /// One structured event per view or export of users' data: who, which user, which page or export, when, and the
-/// correlation id. Written to the console log and to the audit sink (<c>Audit:Path</c>).
+/// correlation id. Written to the console log and to the audit sink (<c>Audit:Path</c>). Pages use
+/// <see cref="IPageAudit"/>, which fills in who and the correlation id.
 /// </summary>
 public interface IAuditLog
 {
     void Record(AuditAction action, string? userId, HttpContext context, string? detail = null);
 
-    void Record(AuditAction action, string? userId, ClaimsPrincipal actor, string correlationId, string? detail = null);
+    void Record(AuditAction action, string? userId, ClaimsPrincipal actor, string correlationId, string? detail = null, string? clientAddress = null);
 }
 
 internal sealed partial class AuditLog(ILoggerFactory loggerFactory) : IAuditLog
@@ -35,18 +36,21 @@ internal sealed partial class AuditLog(ILoggerFactory loggerFactory) : IAuditLog
     private readonly ILogger _logger = loggerFactory.CreateLogger(Category);
 
     public void Record(AuditAction action, string? userId, HttpContext context, string? detail = null) =>
-        Write(action, userId, Actor(context.User), Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier, detail,
-            context.Connection.RemoteIpAddress?.ToString());
+        Write(action, userId, Actor(context.User), CorrelationId(context), detail, context.Connection.RemoteIpAddress?.ToString());
 
-    public void Record(AuditAction action, string? userId, ClaimsPrincipal actor, string correlationId, string? detail = null) =>
-        Write(action, userId, Actor(actor), correlationId, detail, address: null);
+    public void Record(AuditAction action, string? userId, ClaimsPrincipal actor, string correlationId, string? detail = null, string? clientAddress = null) =>
+        Write(action, userId, Actor(actor), correlationId, detail, clientAddress);
 
     /// <summary>The signed-in person as the audit trail names them: email, else name, else "anonymous".</summary>
     public static string Actor(ClaimsPrincipal? user) =>
         user?.FindFirst(ClaimTypes.Email)?.Value
         ?? user?.FindFirst("email")?.Value
         ?? user?.Identity?.Name
-        ?? "anonymous";
+        ?? AnonymousAuthenticationHandler.UserName;
+
+    /// <summary>The request's trace id (what the request log and traces carry), else ASP.NET Core's request id.</summary>
+    public static string CorrelationId(HttpContext context) =>
+        Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
 
     private void Write(AuditAction action, string? userId, string actor, string correlationId, string? detail, string? address) =>
         LogAudit(_logger, action, userId ?? "-", actor, correlationId, detail ?? string.Empty, address ?? string.Empty);

@@ -23,6 +23,9 @@ public sealed class AuthOptions
     /// <summary>Must be true to run <see cref="AuthMode.None"/> against a live key.</summary>
     public bool AllowAnonymous { get; set; }
 
+    /// <summary>Who to ask for access, shown on the access-denied page (a team, a channel, an address).</summary>
+    public string? AccessContact { get; set; }
+
     public OpenIdConnectSettings OpenIdConnect { get; set; } = new();
 
     public TrustedProxySettings TrustedProxy { get; set; } = new();
@@ -45,6 +48,14 @@ public sealed class OpenIdConnectSettings
 
     /// <summary>The claim that carries groups.</summary>
     public string GroupsClaim { get; set; } = "groups";
+
+    /// <summary>Scopes asked for besides <c>openid profile email</c> (some providers need <c>groups</c>).</summary>
+    public List<string> Scopes { get; set; } = [];
+
+    /// <summary>Everything but the secret, for logs.</summary>
+    public override string ToString() =>
+        $"Authority={Authority}, ClientId={ClientId}, ClientSecret={(string.IsNullOrEmpty(ClientSecret) ? "(none)" : "(set)")}, " +
+        $"AllowedEmailDomains=[{string.Join(", ", AllowedEmailDomains)}], AllowedGroups=[{string.Join(", ", AllowedGroups)}]";
 }
 
 public sealed class TrustedProxySettings
@@ -54,4 +65,7 @@ public sealed class TrustedProxySettings
 
     /// <summary>Addresses or CIDR ranges allowed to set <see cref="UserHeader"/>.</summary>
     public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>Where "Sign out" sends people (the proxy's own sign-out, e.g. <c>/oauth2/sign_out</c>); none hides the button.</summary>
+    public string? SignOutUrl { get; set; }
 }

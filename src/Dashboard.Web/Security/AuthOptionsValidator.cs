@@ -40,6 +40,16 @@ internal sealed class AuthOptionsValidator(IOptions<VitalOptions> vital) : IVali
                     problems.Add("Auth:OpenIdConnect:AllowedEmailDomains must hold domains such as example.com (no @, no blanks).");
                 }
 
+                if (oidc.AllowedGroups.Any(string.IsNullOrWhiteSpace))
+                {
+                    problems.Add("Auth:OpenIdConnect:AllowedGroups must not hold blank entries.");
+                }
+
+                if (string.IsNullOrWhiteSpace(oidc.GroupsClaim))
+                {
+                    problems.Add("Auth:OpenIdConnect:GroupsClaim must name the claim that carries groups (usually groups).");
+                }
+
                 break;
 
             case AuthMode.TrustedProxy:
@@ -58,6 +68,11 @@ internal sealed class AuthOptionsValidator(IOptions<VitalOptions> vital) : IVali
                     problems.Add($"Auth:TrustedProxy:KnownProxies has an entry that is not an IP address or CIDR range: '{entry}'.");
                 }
 
+                if (options.TrustedProxy.SignOutUrl is { Length: > 0 } signOut && !IsSignOutUrl(signOut))
+                {
+                    problems.Add("Auth:TrustedProxy:SignOutUrl must be a path on this site (/oauth2/sign_out) or an absolute https URL.");
+                }
+
                 break;
         }
 
@@ -68,6 +83,10 @@ internal sealed class AuthOptionsValidator(IOptions<VitalOptions> vital) : IVali
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
+
+    private static bool IsSignOutUrl(string url) =>
+        ReturnUrls.Sanitize(url) == url
+        || (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme == Uri.UriSchemeHttps);
 
     /// <summary>An address (<c>10.0.0.5</c>) or a range (<c>10.0.0.0/8</c>).</summary>
     public static bool TryParseNetwork(string? text, out System.Net.IPNetwork network)

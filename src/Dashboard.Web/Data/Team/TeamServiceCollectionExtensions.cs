@@ -4,7 +4,13 @@ internal static class TeamServiceCollectionExtensions
 {
     public static IServiceCollection AddTeamSnapshots(this IServiceCollection services)
     {
-        services.AddSingleton<ITeamScanner, SequentialTeamScanner>();
+        services.AddSingleton<ProviderDiscovery>();
+        services.AddSingleton<SequentialTeamScanner>();
+        services.AddSingleton<PerProviderTeamScanner>();
+        services.AddSingleton<ITeamScanner>(sp =>
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Vital.Introspection.VitalOptions>>().Value.ScanMode == Vital.Introspection.TeamScanMode.Sequential
+                ? sp.GetRequiredService<SequentialTeamScanner>()
+                : sp.GetRequiredService<PerProviderTeamScanner>());
         services.AddSingleton<TeamSnapshotService>();
         services.AddSingleton<ITeamSnapshots>(sp => sp.GetRequiredService<TeamSnapshotService>());
         services.AddSingleton<TeamViewCache>();

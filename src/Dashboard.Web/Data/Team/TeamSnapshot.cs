@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Vital.Introspection;
 
 namespace Dashboard.Web.Data.Team;
 
@@ -43,6 +44,9 @@ public sealed class TeamSnapshot
 
     /// <summary>Why the scan stopped early, in words for the page; the users read until then stay.</summary>
     public string? Error { get; private set; }
+
+    /// <summary>The upstream's refusal that stopped the scan, so an endpoint can answer it like any other upstream trouble.</summary>
+    public VitalApiException? UpstreamError { get; private set; }
 
     public ScanProgress Progress { get; private set; }
 
@@ -106,9 +110,10 @@ public sealed class TeamSnapshot
         Interlocked.Increment(ref _version);
     }
 
-    internal void Fail(string error, DateTimeOffset at)
+    internal void Fail(string error, DateTimeOffset at, VitalApiException? upstreamError = null)
     {
         Error = error;
+        UpstreamError = upstreamError;
         CompletedAt = at;
         Interlocked.Increment(ref _version);
     }

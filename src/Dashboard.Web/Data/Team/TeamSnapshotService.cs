@@ -31,6 +31,12 @@ public interface ITeamSnapshots
 
     /// <summary>Waits until the shown snapshot is complete (starting a scan if needed).</summary>
     Task<TeamSnapshot> WhenCompleteAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Waits, at most <paramref name="patience"/>, until the shown snapshot has users or is complete, so a page's
+    /// first render usually shows rows rather than a spinner.
+    /// </summary>
+    Task WhenFirstUsersAsync(TimeSpan patience, CancellationToken cancellationToken);
 }
 
 internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
@@ -40,7 +46,14 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
     /// <summary>A failed scan is tried again on the next look after this long (the page also offers a retry).</summary>
     private static readonly TimeSpan RetryFailedAfter = TimeSpan.FromSeconds(15);
 
+    /// <summary>How often a per-provider scan is checked against a plain walk for providers the spec does not list.</summary>
+    internal static readonly TimeSpan DiscoveryInterval = TimeSpan.FromHours(6);
+
     private readonly ITeamScanner _scanner;
+    private readonly SequentialTeamScanner _walker;
+    private readonly ProviderDiscovery _discovery;
+    private DateTimeOffset? _lastDiscoveryWalk;
+    private int _discoveryRunning;
     private readonly DiagnosisEngine _engine;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<TeamSnapshotService> _logger;
@@ -61,12 +74,16 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
 
     public TeamSnapshotService(
         ITeamScanner scanner,
+        SequentialTeamScanner walker,
+        ProviderDiscovery discovery,
         DiagnosisEngine engine,
         IOptions<VitalOptions> options,
         TimeProvider timeProvider,
         ILogger<TeamSnapshotService> logger)
     {
         _scanner = scanner;
+        _walker = walker;
+        _discovery = discovery;
         _engine = engine;
         _timeProvider = timeProvider;
         _logger = logger;
@@ -147,6 +164,39 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
         return await completed.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task WhenFirstUsersAsync(TimeSpan patience, CancellationToken cancellationToken)
+    {
+        EnsureFresh();
+        if (Current.Count > 0 || Current.IsComplete)
+        {
+            return;
+        }
+
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnChanged()
+        {
+            if (Current.Count > 0 || Current.IsComplete)
+            {
+                ready.TrySetResult();
+            }
+        }
+
+        Changed += OnChanged;
+        try
+        {
+            OnChanged();
+            await ready.Task.WaitAsync(patience, _timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Show the page with its progress instead.
+        }
+        finally
+        {
+            Changed -= OnChanged;
+        }
+    }
+
     public void Dispose()
     {
         // Registered both as itself and as ITeamSnapshots, so the container disposes it twice.
@@ -188,12 +238,14 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
             snapshot.Report(new ScanProgress(pages, snapshot.Count, _scanner.ScopeCount, _scanner.ScopeCount));
             snapshot.Complete(_timeProvider.GetUtcNow());
             LogScanned(_logger, snapshot.Count, pages, (long)_timeProvider.GetElapsedTime(started).TotalMilliseconds);
+            _discovery.RecordSizes(UsersPerProvider(snapshot));
             Publish(snapshot, error: null);
+            StartDiscoveryWalkIfDue(snapshot);
         }
         catch (VitalApiException ex)
         {
             LogScanFailed(_logger, ex.Kind, snapshot.Count, pages);
-            snapshot.Fail(ex.Message, _timeProvider.GetUtcNow());
+            snapshot.Fail(ex.Message, _timeProvider.GetUtcNow(), ex);
             Publish(snapshot, ex.Message);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -206,6 +258,74 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
             snapshot.Fail("The dashboard could not read the team because of an internal error; it is logged for the maintainers.", _timeProvider.GetUtcNow());
             Publish(snapshot, snapshot.Error);
         }
+    }
+
+    private static Dictionary<string, int> UsersPerProvider(TeamSnapshot snapshot)
+    {
+        var sizes = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var user in snapshot.Users)
+        {
+            foreach (var provider in user.Providers)
+            {
+                sizes[provider] = sizes.GetValueOrDefault(provider) + 1;
+            }
+        }
+
+        return sizes;
+    }
+
+    /// <summary>
+    /// A per-provider scan only asks about providers it knows. Now and then (and once after the first scan) a
+    /// plain cursor walk checks for providers Vital added since; if it finds any, or users the scan missed, the
+    /// team is scanned again with them included.
+    /// </summary>
+    private void StartDiscoveryWalkIfDue(TeamSnapshot snapshot)
+    {
+        if (ReferenceEquals(_scanner, _walker)
+            || (_lastDiscoveryWalk is { } last && _timeProvider.GetUtcNow() - last < DiscoveryInterval)
+            || Interlocked.Exchange(ref _discoveryRunning, 1) == 1)
+        {
+            return;
+        }
+
+        _lastDiscoveryWalk = _timeProvider.GetUtcNow();
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                var newProviders = false;
+                var missedUsers = 0;
+                await foreach (var batch in _walker.ScanAsync(new SynchronousProgress(() => { }), _stopping.Token).ConfigureAwait(false))
+                {
+                    foreach (var user in batch.Users)
+                    {
+                        foreach (var provider in user.Providers.Keys)
+                        {
+                            newProviders |= _discovery.Observe(provider.Value);
+                        }
+
+                        if (!snapshot.Contains(user.UserId))
+                        {
+                            missedUsers++;
+                        }
+                    }
+                }
+
+                LogDiscovery(_logger, string.Join(", ", _discovery.Discovered), missedUsers);
+                if (newProviders || missedUsers > 0)
+                {
+                    Refresh();
+                }
+            }
+            catch (Exception ex) when (ex is VitalApiException or OperationCanceledException)
+            {
+                // Tried again at the next interval; the scan's own answers are unaffected.
+            }
+            finally
+            {
+                Volatile.Write(ref _discoveryRunning, 0);
+            }
+        });
     }
 
     private void Publish(TeamSnapshot snapshot, string? error)
@@ -269,6 +389,9 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "Team scan failed")]
     private static partial void LogScanCrashed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Provider discovery walk: providers beyond the spec [{Discovered}], users the scan missed {MissedUsers}")]
+    private static partial void LogDiscovery(ILogger logger, string discovered, int missedUsers);
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "A team snapshot listener failed")]
     private static partial void LogListenerFailed(ILogger logger, Exception exception);

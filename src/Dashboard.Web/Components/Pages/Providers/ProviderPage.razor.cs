@@ -6,7 +6,6 @@ using Dashboard.Web.Input;
 using Dashboard.Web.Security;
 using Dashboard.Web.Ui;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace Dashboard.Web.Components.Pages.Providers;
@@ -19,7 +18,6 @@ public sealed partial class ProviderPage
 {
     private const int PageSize = 100;
 
-    private readonly string _correlationId = Guid.NewGuid().ToString("N");
     private bool _valid;
     private int _shown = PageSize;
     private string? _audited;
@@ -43,10 +41,7 @@ public sealed partial class ProviderPage
     private TimeDisplay Times { get; set; } = default!;
 
     [Inject]
-    private IAuditLog Audit { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState>? AuthenticationState { get; set; }
+    private IPageAudit Audit { get; set; } = default!;
 
     private TeamSnapshot Snapshot => Snapshots.Current;
 
@@ -90,8 +85,7 @@ public sealed partial class ProviderPage
         {
             _audited = Provider;
             _shown = PageSize;
-            var user = AuthenticationState is null ? new System.Security.Claims.ClaimsPrincipal() : (await AuthenticationState).User;
-            Audit.Record(AuditAction.ProviderPage, userId: null, user, _correlationId, "provider=" + Provider);
+            await Audit.RecordAsync(AuditAction.ProviderPage, userId: null, "provider=" + Provider);
         }
     }
 

@@ -3,7 +3,6 @@ using Dashboard.Web.Data.Team;
 using Dashboard.Web.Security;
 using Dashboard.Web.Ui;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Dashboard.Web.Components.Pages.Team;
 
@@ -30,10 +29,7 @@ public sealed partial class TeamPage
     private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
-    private IAuditLog Audit { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState>? AuthenticationState { get; set; }
+    private IPageAudit Audit { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "tz")]
     public string? Tz { get; set; }
@@ -50,10 +46,10 @@ public sealed partial class TeamPage
 
     private TeamFacets Facets => Views.Facets(Snapshot);
 
-    protected override void OnInitialized()
+    protected override async Task OnInitializedAsync()
     {
         Snapshots.Changed += OnSnapshotChanged;
-        Snapshots.EnsureFresh();
+        await Snapshots.WhenFirstUsersAsync(TimeSpan.FromSeconds(2), CancellationToken.None);
     }
 
     protected override async Task OnParametersSetAsync()
@@ -65,12 +61,9 @@ public sealed partial class TeamPage
         if (_auditedQuery != Query.ToQueryString())
         {
             _auditedQuery = Query.ToQueryString();
-            var user = AuthenticationState is null ? new System.Security.Claims.ClaimsPrincipal() : (await AuthenticationState).User;
-            Audit.Record(AuditAction.TeamGrid, userId: null, user, CorrelationId, Query.ToQueryString());
+            await Audit.RecordAsync(AuditAction.TeamGrid, userId: null, Query.ToQueryString());
         }
     }
-
-    private string CorrelationId { get; } = Guid.NewGuid().ToString("N");
 
     private void Navigate(TeamQuery query) =>
         Navigation.NavigateTo(Links.Team(query, Times.Mode), replace: query.Search != Query.Search && query with { Search = Query.Search } == Query);

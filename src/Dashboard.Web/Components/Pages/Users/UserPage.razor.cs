@@ -2,7 +2,6 @@ using Dashboard.Web.Exports;
 using Dashboard.Web.Security;
 using Dashboard.Web.Ui;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace Dashboard.Web.Components.Pages.Users;
@@ -10,7 +9,6 @@ namespace Dashboard.Web.Components.Pages.Users;
 /// <summary><c>/users/{userId}</c>: one user's diagnosis. State lives in <see cref="UserPageState"/>.</summary>
 public sealed partial class UserPage
 {
-    private readonly string _correlationId = Guid.NewGuid().ToString("N");
     private string? _selected;
     private string? _audited;
 
@@ -39,10 +37,7 @@ public sealed partial class UserPage
     private ISnackbar Snackbar { get; set; } = default!;
 
     [Inject]
-    private IAuditLog Audit { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState>? AuthenticationState { get; set; }
+    private IPageAudit Audit { get; set; } = default!;
 
     private string JsonLink => $"/api/users/{Uri.EscapeDataString(State.UserId ?? string.Empty)}/diagnosis?download=true";
 
@@ -64,11 +59,7 @@ public sealed partial class UserPage
         }
     }
 
-    private async Task AuditAsync(AuditAction action, string? detail = null)
-    {
-        var user = AuthenticationState is null ? new System.Security.Claims.ClaimsPrincipal() : (await AuthenticationState).User;
-        Audit.Record(action, State.UserId, user, _correlationId, detail);
-    }
+    private Task AuditAsync(AuditAction action, string? detail = null) => Audit.RecordAsync(action, State.UserId, detail);
 
     private Task OnStateChanged() => InvokeAsync(StateHasChanged);
 

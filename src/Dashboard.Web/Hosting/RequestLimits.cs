@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace Dashboard.Web.Hosting;
+
+internal static class RequestLimits
+{
+    /// <summary>The dashboard takes no uploads: a sign-out form is the largest body it reads.</summary>
+    public const long MaxRequestBodyBytes = 64 * 1024;
+
+    /// <summary>
+    /// Small bodies, ordinary request lines (a user id or a few filters fit easily), headers large enough for a
+    /// chunked sign-in cookie with a long group list, and quick timeouts for slow senders.
+    /// </summary>
+    public static IServiceCollection AddDashboardRequestLimits(this IServiceCollection services)
+    {
+        services.Configure<KestrelServerOptions>(options =>
+        {
+            options.AddServerHeader = false;
+            options.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            options.Limits.MaxRequestLineSize = 8 * 1024;
+            options.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            options.Limits.MaxRequestHeaderCount = 100;
+            options.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(15);
+        });
+        return services;
+    }
+}

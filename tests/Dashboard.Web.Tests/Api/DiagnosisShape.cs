@@ -1,0 +1,146 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Dashboard.Web.Tests.Support;
+
+namespace Dashboard.Web.Tests.Api;
+
+/// <summary>The diagnosis JSON of ARCHITECTURE.md, checked field by field.</summary>
+public static partial class DiagnosisShape
+{
+    public static readonly string[] TopLevel = ["userId", "asOf", "overall", "headline", "providers", "findings", "link"];
+    public static readonly string[] ProviderFields = ["provider", "worstStatus", "resources", "notPulled"];
+    public static readonly string[] ResourceFields =
+        ["rangeStart", "rangeEnd", "daysWithData", "scheduledAt", "startedAt", "endedAt", "release", "traceId", "errorDetails", "resource", "status"];
+    public static readonly string[] FindingFields = ["code", "severity", "provider", "resource", "title", "explanation", "action", "evidence"];
+
+    /// <summary>The finding table of ARCHITECTURE.md: every code and its one severity.</summary>
+    public static readonly IReadOnlyDictionary<string, string> SeverityOf = new Dictionary<string, string>
+    {
+        ["pull_failed"] = "critical",
+        ["pull_retrying"] = "warning",
+        ["pull_stuck_scheduled"] = "warning",
+        ["pull_stuck_in_progress"] = "warning",
+        ["pull_in_progress"] = "info",
+        ["pull_no_data"] = "warning",
+        ["pull_low_coverage"] = "info",
+        ["resources_not_pulled"] = "warning",
+        ["no_pull_data"] = "warning",
+        ["unknown_status"] = "warning",
+        ["timeline_anomaly"] = "info",
+    };
+
+    private static readonly string[] SeverityOrder = ["ok", "info", "warning", "critical"];
+
+    private static readonly HashSet<string> ResourceTimes = ["rangeStart", "rangeEnd", "scheduledAt", "startedAt", "endedAt"];
+
+    /// <summary>Exactly the documented members at every level, with the documented types; returns the root.</summary>
+    public static JsonElement Assert(JsonElement root, string userId, string link)
+    {
+        Members(root, TopLevel);
+        Xunit.Assert.Equal(userId, root.GetProperty("userId").GetString());
+        ApiAssert.UtcTime(root.GetProperty("asOf").GetString());
+        Xunit.Assert.False(string.IsNullOrWhiteSpace(root.GetProperty("headline").GetString()));
+        Xunit.Assert.Equal(link, root.GetProperty("link").GetString());
+
+        foreach (var provider in Array(root, "providers"))
+        {
+            Members(provider, ProviderFields);
+            Xunit.Assert.Equal(JsonValueKind.String, provider.GetProperty("provider").ValueKind);
+            Xunit.Assert.Contains(provider.GetProperty("worstStatus").ValueKind, new[] { JsonValueKind.String, JsonValueKind.Null });
+            Xunit.Assert.All(Array(provider, "notPulled"), n => Xunit.Assert.Equal(JsonValueKind.String, n.ValueKind));
+            foreach (var resource in Array(provider, "resources"))
+            {
+                Members(resource, ResourceFields);
+                Xunit.Assert.Equal(JsonValueKind.String, resource.GetProperty("resource").ValueKind);
+                Xunit.Assert.Equal(JsonValueKind.String, resource.GetProperty("status").ValueKind);
+                Xunit.Assert.True(resource.GetProperty("daysWithData").TryGetInt32(out _));
+                foreach (var name in ResourceTimes)
+                {
+                    OptionalTime(resource.GetProperty(name));
+                }
+
+                foreach (var name in new[] { "release", "traceId", "errorDetails" })
+                {
+                    Xunit.Assert.Contains(resource.GetProperty(name).ValueKind, new[] { JsonValueKind.String, JsonValueKind.Null });
+                }
+            }
+        }
+
+        var worst = "ok";
+        foreach (var finding in Array(root, "findings"))
+        {
+            Members(finding, FindingFields);
+            var code = finding.GetProperty("code").GetString()!;
+            var severity = finding.GetProperty("severity").GetString()!;
+            Xunit.Assert.True(SeverityOf.ContainsKey(code), $"'{code}' is not a documented finding code.");
+            Xunit.Assert.Equal(SeverityOf[code], severity);
+            foreach (var text in new[] { "title", "explanation", "action" })
+            {
+                Xunit.Assert.False(string.IsNullOrWhiteSpace(finding.GetProperty(text).GetString()), $"{code} has no {text}.");
+            }
+
+            Xunit.Assert.Equal(JsonValueKind.Object, finding.GetProperty("evidence").ValueKind);
+            CamelCaseEverywhere(finding.GetProperty("evidence"));
+            foreach (var evidence in finding.GetProperty("evidence").EnumerateObject().Where(p => p.Name.EndsWith("At", StringComparison.Ordinal) || p.Name.StartsWith("range", StringComparison.Ordinal)))
+            {
+                ApiAssert.UtcTime(evidence.Value.GetString());
+            }
+
+            worst = System.Array.IndexOf(SeverityOrder, severity) > System.Array.IndexOf(SeverityOrder, worst) ? severity : worst;
+        }
+
+        Xunit.Assert.Equal(worst, root.GetProperty("overall").GetString());
+        CamelCaseEverywhere(root);
+        return root;
+    }
+
+    public static IEnumerable<JsonElement> Array(JsonElement parent, string name)
+    {
+        var array = parent.GetProperty(name);
+        Xunit.Assert.Equal(JsonValueKind.Array, array.ValueKind);
+        return array.EnumerateArray();
+    }
+
+    public static IReadOnlyList<(string Code, string Severity)> Findings(JsonElement root) =>
+        [.. Array(root, "findings").Select(f => (f.GetProperty("code").GetString()!, f.GetProperty("severity").GetString()!))];
+
+    private static void Members(JsonElement element, string[] expected)
+    {
+        Xunit.Assert.Equal(JsonValueKind.Object, element.ValueKind);
+        var names = element.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray();
+        Xunit.Assert.Equal(expected.Order(StringComparer.Ordinal).ToArray(), names);
+    }
+
+    private static void OptionalTime(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.Null)
+        {
+            ApiAssert.UtcTime(value.GetString());
+        }
+    }
+
+    private static void CamelCaseEverywhere(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    Xunit.Assert.Matches(CamelCase(), property.Name);
+                    CamelCaseEverywhere(property.Value);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    CamelCaseEverywhere(item);
+                }
+
+                break;
+        }
+    }
+
+    [GeneratedRegex("^[a-z][a-zA-Z0-9]*$")]
+    private static partial Regex CamelCase();
+}

@@ -1,0 +1,170 @@
+using System.Net;
+using Dashboard.Diagnosis;
+using Dashboard.Web.Tests.Support;
+using Vital.Introspection;
+using Vital.Simulator;
+
+namespace Dashboard.Web.Tests.Api;
+
+/// <summary><c>/api/users.csv</c> in demo mode: rows against the simulated team's own answer, for each filter.</summary>
+public sealed class TeamCsvTests(DemoDashboard dashboard) : IClassFixture<DemoDashboard>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>
+    /// The <c>evolving</c> user's pulls move on with the clock (scheduled, then running, then done within minutes of
+    /// the simulator's start), so the export and the expectation, read moments apart, may disagree about it.
+    /// </summary>
+    private string Evolving => dashboard.UserOf(ScenarioNames.Evolving);
+
+    public static TheoryData<string> Filters() =>
+    [
+        "",
+        "status=failure",
+        "status=failure,retrying",
+        "status=paused",
+        "status=error",
+        "provider=oura",
+        "provider=FITBIT",
+        "provider=fitbit,garmin&resource=sleep,activity",
+        "resource=sleep",
+        "q={q}",
+        "q={Q}",
+        "attention=true",
+        "attention=false",
+        "status=success&provider=oura&resource=sleep",
+        "provider=oura&attention=true",
+        "status=in_progress,scheduled&attention=true",
+        "q={q}&status=success",
+        "status=failure&provider=oura&resource=sleep&attention=true",
+        "status=failure&provider=no_such_provider",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task TeamCsv_Filter_RowsAreTheMatchingPullsOfTheUpstreamsAnswer(string filter)
+    {
+        var query = filter.Replace("{q}", SearchPart, StringComparison.Ordinal).Replace("{Q}", SearchPart.ToUpperInvariant(), StringComparison.Ordinal);
+
+        var (_, rows) = await GetCsvAsync(query);
+
+        var expected = await ExpectedAsync(TeamCsvFilters.FromQuery(query));
+        var actual = rows.Where(r => r[0] != Evolving).Select(TeamCsvFilters.Normalize).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(expected, actual);
+        if (!filter.Contains("no_such_provider", StringComparison.Ordinal))
+        {
+            Assert.NotEmpty(actual);
+        }
+    }
+
+    [Fact]
+    public async Task TeamCsv_NoFilter_EveryUserWithPullsAndTheirNotPulledResources()
+    {
+        var (response, rows) = await GetCsvAsync("");
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Matches(@"^vital-historical-pulls-\d{8}-\d{4}\.csv$", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        var team = dashboard.Simulator.Team;
+        Assert.Equal(team.UsersWithPulls.Order(StringComparer.Ordinal), rows.Select(r => r[0]).Distinct().Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(team.Scenarios[ScenarioNames.NoPulls], rows.Select(r => r[0]));
+
+        // The user whose only provider lists resources it did not pull has rows for them, with no status.
+        var notPulledOnly = rows.Where(r => r[0] == team.Scenarios[ScenarioNames.NotPulledOnly]).ToList();
+        Assert.NotEmpty(notPulledOnly);
+        Assert.All(notPulledOnly, r => Assert.Equal(("", "resources_not_pulled"), (r[3], r[14])));
+    }
+
+    [Fact]
+    public async Task TeamCsv_StatusFilter_OnlyThoseStatusesAndNoNotPulledRows()
+    {
+        var (_, rows) = await GetCsvAsync("status=failure");
+
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal("failure", r[3]));
+        Assert.All(rows, r => Assert.Equal("pull_failed", r[14]));
+        Assert.Contains(dashboard.UserOf("failed_retry_quota_exhausted"), rows.Select(r => r[0]));
+    }
+
+    [Fact]
+    public async Task TeamCsv_AttentionFilter_LeavesOutUsersWhoNeedNothing()
+    {
+        var (_, rows) = await GetCsvAsync("attention=true");
+
+        var users = rows.Select(r => r[0]).ToHashSet();
+        Assert.Contains(dashboard.UserOf("failed_retry_quota_exhausted"), users);
+        Assert.Contains(dashboard.UserOf(ScenarioNames.StuckScheduled), users);
+        Assert.DoesNotContain(dashboard.UserOf(ScenarioNames.Healthy), users);
+        Assert.DoesNotContain(dashboard.UserOf(ScenarioNames.LowCoverage), users);
+        Assert.DoesNotContain(dashboard.UserOf(ScenarioNames.InProgressRecent), users);
+    }
+
+    [Fact]
+    public async Task TeamCsv_SearchByPartOfAUserId_OnlyThatUsersRows()
+    {
+        var userId = dashboard.UserOf("failed_retry_quota_exhausted");
+
+        var (_, rows) = await GetCsvAsync("q=" + userId[9..18].ToUpperInvariant());
+
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Contains(userId[9..18], r[0], StringComparison.Ordinal));
+        Assert.Contains(userId, rows.Select(r => r[0]));
+    }
+
+    [Fact]
+    public async Task TeamCsv_SecondExport_ReadsTheTeamOnlyOnce()
+    {
+        await GetCsvAsync("");
+        // After the first scan, a discovery walk (and a rescan when it finds a provider beyond the spec) runs once.
+        var calls = await QuietRequestCountAsync();
+
+        await GetCsvAsync("provider=oura");
+        await GetCsvAsync("status=failure");
+
+        Assert.Equal(calls, dashboard.Simulator.RequestCount);
+    }
+
+    /// <summary>The simulator's request count once it has stopped changing for half a second.</summary>
+    private async Task<long> QuietRequestCountAsync()
+    {
+        var last = dashboard.Simulator.RequestCount;
+        for (var quiet = 0; quiet < 5;)
+        {
+            await Task.Delay(100, Ct);
+            var now = dashboard.Simulator.RequestCount;
+            quiet = now == last ? quiet + 1 : 0;
+            last = now;
+        }
+
+        return last;
+    }
+
+    private string SearchPart => dashboard.UserOf(ScenarioNames.Healthy)[..6];
+
+    private async Task<(HttpResponseMessage Response, List<string[]> Rows)> GetCsvAsync(string query)
+    {
+        var response = await dashboard.Client.GetAsync("/api/users.csv" + (query.Length > 0 ? "?" + query : ""), Ct);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        var records = Csv.Parse(text);
+        Assert.Equal(TeamCsvFilters.Header, records[0]);
+        Assert.All(records, r => Assert.Equal(TeamCsvFilters.Header.Length, r.Length));
+        return (response, records.Skip(1).ToList());
+    }
+
+    private async Task<List<string>> ExpectedAsync(TeamCsvFilters filters)
+    {
+        var client = dashboard.Factory.Services.GetRequiredService<IVitalIntrospectionClient>();
+        var engine = dashboard.Factory.Services.GetRequiredService<DiagnosisEngine>();
+        var team = new List<UserHistoricalPulls>();
+        await foreach (var user in client.GetAllUsersAsync(cancellationToken: Ct))
+        {
+            if (user.UserId != Evolving)
+            {
+                team.Add(user);
+            }
+        }
+
+        return [.. filters.ExpectedRows(team, engine, DateTimeOffset.UtcNow).Order(StringComparer.Ordinal)];
+    }
+}

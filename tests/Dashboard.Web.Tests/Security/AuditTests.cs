@@ -1,0 +1,151 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Dashboard.Web.Security;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Time.Testing;
+using static Dashboard.Web.Tests.Security.SecurityTestKit;
+
+namespace Dashboard.Web.Tests.Security;
+
+public sealed class AuditTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("dashboard-audit-").FullName;
+
+    [Fact]
+    public async Task Api_EachLookAndExport_WritesOneEventToTheLogAndTheAuditFile()
+    {
+        var sink = new InMemorySink();
+        var settings = TrustedProxy(("Audit:Path", Path.Combine(_directory, "audit-.log")));
+        var upstream = Upstream(out var user);
+        await using (var factory = Factory(settings, upstream, sink))
+        {
+            using var client = Client(factory);
+            foreach (var url in new[] { $"/api/users/{user}/diagnosis", $"/api/users/{user}/diagnosis.md", "/api/users.csv?status=failure", "/healthz" })
+            {
+                using var response = await client.SendAsync(Get(url, "10.0.0.5", ("X-Forwarded-Email", "carol@example.com")), TestContext.Current.CancellationToken);
+                response.EnsureSuccessStatusCode();
+            }
+
+            Assert.Equal(3, sink.From(AuditLog.Category).Count());
+        }
+
+        var file = Assert.Single(Directory.GetFiles(_directory, "audit-*.log"));
+        var events = (await File.ReadAllLinesAsync(file, TestContext.Current.CancellationToken)).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["DiagnosisJson", "DiagnosisMarkdown", "TeamCsv"], events.Select(e => e.GetProperty("AuditAction").GetString()));
+        Assert.All(events, e =>
+        {
+            Assert.Equal("carol@example.com", e.GetProperty("Actor").GetString());
+            Assert.Matches("^[0-9a-f]{32}$", e.GetProperty("CorrelationId").GetString());
+            Assert.True(e.TryGetProperty("@t", out _));
+            Assert.False(string.IsNullOrEmpty(e.GetProperty("@m").GetString()));
+        });
+        Assert.Equal(user, events[0].GetProperty("SubjectUserId").GetString());
+        Assert.Equal("-", events[2].GetProperty("SubjectUserId").GetString());
+        Assert.Equal("status=failure", events[2].GetProperty("AuditDetail").GetString());
+    }
+
+    [Fact]
+    public async Task Api_RefusedRequest_LeavesNoAuditEvent()
+    {
+        var sink = new InMemorySink();
+        await using var factory = Factory(TrustedProxy(), Upstream(out var user), sink);
+        using var client = Client(factory);
+
+        using var spoofed = await client.SendAsync(Get($"/api/users/{user}/diagnosis", "203.0.113.1", ("X-Forwarded-Email", "carol@example.com")), TestContext.Current.CancellationToken);
+        using var invalid = await client.SendAsync(Get("/api/users/nobody/diagnosis", "10.0.0.5", ("X-Forwarded-Email", "carol@example.com")), TestContext.Current.CancellationToken);
+
+        Assert.Empty(sink.From(AuditLog.Category));
+    }
+
+    [Theory]
+    [InlineData(null, null, null)]
+    [InlineData(null, "true", AuditOptions.ContainerDefaultPath)]
+    [InlineData("", "true", null)]
+    [InlineData("/var/log/dashboard/audit-.log", null, "/var/log/dashboard/audit-.log")]
+    public void AuditPath_DefaultsOnInContainersOnly(string? configured, string? inContainer, string? expected)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Audit:Path"] = configured,
+            ["DOTNET_RUNNING_IN_CONTAINER"] = inContainer,
+        }.Where(p => p.Value is not null)).Build();
+
+        Assert.Equal(expected, AuditOptions.EffectivePath(configuration));
+    }
+
+    [Fact]
+    public async Task PageAudit_PrerenderThenCircuit_RecordsOneLookWithTheActor()
+    {
+        var sink = new InMemorySink();
+        await using var factory = Factory(Anonymous(), Upstream(out var user), sink);
+        _ = factory.Server;
+        var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Email, "dana@example.com")], "test"));
+
+        async Task<string> Look(HttpContext? request)
+        {
+            var accessor = factory.Services.GetRequiredService<IHttpContextAccessor>();
+            accessor.HttpContext = request;
+            try
+            {
+                await using var scope = factory.Services.CreateAsyncScope();
+                var state = (IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+                state.SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
+                var audit = scope.ServiceProvider.GetRequiredService<IPageAudit>();
+                await audit.RecordAsync(AuditAction.UserPage, user);
+                return audit.CorrelationId;
+            }
+            finally
+            {
+                accessor.HttpContext = null;
+            }
+        }
+
+        // The page request prerenders; then the circuit's hub connection renders the same page again.
+        var prerender = await Look(new DefaultHttpContext { TraceIdentifier = "request-1", Request = { Path = "/users/" + user } });
+        var circuit = await Look(new DefaultHttpContext { TraceIdentifier = "hub-1", Request = { Path = "/_blazor" } });
+        await Look(null);
+
+        var recorded = Assert.Single(sink.From(AuditLog.Category));
+        Assert.Equal("\"dana@example.com\"", recorded.Properties["Actor"].ToString());
+        Assert.Equal($"\"{user}\"", recorded.Properties["SubjectUserId"].ToString());
+        Assert.Equal("UserPage", recorded.Properties["AuditAction"].ToString());
+        Assert.Equal("\"request-1\"", recorded.Properties["CorrelationId"].ToString());
+        Assert.Equal("request-1", prerender);
+        Assert.StartsWith("circuit-", circuit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deduplicator_SameLookAfterTheWindow_IsRecordedAgain()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var deduplicator = new PageAuditDeduplicator(time);
+
+        var first = deduplicator.IsRepeat("a@example.com", AuditAction.UserPage, "u", null);
+        var soon = deduplicator.IsRepeat("a@example.com", AuditAction.UserPage, "u", null);
+        var otherPerson = deduplicator.IsRepeat("b@example.com", AuditAction.UserPage, "u", null);
+        var otherPage = deduplicator.IsRepeat("a@example.com", AuditAction.ProviderPage, "u", null);
+        time.Advance(PageAuditDeduplicator.Window);
+        var later = deduplicator.IsRepeat("a@example.com", AuditAction.UserPage, "u", null);
+
+        Assert.Equal([false, true, false, false, false], new[] { first, soon, otherPerson, otherPage, later });
+    }
+
+    [Fact]
+    public void Record_FromAnHttpContext_NamesTheAnonymousActorAndAddress()
+    {
+        var sink = new InMemorySink();
+        using var loggerFactory = new Serilog.Extensions.Logging.SerilogLoggerFactory(new Serilog.LoggerConfiguration().WriteTo.Sink(sink).CreateLogger(), dispose: true);
+        var audit = new AuditLog(loggerFactory);
+        var context = new DefaultHttpContext { Connection = { RemoteIpAddress = System.Net.IPAddress.Parse("192.0.2.4") } };
+
+        audit.Record(AuditAction.TeamCsv, null, context, "q=abc");
+
+        var recorded = Assert.Single(sink.Events);
+        Assert.Equal("\"anonymous\"", recorded.Properties["Actor"].ToString());
+        Assert.Equal("\"192.0.2.4\"", recorded.Properties["ClientAddress"].ToString());
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+}

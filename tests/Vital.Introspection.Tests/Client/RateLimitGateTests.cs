@@ -1,0 +1,46 @@
+using System.Net;
+using Microsoft.Extensions.Time.Testing;
+using Vital.Introspection.Tests.Support;
+
+namespace Vital.Introspection.Tests.Client;
+
+public sealed class RateLimitGateTests
+{
+    private const string EmptyPage = """{ "data": [], "next": null, "next_cursor": null }""";
+
+    [Fact]
+    public async Task Gate_OneRequestTold429_OtherRequestsWaitForThePauseBeforeSending()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero));
+        var stub = new StubHandler()
+            .ThenStatus(HttpStatusCode.TooManyRequests, "{}", retryAfter: TimeSpan.FromSeconds(3))
+            .ThenJson(EmptyPage);
+        await using var services = ClientFactory.Build(stub, new Dictionary<string, string?> { ["Vital:Resilience:MaxRetryAttempts"] = "0" }, time);
+        var client = services.Client();
+
+        await Assert.ThrowsAsync<VitalApiException>(() => client.GetPageAsync(new HistoricalPullPageRequest(), TestContext.Current.CancellationToken));
+        var second = client.GetPageAsync(new HistoricalPullPageRequest { Provider = ProviderSlug.Oura }, TestContext.Current.CancellationToken);
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+
+        Assert.Single(stub.Requests);
+        Assert.False(second.IsCompleted);
+
+        time.Advance(TimeSpan.FromSeconds(3));
+        await second.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        Assert.Equal(2, stub.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Gate_RetryAfterZero_DoesNotPause()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero));
+        var stub = new StubHandler().ThenStatus(HttpStatusCode.TooManyRequests, "{}", retryAfter: TimeSpan.Zero).ThenJson(EmptyPage);
+        await using var services = ClientFactory.Build(stub, new Dictionary<string, string?> { ["Vital:Resilience:MaxRetryAttempts"] = "0" }, time);
+        var client = services.Client();
+
+        await Assert.ThrowsAsync<VitalApiException>(() => client.GetPageAsync(new HistoricalPullPageRequest(), TestContext.Current.CancellationToken));
+        var page = await client.GetPageAsync(new HistoricalPullPageRequest(), TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+
+        Assert.Empty(page.Users);
+    }
+}
