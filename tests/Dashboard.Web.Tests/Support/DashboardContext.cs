@@ -5,6 +5,7 @@ using Dashboard.Web.Components.Pages.Users;
 using Dashboard.Web.Data;
 using Dashboard.Web.Data.Team;
 using Dashboard.Web.Hosting;
+using Dashboard.Web.Security;
 using Dashboard.Web.Ui;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -13,7 +14,7 @@ namespace Dashboard.Web.Tests.Support;
 
 /// <summary>
 /// bUnit with MudBlazor and the dashboard's services over fakes: the team data source, the diagnosis service, the
-/// audit log, a fake clock, and loose JS interop. The real <see cref="TeamViewCache"/>, <see cref="TimeDisplay"/>,
+/// page audit, a fake clock, and loose JS interop. The real <see cref="TeamViewCache"/>, <see cref="TimeDisplay"/>,
 /// <see cref="UserPageState"/> and <see cref="DiagnosisEngine"/>.
 /// </summary>
 public abstract class DashboardContext : BunitContext
@@ -21,13 +22,12 @@ public abstract class DashboardContext : BunitContext
     protected DashboardContext()
     {
         this.UseMudBlazor();
-        (var log, Audit) = AuditRecorder.Create();
         // Options for whatever else the layout asks for (sign-in settings, for instance) default sensibly.
         Services.AddOptions();
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton<ITeamSnapshots>(Snapshots);
         Services.AddSingleton<IDiagnosisService>(Diagnoses);
-        Services.AddSingleton(log);
+        Services.AddSingleton<IPageAudit>(Audit);
         Services.AddSingleton<IDashboardEnvironment>(Environment);
         Services.AddSingleton(TestPulls.Engine);
         Services.AddSingleton<TeamViewCache>();
@@ -45,7 +45,7 @@ public abstract class DashboardContext : BunitContext
 
     internal FakeEnvironment Environment { get; } = new();
 
-    internal AuditRecorder Audit { get; }
+    internal FakePageAudit Audit { get; } = new();
 
     internal UiOptions UiOptions { get; } = new();
 

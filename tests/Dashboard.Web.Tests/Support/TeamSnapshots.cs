@@ -76,5 +76,12 @@ internal sealed class FakeTeamSnapshots : ITeamSnapshots
 
     public Task<TeamSnapshot> WhenCompleteAsync(CancellationToken cancellationToken) => Task.FromResult(Current);
 
+    /// <summary>The real one waits briefly for the first users; here they are whatever the test put in.</summary>
+    public Task WhenFirstUsersAsync(TimeSpan patience, CancellationToken cancellationToken)
+    {
+        EnsureFresh();
+        return Task.CompletedTask;
+    }
+
     public void RaiseChanged() => Changed?.Invoke();
 }

@@ -14,12 +14,22 @@ public sealed class TeamSnapshotServiceTests : IDisposable
 
     private readonly FakeTimeProvider _time = new(Now);
     private readonly FakeTeamScanner _scanner = new();
+
+    /// <summary>What the discovery walk after a per-provider scan sees: nobody, unless a test says otherwise.</summary>
+    private readonly WalkClient _walk = new();
     private readonly TeamSnapshotService _service;
     private int _changes;
 
     public TeamSnapshotServiceTests()
     {
-        _service = new TeamSnapshotService(_scanner, Engine, Options.Create(new VitalOptions { CacheSeconds = 60 }), _time, NullLogger<TeamSnapshotService>.Instance);
+        _service = new TeamSnapshotService(
+            _scanner,
+            new SequentialTeamScanner(_walk, _time),
+            new ProviderDiscovery(),
+            Engine,
+            Options.Create(new VitalOptions { CacheSeconds = 60 }),
+            _time,
+            NullLogger<TeamSnapshotService>.Instance);
         _service.Changed += () => Interlocked.Increment(ref _changes);
     }
 
@@ -53,14 +63,41 @@ public sealed class TeamSnapshotServiceTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// Ends the running scan and waits until the service has published its result. (A snapshot reads as complete a
+    /// moment before that; a refresh asked for in between is ignored, as one scan is still running.)
+    /// </summary>
+    private async Task PublishAsync(Action end)
+    {
+        var published = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnChanged()
+        {
+            if (_service.Current.IsComplete && _service.Refreshing is null)
+            {
+                published.TrySetResult();
+            }
+        }
+
+        _service.Changed += OnChanged;
+        try
+        {
+            end();
+            await published.Task.WaitAsync(Patience, TestContext.Current.CancellationToken);
+        }
+        finally
+        {
+            _service.Changed -= OnChanged;
+        }
+    }
+
     /// <summary>A first scan that finished with these users, at the fake clock's time.</summary>
     private async Task<TeamSnapshot> FirstScanAsync(params UserHistoricalPulls[] users)
     {
         _service.EnsureFresh();
         await _scanner.WhenStartedAsync();
         await _scanner.SendAsync(_time.GetUtcNow(), null, users);
-        _scanner.Finish();
-        return await _service.WhenCompleteAsync(TestContext.Current.CancellationToken);
+        await PublishAsync(_scanner.Finish);
+        return _service.Current;
     }
 
     [Fact]
@@ -132,8 +169,7 @@ public sealed class TeamSnapshotServiceTests : IDisposable
         Assert.Equal(1, _service.Refreshing.Progress.Users);
 
         await _scanner.SendAsync(_time.GetUtcNow(), null, Member(2), Member(3));
-        _scanner.Finish();
-        await UntilAsync(() => _service.Refreshing is null);
+        await PublishAsync(_scanner.Finish);
 
         Assert.Equal(2, _service.Current.Generation);
         Assert.Equal(3, _service.Current.Count);
@@ -176,8 +212,7 @@ public sealed class TeamSnapshotServiceTests : IDisposable
     {
         _service.EnsureFresh();
         await _scanner.WhenStartedAsync();
-        _scanner.Fail(new VitalApiException(VitalErrorKind.Unavailable, "Vital is unavailable."));
-        await _service.WhenCompleteAsync(TestContext.Current.CancellationToken);
+        await PublishAsync(() => _scanner.Fail(new VitalApiException(VitalErrorKind.Unavailable, "Vital is unavailable.")));
 
         _time.Advance(TimeSpan.FromSeconds(15));
         _service.EnsureFresh();
@@ -202,8 +237,7 @@ public sealed class TeamSnapshotServiceTests : IDisposable
         _service.Refresh();
         await _scanner.WhenStartedAsync();
         await _scanner.SendAsync(_time.GetUtcNow(), null, Member(1, "failure"));
-        _scanner.Fail(new VitalApiException(VitalErrorKind.Timeout, "Vital did not answer in time."));
-        await UntilAsync(() => _service.Refreshing is null);
+        await PublishAsync(() => _scanner.Fail(new VitalApiException(VitalErrorKind.Timeout, "Vital did not answer in time.")));
 
         Assert.Same(first, _service.Current);
         Assert.Null(first.Error);
@@ -211,8 +245,7 @@ public sealed class TeamSnapshotServiceTests : IDisposable
 
         _service.Refresh();
         await _scanner.WhenStartedAsync();
-        _scanner.Finish();
-        await UntilAsync(() => _service.Refreshing is null);
+        await PublishAsync(_scanner.Finish);
 
         Assert.Null(_service.LastRefreshError);
         Assert.Equal(3, _service.Current.Generation);
@@ -247,6 +280,20 @@ public sealed class TeamSnapshotServiceTests : IDisposable
         Assert.Equal("failure", _service.Current.Users[0].WorstStatus);
         Assert.Equal(Now, _service.Current.Users[0].AsOf);
         Assert.Equal(new ScanProgress(2, 2, 1, 2), _service.Current.Progress);
+    }
+
+    [Fact]
+    public async Task DiscoveryWalk_AUserOnAProviderTheScanDidNotAskAbout_TeamScannedAgain()
+    {
+        _walk.Users.Add(Member(1));
+        _walk.Users.Add(Member(2, provider: "junction_ring"));
+
+        var first = await FirstScanAsync(Member(1));
+        await _scanner.WhenStartedAsync();
+
+        Assert.Equal(2, _scanner.Scans);
+        Assert.Same(first, _service.Current);
+        Assert.NotNull(_service.Refreshing);
     }
 
     [Fact]
@@ -309,5 +356,29 @@ public sealed class TeamSnapshotServiceTests : IDisposable
 
         Assert.Equal(1, _scanner.Scans);
         Assert.False(_service.Current.IsComplete);
+    }
+
+    /// <summary>The plain cursor walk's upstream: one page with the users a test puts here.</summary>
+    private sealed class WalkClient : IVitalIntrospectionClient
+    {
+        public List<UserHistoricalPulls> Users { get; } = [];
+
+        public async IAsyncEnumerable<HistoricalPullPage> GetPagesAsync(
+            ProviderSlug? provider = null,
+            int? userLimit = null,
+            [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            await Task.Yield();
+            yield return new HistoricalPullPage { Users = [.. Users] };
+        }
+
+        public Task<UserHistoricalPulls> GetUserAsync(string userId, ProviderSlug? provider = null, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public Task<HistoricalPullPage> GetPageAsync(HistoricalPullPageRequest request, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public IAsyncEnumerable<UserHistoricalPulls> GetAllUsersAsync(ProviderSlug? provider = null, int? userLimit = null, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
     }
 }
