@@ -70,6 +70,9 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
     private TaskCompletionSource<TeamSnapshot> _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _generation;
     private long _lastNotifyTicks;
+
+    /// <summary>A notification held back by the throttle, due at the end of its window.</summary>
+    private ITimer? _pendingNotify;
     private int _disposed;
 
     public TeamSnapshotService(
@@ -207,6 +210,11 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
 
         _stopping.Cancel();
         _stopping.Dispose();
+        lock (_gate)
+        {
+            _pendingNotify?.Dispose();
+            _pendingNotify = null;
+        }
     }
 
     private async Task ScanAsync(TeamSnapshot snapshot, CancellationToken cancellationToken)
@@ -360,9 +368,23 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
     {
         var now = _timeProvider.GetTimestamp();
         var last = Interlocked.Read(ref _lastNotifyTicks);
-        if (!force && _timeProvider.GetElapsedTime(last, now) < NotifyEvery)
+        var elapsed = _timeProvider.GetElapsedTime(last, now);
+        lock (_gate)
         {
-            return;
+            if (!force && elapsed < NotifyEvery)
+            {
+                // Too soon: say it at the end of the window instead, so the latest page is never left unsaid while
+                // the next one takes its time (the first users of a scan included).
+                if (_pendingNotify is null && Volatile.Read(ref _disposed) == 0)
+                {
+                    _pendingNotify = _timeProvider.CreateTimer(_ => Notify(force: true), null, NotifyEvery - elapsed, Timeout.InfiniteTimeSpan);
+                }
+
+                return;
+            }
+
+            _pendingNotify?.Dispose();
+            _pendingNotify = null;
         }
 
         Interlocked.Exchange(ref _lastNotifyTicks, now);
