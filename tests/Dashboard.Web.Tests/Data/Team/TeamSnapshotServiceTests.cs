@@ -297,25 +297,32 @@ public sealed class TeamSnapshotServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task Changed_ManyPagesAtOnce_AtMostOneNotificationPer300Milliseconds()
+    public async Task Changed_ManyPagesAtOnce_AtMostOneNotificationPer300MillisecondsAndTheLastOneIsNeverLost()
     {
         _service.EnsureFresh();
         await _scanner.WhenStartedAsync();
         var afterStart = Changes;
+        Assert.Equal(1, afterStart);
 
         await _scanner.SendAsync(Now, null, Member(1));
         await _scanner.SendAsync(Now, null, Member(2));
         await _scanner.SendAsync(Now, null, Member(3));
+        _time.Advance(TimeSpan.FromMilliseconds(299));
         Assert.Equal(afterStart, Changes);
 
-        _time.Advance(TimeSpan.FromMilliseconds(300));
-        await _scanner.SendAsync(Now, null, Member(4));
+        // The next page is slow: the pages already in are told at the end of the window, once.
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(afterStart + 1, Changes);
+        _time.Advance(TimeSpan.FromSeconds(5));
         Assert.Equal(afterStart + 1, Changes);
 
-        _scanner.Finish();
-        await _service.WhenCompleteAsync(TestContext.Current.CancellationToken);
-        await UntilAsync(() => Changes == afterStart + 2);
-        Assert.Equal(1, afterStart);
+        await _scanner.SendAsync(Now, null, Member(4));
+        Assert.Equal(afterStart + 2, Changes);
+
+        await PublishAsync(_scanner.Finish);
+        Assert.Equal(afterStart + 3, Changes);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(afterStart + 3, Changes);
     }
 
     [Fact]
@@ -342,6 +349,34 @@ public sealed class TeamSnapshotServiceTests : IDisposable
         _scanner.Finish();
 
         Assert.Equal(1, (await waiting).Count);
+    }
+
+    [Fact]
+    public async Task WhenFirstUsersAsync_FirstPageArrives_ReturnsBeforeTheScanEnds()
+    {
+        var waiting = _service.WhenFirstUsersAsync(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        await _scanner.WhenStartedAsync();
+        Assert.False(waiting.IsCompleted);
+
+        await _scanner.SendAsync(Now, null, Member(1));
+        _time.Advance(TimeSpan.FromMilliseconds(300));
+        await waiting.WaitAsync(Patience, TestContext.Current.CancellationToken);
+
+        Assert.False(_service.Current.IsComplete);
+        Assert.Equal(1, _service.Current.Count);
+    }
+
+    [Fact]
+    public async Task WhenFirstUsersAsync_NobodyWithinThePatience_ReturnsSoThePageShowsItsProgress()
+    {
+        var waiting = _service.WhenFirstUsersAsync(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        await _scanner.WhenStartedAsync();
+
+        _time.Advance(TimeSpan.FromSeconds(2));
+        await waiting.WaitAsync(Patience, TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, _service.Current.Count);
+        Assert.False(_service.Current.IsComplete);
     }
 
     [Fact]
