@@ -101,10 +101,11 @@ public sealed record TeamQuery
             }
         }
 
-        // Slugs are validated to [a-z0-9_], so lists stay readable (status=failure,retrying); q is escaped.
-        Add("status", string.Join(',', Statuses));
-        Add("provider", string.Join(',', Providers));
-        Add("resource", string.Join(',', Resources));
+        // Parsed slugs are [a-z0-9_] and stay readable (status=failure,retrying); anything else a caller put in a
+        // query is escaped, so it cannot break the query string. q is escaped too.
+        Add("status", string.Join(',', Statuses.Select(Uri.EscapeDataString)));
+        Add("provider", string.Join(',', Providers.Select(Uri.EscapeDataString)));
+        Add("resource", string.Join(',', Resources.Select(Uri.EscapeDataString)));
         Add("q", Search is null ? null : Uri.EscapeDataString(Search));
         Add("attention", AttentionOnly ? "true" : null);
         return string.Join('&', parts);

@@ -64,10 +64,15 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
 
     private TeamSnapshot _current = TeamSnapshot.NotStarted;
     private TeamSnapshot? _refreshing;
-    private Task _scan = Task.CompletedTask;
+
+    /// <summary>A scan runs (set by <see cref="Refresh"/>, cleared when it publishes): one scan at a time.</summary>
+    private bool _scanning;
     private TaskCompletionSource<TeamSnapshot> _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _generation;
     private long _lastNotifyTicks;
+
+    /// <summary>A notification held back by the throttle, due at the end of its window.</summary>
+    private ITimer? _pendingNotify;
     private int _disposed;
 
     public TeamSnapshotService(
@@ -116,10 +121,12 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
     {
         lock (_gate)
         {
-            if (!_scan.IsCompleted || _stopping.IsCancellationRequested)
+            if (_scanning || _stopping.IsCancellationRequested)
             {
                 return;
             }
+
+            _scanning = true;
 
             var snapshot = new TeamSnapshot(++_generation, _timeProvider.GetUtcNow());
             if (Current.HasStarted && Current.IsComplete && Current.Error is null)
@@ -136,7 +143,7 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
                 }
             }
 
-            _scan = Task.Run(() => ScanAsync(snapshot, _stopping.Token));
+            _ = Task.Run(() => ScanAsync(snapshot, _stopping.Token));
         }
 
         Notify(force: true);
@@ -203,6 +210,11 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
 
         _stopping.Cancel();
         _stopping.Dispose();
+        lock (_gate)
+        {
+            _pendingNotify?.Dispose();
+            _pendingNotify = null;
+        }
     }
 
     private async Task ScanAsync(TeamSnapshot snapshot, CancellationToken cancellationToken)
@@ -329,6 +341,8 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
         TaskCompletionSource<TeamSnapshot> completed;
         lock (_gate)
         {
+            // Cleared before anyone hears of the result, so a retry offered on it is never ignored.
+            _scanning = false;
             if (ReferenceEquals(_refreshing, snapshot))
             {
                 _refreshing = null;
@@ -354,19 +368,38 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
     {
         var now = _timeProvider.GetTimestamp();
         var last = Interlocked.Read(ref _lastNotifyTicks);
-        if (!force && _timeProvider.GetElapsedTime(last, now) < NotifyEvery)
+        var elapsed = _timeProvider.GetElapsedTime(last, now);
+        lock (_gate)
         {
-            return;
+            if (!force && elapsed < NotifyEvery)
+            {
+                // Too soon: say it at the end of the window instead, so the latest page is never left unsaid while
+                // the next one takes its time (the first users of a scan included).
+                if (_pendingNotify is null && Volatile.Read(ref _disposed) == 0)
+                {
+                    _pendingNotify = _timeProvider.CreateTimer(_ => Notify(force: true), null, NotifyEvery - elapsed, Timeout.InfiniteTimeSpan);
+                }
+
+                return;
+            }
+
+            _pendingNotify?.Dispose();
+            _pendingNotify = null;
         }
 
         Interlocked.Exchange(ref _lastNotifyTicks, now);
-        try
+
+        // One listener per circuit: one that throws must not keep the news from the others.
+        foreach (var listener in Changed?.GetInvocationList() ?? [])
         {
-            Changed?.Invoke();
-        }
-        catch (Exception ex)
-        {
-            LogListenerFailed(_logger, ex);
+            try
+            {
+                ((Action)listener).Invoke();
+            }
+            catch (Exception ex)
+            {
+                LogListenerFailed(_logger, ex);
+            }
         }
     }
 

@@ -51,13 +51,17 @@ public static class TeamView
                 continue;
             }
 
-            // Status counts ignore the status filter and attention stays a separate toggle with its own count.
-            seenStatuses.Clear();
-            foreach (var pull in user.Pulls)
+            // Status counts ignore the status filter but honour the attention toggle (their links keep it), and the
+            // attention count ignores the toggle (its link flips it): each count is the number of rows its link shows.
+            if (!query.AttentionOnly || user.NeedsAttention)
             {
-                if (PullMatches(pull, query, ignoreStatus: true) && seenStatuses.Add(pull.Status))
+                seenStatuses.Clear();
+                foreach (var pull in user.Pulls)
                 {
-                    byStatus[pull.Status] = byStatus.GetValueOrDefault(pull.Status) + 1;
+                    if (PullMatches(pull, query, ignoreStatus: true) && seenStatuses.Add(pull.Status))
+                    {
+                        byStatus[pull.Status] = byStatus.GetValueOrDefault(pull.Status) + 1;
+                    }
                 }
             }
 

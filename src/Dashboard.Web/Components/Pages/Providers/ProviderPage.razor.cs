@@ -68,17 +68,20 @@ public sealed partial class ProviderPage
         ChartPalette = [.. View.Statuses.Select(s => ChartColor(s))],
     };
 
-    protected override void OnInitialized()
-    {
-        Snapshots.Changed += OnChanged;
-        Snapshots.EnsureFresh();
-    }
+    protected override void OnInitialized() => Snapshots.Changed += OnChanged;
 
     protected override async Task OnParametersSetAsync()
     {
         Times.SetMode(TimeDisplay.Parse(Tz));
         _valid = InputRules.IsSlug(Provider);
-        if (_valid && _audited != Provider)
+        if (!_valid)
+        {
+            // A name that cannot be a provider: say so without reading the team.
+            return;
+        }
+
+        Snapshots.EnsureFresh();
+        if (_audited != Provider)
         {
             _audited = Provider;
             _shown = PageSize;

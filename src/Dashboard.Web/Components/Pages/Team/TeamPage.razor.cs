@@ -70,6 +70,10 @@ public sealed partial class TeamPage
 
     private void Refresh() => Snapshots.Refresh();
 
+    /// <summary>"1 user", "1,200 users": the same digits in every culture.</summary>
+    private static string CountOf(int count, string noun) =>
+        $"{count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} {noun}{(count == 1 ? string.Empty : "s")}";
+
     private void OnSnapshotChanged() => InvokeAsync(async () =>
     {
         StateHasChanged();

@@ -106,5 +106,9 @@ public sealed partial class UserPage
         }
     }
 
-    public void Dispose() => State.Changed -= OnStateChanged;
+    public void Dispose()
+    {
+        State.Changed -= OnStateChanged;
+        State.Reset();
+    }
 }

@@ -18,7 +18,7 @@ public sealed class UserPageState : IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly Lock _gate = new();
     private ITimer? _timer;
-    private readonly CancellationTokenSource _loading = new();
+    private CancellationTokenSource _loading = new();
     private bool _disposed;
 
     public UserPageState(IDiagnosisService diagnoses, TimeProvider timeProvider, IOptions<UiOptions> options)
@@ -81,7 +81,11 @@ public sealed class UserPageState : IDisposable
         Diagnosis = null;
         Loading = true;
         await NotifyAsync();
-        await FetchAsync(maxAge: null);
+        if (!await FetchAsync(maxAge: null))
+        {
+            return;
+        }
+
         Loading = false;
         UpdateTimer();
         await NotifyAsync();
@@ -97,7 +101,11 @@ public sealed class UserPageState : IDisposable
 
         Refreshing = true;
         await NotifyAsync();
-        await FetchAsync(TimeSpan.Zero);
+        if (!await FetchAsync(TimeSpan.Zero))
+        {
+            return;
+        }
+
         Refreshing = false;
         UpdateTimer();
         await NotifyAsync();
@@ -119,20 +127,62 @@ public sealed class UserPageState : IDisposable
             return;
         }
 
-        await FetchAsync(Interval);
+        if (!await FetchAsync(Interval))
+        {
+            return;
+        }
+
         UpdateTimer();
         await NotifyAsync();
     }
 
-    public void Dispose()
+    /// <summary>
+    /// The page went away. This state lives as long as the circuit, so without this the timer would keep asking
+    /// Vital about a user nobody looks at, and the next user page would start from the old diagnosis. Stops
+    /// auto-refresh, abandons a fetch in flight and forgets the user.
+    /// </summary>
+    public void Reset()
     {
-        _disposed = true;
-        StopTimer();
-        _loading.Cancel();
-        _loading.Dispose();
+        lock (_gate)
+        {
+            _timer?.Dispose();
+            _timer = null;
+            if (!_disposed)
+            {
+                _loading.Cancel();
+                _loading.Dispose();
+                _loading = new CancellationTokenSource();
+            }
+        }
+
+        UserId = null;
+        InvalidId = false;
+        Diagnosis = null;
+        Error = null;
+        Loading = false;
+        Refreshing = false;
+        LastRefresh = null;
+        AutoRefreshEnabled = true;
     }
 
-    private async Task FetchAsync(TimeSpan? maxAge)
+    public void Dispose()
+    {
+        StopTimer();
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _loading.Cancel();
+            _loading.Dispose();
+        }
+    }
+
+    /// <summary>Fetches and records the answer; false when the page went away meanwhile (nothing is recorded then).</summary>
+    private async Task<bool> FetchAsync(TimeSpan? maxAge)
     {
         var userId = UserId!;
         CancellationToken token;
@@ -143,21 +193,30 @@ public sealed class UserPageState : IDisposable
 
         try
         {
-            Diagnosis = maxAge is { } age
+            var diagnosis = maxAge is { } age
                 ? await _diagnoses.GetAsync(userId, age, token)
                 : await _diagnoses.GetAsync(userId, refresh: false, token);
+            if (token.IsCancellationRequested)
+            {
+                return false;
+            }
+
+            Diagnosis = diagnosis;
             Error = null;
             LastRefresh = _timeProvider.GetUtcNow();
         }
-        catch (VitalApiException ex)
+        catch (VitalApiException ex) when (!token.IsCancellationRequested)
         {
             var (_, title, detail) = UpstreamProblems.Describe(ex);
             Error = (title, detail);
         }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        catch (Exception ex) when (token.IsCancellationRequested && ex is OperationCanceledException or VitalApiException)
         {
             // The page went away.
+            return false;
         }
+
+        return true;
     }
 
     private void UpdateTimer()

@@ -1,0 +1,173 @@
+using AngleSharp.Dom;
+using Bunit;
+using Dashboard.Web.Components.Pages.Team;
+using Dashboard.Web.Data;
+using Dashboard.Web.Data.Team;
+using Dashboard.Web.Tests.Support;
+using Dashboard.Web.Ui;
+using Microsoft.AspNetCore.Components.Web;
+using static Dashboard.Web.Tests.Components.Pages.Team.TeamFixtures;
+using static Dashboard.Web.Tests.Support.TestPulls;
+
+namespace Dashboard.Web.Tests.Components.Pages.Team;
+
+public sealed class TeamGridTests : DashboardContext
+{
+    private IRenderedComponent<TeamGrid> RenderGrid(TeamSnapshot snapshot, TeamQuery? query = null, TimeDisplayMode mode = TimeDisplayMode.Utc)
+    {
+        Times.SetMode(mode);
+        var view = TeamView.Apply(snapshot.Users, query ?? TeamQuery.Empty, TeamSort.Default);
+        return Render<TeamGrid>(p => p.Add(c => c.View, view).Add(c => c.Mode, mode));
+    }
+
+    private static IElement Row(IRenderedComponent<TeamGrid> cut, int user) =>
+        cut.FindAll("tbody tr.mud-table-row").Single(r => r.QuerySelector("a.user-link")?.TextContent == Id(user));
+
+    private static IReadOnlyList<string> Ids(IRenderedComponent<TeamGrid> cut) => [.. cut.FindAll("a.user-link").Select(a => a.TextContent)];
+
+    [Fact]
+    public void Render_Columns_UserProvidersWorstStatusFindingsLatestActivity()
+    {
+        var cut = RenderGrid(TestSnapshots.Complete(Members()));
+
+        Assert.Equal(
+            ["User", "Providers", "Worst status", "Findings", "Latest activity"],
+            cut.FindAll("thead .sortable-column-header").Select(h => h.TextContent.Trim()));
+        Assert.Equal("7 users", Markup.Text(cut.Find("[data-testid=row-count]").TextContent));
+    }
+
+    [Fact]
+    public void Render_Row_UserLinkProviderChipsWorstStatusHeadlineAndLatestActivity()
+    {
+        var cut = RenderGrid(TestSnapshots.Complete(Members()));
+
+        var row = Row(cut, 2);
+        var link = row.QuerySelector("a.user-link")!;
+        Assert.Equal($"/users/{Id(2)}", link.GetAttribute("href"));
+        Assert.Equal("Copy user id", row.QuerySelector("button.copy-button")!.GetAttribute("aria-label"));
+
+        var chips = row.QuerySelectorAll("a.provider-chip");
+        Assert.Equal(["Fitbit", "Oura"], chips.Select(c => c.TextContent.Trim()));
+        Assert.Equal([$"/users/{Id(2)}?focus=fitbit", $"/users/{Id(2)}?focus=oura"], chips.Select(c => c.GetAttribute("href")));
+        Assert.Equal(["Fitbit: Retrying", "Oura: Succeeded"], chips.Select(c => c.GetAttribute("title")));
+        Assert.Equal("color: var(--mud-palette-warning)", chips[0].QuerySelector("svg")!.GetAttribute("style"));
+
+        var badge = row.QuerySelector("span.status-badge")!;
+        Assert.Equal("Retrying", badge.TextContent.Trim());
+        Assert.Equal("warning", row.QuerySelector("span.severity-badge")!.GetAttribute("data-severity"));
+        Assert.Equal("1 pull retrying", row.QuerySelector("span.headline")!.TextContent);
+        var time = row.QuerySelector("time")!;
+        Assert.Equal("2026-03-04 11:55 UTC", time.TextContent);
+        Assert.Equal("2026-03-04 11:55:00 UTC", time.GetAttribute("title"));
+        Assert.Contains("needs-attention", row.ClassList);
+    }
+
+    [Fact]
+    public void Render_UserWithoutProblems_NotMarkedForAttention()
+    {
+        var cut = RenderGrid(TestSnapshots.Complete(Members()));
+
+        var row = Row(cut, 3);
+        Assert.DoesNotContain("needs-attention", row.ClassList);
+        Assert.Equal("ok", row.QuerySelector("span.severity-badge")!.GetAttribute("data-severity"));
+        Assert.Equal("1 pull succeeded", row.QuerySelector("span.headline")!.TextContent);
+    }
+
+    [Fact]
+    public void Render_TimeModeLocal_UserAndProviderLinksKeepTz()
+    {
+        var cut = RenderGrid(TestSnapshots.Complete(Members()), mode: TimeDisplayMode.Local);
+
+        var row = Row(cut, 1);
+        Assert.Equal($"/users/{Id(1)}?tz=local", row.QuerySelector("a.user-link")!.GetAttribute("href"));
+        Assert.Equal($"/users/{Id(1)}?focus=oura&tz=local", row.QuerySelector("a.provider-chip")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Render_FiveProviders_ThreeChipsAndTheRestCounted()
+    {
+        var user = User(1).Pull("apple_health_kit", "steps", "success").Pull("fitbit", "sleep", "success").Pull("garmin", "sleep", "success")
+            .Pull("oura", "sleep", "success").Pull("whoop", "sleep", "success");
+
+        var row = Row(RenderGrid(TestSnapshots.Complete(user)), 1);
+
+        Assert.Equal(["Apple HealthKit", "Fitbit", "Garmin"], row.QuerySelectorAll("a.provider-chip").Select(c => c.TextContent.Trim()));
+        var more = row.QuerySelector(".more-chips")!;
+        Assert.Equal("+2", more.TextContent);
+        Assert.Equal("Oura, WHOOP", more.GetAttribute("title"));
+    }
+
+    [Fact]
+    public void Render_UserWithOnlyNotPulledResources_NoPullsAndNoActivity()
+    {
+        var row = Row(RenderGrid(TestSnapshots.Complete(User(1).NotPulled("oura", "sleep"))), 1);
+
+        Assert.Contains("No pulls", row.TextContent, StringComparison.Ordinal);
+        Assert.Equal("–", row.QuerySelector("time")!.TextContent);
+        Assert.Equal("Oura: Unknown: (no status)", row.QuerySelector("a.provider-chip")!.GetAttribute("title"));
+    }
+
+    [Fact]
+    public void Render_FilteredView_SaysHowManyOfTheTeam()
+    {
+        var cut = RenderGrid(TestSnapshots.Complete(Members()), TeamQuery.Empty with { Statuses = ["failure"] });
+
+        Assert.Equal("1 user of 7", Markup.Text(cut.Find("[data-testid=row-count]").TextContent));
+        Assert.Equal([Id(1)], Ids(cut));
+    }
+
+    [Fact]
+    public void SortByUser_Click_IdsAscendingThenDescending()
+    {
+        var cut = RenderGrid(TestSnapshots.Complete(Members()));
+
+        cut.FindAll("thead .sortable-column-header").Single(h => h.TextContent.Trim() == "User").Click();
+        cut.WaitForAssertion(() => Assert.Equal([.. Enumerable.Range(1, 7).Select(Id)], Ids(cut)), TimeSpan.FromSeconds(2));
+
+        cut.FindAll("thead .sortable-column-header").Single(h => h.TextContent.Trim() == "User").Click();
+        cut.WaitForAssertion(() => Assert.Equal([.. Enumerable.Range(1, 7).Reverse().Select(Id)], Ids(cut)), TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public void SortByWorstStatus_Click_BestFirstThenWorstFirst()
+    {
+        var cut = RenderGrid(TestSnapshots.Complete(Members()));
+
+        cut.FindAll("thead .sortable-column-header").Single(h => h.TextContent.Trim() == "Worst status").Click();
+        cut.WaitForAssertion(() => Assert.Equal(Id(3), Ids(cut)[0]), TimeSpan.FromSeconds(2));
+
+        cut.FindAll("thead .sortable-column-header").Single(h => h.TextContent.Trim() == "Worst status").Click();
+        cut.WaitForAssertion(() => Assert.Equal(Id(1), Ids(cut)[0]), TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public void RowClick_Mouse_OpensTheUserKeepingTz()
+    {
+        var cut = RenderGrid(TestSnapshots.Complete(Members()), mode: TimeDisplayMode.Relative);
+
+        Row(cut, 4).Click(new MouseEventArgs { Detail = 1 });
+
+        Assert.Equal($"http://localhost/users/{Id(4)}?tz=relative", Navigation.Uri);
+    }
+
+    [Fact]
+    public void RowClick_WithoutAMouseClick_DoesNotNavigate()
+    {
+        var cut = RenderGrid(TestSnapshots.Complete(Members()));
+
+        Row(cut, 4).Click(new MouseEventArgs { Detail = 0 });
+
+        Assert.Equal("http://localhost/", Navigation.Uri);
+    }
+
+    [Fact]
+    public void Render_HundredUsers_VirtualizedGridKnowsTheTotal()
+    {
+        var users = Enumerable.Range(1, 100).Select(i => (Vital.Introspection.UserHistoricalPulls)User(i).Pull("oura", "sleep", "success")).ToArray();
+
+        var cut = RenderGrid(TestSnapshots.Complete(users));
+
+        Assert.Equal("100", cut.Find("[data-testid=team-grid]").GetAttribute("data-rows"));
+        Assert.NotEmpty(Ids(cut));
+    }
+}

@@ -1,0 +1,108 @@
+using Bunit;
+using Dashboard.Web.Components.Pages.Users;
+using Dashboard.Web.Tests.Support;
+using Dashboard.Web.Ui;
+using Microsoft.AspNetCore.Components;
+using static Dashboard.Web.Tests.Support.TestPulls;
+
+namespace Dashboard.Web.Tests.Components.Pages.Users;
+
+public sealed class ProviderResourcesTests : DashboardContext
+{
+    private readonly List<string> _selected = [];
+
+    private IRenderedComponent<ProviderResources> RenderProvider(Vital.Introspection.UserHistoricalPulls pulls, string? selected = null)
+    {
+        var diagnosis = Diagnose(pulls);
+        return Render<ProviderResources>(p => p.Add(c => c.Provider, diagnosis.Providers[0]).Add(c => c.AsOf, diagnosis.AsOf)
+            .Add(c => c.SelectedKey, selected).Add(c => c.OnSelect, EventCallback.Factory.Create<string>(this, _selected.Add)));
+    }
+
+    private static List<string> Cells(IRenderedComponent<ProviderResources> cut, string key) =>
+        [.. cut.Find($"tr[data-key='{key}']").Children.Select(c => Markup.Text(c.TextContent))];
+
+    [Fact]
+    public void Render_LocalMode_DaysOfTheRangeInTheBrowsersZone()
+    {
+        Times.SetLocalZone("America/New_York");
+        Times.SetMode(TimeDisplayMode.Local);
+
+        var cut = RenderProvider(User(1).Pull("oura", "sleep", "success"));
+
+        Assert.Equal("2026-02-01 → 2026-03-03", Cells(cut, "oura/sleep")[2]);
+    }
+
+    [Fact]
+    public void Render_LowCoverage_WarningBar()
+    {
+        var cut = RenderProvider(User(1).Pull("oura", "sleep", "success", daysWithData: 3));
+
+        Assert.Equal("3 of 30 (10%)", Cells(cut, "oura/sleep")[3]);
+        Assert.Contains("mud-progress-linear-color-warning", cut.Find("tr[data-key='oura/sleep'] [role=progressbar]").ClassList);
+    }
+
+    [Fact]
+    public void Render_UnknownStatusResourceAndErrorDetails_ShownAsSent()
+    {
+        var cut = RenderProvider(User(1).Pull("oura", "brain_waves", "paused", errorDetails: "cosmic_rays"));
+
+        var cells = Cells(cut, "oura/brain_waves");
+        Assert.Equal("brain_waves", cells[0]);
+        Assert.Equal("Unknown: paused", cells[1]);
+        Assert.Equal("'cosmic_rays' (a value this dashboard does not know yet)", cells[6]);
+    }
+
+    [Fact]
+    public void Render_GarminSmallData_ProviderNoteUnderTheRow()
+    {
+        var cut = RenderProvider(User(1).Pull("garmin", "sleep", "success", daysWithData: 0));
+
+        Assert.NotEmpty(cut.FindAll("tr.note-row"));
+    }
+
+    [Fact]
+    public void Render_Selected_RowMarked()
+    {
+        var cut = RenderProvider(User(1).Pull("oura", "sleep", "success").Pull("oura", "workouts", "success"), selected: "oura/workouts");
+
+        Assert.Equal(["false", "true"], cut.FindAll("tbody tr[data-key]").Select(r => r.GetAttribute("aria-selected")));
+    }
+
+    [Fact]
+    public void Click_Row_SelectsIt()
+    {
+        var cut = RenderProvider(User(1).Pull("oura", "sleep", "success"));
+
+        cut.Find("tr[data-key='oura/sleep']").Click();
+
+        Assert.Equal(["oura/sleep"], _selected);
+    }
+
+    [Fact]
+    public void Render_NegativeDurations_Dash()
+    {
+        var cut = RenderProvider(User(1).Pull("oura", "sleep", "success", scheduled: Now.AddHours(-1), started: Now.AddHours(-2), ended: Now.AddHours(-3)));
+
+        var cells = Cells(cut, "oura/sleep");
+        Assert.Equal("–", cells[4]);
+        Assert.Equal("–", cells[5]);
+    }
+
+    [Fact]
+    public void Render_NoRange_NotSetYetAndNoCoverageBar()
+    {
+        var cut = RenderProvider(User(1).Pull("oura", "sleep", "in_progress", noRange: true));
+
+        Assert.Contains("Not set yet", Cells(cut, "oura/sleep")[2], StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[role=progressbar]"));
+    }
+
+    [Fact]
+    public void Render_LegacyError_ShownAsALegacyFailure()
+    {
+        var cut = RenderProvider(User(1).Pull("oura", "sleep", "error"));
+
+        Assert.Equal("Failed (legacy 'error')", Cells(cut, "oura/sleep")[1]);
+        Assert.Contains("status-error", cut.Find("tr[data-key='oura/sleep'] span.status-badge").ClassList);
+    }
+}

@@ -1,0 +1,419 @@
+using Dashboard.Web.Data.Team;
+using Dashboard.Web.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Vital.Introspection;
+using static Dashboard.Web.Tests.Support.TestPulls;
+
+namespace Dashboard.Web.Tests.Data.Team;
+
+public sealed class TeamSnapshotServiceTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
+
+    private readonly FakeTimeProvider _time = new(Now);
+    private readonly FakeTeamScanner _scanner = new();
+
+    /// <summary>What the discovery walk after a per-provider scan sees: nobody, unless a test says otherwise.</summary>
+    private readonly WalkClient _walk = new();
+    private readonly TeamSnapshotService _service;
+    private int _changes;
+
+    public TeamSnapshotServiceTests()
+    {
+        _service = new TeamSnapshotService(
+            _scanner,
+            new SequentialTeamScanner(_walk, _time),
+            new ProviderDiscovery(),
+            Engine,
+            Options.Create(new VitalOptions { CacheSeconds = 60 }),
+            _time,
+            NullLogger<TeamSnapshotService>.Instance);
+        _service.Changed += () => Interlocked.Increment(ref _changes);
+    }
+
+    public void Dispose() => _service.Dispose();
+
+    private int Changes => Volatile.Read(ref _changes);
+
+    private static UserHistoricalPulls Member(int n, string status = "success", string provider = "oura") => User(n).Pull(provider, "sleep", status);
+
+    /// <summary>Waits (on the service's own notifications, not on a clock) until the condition holds.</summary>
+    private async Task UntilAsync(Func<bool> condition)
+    {
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Check()
+        {
+            if (condition())
+            {
+                reached.TrySetResult();
+            }
+        }
+
+        _service.Changed += Check;
+        try
+        {
+            Check();
+            await reached.Task.WaitAsync(Patience, TestContext.Current.CancellationToken);
+        }
+        finally
+        {
+            _service.Changed -= Check;
+        }
+    }
+
+    /// <summary>
+    /// Ends the running scan and waits until the service has published its result. (A snapshot reads as complete a
+    /// moment before that; a refresh asked for in between is ignored, as one scan is still running.)
+    /// </summary>
+    private async Task PublishAsync(Action end)
+    {
+        var published = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnChanged()
+        {
+            if (_service.Current.IsComplete && _service.Refreshing is null)
+            {
+                published.TrySetResult();
+            }
+        }
+
+        _service.Changed += OnChanged;
+        try
+        {
+            end();
+            await published.Task.WaitAsync(Patience, TestContext.Current.CancellationToken);
+        }
+        finally
+        {
+            _service.Changed -= OnChanged;
+        }
+    }
+
+    /// <summary>A first scan that finished with these users, at the fake clock's time.</summary>
+    private async Task<TeamSnapshot> FirstScanAsync(params UserHistoricalPulls[] users)
+    {
+        _service.EnsureFresh();
+        await _scanner.WhenStartedAsync();
+        await _scanner.SendAsync(_time.GetUtcNow(), null, users);
+        await PublishAsync(_scanner.Finish);
+        return _service.Current;
+    }
+
+    [Fact]
+    public void Current_BeforeAnyScan_NotStarted()
+    {
+        Assert.False(_service.Current.HasStarted);
+        Assert.Null(_service.Refreshing);
+        Assert.Equal(0, _scanner.Scans);
+    }
+
+    [Fact]
+    public async Task FirstScan_PublishesUsersPageByPageThenCompletes()
+    {
+        _service.EnsureFresh();
+        await _scanner.WhenStartedAsync();
+        var scanning = _service.Current;
+        Assert.Equal(1, scanning.Generation);
+        Assert.False(scanning.IsComplete);
+        Assert.Null(_service.Refreshing);
+
+        await _scanner.SendAsync(Now, null, Member(1), Member(2));
+        Assert.Equal(2, _service.Current.Count);
+        Assert.Equal(new ScanProgress(1, 2, 0, 1), _service.Current.Progress);
+
+        await _scanner.SendAsync(Now, null, Member(3));
+        Assert.Equal(3, _service.Current.Count);
+        Assert.False(_service.Current.IsComplete);
+
+        _time.Advance(TimeSpan.FromSeconds(2));
+        _scanner.Finish();
+        var done = await _service.WhenCompleteAsync(TestContext.Current.CancellationToken);
+
+        Assert.Same(scanning, done);
+        Assert.Equal(Now.AddSeconds(2), done.CompletedAt);
+        Assert.Equal(new ScanProgress(2, 3, 1, 1), done.Progress);
+        Assert.Null(done.Error);
+    }
+
+    [Fact]
+    public async Task EnsureFresh_YoungerThanCacheSeconds_NoNewScan_OlderStartsARefresh()
+    {
+        var first = await FirstScanAsync(Member(1));
+
+        _time.Advance(TimeSpan.FromSeconds(60));
+        _service.EnsureFresh();
+        Assert.Equal(1, _scanner.Scans);
+        Assert.Null(_service.Refreshing);
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        _service.EnsureFresh();
+        await _scanner.WhenStartedAsync();
+
+        Assert.Equal(2, _scanner.Scans);
+        Assert.Same(first, _service.Current);
+        Assert.Equal(2, _service.Refreshing!.Generation);
+    }
+
+    [Fact]
+    public async Task Refresh_OldSnapshotShownUntilTheNewOneIsComplete()
+    {
+        var first = await FirstScanAsync(Member(1), Member(2));
+
+        _service.Refresh();
+        await _scanner.WhenStartedAsync();
+        await _scanner.SendAsync(_time.GetUtcNow(), null, Member(1, "failure"));
+
+        Assert.Same(first, _service.Current);
+        Assert.Equal(1, _service.Refreshing!.Count);
+        Assert.Equal(1, _service.Refreshing.Progress.Users);
+
+        await _scanner.SendAsync(_time.GetUtcNow(), null, Member(2), Member(3));
+        await PublishAsync(_scanner.Finish);
+
+        Assert.Equal(2, _service.Current.Generation);
+        Assert.Equal(3, _service.Current.Count);
+        Assert.Equal("failure", _service.Current.Users[0].WorstStatus);
+        Assert.Null(_service.LastRefreshError);
+    }
+
+    [Fact]
+    public async Task Refresh_WhileOneRuns_Ignored()
+    {
+        _service.Refresh();
+        await _scanner.WhenStartedAsync();
+
+        _service.Refresh();
+        _service.EnsureFresh();
+
+        Assert.Equal(1, _scanner.Scans);
+        Assert.Equal(1, _service.Current.Generation);
+    }
+
+    [Fact]
+    public async Task FirstScan_UpstreamFailsPartWay_UsersKeptAndTheErrorInWords()
+    {
+        _service.EnsureFresh();
+        await _scanner.WhenStartedAsync();
+        await _scanner.SendAsync(Now, null, Member(1), Member(2));
+
+        _scanner.Fail(new VitalApiException(VitalErrorKind.RateLimited, "Vital is limiting how fast the dashboard may ask."));
+        var done = await _service.WhenCompleteAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(done.IsComplete);
+        Assert.Equal("Vital is limiting how fast the dashboard may ask.", done.Error);
+        Assert.Equal(2, done.Count);
+        Assert.Same(done, _service.Current);
+        Assert.Null(_service.LastRefreshError);
+    }
+
+    [Fact]
+    public async Task FailedScan_TriedAgainOnlyAfterFifteenSeconds_AndTheNewScanIsShownAsItFills()
+    {
+        _service.EnsureFresh();
+        await _scanner.WhenStartedAsync();
+        await PublishAsync(() => _scanner.Fail(new VitalApiException(VitalErrorKind.Unavailable, "Vital is unavailable.")));
+
+        _time.Advance(TimeSpan.FromSeconds(15));
+        _service.EnsureFresh();
+        Assert.Equal(1, _scanner.Scans);
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        _service.EnsureFresh();
+        await _scanner.WhenStartedAsync();
+
+        Assert.Equal(2, _service.Current.Generation);
+        Assert.Null(_service.Current.Error);
+        Assert.Null(_service.Refreshing);
+        await _scanner.SendAsync(_time.GetUtcNow(), null, Member(1));
+        Assert.Equal(1, _service.Current.Count);
+    }
+
+    [Fact]
+    public async Task Refresh_UpstreamFails_EarlierSnapshotStaysAndTheErrorIsReported()
+    {
+        var first = await FirstScanAsync(Member(1));
+
+        _service.Refresh();
+        await _scanner.WhenStartedAsync();
+        await _scanner.SendAsync(_time.GetUtcNow(), null, Member(1, "failure"));
+        await PublishAsync(() => _scanner.Fail(new VitalApiException(VitalErrorKind.Timeout, "Vital did not answer in time.")));
+
+        Assert.Same(first, _service.Current);
+        Assert.Null(first.Error);
+        Assert.Equal("Vital did not answer in time.", _service.LastRefreshError);
+
+        _service.Refresh();
+        await _scanner.WhenStartedAsync();
+        await PublishAsync(_scanner.Finish);
+
+        Assert.Null(_service.LastRefreshError);
+        Assert.Equal(3, _service.Current.Generation);
+    }
+
+    [Fact]
+    public async Task Scan_InternalError_GenericMessageWithoutTheDetails()
+    {
+        _service.EnsureFresh();
+        await _scanner.WhenStartedAsync();
+
+        _scanner.Fail(new InvalidOperationException("connection string Password=hunter2"));
+        var done = await _service.WhenCompleteAsync(TestContext.Current.CancellationToken);
+
+        Assert.Contains("internal error", done.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", done.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PerProviderScan_SameUserOnTwoPages_MergedIntoOneRow()
+    {
+        _scanner.ScopeCount = 2;
+        _service.EnsureFresh();
+        await _scanner.WhenStartedAsync();
+
+        await _scanner.SendAsync(Now, ProviderSlug.Oura, Member(1, provider: "oura"), Member(2, provider: "oura"));
+        _scanner.ScopeFinished(ProviderSlug.Oura);
+        await _scanner.SendAsync(Now.AddSeconds(1), ProviderSlug.Fitbit, Member(1, "failure", provider: "fitbit"));
+
+        Assert.Equal(2, _service.Current.Count);
+        Assert.Equal(["fitbit", "oura"], _service.Current.Users[0].Providers);
+        Assert.Equal("failure", _service.Current.Users[0].WorstStatus);
+        Assert.Equal(Now, _service.Current.Users[0].AsOf);
+        Assert.Equal(new ScanProgress(2, 2, 1, 2), _service.Current.Progress);
+    }
+
+    [Fact]
+    public async Task DiscoveryWalk_AUserOnAProviderTheScanDidNotAskAbout_TeamScannedAgain()
+    {
+        _walk.Users.Add(Member(1));
+        _walk.Users.Add(Member(2, provider: "junction_ring"));
+
+        var first = await FirstScanAsync(Member(1));
+        await _scanner.WhenStartedAsync();
+
+        Assert.Equal(2, _scanner.Scans);
+        Assert.Same(first, _service.Current);
+        Assert.NotNull(_service.Refreshing);
+    }
+
+    [Fact]
+    public async Task Changed_ManyPagesAtOnce_AtMostOneNotificationPer300MillisecondsAndTheLastOneIsNeverLost()
+    {
+        _service.EnsureFresh();
+        await _scanner.WhenStartedAsync();
+        var afterStart = Changes;
+        Assert.Equal(1, afterStart);
+
+        await _scanner.SendAsync(Now, null, Member(1));
+        await _scanner.SendAsync(Now, null, Member(2));
+        await _scanner.SendAsync(Now, null, Member(3));
+        _time.Advance(TimeSpan.FromMilliseconds(299));
+        Assert.Equal(afterStart, Changes);
+
+        // The next page is slow: the pages already in are told at the end of the window, once.
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(afterStart + 1, Changes);
+        _time.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(afterStart + 1, Changes);
+
+        await _scanner.SendAsync(Now, null, Member(4));
+        Assert.Equal(afterStart + 2, Changes);
+
+        await PublishAsync(_scanner.Finish);
+        Assert.Equal(afterStart + 3, Changes);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(afterStart + 3, Changes);
+    }
+
+    [Fact]
+    public async Task Changed_AListenerThrows_TheOthersAreStillTold()
+    {
+        _service.Changed += () => throw new InvalidOperationException("a circuit went away");
+        var told = 0;
+        _service.Changed += () => Interlocked.Increment(ref told);
+
+        await FirstScanAsync(Member(1));
+
+        await UntilAsync(() => Volatile.Read(ref told) >= 2);
+        Assert.Equal(1, _service.Current.Count);
+    }
+
+    [Fact]
+    public async Task WhenCompleteAsync_NothingStarted_StartsAScanAndWaitsForIt()
+    {
+        var waiting = _service.WhenCompleteAsync(TestContext.Current.CancellationToken);
+        await _scanner.WhenStartedAsync();
+        Assert.False(waiting.IsCompleted);
+
+        await _scanner.SendAsync(Now, null, Member(1));
+        _scanner.Finish();
+
+        Assert.Equal(1, (await waiting).Count);
+    }
+
+    [Fact]
+    public async Task WhenFirstUsersAsync_FirstPageArrives_ReturnsBeforeTheScanEnds()
+    {
+        var waiting = _service.WhenFirstUsersAsync(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        await _scanner.WhenStartedAsync();
+        Assert.False(waiting.IsCompleted);
+
+        await _scanner.SendAsync(Now, null, Member(1));
+        _time.Advance(TimeSpan.FromMilliseconds(300));
+        await waiting.WaitAsync(Patience, TestContext.Current.CancellationToken);
+
+        Assert.False(_service.Current.IsComplete);
+        Assert.Equal(1, _service.Current.Count);
+    }
+
+    [Fact]
+    public async Task WhenFirstUsersAsync_NobodyWithinThePatience_ReturnsSoThePageShowsItsProgress()
+    {
+        var waiting = _service.WhenFirstUsersAsync(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        await _scanner.WhenStartedAsync();
+
+        _time.Advance(TimeSpan.FromSeconds(2));
+        await waiting.WaitAsync(Patience, TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, _service.Current.Count);
+        Assert.False(_service.Current.IsComplete);
+    }
+
+    [Fact]
+    public async Task Dispose_StopsTheRunningScanAndRefusesNewOnes()
+    {
+        _service.EnsureFresh();
+        await _scanner.WhenStartedAsync();
+
+        _service.Dispose();
+        _service.Dispose();
+        _service.Refresh();
+
+        Assert.Equal(1, _scanner.Scans);
+        Assert.False(_service.Current.IsComplete);
+    }
+
+    /// <summary>The plain cursor walk's upstream: one page with the users a test puts here.</summary>
+    private sealed class WalkClient : IVitalIntrospectionClient
+    {
+        public List<UserHistoricalPulls> Users { get; } = [];
+
+        public async IAsyncEnumerable<HistoricalPullPage> GetPagesAsync(
+            ProviderSlug? provider = null,
+            int? userLimit = null,
+            [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            await Task.Yield();
+            yield return new HistoricalPullPage { Users = [.. Users] };
+        }
+
+        public Task<UserHistoricalPulls> GetUserAsync(string userId, ProviderSlug? provider = null, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public Task<HistoricalPullPage> GetPageAsync(HistoricalPullPageRequest request, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public IAsyncEnumerable<UserHistoricalPulls> GetAllUsersAsync(ProviderSlug? provider = null, int? userLimit = null, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+    }
+}

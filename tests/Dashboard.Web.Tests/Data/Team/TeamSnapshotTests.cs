@@ -1,0 +1,158 @@
+using Dashboard.Web.Data.Team;
+using static Dashboard.Web.Tests.Support.TestPulls;
+
+namespace Dashboard.Web.Tests.Data.Team;
+
+public sealed class TeamSnapshotTests
+{
+    private readonly StringPool _pool = new();
+
+    private TeamUser Member(int n, string status = "success", string provider = "oura") =>
+        TeamUser.Create(User(n).Pull(provider, "sleep", status), Engine, Now, _pool);
+
+    [Fact]
+    public void New_Empty_NotCompleteAndVersionZero()
+    {
+        var snapshot = new TeamSnapshot(1, Now);
+
+        Assert.Equal(0, snapshot.Count);
+        Assert.Empty(snapshot.Users);
+        Assert.False(snapshot.IsComplete);
+        Assert.True(snapshot.HasStarted);
+        Assert.False(TeamSnapshot.NotStarted.HasStarted);
+        Assert.Equal(0, snapshot.Version);
+    }
+
+    [Fact]
+    public void Upsert_NewUsers_AppendedInOrderAndFindableInAnyCase()
+    {
+        var snapshot = new TeamSnapshot(1, Now);
+
+        snapshot.Upsert(Member(1));
+        snapshot.Upsert(Member(2));
+
+        Assert.Equal([Id(1), Id(2)], snapshot.Users.Select(u => u.UserId));
+        Assert.True(snapshot.TryGet(Id(2).ToUpperInvariant(), out var found));
+        Assert.Equal(Id(2), found.UserId);
+        Assert.False(snapshot.TryGet(Id(3), out _));
+        Assert.Equal(2, snapshot.Version);
+    }
+
+    [Fact]
+    public void Users_TakenWhileTheScanRuns_AStablePrefix()
+    {
+        var snapshot = new TeamSnapshot(1, Now);
+        snapshot.Upsert(Member(1));
+        var before = snapshot.Users;
+
+        snapshot.Upsert(Member(2));
+
+        Assert.Single(before);
+        Assert.Equal(2, snapshot.Users.Count);
+    }
+
+    [Fact]
+    public void Upsert_ManyUsers_GrowsPastItsFirstArrayAndKeepsEarlierPrefixes()
+    {
+        var snapshot = new TeamSnapshot(1, Now);
+        for (var i = 1; i <= 300; i++)
+        {
+            snapshot.Upsert(Member(i));
+        }
+
+        var prefix = snapshot.Users;
+        for (var i = 301; i <= 1000; i++)
+        {
+            snapshot.Upsert(Member(i));
+        }
+
+        Assert.Equal(300, prefix.Count);
+        Assert.Equal(Id(300), prefix[^1].UserId);
+        Assert.Equal(1000, snapshot.Count);
+        Assert.Equal([.. Enumerable.Range(1, 1000).Select(Id)], snapshot.Users.Select(u => u.UserId));
+    }
+
+    [Fact]
+    public void Upsert_SameUserAgain_ReplacedInPlace()
+    {
+        var snapshot = new TeamSnapshot(1, Now);
+        snapshot.Upsert(Member(1));
+        snapshot.Upsert(Member(2));
+
+        snapshot.Upsert(Member(1, "failure"));
+
+        Assert.Equal(2, snapshot.Count);
+        Assert.Equal("failure", snapshot.Users[0].WorstStatus);
+        Assert.Equal(3, snapshot.Version);
+    }
+
+    [Fact]
+    public void Upsert_WithMerge_TheMergeSeesTheEarlierUser()
+    {
+        var snapshot = new TeamSnapshot(1, Now);
+        snapshot.Upsert(Member(1));
+        TeamUser? seen = null;
+
+        snapshot.Upsert(Member(1, "failure", "fitbit"), existing =>
+        {
+            seen = existing;
+            return existing.MergeWith(User(1).Pull("fitbit", "sleep", "failure"), Engine, Now, _pool);
+        });
+
+        Assert.Equal(["oura"], seen!.Providers);
+        Assert.Equal(["fitbit", "oura"], snapshot.Users[0].Providers);
+    }
+
+    [Fact]
+    public void Complete_SetsTheTimeAndBumpsTheVersion()
+    {
+        var snapshot = new TeamSnapshot(1, Now);
+        snapshot.Upsert(Member(1));
+
+        snapshot.Complete(Now.AddSeconds(5));
+
+        Assert.True(snapshot.IsComplete);
+        Assert.Equal(Now.AddSeconds(5), snapshot.CompletedAt);
+        Assert.Null(snapshot.Error);
+        Assert.Equal(2, snapshot.Version);
+    }
+
+    [Fact]
+    public void Fail_KeepsTheUsersAndSaysWhy()
+    {
+        var snapshot = new TeamSnapshot(1, Now);
+        snapshot.Upsert(Member(1));
+
+        snapshot.Fail("Vital is unavailable.", Now);
+
+        Assert.True(snapshot.IsComplete);
+        Assert.Equal("Vital is unavailable.", snapshot.Error);
+        Assert.Single(snapshot.Users);
+    }
+
+    [Fact]
+    public void Users_ReadWhileAnotherThreadAppends_AlwaysAConsistentPrefix()
+    {
+        var snapshot = new TeamSnapshot(1, Now);
+        var members = Enumerable.Range(1, 2000).Select(i => Member(i)).ToArray();
+
+        var writer = Task.Run(() =>
+        {
+            foreach (var member in members)
+            {
+                snapshot.Upsert(member);
+            }
+        }, TestContext.Current.CancellationToken);
+
+        while (!writer.IsCompleted)
+        {
+            var users = snapshot.Users;
+            for (var i = 0; i < users.Count; i++)
+            {
+                Assert.Same(members[i], users[i]);
+            }
+        }
+
+        Assert.Equal(2000, snapshot.Count);
+    }
+}

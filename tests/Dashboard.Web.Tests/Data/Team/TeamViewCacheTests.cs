@@ -1,0 +1,79 @@
+using Dashboard.Web.Data;
+using Dashboard.Web.Data.Team;
+using Dashboard.Web.Tests.Support;
+using static Dashboard.Web.Tests.Support.TestPulls;
+
+namespace Dashboard.Web.Tests.Data.Team;
+
+public sealed class TeamViewCacheTests
+{
+    private readonly TeamViewCache _cache = new();
+
+    [Fact]
+    public void Get_SameSnapshotQueryAndSort_OneResultShared()
+    {
+        var snapshot = TestSnapshots.Complete(User(1).Pull("oura", "sleep", "failure"));
+
+        var a = _cache.Get(snapshot, TeamQuery.Parse("status=failure", out _), TeamSort.Default);
+        var b = _cache.Get(snapshot, TeamQuery.Parse("status=failure", out _), TeamSort.Default);
+
+        Assert.Same(a, b);
+        Assert.NotSame(a, _cache.Get(snapshot, TeamQuery.Empty, TeamSort.Default));
+        Assert.NotSame(a, _cache.Get(snapshot, TeamQuery.Parse("status=failure", out _), new TeamSort(TeamSortColumn.UserId, false)));
+    }
+
+    [Fact]
+    public void Get_SnapshotGrew_FreshResult()
+    {
+        var snapshot = TestSnapshots.Scanning(User(1).Pull("oura", "sleep", "failure"));
+        var before = _cache.Get(snapshot, TeamQuery.Empty, TeamSort.Default);
+
+        TestSnapshots.Append(snapshot, [User(2).Pull("oura", "sleep", "success")]);
+        var after = _cache.Get(snapshot, TeamQuery.Empty, TeamSort.Default);
+
+        Assert.Single(before.Users);
+        Assert.Equal(2, after.Users.Count);
+    }
+
+    [Fact]
+    public void Get_ManyQueries_StillRightAfterEviction()
+    {
+        var snapshot = TestSnapshots.Complete(User(1).Pull("oura", "sleep", "failure"));
+        for (var i = 0; i < 40; i++)
+        {
+            _cache.Get(snapshot, TeamQuery.Parse($"q={i}", out _), TeamSort.Default);
+        }
+
+        Assert.Single(_cache.Get(snapshot, TeamQuery.Parse("q=0001", out _), TeamSort.Default).Users);
+    }
+
+    [Fact]
+    public void Facets_ProvidersResourcesAndStatusesWorstFirst()
+    {
+        var snapshot = TestSnapshots.Complete(
+            User(1).Pull("oura", "sleep", "success").Pull("fitbit", "steps", "failure"),
+            User(2).Pull("whoop", "sleep", "paused").NotPulled("garmin", "sleep"));
+
+        var facets = _cache.Facets(snapshot);
+
+        Assert.Equal(["fitbit", "garmin", "oura", "whoop"], facets.Providers);
+        Assert.Equal(["sleep", "steps"], facets.Resources);
+        Assert.Equal(["failure", "paused", "success"], facets.Statuses);
+        Assert.Same(facets, _cache.Facets(snapshot));
+    }
+
+    [Fact]
+    public void ProviderAndSummaries_CachedUntilTheSnapshotChanges()
+    {
+        var snapshot = TestSnapshots.Scanning(User(1).Pull("oura", "sleep", "success"));
+        var provider = _cache.Provider(snapshot, "oura", Engine);
+        var summaries = _cache.ProviderSummaries(snapshot);
+        Assert.Same(provider, _cache.Provider(snapshot, "oura", Engine));
+        Assert.Same(summaries, _cache.ProviderSummaries(snapshot));
+
+        TestSnapshots.Append(snapshot, [User(2).Pull("oura", "sleep", "failure")]);
+
+        Assert.Equal(2, _cache.Provider(snapshot, "oura", Engine).Users.Count);
+        Assert.Equal(2, _cache.ProviderSummaries(snapshot)[0].Users);
+    }
+}

@@ -1,0 +1,75 @@
+using Bunit;
+using Bunit.TestDoubles;
+using Dashboard.Diagnosis;
+using Dashboard.Web.Components.Pages.Users;
+using Dashboard.Web.Data;
+using Dashboard.Web.Data.Team;
+using Dashboard.Web.Hosting;
+using Dashboard.Web.Security;
+using Dashboard.Web.Ui;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Dashboard.Web.Tests.Support;
+
+/// <summary>
+/// bUnit with MudBlazor and the dashboard's services over fakes: the team data source, the diagnosis service, the
+/// page audit, a fake clock, and loose JS interop. The real <see cref="TeamViewCache"/>, <see cref="TimeDisplay"/>,
+/// <see cref="UserPageState"/> and <see cref="DiagnosisEngine"/>.
+/// </summary>
+public abstract class DashboardContext : BunitContext
+{
+    protected DashboardContext()
+    {
+        this.UseMudBlazor();
+        // Options for whatever else the layout asks for (sign-in settings, for instance) default sensibly.
+        Services.AddOptions();
+        Services.AddSingleton<TimeProvider>(Time);
+        Services.AddSingleton<ITeamSnapshots>(Snapshots);
+        Services.AddSingleton<IDiagnosisService>(Diagnoses);
+        Services.AddSingleton<IPageAudit>(Audit);
+        Services.AddSingleton<IDashboardEnvironment>(Environment);
+        Services.AddSingleton(TestPulls.Engine);
+        Services.AddSingleton<TeamViewCache>();
+        Services.AddSingleton<IOptions<UiOptions>>(_ => Options.Create(UiOptions));
+        Services.AddScoped<TimeDisplay>();
+        Services.AddScoped<BrowserInterop>();
+        Services.AddScoped<UserPageState>();
+    }
+
+    internal FakeTimeProvider Time { get; } = new(TestPulls.Now);
+
+    internal FakeTeamSnapshots Snapshots { get; } = new();
+
+    internal FakeDiagnosisService Diagnoses { get; } = new();
+
+    internal FakeEnvironment Environment { get; } = new();
+
+    internal FakePageAudit Audit { get; } = new();
+
+    internal UiOptions UiOptions { get; } = new();
+
+    internal BunitNavigationManager Navigation => Services.GetRequiredService<BunitNavigationManager>();
+
+    internal TimeDisplay Times => Services.GetRequiredService<TimeDisplay>();
+
+    /// <summary>Where the page is opened: <c>/?status=failure</c>, <c>/users/…?focus=oura</c>.</summary>
+    internal void OpenAt(string relativeUri) => Navigation.NavigateTo(relativeUri);
+
+    /// <summary>What the page asked the browser to copy through <c>dashboard.copy</c>.</summary>
+    internal IReadOnlyList<string> Clipboard =>
+        [.. JSInterop.Invocations.Where(i => i.Identifier == "dashboard.copy").Select(i => (string)i.Arguments[0]!)];
+
+    /// <summary>The browser accepts (or refuses) copies.</summary>
+    internal void BrowserCopies(bool accepts = true) => JSInterop.Setup<bool>("dashboard.copy", _ => true).SetResult(accepts);
+}
+
+/// <summary>How the dashboard runs, as the layout's banners see it.</summary>
+internal sealed class FakeEnvironment : IDashboardEnvironment
+{
+    public bool IsDemo { get; set; }
+
+    public bool IsAnonymousLive { get; set; }
+
+    public string UpstreamHost { get; set; } = "api.us.junction.com";
+}
