@@ -58,7 +58,7 @@ public sealed class ContainerImages : IAsyncDisposable
     {
         var name = $"vital-pull-{target}-e2e:{_run}";
         var watch = Stopwatch.StartNew();
-        var result = await DockerEngine.DockerAsync(["build", "--target", target, "--tag", name, "."], CancellationToken.None, BuildTimeout);
+        var result = await DockerEngine.DockerAsync(["build", "--force-rm", "--target", target, "--tag", name, "."], CancellationToken.None, BuildTimeout);
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException(

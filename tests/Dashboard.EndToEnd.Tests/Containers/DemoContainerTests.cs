@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
+using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Containers;
+using DotNet.Testcontainers.Images;
 
 namespace Dashboard.EndToEnd.Tests.Containers;
 
@@ -132,6 +134,30 @@ public sealed partial class DemoContainerTests(DemoContainerTests.Demo demo) : I
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("DataProtection:KeysPath \\\"/app/wwwroot/keys\\\" cannot be written", logs, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HealthCheck_PassesWhenAllowedHostsTurnsOtherHostNamesAway()
+    {
+        var image = await demo.ImageAsync();
+        // The probe sends no Host header (HTTP/1.0), which host filtering lets through; a request naming another host is refused.
+        await using var container = new ContainerBuilder(image.Name)
+            .WithName($"dashboard-e2e-allowedhosts-{demo.RunId}")
+            .WithImagePullPolicy(PullPolicy.Never)
+            .WithPortBinding(ContainerParts.AppPort, assignRandomHostPort: true)
+            .WithEnvironment("AllowedHosts", "dashboard.example.com")
+            .WithWaitStrategy(Wait.ForUnixContainer().UntilContainerIsHealthy(failingStreak: 3, wait => wait.WithTimeout(TimeSpan.FromSeconds(60))))
+            .Build();
+        await container.StartAsync(Ct);
+        using var http = ContainerParts.ClientFor(container);
+
+        using var otherHost = await http.GetAsync("/healthz", Ct);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/healthz") { Headers = { Host = "dashboard.example.com" } };
+        using var allowedHost = await http.SendAsync(request, Ct);
+
+        Assert.Equal("healthy", await ContainerParts.WaitForHealthAsync(container.Id, TimeSpan.FromSeconds(5), Ct));
+        Assert.Equal(HttpStatusCode.BadRequest, otherHost.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, allowedHost.StatusCode);
     }
 
     /// <summary>One demo container for the class, started by the first test that needs it.</summary>
