@@ -29,6 +29,7 @@ public static class DashboardHostingExtensions
         services.AddSingleton<IDiagnosisService, DiagnosisService>();
         services.AddTeamSnapshots();
         services.AddDashboardAudit();
+        services.AddDashboardDataProtection(configuration);
         services.AddDashboardAuthentication(configuration, builder.Environment);
         services.AddDashboardRateLimiting(configuration);
         services.AddDashboardForwardedHeaders(configuration);
