@@ -41,6 +41,12 @@ public sealed partial class UserPage
 
     private string JsonLink => $"/api/users/{Uri.EscapeDataString(State.UserId ?? string.Empty)}/diagnosis?download=true";
 
+    /// <summary>
+    /// The <c>download</c> attribute makes the browser save the answer instead of showing it in place of the page, and
+    /// keeps Blazor's router from taking the click for a page navigation (it leaves such links alone).
+    /// </summary>
+    private string JsonFileName => $"diagnosis-{State.UserId}.json";
+
     protected override void OnInitialized() => State.Changed += OnStateChanged;
 
     protected override async Task OnParametersSetAsync()
