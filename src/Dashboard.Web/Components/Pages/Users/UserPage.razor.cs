@@ -47,7 +47,13 @@ public sealed partial class UserPage
     /// </summary>
     private string JsonFileName => $"diagnosis-{State.UserId}.json";
 
-    protected override void OnInitialized() => State.Changed += OnStateChanged;
+    protected override void OnInitialized()
+    {
+        State.Changed += OnStateChanged;
+        // The browser's zone arrives after the first render: the timeline and the resources' days must follow it
+        // (a link with tz=local showed them in UTC until something else re-rendered the page).
+        Times.Changed += OnTimesChanged;
+    }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -68,6 +74,8 @@ public sealed partial class UserPage
     private Task AuditAsync(AuditAction action, string? detail = null) => Audit.RecordAsync(action, State.UserId, detail);
 
     private Task OnStateChanged() => InvokeAsync(StateHasChanged);
+
+    private void OnTimesChanged() => _ = InvokeAsync(StateHasChanged);
 
     private void ShowProvider(string provider) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("focus", provider), replace: true);
@@ -112,5 +120,9 @@ public sealed partial class UserPage
         }
     }
 
-    public void Dispose() => State.Changed -= OnStateChanged;
+    public void Dispose()
+    {
+        State.Changed -= OnStateChanged;
+        Times.Changed -= OnTimesChanged;
+    }
 }
