@@ -4,8 +4,12 @@ using Microsoft.Playwright;
 
 namespace Dashboard.EndToEnd.Tests.Browser;
 
-/// <summary>All browser journeys share one simulator, one dashboard and one Chromium, and run one after another.</summary>
-[CollectionDefinition(Name)]
+/// <summary>
+/// All browser journeys share one simulator, one dashboard and one Chromium, and run one after another, and not
+/// beside other collections: the container tests create Docker networks, and Chromium aborts requests in flight when
+/// the machine's network interfaces change (net::ERR_NETWORK_CHANGED).
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class BrowserCollection : ICollectionFixture<DashboardFixture>
 {
     public const string Name = "Browser";

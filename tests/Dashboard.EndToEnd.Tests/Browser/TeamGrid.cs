@@ -75,6 +75,7 @@ internal static class TeamGrid
         await link.ClickAsync();
         await Assertions.Expect(link).ToHaveAttributeAsync("aria-current", "true");
         await Assertions.Expect(page.Locator("[data-testid=team-grid]")).ToHaveAttributeAsync("data-rows", count.ToString(CultureInfo.InvariantCulture));
+        await BrowserSession.WaitForGridRowsAsync(page);
         return count;
     }
 

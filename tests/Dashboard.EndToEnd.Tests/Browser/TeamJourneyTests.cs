@@ -78,9 +78,8 @@ public sealed class TeamJourneyTests(DashboardFixture fixture)
     {
         await session.GotoAsync("/?status=failure");
         await session.WaitForTeamAsync();
-        var link = session.Page.Locator("[data-testid=user-link]").First;
-        var userId = (await link.InnerTextAsync()).Trim();
-        await link.ClickAsync();
+        var userId = (await session.Page.Locator("[data-testid=user-link]").First.InnerTextAsync()).Trim();
+        await session.Page.Locator($"[data-testid=user-link][href^='/users/{userId}']").ClickAsync();
         await Expect(session.Page).ToHaveURLAsync(new Regex($"/users/{userId}"));
         await session.WaitForUserAsync();
         return userId;
