@@ -45,7 +45,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     private AppProcess? _dashboard;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
-    private string? _secretsDirectory;
+    private string? _sandbox;
 
     /// <summary>Why the browser tests cannot run on this machine, or null when they can.</summary>
     public string? Unavailable { get; private set; }
@@ -71,6 +71,20 @@ public sealed class DashboardFixture : IAsyncLifetime
             return;
         }
 
+        try
+        {
+            await StartAsync(chromium);
+        }
+        catch
+        {
+            // Stop what did start (disposing twice is harmless, should xunit dispose a fixture that failed to start).
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartAsync(string chromium)
+    {
         var clock = Stopwatch.StartNew();
         // Only this run's pictures (a stale "….failed.png" would mislead).
         if (Directory.Exists(ScreenshotDirectory))
@@ -79,7 +93,9 @@ public sealed class DashboardFixture : IAsyncLifetime
         }
 
         Directory.CreateDirectory(ScreenshotDirectory);
-        _secretsDirectory = Directory.CreateTempSubdirectory("e2e-secrets-").FullName;
+        _sandbox = Directory.CreateTempSubdirectory("dashboard-e2e-").FullName;
+        var secrets = Directory.CreateDirectory(Path.Combine(_sandbox, "secrets")).FullName;
+        var home = Directory.CreateDirectory(Path.Combine(_sandbox, "home")).FullName;
 
         _simulator = AppProcess.Start("simulator", "Vital.Simulator.Host.dll", new Dictionary<string, string>
         {
@@ -93,7 +109,10 @@ public sealed class DashboardFixture : IAsyncLifetime
             // Development: the static web assets (blazor.web.js, MudBlazor) are served from the build's manifest, as
             // `dotnet run` does; Production would need a published folder.
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["DASHBOARD_SECRETS_DIR"] = _secretsDirectory,
+            // Nothing from the machine: no Docker secrets (/run/secrets), no user-secrets (Development reads them from
+            // ~/.microsoft/usersecrets), no data-protection keys of a real install.
+            ["DASHBOARD_SECRETS_DIR"] = secrets,
+            ["HOME"] = home,
             ["Vital__ApiKey"] = ApiKey,
             ["Vital__BaseUrl"] = _simulator.BaseAddress.ToString(),
             ["Vital__CacheSeconds"] = "2",
@@ -117,7 +136,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         await Simulator.LoadScenariosAsync(startup.Token);
         DashboardHttp = new HttpClient { BaseAddress = _dashboard.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
-        // The first scan of the team (the CSV waits for it) and the first page render, before any journey's clock runs.
+        // The team's first scan (the CSV waits for it), before any journey's clock runs.
         using (var csv = await DashboardHttp.GetAsync(new Uri("/api/users.csv", UriKind.Relative), startup.Token))
         {
             csv.EnsureSuccessStatusCode();
@@ -188,24 +207,29 @@ public sealed class DashboardFixture : IAsyncLifetime
         if (_browser is not null)
         {
             await _browser.CloseAsync();
+            _browser = null;
         }
 
         _playwright?.Dispose();
+        _playwright = null;
         DashboardHttp?.Dispose();
         Simulator?.Dispose();
         if (_dashboard is not null)
         {
             await _dashboard.DisposeAsync();
+            _dashboard = null;
         }
 
         if (_simulator is not null)
         {
             await _simulator.DisposeAsync();
+            _simulator = null;
         }
 
-        if (_secretsDirectory is not null)
+        if (_sandbox is not null)
         {
-            Directory.Delete(_secretsDirectory, recursive: true);
+            Directory.Delete(_sandbox, recursive: true);
+            _sandbox = null;
         }
     }
 
