@@ -94,8 +94,8 @@ public sealed partial class ProviderPage
     {
         "success" => "#2e7d32",
         "failure" or "error" => "#d32f2f",
-        "retrying" => "#ed6c02",
-        "in_progress" => "#0288d1",
+        "retrying" => "#b45309",
+        "in_progress" => "#0277bd",
         "scheduled" => "#9e9e9e",
         _ => "#7b1fa2",
     };

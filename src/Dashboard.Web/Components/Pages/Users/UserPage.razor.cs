@@ -41,7 +41,19 @@ public sealed partial class UserPage
 
     private string JsonLink => $"/api/users/{Uri.EscapeDataString(State.UserId ?? string.Empty)}/diagnosis?download=true";
 
-    protected override void OnInitialized() => State.Changed += OnStateChanged;
+    /// <summary>
+    /// The <c>download</c> attribute makes the browser save the answer instead of showing it in place of the page, and
+    /// keeps Blazor's router from taking the click for a page navigation (it leaves such links alone).
+    /// </summary>
+    private string JsonFileName => $"diagnosis-{State.UserId}.json";
+
+    protected override void OnInitialized()
+    {
+        State.Changed += OnStateChanged;
+        // The browser's zone arrives after the first render: the timeline and the resources' days must follow it
+        // (a link with tz=local showed them in UTC until something else re-rendered the page).
+        Times.Changed += OnTimesChanged;
+    }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -62,6 +74,8 @@ public sealed partial class UserPage
     private Task AuditAsync(AuditAction action, string? detail = null) => Audit.RecordAsync(action, State.UserId, detail);
 
     private Task OnStateChanged() => InvokeAsync(StateHasChanged);
+
+    private void OnTimesChanged() => _ = InvokeAsync(StateHasChanged);
 
     private void ShowProvider(string provider) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("focus", provider), replace: true);
@@ -110,5 +124,6 @@ public sealed partial class UserPage
     {
         State.Changed -= OnStateChanged;
         State.Reset();
+        Times.Changed -= OnTimesChanged;
     }
 }

@@ -31,7 +31,7 @@ public sealed class TeamPageStateTests : DashboardContext
         Assert.DoesNotContain("No users to show.", grid, StringComparison.Ordinal);
         Assert.Empty(cut.FindAll("[data-testid=empty-state]"));
         Assert.Empty(cut.FindAll("[data-testid=as-of]"));
-        Assert.True(cut.Find("button[aria-label='Read the team again from Vital']").HasAttribute("disabled"));
+        Assert.True(cut.Find("button[title='Read the team again from Vital']").HasAttribute("disabled"));
     }
 
     [Fact]
@@ -186,7 +186,7 @@ public sealed class TeamPageStateTests : DashboardContext
         Assert.Equal("Refreshing from Vital: 2 users so far (1 page)…", Markup.Text(Text(cut, "scan-progress")));
         Assert.Equal(7, Rows(cut).Count);
         Assert.NotEmpty(cut.FindAll("[data-testid=as-of]"));
-        Assert.True(cut.Find("button[aria-label='Read the team again from Vital']").HasAttribute("disabled"));
+        Assert.True(cut.Find("button[title='Read the team again from Vital']").HasAttribute("disabled"));
     }
 
     [Fact]
@@ -195,7 +195,7 @@ public sealed class TeamPageStateTests : DashboardContext
         Snapshots.Current = TestSnapshots.Complete(Members());
         var cut = Open();
 
-        cut.Find("button[aria-label='Read the team again from Vital']").Click();
+        cut.Find("button[title='Read the team again from Vital']").Click();
 
         Assert.Equal(1, Snapshots.RefreshCalls);
     }

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Dashboard.EndToEnd.Tests.Browser;
+
+/// <summary>Journeys 1 and 2: the team grid, filtered by a status count, and on to one user.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class TeamJourneyTests(DashboardFixture fixture)
+{
+    [Fact]
+    public Task Journey01_FilterToFailedPulls_TheUrlChangesAndTheCountEqualsTheRowsShown() =>
+        fixture.RunJourneyAsync("journey-01-team-failed", async session =>
+        {
+            var page = session.Page;
+            await session.GotoAsync("/");
+            await session.WaitForTeamAsync();
+            await session.ScreenshotAsync("journey-01-team");
+            var total = await TeamGrid.RowCountAsync(page);
+            var failedBefore = await TeamGrid.StatusCountAsync(page, "failure");
+            Assert.InRange(failedBefore, 1, total - 1);
+
+            Assert.Equal(failedBefore, await TeamGrid.FilterByStatusAsync(page, "failure"));
+            await Expect(page).ToHaveURLAsync(new Regex(@"/\?status=failure$"));
+            var count = await TeamGrid.StatusCountAsync(page, "failure");
+            Assert.Equal(failedBefore, count);
+            await Expect(page.Locator("[data-testid=row-count]")).ToHaveTextAsync(new Regex($@"^\s*{count}\s+users\s+of\s+{total.ToString("N0", CultureInfo.InvariantCulture)}\s*$"));
+
+            // Every row of the (virtualized) grid, scrolled through: as many as the count says, each with a failed pull.
+            var rows = await TeamGrid.ReadAllRowsAsync(page);
+            Assert.Equal(count, rows.Count);
+            Assert.All(rows, row => Assert.Equal("failure", row.Value));
+        });
+
+    [Fact]
+    public Task Journey02_OpenAUserFromTheGrid_FindingsProviderSectionsAndTheTimelineAreShown() =>
+        fixture.RunJourneyAsync("journey-02-user-from-grid", async session =>
+        {
+            var page = session.Page;
+            var userId = await OpenFirstFailedUserAsync(session);
+            await Expect(page).ToHaveURLAsync(new Regex($"/users/{userId}$"));
+            await Expect(page.Locator("[data-testid=user-id]")).ToHaveTextAsync(userId);
+
+            // The same diagnosis a script reads from the JSON endpoint.
+            var diagnosis = await TeamGrid.DiagnosisAsync(fixture, userId);
+            await Expect(page.Locator("[data-testid=headline]")).ToHaveTextAsync(diagnosis.GetProperty("headline").GetString()!);
+
+            var codes = diagnosis.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("code").GetString()!).ToArray();
+            Assert.NotEmpty(codes);
+            var findings = page.Locator("[data-testid=findings] [data-code]");
+            await Expect(findings).ToHaveCountAsync(codes.Length);
+            await Expect(findings.First).ToBeVisibleAsync();
+            Assert.Equal(codes, await findings.EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.code)"));
+
+            var providers = diagnosis.GetProperty("providers").EnumerateArray().ToList();
+            Assert.True(providers.Count > 1, $"the first failed user should have several providers, has {providers.Count}");
+            await Expect(page.Locator("[data-testid=provider-tabs] [role=tab]")).ToHaveCountAsync(providers.Count);
+            var shown = await ActiveProviderAsync(page, providers);
+            var shownResources = shown.GetProperty("resources").GetArrayLength();
+            var resourceRows = page.Locator($"[data-testid=provider-tabs] tr[data-key^='{shown.GetProperty("provider").GetString()}/']");
+            await Expect(resourceRows).ToHaveCountAsync(shownResources);
+            await Expect(resourceRows.First).ToBeVisibleAsync();
+
+            // The timeline: one row per pulled resource of every provider.
+            var keys = providers
+                .SelectMany(p => p.GetProperty("resources").EnumerateArray().Select(r => $"{p.GetProperty("provider").GetString()}/{r.GetProperty("resource").GetString()}"))
+                .Order(StringComparer.Ordinal)
+                .ToArray();
+            var bars = page.Locator("svg.timeline-svg g.row[data-key]");
+            await Expect(page.Locator("svg.timeline-svg")).ToBeVisibleAsync();
+            await Expect(bars).ToHaveCountAsync(keys.Length);
+            Assert.Equal(keys, (await bars.EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.key)")).Order(StringComparer.Ordinal));
+        });
+
+    /// <summary>Opens <c>/?status=failure</c> and clicks the first user: the one who needs attention most.</summary>
+    internal static async Task<string> OpenFirstFailedUserAsync(BrowserSession session)
+    {
+        await session.GotoAsync("/?status=failure");
+        await session.WaitForTeamAsync();
+        var userId = (await session.Page.Locator("[data-testid=user-link]").First.InnerTextAsync()).Trim();
+        await session.Page.Locator($"[data-testid=user-link][href^='/users/{userId}']").ClickAsync();
+        await Expect(session.Page).ToHaveURLAsync(new Regex($"/users/{userId}"));
+        await session.WaitForUserAsync();
+        return userId;
+    }
+
+    /// <summary>The provider whose tab is selected (tabs follow the diagnosis's provider order).</summary>
+    internal static async Task<JsonElement> ActiveProviderAsync(Microsoft.Playwright.IPage page, IReadOnlyList<JsonElement> providers)
+    {
+        var selected = await page.Locator("[data-testid=provider-tabs] [role=tab]")
+            .EvaluateAllAsync<int>("tabs => tabs.findIndex(t => t.getAttribute('aria-selected') === 'true')");
+        Assert.InRange(selected, 0, providers.Count - 1);
+        return providers[selected];
+    }
+}
