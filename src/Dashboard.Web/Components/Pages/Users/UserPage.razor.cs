@@ -39,7 +39,7 @@ public sealed partial class UserPage
     [Inject]
     private IPageAudit Audit { get; set; } = default!;
 
-    private string JsonLink => $"/api/users/{Uri.EscapeDataString(State.UserId ?? string.Empty)}/diagnosis?download=true";
+    private string JsonLink => $"/api/users/{Uri.EscapeDataString(State.UserId ?? string.Empty)}/diagnosis";
 
     /// <summary>
     /// The <c>download</c> attribute makes the browser save the answer instead of showing it in place of the page, and

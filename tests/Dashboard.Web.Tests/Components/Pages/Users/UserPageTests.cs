@@ -413,7 +413,7 @@ public sealed class UserPageTests : DashboardContext
 
         var cut = Open(Id(1));
 
-        Assert.Equal($"/api/users/{Id(1)}/diagnosis?download=true", cut.Find("[data-testid=download-json]").GetAttribute("href"));
+        Assert.Equal($"/api/users/{Id(1)}/diagnosis", cut.Find("[data-testid=download-json]").GetAttribute("href"));
     }
 
     [Fact]
