@@ -29,6 +29,22 @@ public sealed class HostTests
     }
 
     [Fact]
+    public async Task HealthEndpoints_DemoMode_AreHealthyOnTheSimulatedTeam()
+    {
+        await using var factory = new DashboardFactory();
+        using var client = factory.CreateClient();
+
+        var live = await client.GetAsync("/healthz", TestContext.Current.CancellationToken);
+        var ready = await client.GetAsync("/readyz", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        using var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("Healthy", body.RootElement.GetProperty("checks").GetProperty("vital").GetProperty("status").GetString());
+        Assert.True(factory.Services.GetRequiredService<VitalSimulator>().RequestCount >= 1);
+    }
+
+    [Fact]
     public async Task Healthz_NeverCallsTheUpstream()
     {
         var upstream = new CountingHandler(new VitalSimulatorHandler(new VitalSimulator(new SimulatorOptions { Users = 5 }, TimeProvider.System)));
