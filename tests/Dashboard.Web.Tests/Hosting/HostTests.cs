@@ -1,6 +1,6 @@
-using Dashboard.Web.Data.Team;
 using System.Net;
 using System.Text.Json;
+using Dashboard.Web.Data.Team;
 using Dashboard.Web.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using Vital.Simulator;
