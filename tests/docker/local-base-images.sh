@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Local stand-ins for the .NET base images, for container tests on machines
-# that cannot reach a container registry.
+# Local stand-ins for the .NET base images (and the Redis and nginx images of
+# the compose file's `scale` profile), for container tests on machines that
+# cannot reach a container registry.
 #
 #   bash tests/docker/local-base-images.sh            # build what is missing
-#   bash tests/docker/local-base-images.sh --force    # rebuild both images
+#   bash tests/docker/local-base-images.sh --force    # rebuild every image
 #   bash tests/docker/local-base-images.sh --rebuild-rootfs   # ...and redo debootstrap
 #
 # TEST FIXTURE ONLY. Users never run this: with registry access,
@@ -41,7 +42,15 @@
 #     with that tag but without the label (a real, pulled one) is left alone;
 #     one whose fingerprint no longer matches the machine's SDK is rebuilt.
 #
-# Idempotent: a quick no-op when both tags exist. The rootfs tarball is cached
+# The service images docker-compose.yml names for `--profile scale`
+# (`redis:7-bookworm`, `nginx:stable`) get stand-ins too, from Debian's own
+# `redis-server` and `nginx` packages on the same runtime-deps image. Their
+# recipes are the folders under tests/docker/service-images/ (a Dockerfile
+# each, plus what the real image's entry point and configuration promise);
+# their fingerprint is the recipe's checksum, so editing a recipe rebuilds
+# that image, and the machine's SDK does not matter to them.
+#
+# Idempotent: a quick no-op when every tag exists. The rootfs tarball is cached
 # in $DASHBOARD_BASE_IMAGES_CACHE (default ${XDG_CACHE_HOME:-$HOME/.cache}/dashboard-base-images),
 # so a rebuild skips debootstrap. Needs root (debootstrap, chroot) and an
 # engine (runs .ci/install-docker.sh when none answers). Installs debootstrap
@@ -58,6 +67,11 @@ CHANNEL="10.0"
 ROOTFS_RECIPE=1
 ROOTFS_PACKAGES=(ca-certificates libicu72 libssl3 tzdata)
 APP_UID=1654
+# Service stand-ins: tag -> recipe folder under tests/docker/service-images/.
+declare -A SERVICE_IMAGES=(
+  ["redis:7-bookworm"]=redis
+  ["nginx:stable"]=nginx
+)
 
 CACHE_DIR="${DASHBOARD_BASE_IMAGES_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/dashboard-base-images}"
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -114,23 +128,48 @@ exec 9>"$CACHE_DIR/.lock"
 flock 9
 
 # missing | current | stale | foreign (same tag, not built by this script)
-image_state() {
+image_state() { # $1: tag, $2: expected fingerprint (default: the .NET one)
   local label
   docker image inspect "$1" >/dev/null 2>&1 || { echo missing; return; }
   label="$(docker image inspect --format "{{ index .Config.Labels \"$LABEL_KEY\" }}" "$1" 2>/dev/null || true)"
   if [[ -z $label || $label == "<no value>" ]]; then echo foreign
-  elif [[ $label == "$FINGERPRINT" ]]; then echo current
+  elif [[ $label == "${2:-$FINGERPRINT}" ]]; then echo current
   else echo stale
   fi
 }
 
+# A service image's fingerprint: its recipe folder's checksum, the rootfs recipe, the architecture.
+service_fingerprint() { # $1: recipe folder name
+  local sum
+  sum="$(cd "$HERE/service-images/$1" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)"
+  printf 'service=%s;recipe=%s;rootfs=bookworm-r%s;arch=%s' "$1" "$sum" "$ROOTFS_RECIPE" "$ARCH"
+}
+
 aspnet_state="$(image_state "$ASPNET_TAG")"
 sdk_state="$(image_state "$SDK_TAG")"
-if ((force == 0)) && [[ $aspnet_state =~ ^(current|foreign)$ && $sdk_state =~ ^(current|foreign)$ ]]; then
-  log "present: $ASPNET_TAG ($aspnet_state), $SDK_TAG ($sdk_state); nothing to do"
+dotnet_needed=0
+if ((force)) || [[ ! $aspnet_state =~ ^(current|foreign)$ || ! $sdk_state =~ ^(current|foreign)$ ]]; then
+  dotnet_needed=1
+fi
+declare -A service_state=()
+services_needed=()
+for tag in "${!SERVICE_IMAGES[@]}"; do
+  service_state[$tag]="$(image_state "$tag" "$(service_fingerprint "${SERVICE_IMAGES[$tag]}")")"
+  if ((force)) || [[ ! ${service_state[$tag]} =~ ^(current|foreign)$ ]]; then
+    services_needed+=("$tag")
+  fi
+done
+services_summary="$(for tag in "${!SERVICE_IMAGES[@]}"; do printf '%s (%s), ' "$tag" "${service_state[$tag]}"; done)"
+if ((dotnet_needed == 0 && ${#services_needed[@]} == 0)); then
+  log "present: $ASPNET_TAG ($aspnet_state), $SDK_TAG ($sdk_state), ${services_summary%, }; nothing to do"
   exit 0
 fi
-log "aspnet: $aspnet_state, sdk: $sdk_state; building for $FINGERPRINT"
+if ((dotnet_needed)); then
+  log "aspnet: $aspnet_state, sdk: $sdk_state; building for $FINGERPRINT"
+fi
+if ((${#services_needed[@]})); then
+  log "service stand-ins: ${services_summary%, }; building ${services_needed[*]}"
+fi
 
 [[ $EUID -eq 0 ]] || die "building the images needs root (debootstrap, chroot)"
 
@@ -231,23 +270,33 @@ build_rootfs() {
   log "cached $ROOTFS_TAR ($(du -h "$ROOTFS_TAR" | cut -f1), $((SECONDS - t0)) s)"
 }
 
-if ((rebuild_rootfs)) || [[ ! -s $ROOTFS_TAR ]]; then
-  build_rootfs
-else
-  log "using cached $ROOTFS_TAR"
-fi
-
 # --- runtime-deps: the imported rootfs, with the real runtime-deps metadata ------------------
-t0=$SECONDS
-docker import \
-  --change "ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
-  --change "ENV APP_UID=${APP_UID}" \
-  --change "ENV ASPNETCORE_HTTP_PORTS=8080" \
-  --change "ENV DOTNET_RUNNING_IN_CONTAINER=true" \
-  --change 'CMD ["/bin/bash"]' \
-  --change "LABEL ${LABEL_KEY}.rootfs=bookworm-r${ROOTFS_RECIPE}" \
-  "$ROOTFS_TAR" "$BASE_TAG" >/dev/null
-log "imported $BASE_TAG ($((SECONDS - t0)) s)"
+import_base() {
+  if ((rebuild_rootfs)) || [[ ! -s $ROOTFS_TAR ]]; then
+    build_rootfs
+  else
+    log "using cached $ROOTFS_TAR"
+  fi
+  local t0=$SECONDS
+  docker import \
+    --change "ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
+    --change "ENV APP_UID=${APP_UID}" \
+    --change "ENV ASPNETCORE_HTTP_PORTS=8080" \
+    --change "ENV DOTNET_RUNNING_IN_CONTAINER=true" \
+    --change 'CMD ["/bin/bash"]' \
+    --change "LABEL ${LABEL_KEY}.rootfs=bookworm-r${ROOTFS_RECIPE}" \
+    "$ROOTFS_TAR" "$BASE_TAG" >/dev/null
+  log "imported $BASE_TAG ($((SECONDS - t0)) s)"
+}
+
+# Imported again whenever the .NET images are built; building only service
+# stand-ins reuses it when it is there and made from this rootfs recipe.
+base_rootfs="$(docker image inspect --format "{{ index .Config.Labels \"${LABEL_KEY}.rootfs\" }}" "$BASE_TAG" 2>/dev/null || true)"
+if ((dotnet_needed || rebuild_rootfs)) || [[ $base_rootfs != "bookworm-r${ROOTFS_RECIPE}" ]]; then
+  import_base
+else
+  log "using $BASE_TAG (rootfs bookworm-r${ROOTFS_RECIPE})"
+fi
 
 no_cache=()
 ((force)) && no_cache=(--no-cache)
@@ -323,6 +372,22 @@ EOF
   log "built $SDK_TAG ($((SECONDS - t0)) s)"
 }
 
+# Redis and nginx from Debian's packages, FROM runtime-deps. The context is the
+# recipe folder plus the host's CA bundle (as for aspnet: apt inside the build
+# trusts what the host trusts).
+build_service() { # $1: tag
+  local tag="$1" recipe="${SERVICE_IMAGES[$1]}" ctx t0=$SECONDS
+  ctx="$(mktemp -d /var/tmp/dashboard-ctx.XXXXXX)"
+  mkdir -p "$ctx/ca"
+  cp /etc/ssl/certs/ca-certificates.crt "$ctx/ca/ca-certificates.crt"
+  tar -cf - -C "$HERE/service-images/$recipe" . -C "$ctx" ca \
+    | docker build "${no_cache[@]}" "${build_args[@]}" --build-arg "BASE=${BASE_TAG}" \
+        --label "${LABEL_KEY}=$(service_fingerprint "$recipe")" -t "$tag" - >"$CACHE_DIR/build-$recipe.log" 2>&1 \
+    || { tail -n 30 "$CACHE_DIR/build-$recipe.log" >&2; die "docker build of $tag failed (log: $CACHE_DIR/build-$recipe.log)"; }
+  rm -rf "$ctx"
+  log "built $tag ($((SECONDS - t0)) s)"
+}
+
 # The sdk image is built FROM the aspnet tag, so a rebuilt aspnet means a
 # rebuilt sdk. A foreign (pulled) image is replaced only with --force.
 if ((force)) || [[ $aspnet_state =~ ^(missing|stale)$ ]]; then
@@ -332,10 +397,15 @@ fi
 if ((force)) || [[ $aspnet_state == rebuilt || $sdk_state =~ ^(missing|stale)$ ]]; then
   build_sdk
 fi
+for tag in "${services_needed[@]}"; do
+  build_service "$tag"
+done
 
 # Drop the untagged images that rebuilds leave behind (ours only).
 docker image prune -f --filter "label=${LABEL_KEY}" >/dev/null 2>&1 || true
 docker image prune -f --filter "label=${LABEL_KEY}.rootfs" >/dev/null 2>&1 || true
 
+shown="${ASPNET_TAG}|${SDK_TAG}|${BASE_TAG}"
+for tag in "${!SERVICE_IMAGES[@]}"; do shown+="|${tag}"; done
 docker image ls --format '{{.Repository}}:{{.Tag}}  {{.ID}}  {{.Size}}' \
-  | grep -E "^(${ASPNET_TAG}|${SDK_TAG}|${BASE_TAG})  " >&2 || true
+  | grep -E "^(${shown})  " >&2 || true

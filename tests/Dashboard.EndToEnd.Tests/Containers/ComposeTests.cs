@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Net;
 using System.Text.Json;
 using Dashboard.EndToEnd.Tests.Support;
@@ -30,12 +29,16 @@ public sealed class ComposeTests(ContainerImages images)
         var example = await project.RunAsync(["config"], Ct, envFile: Path.Combine(Requirement.RepositoryRoot, "deploy", "example.env"));
 
         Assert.Equal(0, quiet.ExitCode);
-        Assert.Equal(["dashboard", "demo", "simulator"], services.EnsureSuccess("config --services").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
+        Assert.Equal(["dashboard", "dashboard-1", "dashboard-2", "demo", "proxy", "redis", "simulator"], services.EnsureSuccess("config --services").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
         resolved.EnsureSuccess("config");
         Assert.Contains("dashboard-keys:/app/keys", resolved.Output, StringComparison.Ordinal);
         Assert.Contains("dashboard-audit:/app/audit", resolved.Output, StringComparison.Ordinal);
         Assert.Contains("Auth__Mode: OpenIdConnect", resolved.Output, StringComparison.Ordinal);
         Assert.Contains("127.0.0.1:8080:8080", resolved.Output, StringComparison.Ordinal);
+        // The scale profile: the replicas share the cache and the key ring, and only the proxy is published.
+        Assert.Contains("Cache__Redis: redis:6379", resolved.Output, StringComparison.Ordinal);
+        Assert.Contains("dashboard-replicas.conf:/etc/nginx/conf.d/default.conf:ro", resolved.Output, StringComparison.Ordinal);
+        Assert.Contains("127.0.0.1:8082:8080", resolved.Output, StringComparison.Ordinal);
         // The key is a secret file, never an environment variable with a value.
         Assert.DoesNotMatch(@"Vital__ApiKey:[ \t]*\S", resolved.Output);
         Assert.DoesNotContain(key, resolved.Output, StringComparison.Ordinal);
@@ -125,91 +128,6 @@ public sealed class ComposeTests(ContainerImages images)
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.Add("X-Forwarded-Email", email);
             return client.SendAsync(request, Ct);
-        }
-    }
-
-    /// <summary>
-    /// One compose project: a unique name, images named for this test only (so taking it down removes nothing of
-    /// anyone else's), and an environment cleaned of settings the developer's shell or .env might hold.
-    /// </summary>
-    private sealed class ComposeProject : IAsyncDisposable
-    {
-        private static readonly string[] OwnSettings =
-            ["COMPOSE_", "DASHBOARD_", "DEMO_", "SIMULATOR_", "VITAL_", "Vital__", "Auth__", "ForwardedHeaders__", "Simulator__", "DataProtection__", "Audit__", "AllowedHosts"];
-
-        private readonly ComposeCommand _compose;
-        private readonly string _name;
-        private readonly string _emptyEnvFile;
-        private string[] _profiles = [];
-        private bool _up;
-
-        public ComposeProject(ComposeCommand compose, string name)
-        {
-            _compose = compose;
-            _name = "dashboarde2e" + name.ToLowerInvariant();
-            _emptyEnvFile = Path.GetTempFileName();
-            foreach (DictionaryEntry variable in System.Environment.GetEnvironmentVariables())
-            {
-                var variableName = (string)variable.Key;
-                if (OwnSettings.Any(p => variableName.StartsWith(p, StringComparison.Ordinal)))
-                {
-                    Environment[variableName] = null;
-                }
-            }
-
-            Environment["DASHBOARD_IMAGE"] = $"vital-pull-dashboard-e2e:{_name}";
-            Environment["SIMULATOR_IMAGE"] = $"vital-pull-simulator-e2e:{_name}";
-        }
-
-        public Dictionary<string, string?> Environment { get; } = new(StringComparer.Ordinal);
-
-        public Task<CliResult> RunAsync(IEnumerable<string> arguments, CancellationToken cancellationToken, string? envFile = null, TimeSpan? timeout = null) =>
-            Cli.RunAsync(
-                _compose.FileName,
-                [.. _compose.Prefix, "--env-file", envFile ?? _emptyEnvFile, "--project-name", _name,
-                    "--file", Path.Combine(Requirement.RepositoryRoot, "docker-compose.yml"),
-                    .. _profiles.SelectMany(p => new[] { "--profile", p }), .. arguments],
-                Environment, timeout ?? TimeSpan.FromMinutes(2), cancellationToken);
-
-        public async Task UpAsync(string[] profiles, CancellationToken cancellationToken)
-        {
-            _profiles = profiles;
-            _up = true;
-            var up = await RunAsync(["up", "--detach"], cancellationToken, timeout: TimeSpan.FromMinutes(10));
-            if (up.ExitCode != 0)
-            {
-                var logs = await RunAsync(["logs", "--no-color"], CancellationToken.None);
-                up.EnsureSuccess($"{_compose} up ({string.Join(", ", profiles)}); its logs:\n{logs.Output}\n");
-            }
-        }
-
-        public async Task WaitUntilOkAsync(HttpClient http, string path, CancellationToken cancellationToken)
-        {
-            try
-            {
-                await ContainerParts.WaitUntilOkAsync(http, path, TimeSpan.FromSeconds(60), cancellationToken);
-            }
-            catch (TimeoutException ex)
-            {
-                var logs = await RunAsync(["logs", "--no-color", "--tail", "40"], CancellationToken.None);
-                throw new TimeoutException(ex.Message + "\n" + logs.Output, ex);
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            try
-            {
-                if (_up)
-                {
-                    var down = await RunAsync(["down", "--volumes", "--rmi", "all", "--remove-orphans"], CancellationToken.None);
-                    down.EnsureSuccess($"{_compose} down");
-                }
-            }
-            finally
-            {
-                File.Delete(_emptyEnvFile);
-            }
         }
     }
 }
