@@ -29,11 +29,13 @@ internal static class BrowseCommand
             var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (parts is ["open", var url, var countText])
             {
-                for (var i = 0; i < int.Parse(countText, System.Globalization.CultureInfo.InvariantCulture); i++)
+                // A few tabs at a time: quicker than one by one, gentler on two cores than all at once.
+                var count = int.Parse(countText, System.Globalization.CultureInfo.InvariantCulture);
+                await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (_, _) =>
                 {
                     var page = await context.NewPageAsync().ConfigureAwait(false);
                     await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle, Timeout = 60_000 }).ConfigureAwait(false);
-                }
+                }).ConfigureAwait(false);
 
                 Console.WriteLine("ok");
             }

@@ -98,11 +98,10 @@ public class PullBenchmarks
     internal static Page Load()
     {
         var simulator = new VitalSimulator(new SimulatorOptions { Users = 10_000, Seed = 1 }, TimeProvider.System);
-        using var http = new HttpClient(new VitalSimulatorHandler(simulator)) { BaseAddress = new Uri("http://simulator.invalid/") };
-        using var request = new HttpRequestMessage(HttpMethod.Get, "v2/introspect/historical_pull?user_limit=50");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "http://simulator.invalid/v2/introspect/historical_pull?user_limit=50");
         request.Headers.Add(VitalSimulator.ApiKeyHeader, "bench");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        using var response = http.Send(request);
+        using var response = simulator.HandleAsync(request, CancellationToken.None).GetAwaiter().GetResult();
         response.EnsureSuccessStatusCode();
         using var stream = response.Content.ReadAsStream();
         using var buffer = new MemoryStream();
