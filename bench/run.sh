@@ -19,7 +19,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 latency=50                      # ms the simulator adds to every answer
 users=10000                     # the headline team
 key=pk_us_BENCH0000000000000000000000
-if $quick; then duration=10; tabs=20; else duration=30; tabs=50; fi
+if $quick; then duration=10; tabs=20; else duration=30; tabs=30; fi
 run_id=$(date -u +%Y%m%dT%H%M%SZ)$($quick && echo -quick || true)
 out=${BENCH_OUT:-$root/bench/results/$run_id}
 mkdir -p "$out"
@@ -110,13 +110,16 @@ bench_wrk() {
 # ---------------------------------------------------------------------------------------------------------------
 log "simulator: $users users, ${latency} ms per answer"
 start_simulator "simulator-10k" $users; sim=$url
-# The bench user: the user with the most pulls among the first ten of the team's first page (seed 1).
-user=$(curl -fs -H "x-vital-api-key: $key" "$sim/v2/introspect/historical_pull?user_limit=10" | python3 -c '
+# The bench user: the user with the most pulls among the first ten of the team's first page (seed 1: 15 pulls
+# from 2 providers, a little above the team's mean of 12); the full run adds the one with the fewest, and the
+# team's heaviest (the many_resources scenario: 80 pulls from 6 providers).
+read -r user light < <(curl -fs -H "x-vital-api-key: $key" "$sim/v2/introspect/historical_pull?user_limit=10" | python3 -c '
 import json, sys
 page = json.load(sys.stdin)["data"]
-print(max(page, key=lambda u: sum(len(p.get("pulled") or {}) for p in u["provider"].values()))["user_id"])')
+pulls = lambda u: sum(len(p.get("pulled") or {}) for p in u["provider"].values())
+print(max(page, key=pulls)["user_id"], min((u for u in page if pulls(u) > 0), key=pulls)["user_id"])')
 heavy=$(curl -fs "$sim/_simulator/scenarios" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("many_resources", ""))')
-echo "{\"user\": \"$user\", \"heavy_user\": \"$heavy\"}" >"$out/users.json"
+echo "{\"user\": \"$user\", \"light_user\": \"$light\", \"heavy_user\": \"$heavy\"}" >"$out/users.json"
 log "bench user $user"
 
 log "team scan, $users users: sequential walk, first per-provider scan, refresh"
@@ -150,8 +153,9 @@ stop_last
 if [[ -x "${BENCH_CHROMIUM:-/usr/bin/chromium}" ]]; then
   log "idle circuits: $tabs tabs of /not-found, then $tabs of /users/$user"
   harness circuits --count $tabs --base-url "$sim" --user "$user" --out "$out/circuits.json" 2>>"$out/harness.log" >/dev/null
-  if ! $quick && [[ -n "$heavy" ]]; then
-    log "idle circuits, the heaviest user of the team ($heavy)"
+  if ! $quick; then
+    log "idle circuits, the lightest of the first ten users ($light) and the team's heaviest ($heavy)"
+    harness circuits --count $tabs --base-url "$sim" --user "$light" --out "$out/circuits-light.json" 2>>"$out/harness.log" >/dev/null
     harness circuits --count $tabs --base-url "$sim" --user "$heavy" --out "$out/circuits-heavy.json" 2>>"$out/harness.log" >/dev/null
   fi
 else

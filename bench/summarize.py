@@ -123,7 +123,7 @@ if memory10:
                  f"parsed `UserHistoricalPulls`: {f(p['bytes_per_pull'], 0)} B ({f(p['bytes'] / 2**20, 1)} MiB)",
                  TARGETS["bytes_per_pull"][2], yes("bytes_per_pull"), "`Dashboard.Benchmarks memory --users 10000`"))
 if circuits:
-    rows.append((f"Idle circuit on a user page ({circuits['count']} tabs), beyond an empty one",
+    rows.append((f"Idle circuit on a user page ({circuits['count']} tabs; {circuits.get('user_pulls', '?')} pulls), beyond an empty one",
                  f"{f(circuits['idle_circuit_bytes'] / 1000, 0)} kB (the whole circuit: {f(circuits['user_page_circuit_bytes'] / 1000, 0)} kB)",
                  f"empty circuit on `/not-found`: {f(circuits['empty_circuit_bytes'] / 1000, 0)} kB",
                  TARGETS["idle_circuit_bytes"][2], yes("idle_circuit_bytes"), f"`Dashboard.Benchmarks circuits --count {circuits['count']}`"))
@@ -185,10 +185,15 @@ if micro:
               "| benchmark | time per pull | allocated per pull | pulls per second |", "|---|---|---|---|"]
     lines += [f"| {b['benchmark']} | {f(b['ns_per_pull'], 0)} ns | {f(b['allocated_bytes_per_pull'], 0)} B | {f(b['pulls_per_second'], 0)} |" for b in micro["benchmarks"]]
 
-heavy = load("circuits-heavy.json")
-if heavy:
-    lines += ["", f"Idle circuit, the team's heaviest user (`many_resources` scenario): {f(heavy['idle_circuit_bytes'] / 1000, 0)} kB beyond an empty circuit "
-              f"({f(heavy['user_page_circuit_bytes'] / 1000, 0)} kB in all)."]
+circuit_rows = []
+for name in ["circuits-light.json", "circuits.json", "circuits-heavy.json"]:
+    c = load(name)
+    if c and "user_pulls" in c:
+        circuit_rows.append(f"| `{c['user_id'][:8]}…`: {c['user_pulls']} pulls, {c['user_providers']} providers | {f(c['user_page_circuit_bytes'] / 1000, 0)} kB "
+                            f"| {f(c['idle_circuit_bytes'] / 1000, 0)} kB | {f(c['empty_circuit_bytes'] / 1000, 0)} kB |")
+if len(circuit_rows) > 1:
+    lines += ["", f"Idle circuit by the size of the user page ({circuits['count']} tabs each):", "",
+              "| user | whole circuit | beyond an empty circuit | empty circuit (`/not-found`) |", "|---|---|---|---|"] + circuit_rows
 
 if verify:
     lines += ["", "End-to-end checks (`Dashboard.Benchmarks verify`, 1,000 users, `Vital:CacheSeconds=5`):", ""]

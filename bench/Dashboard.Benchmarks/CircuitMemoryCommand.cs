@@ -24,6 +24,7 @@ internal static class CircuitMemoryCommand
         var address = host.StartKestrel();
 
         var userId = args.Get("user") ?? await FirstUserAsync(host).ConfigureAwait(false);
+        var pulls = await host.Services.GetRequiredService<IVitalIntrospectionClient>().GetUserAsync(userId).ConfigureAwait(false);
         var userPage = $"{address}/users/{userId}";
         var staticPage = $"{address}/not-found";
 
@@ -54,6 +55,8 @@ internal static class CircuitMemoryCommand
         {
             count,
             user_id = userId,
+            user_pulls = pulls.PullCount,
+            user_providers = pulls.Providers.Count,
             circuits_open = circuits.Open,
             idle_circuit_bytes = userCircuit - emptyCircuit,
             user_page_circuit_bytes = userCircuit,

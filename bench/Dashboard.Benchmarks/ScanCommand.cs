@@ -89,10 +89,19 @@ internal static class ScanCommand
         var clock = Stopwatch.StartNew();
         var snapshot = await snapshots.WhenCompleteAsync(CancellationToken.None).ConfigureAwait(false);
         clock.Stop();
-        // A per-provider scan's requests all carry a provider; the discovery walk that follows it never does.
-        var scanRequests = mode == TeamScanMode.PerProvider ? counter.WithProvider : counter.Total;
+        // A per-provider scan's requests carry a provider (but its first-scan sample); the discovery walk that
+        // follows it never does, and starts after the scan's last request.
+        var scanRequests = mode == TeamScanMode.PerProvider ? counter.PerProviderScan : counter.Total;
+        var sampled = mode == TeamScanMode.PerProvider ? counter.Unfiltered : 0;
         var perProvider = counter.ByProvider.Where(p => p.Key.Length > 0).ToDictionary(p => p.Key, p => p.Value);
         var after = (await simulator.StatsAsync().ConfigureAwait(false)).RequestCount;
+        if (Environment.GetEnvironmentVariable("BENCH_DEBUG") == "1")
+        {
+            foreach (var walk in counter.Walks().OrderBy(w => w.Start).Take(14))
+            {
+                Console.Error.WriteLine($"  {walk.Provider,-20} start {walk.Start,7:F0} ms  last {walk.Last,7:F0} ms  {walk.Pages} requests");
+            }
+        }
 
         var sizes = new Dictionary<string, int>(StringComparer.Ordinal);
         long pulls = 0;
@@ -115,6 +124,7 @@ internal static class ScanCommand
             snapshot.Count,
             pulls,
             scanRequests,
+            sampled,
             mode == TeamScanMode.Sequential ? after - before : null,
             users > 0 ? (users + userLimit - 1) / userLimit : null,
             perProvider.Count,
@@ -153,6 +163,7 @@ internal sealed record ScanPass(
     int Users,
     long Pulls,
     int ScanRequests,
+    int SampleRequests,
     long? SimulatorRequests,
     int? MinimumRequests,
     int Walks,

@@ -11,6 +11,8 @@ namespace Dashboard.Benchmarks;
 internal sealed class UpstreamCounter
 {
     private readonly ConcurrentDictionary<string, int> _byProvider = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _order = new();
+    private readonly ConcurrentQueue<(string Provider, bool Continued, long Ticks)> _times = new();
     private int _total;
 
     public int Total => Volatile.Read(ref _total);
@@ -20,6 +22,23 @@ internal sealed class UpstreamCounter
 
     public int WithProvider => _byProvider.Where(p => p.Key.Length > 0).Sum(p => p.Value);
 
+    /// <summary>
+    /// A per-provider scan's requests: every one with a provider, and those without one sent before the last of
+    /// them (the first scan's one-page sample); the discovery walk that follows a scan starts only after it.
+    /// </summary>
+    public int PerProviderScan
+    {
+        get
+        {
+            var order = _order.ToArray();
+            var last = Array.FindLastIndex(order, provider => provider.Length > 0);
+            return order.Take(last + 1).Count();
+        }
+    }
+
+    /// <summary>Requests without a provider that a per-provider scan sent (its sample).</summary>
+    public int Unfiltered => _order.ToArray() is var order ? order.Take(Array.FindLastIndex(order, p => p.Length > 0) + 1).Count(p => p.Length == 0) : 0;
+
     public static Action<IServiceCollection> Install(UpstreamCounter counter) => services =>
         services.AddHttpClient(VitalIntrospectionServiceCollectionExtensions.HttpClientName)
             .AddHttpMessageHandler(() => new Handler(counter));
@@ -27,7 +46,25 @@ internal sealed class UpstreamCounter
     private void Count(HttpRequestMessage request)
     {
         Interlocked.Increment(ref _total);
-        _byProvider.AddOrUpdate(ProviderOf(request.RequestUri), 1, (_, n) => n + 1);
+        var provider = ProviderOf(request.RequestUri);
+        _byProvider.AddOrUpdate(provider, 1, (_, n) => n + 1);
+        _order.Enqueue(provider);
+        _times.Enqueue((provider, request.RequestUri?.Query.Contains("next_cursor", StringComparison.Ordinal) == true, System.Diagnostics.Stopwatch.GetTimestamp()));
+    }
+
+    /// <summary>When each walk started and when its last page was asked for, in ms since the first request.</summary>
+    public IEnumerable<(string Provider, double Start, double Last, int Pages)> Walks()
+    {
+        var all = _times.ToArray();
+        if (all.Length == 0)
+        {
+            return [];
+        }
+
+        var t0 = all[0].Ticks;
+        return all.GroupBy(t => t.Provider).Select(g => (g.Key,
+            System.Diagnostics.Stopwatch.GetElapsedTime(t0, g.Min(x => x.Ticks)).TotalMilliseconds,
+            System.Diagnostics.Stopwatch.GetElapsedTime(t0, g.Max(x => x.Ticks)).TotalMilliseconds, g.Count()));
     }
 
     private static string ProviderOf(Uri? uri)
