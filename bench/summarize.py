@@ -140,7 +140,7 @@ lines = [
 # Full run: throughput, scaling, concurrency, micro, checks.
 extra = {}
 load_rows = []
-for name, what in [("page-cached-load", "cached `/users/{id}` (server render)"), ("json-cached-load", "cached `/api/users/{id}/diagnosis`"),
+for name, what in [("page-cached-load", "cached `/users/{id}` (server render)"), ("json-cached-load", "cached `/api/users/{id}/diagnosis` (64 client addresses)"),
                    ("json-cached", "cached `/api/users/{id}/diagnosis`, 1 connection"), ("json-uncached", "uncached `/api/users/{id}/diagnosis`, 1 connection")]:
     w = wrk(name)
     if w:
@@ -189,7 +189,7 @@ circuit_rows = []
 for name in ["circuits-light.json", "circuits.json", "circuits-heavy.json"]:
     c = load(name)
     if c and "user_pulls" in c:
-        circuit_rows.append(f"| `{c['user_id'][:8]}…`: {c['user_pulls']} pulls, {c['user_providers']} providers | {f(c['user_page_circuit_bytes'] / 1000, 0)} kB "
+        circuit_rows.append(f"| `{c['user_id'][:8]}…`: {c['user_pulls']} pull{'s' if c['user_pulls'] != 1 else ''}, {c['user_providers']} provider{'s' if c['user_providers'] != 1 else ''} | {f(c['user_page_circuit_bytes'] / 1000, 0)} kB "
                             f"| {f(c['idle_circuit_bytes'] / 1000, 0)} kB | {f(c['empty_circuit_bytes'] / 1000, 0)} kB |")
 if len(circuit_rows) > 1:
     lines += ["", f"Idle circuit by the size of the user page ({circuits['count']} tabs each):", "",
