@@ -88,6 +88,7 @@ start_dashboard() {
   local port; port=$(free_port)
   (cd "$dash_dir" && exec env ASPNETCORE_ENVIRONMENT=Production Vital__ApiKey=$key Vital__BaseUrl="$2" \
     Vital__CacheSeconds="$3" Auth__Mode=None Auth__AllowAnonymous=true Api__RequestsPerMinute=100000 \
+    ForwardedHeaders__KnownNetworks__0=127.0.0.1/32 \
     dotnet Dashboard.Web.dll --urls "http://127.0.0.1:$port") >"$out/$1.log" 2>&1 &
   pids+=($!)
   url="http://127.0.0.1:$port"
@@ -97,8 +98,9 @@ start_dashboard() {
 stop_last() { local pid=${pids[-1]}; kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; unset 'pids[-1]'; }
 
 # bench_wrk NAME URL CONNECTIONS [header]: warm-up (JIT, cache), then the measured run with latency percentiles.
-# /api/* requests are spread over 64 client addresses (bench/rotate-client.lua): the per-client API rate limit
-# would otherwise answer most of them 429 (Api:RequestsPerMinute is at most 100,000).
+# /api/* requests are spread over 64 client addresses (bench/rotate-client.lua, X-Forwarded-For believed from
+# loopback): the per-client API rate limit would otherwise answer most of them 429 (Api:RequestsPerMinute is at
+# most 100,000 a minute, and wrk does more).
 bench_wrk() {
   local name=$1 url=$2 connections=$3 threads=1 header=() script=()
   [[ $# -ge 4 ]] && header=(-H "$4")
