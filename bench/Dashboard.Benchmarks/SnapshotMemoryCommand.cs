@@ -60,7 +60,6 @@ internal static class SnapshotMemoryCommand
         var snapshots = Snapshot(host);
 
         var before = Heap.Live();
-        Console.Error.WriteLine($"  before {before}");
         await snapshots.WhenCompleteAsync(CancellationToken.None).ConfigureAwait(false);
 
         // A per-provider scan is followed by a discovery walk, which scans again when it finds a provider the spec
@@ -72,7 +71,7 @@ internal static class SnapshotMemoryCommand
         }
 
         var after = Heap.Live();
-        Console.Error.WriteLine($"  after {after} generation {snapshots.Current.Generation}");
+        Console.Error.WriteLine($"  {mode}: heap {before:N0} B before the scan, {after:N0} B after (snapshot generation {snapshots.Current.Generation})");
         var snapshot = snapshots.Current;
         var pulls = snapshot.Users.Sum(u => (long)u.PullCount);
         return new HeapResult($"TeamSnapshot ({mode})", snapshot.Count, pulls, after - before);
