@@ -37,6 +37,9 @@ public sealed class ProviderDiscovery
         }
     }
 
+    /// <summary>Whether a complete scan has recorded any provider's size (before that, every size is 0).</summary>
+    public bool HasSizes => _sizes.Values.Any(users => users > 0);
+
     /// <summary>Every provider to scan, largest (last time) first; ties in the spec's order.</summary>
     public IReadOnlyList<ProviderSlug> ScanList()
     {

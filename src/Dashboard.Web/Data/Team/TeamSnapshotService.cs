@@ -415,6 +415,13 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
                 LastRefreshError = null;
             }
 
+            // A completed task keeps its result for good: a new one for each result, so the snapshot this one
+            // held can go once it is replaced (else the first scan's snapshot stayed in memory beside every later one).
+            if (_completed.Task.IsCompleted)
+            {
+                _completed = new TaskCompletionSource<TeamSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
             completed = _completed;
         }
 

@@ -17,6 +17,21 @@ public sealed class TeamViewCache
     private (long Generation, long Version, TeamFacets Facets)? _facets;
     private (long Generation, long Version, IReadOnlyList<ProviderSummary> Summaries)? _summaries;
 
+    /// <summary>The newest snapshot state a view was kept for: views of older ones are dropped, not left to age out.</summary>
+    private (long Generation, long Version) _newest;
+
+    /// <summary>Views kept (team views and provider views), for tests.</summary>
+    internal int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _views.Count + _providers.Count;
+            }
+        }
+    }
+
     public TeamViewResult Get(TeamSnapshot snapshot, TeamQuery query, TeamSort sort)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -37,6 +52,11 @@ public sealed class TeamViewCache
         var result = TeamView.Apply(snapshot.Users, query, sort);
         lock (_gate)
         {
+            if (!KeepFor(snapshot))
+            {
+                return result;
+            }
+
             _views.AddFirst((key, result));
             while (_views.Count > Capacity)
             {
@@ -98,6 +118,11 @@ public sealed class TeamViewCache
         var view = ProviderViews.Build(snapshot.Users, provider, engine);
         lock (_gate)
         {
+            if (!KeepFor(snapshot))
+            {
+                return view;
+            }
+
             if (_providers.Count > 64)
             {
                 _providers.Clear();
@@ -128,6 +153,45 @@ public sealed class TeamViewCache
         }
 
         return summaries;
+    }
+
+    /// <summary>
+    /// Whether a view of <paramref name="snapshot"/> may be kept. A newer snapshot (a refresh, or more users of the
+    /// scan) drops the views of older ones: they hold users the team no longer has (a refreshed team, users since
+    /// merged), which would otherwise stay in memory until 32 other views pushed them out. Caller holds the lock.
+    /// </summary>
+    private bool KeepFor(TeamSnapshot snapshot)
+    {
+        var state = (snapshot.Generation, snapshot.Version);
+        if (state.CompareTo(_newest) < 0)
+        {
+            return false;
+        }
+
+        if (state.CompareTo(_newest) > 0)
+        {
+            _newest = state;
+            for (var node = _views.First; node is not null;)
+            {
+                var next = node.Next;
+                if ((node.Value.Key.Generation, node.Value.Key.Version).CompareTo(state) < 0)
+                {
+                    _views.Remove(node);
+                }
+
+                node = next;
+            }
+
+            foreach (var (provider, cached) in _providers.ToList())
+            {
+                if ((cached.Generation, cached.Version).CompareTo(state) < 0)
+                {
+                    _providers.Remove(provider);
+                }
+            }
+        }
+
+        return true;
     }
 
     private readonly record struct ViewKey(long Generation, long Version, string Query, TeamSort Sort);

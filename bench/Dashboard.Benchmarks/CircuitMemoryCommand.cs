@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.Extensions.DependencyInjection;
+using Vital.Introspection;
+
+namespace Dashboard.Benchmarks;
+
+/// <summary>
+/// Managed heap per idle Blazor circuit. The dashboard runs in this process on a real Kestrel port; Chromium
+/// (driven by Playwright in a child process, so the browser's client objects are not in this heap) opens N tabs of
+/// a static page (<c>/not-found</c>: an empty circuit, the baseline) and then N tabs of a user page. After each
+/// batch every circuit is up, the tabs sit idle for a few seconds, and the heap is read after full collections.
+/// The only addition to the dashboard is a <see cref="CircuitHandler"/> that counts connected circuits.
+/// </summary>
+internal static class CircuitMemoryCommand
+{
+    public static async Task<int> RunAsync(Arguments args)
+    {
+        var count = args.Int("count", 20);
+        var settle = TimeSpan.FromSeconds(args.Int("settle-seconds", 3));
+        var settings = args.Get("base-url") is { } baseUrl ? DashboardHost.Live(baseUrl) : DashboardHost.InProcess(500);
+        var circuits = new CircuitCounter();
+        await using var host = new DashboardHost(settings, services => services.AddScoped<CircuitHandler>(_ => new CountingCircuitHandler(circuits)));
+        var address = host.StartKestrel();
+
+        var userId = args.Get("user") ?? await FirstUserAsync(host).ConfigureAwait(false);
+        var pulls = await host.Services.GetRequiredService<IVitalIntrospectionClient>().GetUserAsync(userId).ConfigureAwait(false);
+        var userPage = $"{address}/users/{userId}";
+        var staticPage = $"{address}/not-found";
+
+        await using var browser = await BrowserProcess.StartAsync().ConfigureAwait(false);
+
+        // Warm-up tabs stay open: first renders, JIT and pools are in every reading alike.
+        await OpenAsync(browser, circuits, staticPage, 2, settle).ConfigureAwait(false);
+        await OpenAsync(browser, circuits, userPage, 2, settle).ConfigureAwait(false);
+        var start = Heap.Live();
+
+        await OpenAsync(browser, circuits, staticPage, count, settle).ConfigureAwait(false);
+        var afterStatic = Heap.Live();
+
+        await OpenAsync(browser, circuits, userPage, count, settle).ConfigureAwait(false);
+        var afterUser = Heap.Live();
+
+        // For a heap dump (dotnet-gcdump collect -p PID) of the open circuits.
+        if (args.Int("hold-seconds", 0) is > 0 and var hold)
+        {
+            Console.Error.WriteLine($"holding {hold} s, process {Environment.ProcessId}");
+            await Task.Delay(TimeSpan.FromSeconds(hold)).ConfigureAwait(false);
+        }
+
+        var emptyCircuit = (afterStatic - start) / (double)count;
+        var userCircuit = (afterUser - afterStatic) / (double)count;
+        Console.Error.WriteLine($"circuits x{count}: user page {userCircuit / 1024:F0} KiB each, empty circuit (/not-found) {emptyCircuit / 1024:F0} KiB each");
+        args.Write(new
+        {
+            count,
+            user_id = userId,
+            user_pulls = pulls.PullCount,
+            user_providers = pulls.Providers.Count,
+            circuits_open = circuits.Open,
+            idle_circuit_bytes = userCircuit - emptyCircuit,
+            user_page_circuit_bytes = userCircuit,
+            empty_circuit_bytes = emptyCircuit,
+            heap_start = start,
+            heap_after_static = afterStatic,
+            heap_after_user = afterUser,
+        });
+        return 0;
+    }
+
+    private static async Task<string> FirstUserAsync(DashboardHost host)
+    {
+        var client = host.Services.GetRequiredService<IVitalIntrospectionClient>();
+        var page = await client.GetPageAsync(new HistoricalPullPageRequest { UserLimit = 10 }).ConfigureAwait(false);
+        return page.Users.MaxBy(u => u.PullCount)!.UserId;
+    }
+
+    private static async Task OpenAsync(BrowserProcess browser, CircuitCounter circuits, string url, int tabs, TimeSpan settle)
+    {
+        var expected = circuits.Open + tabs;
+        await browser.OpenAsync(url, tabs).ConfigureAwait(false);
+        var clock = Stopwatch.StartNew();
+        while (circuits.Open < expected)
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                throw new TimeoutException($"Only {circuits.Open} of {expected} circuits connected: does {url} load blazor.web.js?");
+            }
+
+            await Task.Delay(100).ConfigureAwait(false);
+        }
+
+        await Task.Delay(settle).ConfigureAwait(false);
+    }
+
+    private sealed class CircuitCounter
+    {
+        private int _open;
+
+        public int Open => Volatile.Read(ref _open);
+
+        public void Up() => Interlocked.Increment(ref _open);
+
+        public void Down() => Interlocked.Decrement(ref _open);
+    }
+
+    private sealed class CountingCircuitHandler(CircuitCounter counter) : CircuitHandler
+    {
+        public override Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken)
+        {
+            counter.Up();
+            return Task.CompletedTask;
+        }
+
+        public override Task OnConnectionDownAsync(Circuit circuit, CancellationToken cancellationToken)
+        {
+            counter.Down();
+            return Task.CompletedTask;
+        }
+    }
+}

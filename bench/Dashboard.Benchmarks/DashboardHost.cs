@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Benchmarks;
+
+/// <summary>
+/// The real dashboard (its Program, services and middleware) inside the harness, so the harness can read the
+/// process's heap and the dashboard's services. Production environment; settings as configuration, like the
+/// environment variables of a deployed dashboard.
+/// </summary>
+internal sealed class DashboardHost : WebApplicationFactory<Program>
+{
+    /// <summary>A key with a region prefix, so the dashboard runs live against <c>Vital:BaseUrl</c>.</summary>
+    public const string BenchApiKey = "pk_us_BENCH0000000000000000000000";
+
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
+
+    public DashboardHost(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    {
+        _settings = new Dictionary<string, string?>
+        {
+            ["Auth:Mode"] = "None",
+            ["Auth:AllowAnonymous"] = "true",
+            ["Api:RequestsPerMinute"] = "100000",
+            // The harness prints results on stdout; the dashboard's information log would drown them.
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings)
+        {
+            _settings[key] = value;
+        }
+
+        _services = services;
+    }
+
+    /// <summary>Live against a simulator host over HTTP (the key only has to be present there).</summary>
+    public static Dictionary<string, string?> Live(string baseUrl) => new()
+    {
+        ["Vital:ApiKey"] = BenchApiKey,
+        ["Vital:BaseUrl"] = baseUrl,
+    };
+
+    /// <summary>Demo mode: the simulated team in process, no network, no latency.</summary>
+    public static Dictionary<string, string?> InProcess(int users) => new()
+    {
+        ["Simulator:Users"] = users.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Simulator:Seed"] = "1",
+    };
+
+    /// <summary>Serves on a real loopback port (for a browser); call before anything else touches the host.</summary>
+    public string StartKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        // A built (not published) app finds blazor.web.js and the CSS through the static web assets manifest.
+        builder.UseStaticWebAssets();
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
+    }
+}

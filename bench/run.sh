@@ -1,0 +1,206 @@
+#!/usr/bin/env bash
+# Reproduces every figure of bench/README.md on this machine and ends with one JSON line.
+#
+#   bash bench/run.sh           # the full run (about 25 minutes on 2 cores)
+#   bash bench/run.sh --quick   # the headline figures only (under 5 minutes from a clean checkout)
+#
+# Needs the .NET 10 SDK, python3, curl and wrk (apt-get install -y wrk); Chromium at /usr/bin/chromium (or
+# BENCH_CHROMIUM) for the circuit figure. Everything runs on loopback: the simulator host (Vital.Simulator.Host,
+# with Simulator:Faults:LatencyMs=50 on every answer), the dashboard as a process (for wrk) or inside the harness
+# (bench/Dashboard.Benchmarks, for the scans, the heap and the circuits). Raw results go to bench/results/<run>/.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root=$(pwd)
+quick=false
+[[ "${1:-}" == "--quick" ]] && quick=true
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+latency=50                      # ms the simulator adds to every answer
+users=10000                     # the headline team
+key=pk_us_BENCH0000000000000000000000
+if $quick; then duration=10; tabs=20; else duration=30; tabs=30; fi
+run_id=$(date -u +%Y%m%dT%H%M%SZ)$($quick && echo -quick || true)
+out=${BENCH_OUT:-$root/bench/results/$run_id}
+mkdir -p "$out"
+started=$SECONDS
+
+log() { printf '[bench %4ds] %s\n' "$((SECONDS - started))" "$*" >&2; }
+for tool in dotnet python3 curl wrk; do
+  command -v "$tool" >/dev/null || { echo "bench/run.sh needs $tool (wrk: apt-get install -y wrk)" >&2; exit 1; }
+done
+
+# ---------------------------------------------------------------------------------------------------------------
+log "machine"
+python3 - "$out/machine.json" <<'PY'
+import json, os, platform, subprocess, sys
+def sh(cmd):
+    try: return subprocess.run(cmd, shell=True, capture_output=True, text=True).stdout.strip()
+    except Exception: return ""
+info = {
+    "cpu": sh("lscpu | sed -n 's/^Model name: *//p'") or platform.processor(),
+    "cores": os.cpu_count(),
+    "memory_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
+    "os": sh(". /etc/os-release && echo $PRETTY_NAME"),
+    "kernel": platform.release(),
+    "dotnet": sh("dotnet --version"),
+    "wrk": sh("wrk -v 2>&1 | head -1"),
+    "chromium": sh("${BENCH_CHROMIUM:-/usr/bin/chromium} --version 2>/dev/null"),
+    "load_at_start": os.getloadavg()[0],
+}
+json.dump(info, open(sys.argv[1], "w"))
+PY
+
+log "build (Release)"
+dotnet build bench/Dashboard.Benchmarks/Dashboard.Benchmarks.csproj -c Release -nologo -v q 2>&1 | grep -E "error|Warn|Elapsed" >&2 || true
+dotnet build src/Vital.Simulator.Host/Vital.Simulator.Host.csproj -c Release -nologo -v q 2>&1 | grep -E "error|Warn|Elapsed" >&2 || true
+harness_dir=$root/bench/Dashboard.Benchmarks/bin/Release/net10.0
+sim_dir=$root/src/Vital.Simulator.Host/bin/Release/net10.0
+dash_dir=$root/src/Dashboard.Web/bin/Release/net10.0
+harness() { dotnet "$harness_dir/Dashboard.Benchmarks.dll" "$@"; }
+
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+wait_for() { # url
+  for _ in $(seq 1 150); do curl -fs -o /dev/null "$1" && return 0; sleep 0.2; done
+  echo "no answer from $1" >&2; return 1
+}
+
+# start_simulator NAME USERS: sets $url to its base URL (not in a subshell: the process must stay in pids)
+start_simulator() {
+  local port; port=$(free_port)
+  (cd "$sim_dir" && exec env ASPNETCORE_ENVIRONMENT=Production Simulator__Users="$2" Simulator__Seed=1 \
+    Simulator__Faults__LatencyMs=$latency dotnet Vital.Simulator.Host.dll --urls "http://127.0.0.1:$port") >"$out/$1.log" 2>&1 &
+  pids+=($!)
+  url="http://127.0.0.1:$port"
+  wait_for "$url/healthz"
+}
+
+# start_dashboard NAME SIMULATOR_URL CACHE_SECONDS: sets $url (live mode as deployed, without sign-in)
+start_dashboard() {
+  local port; port=$(free_port)
+  (cd "$dash_dir" && exec env ASPNETCORE_ENVIRONMENT=Production Vital__ApiKey=$key Vital__BaseUrl="$2" \
+    Vital__CacheSeconds="$3" Auth__Mode=None Auth__AllowAnonymous=true Api__RequestsPerMinute=100000 \
+    ForwardedHeaders__KnownNetworks__0=127.0.0.1/32 \
+    dotnet Dashboard.Web.dll --urls "http://127.0.0.1:$port") >"$out/$1.log" 2>&1 &
+  pids+=($!)
+  url="http://127.0.0.1:$port"
+  wait_for "$url/healthz"
+}
+
+stop_last() { local pid=${pids[-1]}; kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; unset 'pids[-1]'; }
+
+# bench_wrk NAME URL CONNECTIONS [header]: warm-up (JIT, cache), then the measured run with latency percentiles.
+# /api/* requests are spread over 64 client addresses (bench/rotate-client.lua, X-Forwarded-For believed from
+# loopback): the per-client API rate limit would otherwise answer most of them 429 (Api:RequestsPerMinute is at
+# most 100,000 a minute, and wrk does more).
+bench_wrk() {
+  local name=$1 url=$2 connections=$3 threads=1 header=() script=()
+  [[ $# -ge 4 ]] && header=(-H "$4")
+  [[ $url == */api/* ]] && script=(-s "$root/bench/rotate-client.lua")
+  [[ $connections -gt 1 ]] && threads=2
+  curl -fs -o /dev/null "${header[@]}" "$url" || true
+  wrk -t"$threads" -c"$connections" -d3s "${header[@]}" "${script[@]}" "$url" >/dev/null
+  wrk -t"$threads" -c"$connections" -d"${duration}s" --latency "${header[@]}" "${script[@]}" "$url" >"$out/wrk-$name.txt"
+  log "  wrk $name: $(grep -E '^ +50%' "$out/wrk-$name.txt" | xargs) p50, $(grep -E 'Requests/sec' "$out/wrk-$name.txt" | xargs)"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+log "simulator: $users users, ${latency} ms per answer"
+start_simulator "simulator-10k" $users; sim=$url
+# The bench user: the user with the most pulls among the first ten of the team's first page (seed 1: 15 pulls
+# from 2 providers, a little above the team's mean of 12); the full run adds the one with the fewest, and the
+# team's heaviest (the many_resources scenario: 80 pulls from 6 providers).
+read -r user light < <(curl -fs -H "x-vital-api-key: $key" "$sim/v2/introspect/historical_pull?user_limit=10" | python3 -c '
+import json, sys
+page = json.load(sys.stdin)["data"]
+pulls = lambda u: sum(len(p.get("pulled") or {}) for p in u["provider"].values())
+print(max(page, key=pulls)["user_id"], min((u for u in page if pulls(u) > 0), key=pulls)["user_id"])')
+heavy=$(curl -fs "$sim/_simulator/scenarios" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("many_resources", ""))')
+echo "{\"user\": \"$user\", \"light_user\": \"$light\", \"heavy_user\": \"$heavy\"}" >"$out/users.json"
+log "bench user $user"
+
+log "team scan, $users users: sequential walk, first per-provider scan, refresh"
+harness scan --base-url "$sim" --users $users --latency-ms $latency --out "$out/scan-10k.json" 2>>"$out/harness.log" >/dev/null
+
+log "snapshot heap, $users users (in process)"
+harness memory --users $users --out "$out/memory-10k.json" 2>>"$out/harness.log" >/dev/null
+
+log "upstream latency, measured directly against the simulator (the page time's baseline)"
+bench_wrk simulator-user "$sim/v2/introspect/historical_pull?user_id=$user" 1 "x-vital-api-key: $key"
+
+log "cached user page (server render)"
+start_dashboard "dashboard-cached" "$sim" 60; dash=$url
+bench_wrk page-cached "$dash/users/$user" 1
+if ! $quick; then
+  bench_wrk page-cached-load "$dash/users/$user" 16
+  bench_wrk json-cached "$dash/api/users/$user/diagnosis" 1
+  bench_wrk json-cached-load "$dash/api/users/$user/diagnosis" 16
+  bench_wrk notfound-static "$dash/not-found" 1
+fi
+stop_last
+
+log "uncached user page (Vital:CacheSeconds=0: every request asks the simulator)"
+start_dashboard "dashboard-uncached" "$sim" 0; dash=$url
+bench_wrk page-uncached "$dash/users/$user" 1
+if ! $quick; then
+  bench_wrk json-uncached "$dash/api/users/$user/diagnosis" 1
+fi
+stop_last
+
+if [[ -x "${BENCH_CHROMIUM:-/usr/bin/chromium}" ]]; then
+  log "idle circuits: $tabs tabs of /not-found, then $tabs of /users/$user"
+  harness circuits --count $tabs --base-url "$sim" --user "$user" --out "$out/circuits.json" 2>>"$out/harness.log" >/dev/null
+  if ! $quick; then
+    log "idle circuits, the lightest of the first ten users ($light) and the team's heaviest ($heavy)"
+    harness circuits --count $tabs --base-url "$sim" --user "$light" --out "$out/circuits-light.json" 2>>"$out/harness.log" >/dev/null
+    harness circuits --count $tabs --base-url "$sim" --user "$heavy" --out "$out/circuits-heavy.json" 2>>"$out/harness.log" >/dev/null
+  fi
+else
+  log "no Chromium: idle circuits skipped"
+fi
+
+if ! $quick; then
+  log "scan concurrency sweep, $users users"
+  for c in 2 4 16 42; do
+    harness scan --base-url "$sim" --users $users --latency-ms $latency --passes first,refresh --concurrency $c \
+      --out "$out/scan-10k-c$c.json" 2>>"$out/harness.log" >/dev/null
+  done
+fi
+stop_last  # the 10k simulator
+
+log "shared cache and shared snapshot, end to end (1,000 users, Vital:CacheSeconds=5)"
+start_simulator "simulator-1k" 1000; small=$url
+start_dashboard "dashboard-verify" "$small" 5; dash=$url
+harness verify --dashboard "$dash" --simulator "$small" --cache-seconds 5 --out "$out/verify.json" 2>>"$out/harness.log" >/dev/null
+stop_last
+if ! $quick; then
+  log "team scan, 1,000 users"
+  harness scan --base-url "$small" --users 1000 --latency-ms $latency --out "$out/scan-1k.json" 2>>"$out/harness.log" >/dev/null
+fi
+stop_last
+
+if ! $quick; then
+  log "team scan, 100,000 users (about 4 minutes)"
+  start_simulator "simulator-100k" 100000; big=$url
+  harness scan --base-url "$big" --users 100000 --latency-ms $latency --out "$out/scan-100k.json" 2>>"$out/harness.log" >/dev/null
+  stop_last
+  for n in 1000 100000; do
+    log "snapshot heap, $n users"
+    harness memory --users $n --out "$out/memory-$((n / 1000))k.json" 2>>"$out/harness.log" >/dev/null
+  done
+  log "BenchmarkDotNet: parse and diagnose per pull"
+  harness micro --artifacts "$out/BenchmarkDotNet.Artifacts" --out "$out/micro.json" >"$out/micro.log" 2>&1
+fi
+
+python3 -c 'import json,os,sys; m=json.load(open(sys.argv[1])); m["load_at_end"]=os.getloadavg()[0]; m["seconds"]=int(sys.argv[2]); json.dump(m,open(sys.argv[1],"w"))' \
+  "$out/machine.json" "$((SECONDS - started))"
+log "done in $((SECONDS - started)) s; results in ${out#"$root"/}"
+python3 "$root/bench/summarize.py" "$out" $($quick && echo --quick || true)

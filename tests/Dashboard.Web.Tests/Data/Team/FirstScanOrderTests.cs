@@ -1,0 +1,154 @@
+using Dashboard.Web.Data.Team;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Vital.Introspection;
+using Vital.Simulator;
+
+namespace Dashboard.Web.Tests.Data.Team;
+
+/// <summary>
+/// The largest provider's walk decides how long a per-provider scan takes, so it starts at once: after a scan
+/// from the recorded sizes, and on the very first scan (no sizes yet) from a one-page sample of the team.
+/// </summary>
+public sealed class FirstScanOrderTests
+{
+    [Fact]
+    public async Task FirstScan_SamplesOnePage_ThenStartsTheMostSampledProviderNext()
+    {
+        var simulator = new VitalSimulator(new SimulatorOptions { Users = 1_000, Seed = 3 }, TimeProvider.System);
+        var recorder = new Recorder();
+        await using var services = Build(simulator, recorder, concurrency: 2);
+        var scanner = services.GetRequiredService<PerProviderTeamScanner>();
+        Assert.False(services.GetRequiredService<ProviderDiscovery>().HasSizes);
+
+        var users = await ScanAsync(scanner);
+
+        var starts = recorder.WalkStarts();
+        var sample = recorder.Queries.Where(q => !q.Contains("provider=", StringComparison.Ordinal)).ToList();
+        Assert.Single(sample);
+        var mostSampled = await MostSampledAsync(simulator);
+        Assert.Contains(mostSampled, starts.Take(2));
+        Assert.Equal(scanner.ScopeCount, starts.Count);
+        Assert.Equal(starts.Count, starts.Distinct().Count());
+        Assert.Equal(simulator.Team.UsersWithPulls.Count(id => simulator.Team.ProvidersOf(id).Any(p => new ProviderSlug(p).IsKnown)), users.Count);
+    }
+
+    [Fact]
+    public async Task LaterScan_WithRecordedSizes_StartsLargestFirstWithoutASample()
+    {
+        var simulator = new VitalSimulator(new SimulatorOptions { Users = 1_000, Seed = 3 }, TimeProvider.System);
+        var recorder = new Recorder();
+        await using var services = Build(simulator, recorder, concurrency: 2);
+        var discovery = services.GetRequiredService<ProviderDiscovery>();
+        discovery.RecordSizes(simulator.Team.UsersPerProvider);
+        Assert.True(discovery.HasSizes);
+
+        await ScanAsync(services.GetRequiredService<PerProviderTeamScanner>());
+
+        Assert.All(recorder.Queries, q => Assert.Contains("provider=", q, StringComparison.Ordinal));
+        // Both slots start at once, so the two largest walks may reach the upstream in either order.
+        var largest = simulator.Team.UsersPerProvider.Keys.Where(p => new ProviderSlug(p).IsKnown).Take(2);
+        Assert.Equal(largest.Order(StringComparer.Ordinal), recorder.WalkStarts().Take(2).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task FirstScan_WhenTheSampleFails_StillReadsEveryProvider()
+    {
+        var simulator = new VitalSimulator(new SimulatorOptions { Users = 300, Seed = 5 }, TimeProvider.System);
+        var recorder = new Recorder(failUnfiltered: true);
+        await using var services = Build(simulator, recorder, concurrency: 3);
+        var scanner = services.GetRequiredService<PerProviderTeamScanner>();
+
+        var users = await ScanAsync(scanner);
+
+        Assert.Equal(scanner.ScopeCount, recorder.WalkStarts().Count);
+        Assert.Equal(simulator.Team.UsersWithPulls.Count(id => simulator.Team.ProvidersOf(id).Any(p => new ProviderSlug(p).IsKnown)), users.Count);
+    }
+
+    private static async Task<HashSet<string>> ScanAsync(PerProviderTeamScanner scanner)
+    {
+        var users = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var batch in scanner.ScanAsync(new Progress<ProviderSlug?>(), TestContext.Current.CancellationToken))
+        {
+            users.UnionWith(batch.Users.Select(u => u.UserId));
+        }
+
+        return users;
+    }
+
+    /// <summary>The provider most users of the team's first page have (ties: the spec's order), as the scanner should rank it.</summary>
+    private static async Task<string> MostSampledAsync(VitalSimulator simulator)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "http://vital.invalid/v2/introspect/historical_pull?user_limit=50");
+        request.Headers.Add(VitalSimulator.ApiKeyHeader, "test");
+        using var response = await simulator.HandleAsync(request, TestContext.Current.CancellationToken);
+        var page = HistoricalPullParser.Parse(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        var counts = page.Users.SelectMany(u => u.Providers.Keys).GroupBy(p => p.Value).ToDictionary(g => g.Key, g => g.Count());
+        return ProviderSlug.Known.Select(p => p.Value).OrderByDescending(p => counts.GetValueOrDefault(p)).First();
+    }
+
+    private static ServiceProvider Build(VitalSimulator simulator, Recorder recorder, int concurrency)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Vital:ScanConcurrency"] = concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Vital:Resilience:MaxRetryAttempts"] = "0",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddVitalIntrospection(configuration)
+            .ConfigurePrimaryHttpMessageHandler(() => new VitalSimulatorHandler(simulator))
+            .AddHttpMessageHandler(() => new RecordingHandler(recorder));
+        services.AddSingleton<ProviderDiscovery>();
+        services.AddSingleton<PerProviderTeamScanner>();
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>Every query sent upstream, in order; optionally answers unfiltered requests (the sample) with 503.</summary>
+    private sealed class Recorder(bool failUnfiltered = false)
+    {
+        private readonly List<string> _queries = [];
+
+        public bool FailUnfiltered => failUnfiltered;
+
+        public IReadOnlyList<string> Queries
+        {
+            get
+            {
+                lock (_queries)
+                {
+                    return [.. _queries];
+                }
+            }
+        }
+
+        public void Add(string query)
+        {
+            lock (_queries)
+            {
+                _queries.Add(query);
+            }
+        }
+
+        /// <summary>Providers in the order their walks started (the first page: a provider and no cursor).</summary>
+        public List<string> WalkStarts() => Queries
+            .Where(q => q.Contains("provider=", StringComparison.Ordinal) && !q.Contains("next_cursor=", StringComparison.Ordinal))
+            .Select(q => q.Split('&').First(p => p.StartsWith("provider=", StringComparison.Ordinal))["provider=".Length..])
+            .ToList();
+    }
+
+    private sealed class RecordingHandler(Recorder recorder) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var query = request.RequestUri!.Query.TrimStart('?');
+            recorder.Add(query);
+            if (recorder.FailUnfiltered && !query.Contains("provider=", StringComparison.Ordinal))
+            {
+                return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.ServiceUnavailable) { Content = new StringContent("{\"detail\":\"down\"}") });
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}
