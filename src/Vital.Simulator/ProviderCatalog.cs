@@ -38,7 +38,7 @@ internal static class ProviderCatalog
     private static readonly (string Slug, double Weight, int Window, string[] Resources)[] Table =
     [
         ("oura", 12, 180, ["sleep", "activity", "workouts", "heartrate", "hrv", "body_temperature", "body_temperature_delta", "blood_oxygen", "stress_level", "respiratory_rate"]),
-        ("fitbit", 16, 90, ["sleep", "activity", "workouts", "body", "heartrate", "hrv", "steps", "calories_active", "distance", "floors_climbed", "blood_oxygen", "weight", "respiratory_rate", "water"]),
+        ("fitbit", 15, 90, ["sleep", "activity", "workouts", "body", "heartrate", "hrv", "steps", "calories_active", "distance", "floors_climbed", "blood_oxygen", "weight", "respiratory_rate", "water"]),
         ("garmin", 14, 90, ["sleep", "activity", "workouts", "body", "heartrate", "hrv", "steps", "stress_level", "blood_oxygen", "respiratory_rate", "calories_active", "distance", "menstrual_cycle"]),
         ("whoop", 0.8, 180, ["sleep", "activity", "workouts", "heartrate", "hrv", "respiratory_rate"]),
         ("strava", 3, 14, ["workouts", "workout_stream", "activity"]),
@@ -52,7 +52,7 @@ internal static class ProviderCatalog
         ("freestyle_libre_ble", 0.3, DefaultWindowDays, Glucose),
         ("eight_sleep", 0.6, 90, ["sleep", "heartrate", "hrv", "respiratory_rate", "body_temperature"]),
         ("withings", 3, 90, ["body", "weight", "fat", "blood_pressure", "sleep", "heartrate", "activity", "workouts", "body_temperature", "electrocardiogram"]),
-        ("apple_health_kit", 26, 30,
+        ("apple_health_kit", 18, 30,
         [
             "activity", "sleep", "workouts", "workout_stream", "body", "heartrate", "hrv", "steps", "distance", "calories_active",
             "calories_basal", "floors_climbed", "blood_oxygen", "respiratory_rate", "vo2_max", "weight", "fat", "glucose",

@@ -60,6 +60,7 @@ public sealed class TeamCsvTests(DemoDashboard dashboard) : IClassFixture<DemoDa
     [Fact]
     public async Task TeamCsv_NoFilter_EveryUserWithPullsAndTheirNotPulledResources()
     {
+        await dashboard.Factory.Services.UntilTeamHoldsAsync(dashboard.Simulator.Team.UsersWithPulls.Count(), Ct);
         var (response, rows) = await GetCsvAsync("");
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Dashboard.Web.Data.Team;
 using Dashboard.Web.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using Vital.Simulator;
@@ -14,16 +13,16 @@ public sealed class HostTests
     {
         await using var factory = new DashboardFactory();
         using var client = factory.CreateClient();
-        await factory.Services.GetRequiredService<ITeamSnapshots>().WhenCompleteAsync(TestContext.Current.CancellationToken);
+        var simulator = factory.Services.GetRequiredService<VitalSimulator>();
+        var withPulls = simulator.Team.UserIds.Where(simulator.Team.HasPulls).ToList();
+        await factory.Services.UntilTeamHoldsAsync(withPulls.Count, TestContext.Current.CancellationToken);
 
         var html = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
 
         Assert.Contains("Demo data", html, StringComparison.Ordinal);
-        var simulator = factory.Services.GetRequiredService<VitalSimulator>();
-        var withPulls = simulator.Team.UserIds.Where(simulator.Team.HasPulls).ToList();
         Assert.NotEmpty(withPulls);
         // The grid's rows stream in over the circuit; the server's first render already counts the whole team,
-        // users on providers the spec does not list included (the first scan also walks the team once).
+        // users on providers the spec does not list included once the discovery walk has added them.
         Assert.Matches($@"data-testid=""row-count""[^>]*>\s*{withPulls.Count}\s*users", html);
         var csv = await client.GetStringAsync("/api/users.csv", TestContext.Current.CancellationToken);
         Assert.All(withPulls, id => Assert.Contains(id, csv, StringComparison.Ordinal));
@@ -96,13 +95,13 @@ public sealed class HostTests
         var upstream = new CountingHandler(new VitalSimulatorHandler(other));
         await using var factory = new DashboardFactory(LiveSettings(), upstream);
         using var client = factory.CreateClient();
-        await factory.Services.GetRequiredService<ITeamSnapshots>().WhenCompleteAsync(TestContext.Current.CancellationToken);
+        var withPulls = other.Team.UserIds.Where(other.Team.HasPulls).ToList();
+        await factory.Services.UntilTeamHoldsAsync(withPulls.Count, TestContext.Current.CancellationToken);
 
         var html = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
 
         Assert.DoesNotContain("Demo data", html, StringComparison.Ordinal);
         Assert.Contains("Sign-in is off", html, StringComparison.Ordinal);
-        var withPulls = other.Team.UserIds.Where(other.Team.HasPulls).ToList();
         Assert.Matches($@"data-testid=""row-count""[^>]*>\s*{withPulls.Count}\s*users", html);
         var csv = await client.GetStringAsync("/api/users.csv", TestContext.Current.CancellationToken);
         Assert.All(withPulls, id => Assert.Contains(id, csv, StringComparison.Ordinal));

@@ -223,25 +223,12 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
         var scopesDone = 0;
         var started = _timeProvider.GetTimestamp();
 
-        // The first per-provider scan of the process also walks the team once, so its snapshot holds users on
-        // providers the spec does not list; later refreshes scan per provider only (discovery then runs rarely).
-        var discover = _scanner is PerProviderTeamScanner && _lastDiscoveryWalk is null;
         var progress = new SynchronousProgress(() => Interlocked.Increment(ref scopesDone));
-        var batches = discover
-            ? Merge(_scanner.ScanAsync(progress, cancellationToken), _walker.ScanAsync(new SynchronousProgress(() => { }), cancellationToken), cancellationToken)
-            : _scanner.ScanAsync(progress, cancellationToken);
         try
         {
-            await foreach (var batch in batches.ConfigureAwait(false))
+            await foreach (var batch in _scanner.ScanAsync(progress, cancellationToken).ConfigureAwait(false))
             {
                 pages++;
-                if (batch.Scope is null && discover)
-                {
-                    foreach (var provider in batch.Users.SelectMany(u => u.Providers.Keys))
-                    {
-                        _discovery.Observe(provider.Value);
-                    }
-                }
 
                 foreach (var user in batch.Users)
                 {
@@ -261,10 +248,6 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
 
             snapshot.Report(new ScanProgress(pages, snapshot.Count, _scanner.ScopeCount, _scanner.ScopeCount));
             snapshot.Complete(_timeProvider.GetUtcNow());
-            if (discover)
-            {
-                _lastDiscoveryWalk = snapshot.StartedAt;
-            }
 
             LogScanned(_logger, snapshot.Count, pages, (long)_timeProvider.GetElapsedTime(started).TotalMilliseconds);
             _discovery.RecordSizes(UsersPerProvider(snapshot));
@@ -286,43 +269,6 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
             LogScanCrashed(_logger, ex);
             snapshot.Fail("The dashboard could not read the team because of an internal error; it is logged for the maintainers.", _timeProvider.GetUtcNow());
             Publish(snapshot, snapshot.Error);
-        }
-    }
-
-    /// <summary>Both sequences' items as they come; the first failure ends the whole.</summary>
-    private static async IAsyncEnumerable<ScanBatch> Merge(
-        IAsyncEnumerable<ScanBatch> first,
-        IAsyncEnumerable<ScanBatch> second,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var channel = System.Threading.Channels.Channel.CreateBounded<ScanBatch>(256);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-
-        async Task PumpAsync(IAsyncEnumerable<ScanBatch> source)
-        {
-            await foreach (var item in source.WithCancellation(stop.Token).ConfigureAwait(false))
-            {
-                await channel.Writer.WriteAsync(item, stop.Token).ConfigureAwait(false);
-            }
-        }
-
-        var pumps = Task.WhenAll(PumpAsync(first), PumpAsync(second));
-        var completion = pumps.ContinueWith(
-            t => channel.Writer.TryComplete(t.Exception?.InnerException ?? (t.IsCanceled ? new OperationCanceledException(stop.Token) : null)),
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
-        try
-        {
-            await foreach (var item in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                yield return item;
-            }
-        }
-        finally
-        {
-            await stop.CancelAsync().ConfigureAwait(false);
-            await completion.ConfigureAwait(false);
         }
     }
 
