@@ -177,23 +177,13 @@ public partial class Timeline
 
     private void Hover(string key) => _hoveredKey = key;
 
-    private void Unhover(string key)
-    {
-        if (_hoveredKey == key)
-        {
-            _hoveredKey = null;
-        }
-    }
+    // One pair of handlers on the chart rather than on every row (each registered handler costs an open page
+    // memory): moving between rows sets the new row on enter or focus; leaving the chart clears.
+    private void Unhover() => _hoveredKey = null;
 
     private void Focus(string key) => _focusedKey = key;
 
-    private void Blur(string key)
-    {
-        if (_focusedKey == key)
-        {
-            _focusedKey = null;
-        }
-    }
+    private void Blur() => _focusedKey = null;
 
     private async Task ChangeViewAsync(TimelineView view)
     {

@@ -243,14 +243,14 @@ public sealed class TimelineComponentTests : BunitContext
     }
 
     [Fact]
-    public void MouseLeave_Row_DetailsFallBackToTheSelectedRow()
+    public void MouseLeave_Chart_DetailsFallBackToTheSelectedRow()
     {
         var cut = RenderTimeline(Typical(), selectedKey: "oura/workouts");
         var sleep = cut.Find("g.row[data-key='oura/sleep']");
 
         sleep.MouseEnter();
         Assert.Contains("Oura · sleep", cut.Find("[data-testid=timeline-details]").TextContent, StringComparison.Ordinal);
-        cut.Find("g.row[data-key='oura/sleep']").MouseLeave();
+        cut.Find("svg.timeline-svg").MouseLeave();
 
         Assert.Contains("Oura · workouts", cut.Find("[data-testid=timeline-details]").TextContent, StringComparison.Ordinal);
     }

@@ -38,7 +38,7 @@ public sealed class ProviderResourcesTests : DashboardContext
         var cut = RenderProvider(User(1).Pull("oura", "sleep", "success", daysWithData: 3));
 
         Assert.Equal("3 of 30 (10%)", Cells(cut, "oura/sleep")[3]);
-        Assert.Contains("mud-progress-linear-color-warning", cut.Find("tr[data-key='oura/sleep'] [role=progressbar]").ClassList);
+        Assert.Contains("coverage-low", cut.Find("tr[data-key='oura/sleep'] [role=progressbar]").ClassList);
     }
 
     [Fact]
