@@ -84,17 +84,30 @@ public sealed class TeamGridTests : DashboardContext
     }
 
     [Fact]
-    public void Render_FiveProviders_ThreeChipsAndTheRestCounted()
+    public void Render_FiveProviders_TwoChipsAndTheRestCounted()
     {
         var user = User(1).Pull("apple_health_kit", "steps", "success").Pull("fitbit", "sleep", "success").Pull("garmin", "sleep", "success")
             .Pull("oura", "sleep", "success").Pull("whoop", "sleep", "success");
 
         var row = Row(RenderGrid(TestSnapshots.Complete(user)), 1);
 
-        Assert.Equal(["Apple HealthKit", "Fitbit", "Garmin"], row.QuerySelectorAll("a.provider-chip").Select(c => c.TextContent.Trim()));
+        Assert.Equal(["Apple HealthKit", "Fitbit"], row.QuerySelectorAll("a.provider-chip").Select(c => c.TextContent.Trim()));
         var more = row.QuerySelector(".more-chips")!;
-        Assert.Equal("+2", more.TextContent);
-        Assert.Equal("Oura, WHOOP", more.GetAttribute("title"));
+        Assert.Equal("+3", more.TextContent);
+        Assert.Equal("Garmin: Succeeded, Oura: Succeeded, WHOOP: Succeeded", more.GetAttribute("title"));
+    }
+
+    [Fact]
+    public void Render_FiveProviders_TheWorstComeFirstSoAFailureIsNeverBehindTheCount()
+    {
+        var user = User(1).Pull("apple_health_kit", "steps", "success").Pull("fitbit", "sleep", "success").Pull("garmin", "sleep", "retrying")
+            .Pull("oura", "sleep", "success").Pull("whoop", "sleep", "failure");
+
+        var row = Row(RenderGrid(TestSnapshots.Complete(user)), 1);
+
+        Assert.Equal(["WHOOP", "Garmin"], row.QuerySelectorAll("a.provider-chip").Select(c => c.TextContent.Trim()));
+        Assert.Equal("WHOOP: Failed", row.QuerySelector("a.provider-chip")!.GetAttribute("title"));
+        Assert.Equal("Apple HealthKit: Succeeded, Fitbit: Succeeded, Oura: Succeeded", row.QuerySelector(".more-chips")!.GetAttribute("title"));
     }
 
     [Fact]
