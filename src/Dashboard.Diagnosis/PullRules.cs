@@ -274,6 +274,14 @@ internal sealed class PullRules(TimeSpan stuckScheduledAfter, TimeSpan stuckInPr
             c.WithRange(c.BaseEvidence));
     }
 
+    /// <summary>
+    /// How far out of order two of a pull's times may be before it is an anomaly. The upstream prints times at
+    /// different precisions (seconds, microseconds), so a start a fraction of a second "before" its scheduled time
+    /// is the same instant, and a sentence such as "started (08:00 UTC) before it was scheduled (08:00 UTC)" would
+    /// only confuse.
+    /// </summary>
+    internal static readonly TimeSpan OrderTolerance = TimeSpan.FromSeconds(1);
+
     /// <summary>One sentence per problem with the pull's times, in a fixed order; empty when the timeline adds up.</summary>
     internal static List<string> TimelineAnomalies(PullContext c)
     {
@@ -285,16 +293,18 @@ internal sealed class PullRules(TimeSpan stuckScheduledAfter, TimeSpan stuckInPr
             problems.Add("It has no scheduled time, which every pull should have.");
         }
 
-        if (c.StartedAt is { } started && c.ScheduledAt is { } scheduled && started < scheduled)
+        if (c.StartedAt is { } started && c.ScheduledAt is { } scheduled && scheduled - started > OrderTolerance)
         {
-            problems.Add($"It started ({Text.Utc(started)}) before it was scheduled ({Text.Utc(scheduled)}).");
+            var (s, sch) = Text.UtcOutOfOrder(started, scheduled);
+            problems.Add($"It started ({s}) before it was scheduled ({sch}).");
         }
 
         if (c.EndedAt is { } ended)
         {
-            if (c.StartedAt is { } start && ended < start)
+            if (c.StartedAt is { } start && start - ended > OrderTolerance)
             {
-                problems.Add($"It ended ({Text.Utc(ended)}) before it started ({Text.Utc(start)}).");
+                var (e, s) = Text.UtcOutOfOrder(ended, start);
+                problems.Add($"It ended ({e}) before it started ({s}).");
             }
             else if (c.StartedAt is null)
             {
@@ -316,9 +326,10 @@ internal sealed class PullRules(TimeSpan stuckScheduledAfter, TimeSpan stuckInPr
             problems.Add("It is in progress but has no start time.");
         }
 
-        if (c.RangeStart is { } rangeStart && c.RangeEnd is { } rangeEnd && rangeEnd < rangeStart)
+        if (c.RangeStart is { } rangeStart && c.RangeEnd is { } rangeEnd && rangeStart - rangeEnd > OrderTolerance)
         {
-            problems.Add($"Its data range ends ({Text.Utc(rangeEnd)}) before it starts ({Text.Utc(rangeStart)}).");
+            var (e, s) = Text.UtcOutOfOrder(rangeEnd, rangeStart);
+            problems.Add($"Its data range ends ({e}) before it starts ({s}).");
         }
 
         return problems;

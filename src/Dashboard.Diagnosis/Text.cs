@@ -47,6 +47,21 @@ internal static class Text
     public static string Utc(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Two times that are out of order: to the minute ("2026-11-26 08:00 UTC") when that shows the order, else to the
+    /// second, so a sentence never reads "started (09:00) before it was scheduled (09:00)".
+    /// </summary>
+    public static (string Earlier, string Later) UtcOutOfOrder(DateTimeOffset first, DateTimeOffset second)
+    {
+        if (Utc(first) != Utc(second))
+        {
+            return (Utc(first), Utc(second));
+        }
+
+        static string Seconds(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+        return (Seconds(first), Seconds(second));
+    }
+
     /// <summary>"6%", "0.5%" (whole percent from 1% up).</summary>
     public static string Percent(double ratio)
     {

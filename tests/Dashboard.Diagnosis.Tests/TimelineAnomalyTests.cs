@@ -16,6 +16,8 @@ public class TimelineAnomalyTests
         { "scheduled with an end", "It is still scheduled but already has an end time." },
         { "no scheduled time", "It has no scheduled time, which every pull should have." },
         { "range ends before it starts", "Its data range ends (2026-10-01 00:00 UTC) before it starts (2026-11-01 00:00 UTC)." },
+        { "started two seconds before scheduled", "It started (2026-11-26 09:00:28 UTC) before it was scheduled (2026-11-26 09:00:30 UTC)." },
+        { "ended two seconds before started", "It ended (2026-11-26 09:00:28 UTC) before it started (2026-11-26 09:00:30 UTC)." },
     };
 
     private static readonly Dictionary<string, Func<HistoricalPull>> Pulls = new()
@@ -27,6 +29,9 @@ public class TimelineAnomalyTests
         ["in progress with an end"] = () => InProgress(TimeSpan.FromHours(1)).WithTimeline(AsOf.AddHours(-3), AsOf.AddHours(-2), AsOf.AddHours(-1)),
         ["scheduled with an end"] = () => Scheduled(TimeSpan.FromHours(1)).WithTimeline(AsOf.AddHours(-1), null, AsOf.AddMinutes(-1)),
         ["no scheduled time"] = () => Healthy().WithTimeline(null, AsOf.AddHours(-2), AsOf.AddHours(-1)),
+        // Within one minute, so the sentence gives seconds.
+        ["started two seconds before scheduled"] = () => Failed().WithTimeline(AsOf.AddMinutes(-59.5), AsOf.AddMinutes(-59.5).AddSeconds(-2), null),
+        ["ended two seconds before started"] = () => Failed().WithTimeline(AsOf.AddHours(-2), AsOf.AddMinutes(-59.5), AsOf.AddMinutes(-59.5).AddSeconds(-2)),
         ["range ends before it starts"] = () => Failed() with
         {
             RangeStart = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero),
@@ -74,7 +79,11 @@ public class TimelineAnomalyTests
         Assert.Equal(2, finding.Evidence.Anomalies!.Count);
     }
 
-    public static TheoryData<string> ConsistentPulls => new() { "healthy", "failed", "retrying", "scheduled", "in progress", "same instant" };
+    public static TheoryData<string> ConsistentPulls => new()
+    {
+        "healthy", "failed", "retrying", "scheduled", "in progress", "same instant",
+        "started within a second of scheduled, printed at another precision", "ended within a second of started",
+    };
 
     private static readonly Dictionary<string, Func<HistoricalPull>> Consistent = new()
     {
@@ -84,6 +93,10 @@ public class TimelineAnomalyTests
         ["scheduled"] = () => Scheduled(TimeSpan.FromHours(1)),
         ["in progress"] = () => InProgress(TimeSpan.FromHours(1)),
         ["same instant"] = () => Healthy().WithTimeline(AsOf.AddHours(-1), AsOf.AddHours(-1), AsOf.AddHours(-1)),
+        // scheduled_at 09:00:00.654321 (microseconds), started_at 09:00:00 (seconds): the same instant.
+        ["started within a second of scheduled, printed at another precision"] = () =>
+            Failed().WithTimeline(AsOf.AddHours(-1).AddTicks(6_543_210), AsOf.AddHours(-1), null),
+        ["ended within a second of started"] = () => Failed().WithTimeline(AsOf.AddHours(-2), AsOf.AddHours(-1), AsOf.AddHours(-1).AddMilliseconds(-999)),
     };
 
     [Theory]
