@@ -99,9 +99,12 @@ public sealed class TimeDisplay(TimeProvider timeProvider)
             : utc;
     }
 
-    /// <summary>A duration for people: "3 minutes, 12 seconds", "2 hours, 5 minutes".</summary>
+    /// <summary>
+    /// A duration in a table cell, worded as the timeline words it: "42 s", "3 min 12 s", "2 h 5 min"; "–" when
+    /// unknown or negative.
+    /// </summary>
     public static string Duration(TimeSpan? duration) =>
-        duration is { } d ? (d < TimeSpan.Zero ? "–" : d.Humanize(precision: 2, culture: CultureInfo.InvariantCulture, minUnit: Humanizer.TimeUnit.Second)) : "–";
+        duration is { } d && d >= TimeSpan.Zero ? Components.Timeline.TimelineText.Duration(d) : "–";
 
     private static string FormatIn(DateTimeOffset time, TimeZoneInfo zone, bool withSeconds)
     {

@@ -112,9 +112,9 @@ public sealed class TimeDisplayTests
     }
 
     [Theory]
-    [InlineData(0, 0, 42, "42 seconds")]
-    [InlineData(0, 3, 12, "3 minutes, 12 seconds")]
-    [InlineData(2, 5, 0, "2 hours, 5 minutes")]
+    [InlineData(0, 0, 42, "42 s")]
+    [InlineData(0, 3, 12, "3 min 12 s")]
+    [InlineData(2, 5, 0, "2 h 5 min")]
     public void Duration_TwoUnits(int hours, int minutes, int seconds, string expected)
     {
         Assert.Equal(expected, TimeDisplay.Duration(new TimeSpan(hours, minutes, seconds)));

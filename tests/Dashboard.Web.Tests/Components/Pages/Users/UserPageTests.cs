@@ -218,7 +218,7 @@ public sealed class UserPageTests : DashboardContext
             ["Resource", "Status", "Data range", "Days with data", "Waited", "Ran", "Error details", "Release", "Trace id"],
             cut.FindAll(".provider-resources thead th").Select(h => h.TextContent.Trim()));
         var sleep = cut.Find("tr[data-key='oura/sleep']").Children.Select(c => Markup.Text(c.TextContent)).ToList();
-        Assert.Equal(["sleep", "Succeeded", "2026-02-02 → 2026-03-04", "20 of 30 (67%)", "1 minute", "59 minutes", "–", "0.0.0-dev.cd0e262", "51cc7d2d3b8f4e6a9c0d1e2f3a4b5c6d"], sleep);
+        Assert.Equal(["sleep", "Succeeded", "2026-02-02 → 2026-03-04", "20 of 30 (67%)", "1 min", "59 min", "–", "0.0.0-dev.cd0e262", "51cc7d2d3b8f4e6a9c0d1e2f3a4b5c6d"], sleep);
         Assert.Equal("2026-02-02 00:00:00 UTC → 2026-03-04 00:00:00 UTC", cut.Find("tr[data-key='oura/sleep'] td.nowrap span").GetAttribute("title"));
         Assert.Equal("Coverage 67%", cut.Find("tr[data-key='oura/sleep'] [role=progressbar]").GetAttribute("aria-label"));
 
@@ -239,10 +239,10 @@ public sealed class UserPageTests : DashboardContext
         var cut = Open(Id(1));
 
         var activity = cut.Find("tr[data-key='fitbit/activity']").Children.Select(c => Markup.Text(c.TextContent)).ToList();
-        Assert.Equal("5 minutes", activity[4]);
-        Assert.Equal("5 minutes so far", activity[5]);
+        Assert.Equal("5 min", activity[4]);
+        Assert.Equal("5 min so far", activity[5]);
         var sleep = cut.Find("tr[data-key='fitbit/sleep']").Children.Select(c => Markup.Text(c.TextContent)).ToList();
-        Assert.Equal(["sleep", "Scheduled", "Not set yet", "0", "10 minutes", "–", "–", "–", "–"], sleep);
+        Assert.Equal(["sleep", "Scheduled", "Not set yet", "0", "10 min", "–", "–", "–", "–"], sleep);
     }
 
     [Fact]
