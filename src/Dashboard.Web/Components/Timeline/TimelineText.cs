@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Dashboard.Web.Components.Timeline;
 
 /// <summary>Culture-invariant wording for the timeline: exact times, zones and short durations.</summary>
-public static class TimelineText
+public static partial class TimelineText
 {
     /// <summary>
     /// Two units at most, abbreviated: "0 s", "45 s", "3 min 12 s", "2 h 5 min", "1 day 4 h", "3 days". From a week up,
@@ -90,4 +90,10 @@ public static class TimelineText
         minor == 0 ? Invariant($"{major} {majorUnit}") : Invariant($"{major} {majorUnit} {minor} {minorUnit}");
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
+
+    /// <summary>"26 min 45 s" with no-break spaces inside "26 min" and "45 s", so a wrapping cell breaks only between them.</summary>
+    public static string KeepUnitsTogether(string text) => NumberThenSpace().Replace(text, "$1\u00A0");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(\d) ")]
+    private static partial System.Text.RegularExpressions.Regex NumberThenSpace();
 }

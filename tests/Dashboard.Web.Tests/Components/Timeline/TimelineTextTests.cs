@@ -71,4 +71,14 @@ public sealed class TimelineTextTests
         Assert.Equal(expected, result);
         Assert.True(result.Length <= max);
     }
+
+    [Theory]
+    [InlineData("26 min 45 s", "26\u00A0min 45\u00A0s")]
+    [InlineData("46 min 31 s so far", "46\u00A0min 31\u00A0s so far")]
+    [InlineData("1 day 4 h", "1\u00A0day 4\u00A0h")]
+    [InlineData("–", "–")]
+    public void KeepUnitsTogether_NoBreakBetweenANumberAndItsUnit(string text, string expected)
+    {
+        Assert.Equal(expected, TimelineText.KeepUnitsTogether(text));
+    }
 }

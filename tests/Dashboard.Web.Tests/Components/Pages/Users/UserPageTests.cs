@@ -215,11 +215,14 @@ public sealed class UserPageTests : DashboardContext
         var cut = Open(Id(1), "?focus=oura");
 
         Assert.Equal(
-            ["Resource", "Status", "Data range", "Days with data", "Waited", "Ran", "Error details", "Release", "Trace id"],
+            ["Resource", "Status", "Data range", "Days with data", "Waited", "Ran", "Error details", "Release · trace id"],
             cut.FindAll(".provider-resources thead th").Select(h => h.TextContent.Trim()));
         var sleep = cut.Find("tr[data-key='oura/sleep']").Children.Select(c => Markup.Text(c.TextContent)).ToList();
-        Assert.Equal(["sleep", "Succeeded", "2026-02-02 → 2026-03-04", "20 of 30 (67%)", "1 min", "59 min", "–", "0.0.0-dev.cd0e262", "51cc7d2d3b8f4e6a9c0d1e2f3a4b5c6d"], sleep);
-        Assert.Equal("2026-02-02 00:00:00 UTC → 2026-03-04 00:00:00 UTC", cut.Find("tr[data-key='oura/sleep'] td.nowrap span").GetAttribute("title"));
+        Assert.Equal(["sleep", "Succeeded", "2026-02-02 → 2026-03-04", "20 of 30 (67%)", "1 min", "59 min", "–", "0.0.0-dev.cd0e26251cc7d2d3b8f4e6a9c0d1e2f3a4b5c6d"], sleep);
+        Assert.Equal(
+            [("Release", "0.0.0-dev.cd0e262"), ("Trace id", "51cc7d2d3b8f4e6a9c0d1e2f3a4b5c6d")],
+            cut.FindAll("tr[data-key='oura/sleep'] td.release-trace code").Select(c => (c.GetAttribute("title"), c.TextContent)));
+        Assert.Equal("2026-02-02 00:00:00 UTC → 2026-03-04 00:00:00 UTC", cut.Find("tr[data-key='oura/sleep'] td.range span").GetAttribute("title"));
         Assert.Equal("Coverage 67%", cut.Find("tr[data-key='oura/sleep'] [role=progressbar]").GetAttribute("aria-label"));
 
         var workouts = cut.Find("tr[data-key='oura/workouts']");
@@ -242,7 +245,11 @@ public sealed class UserPageTests : DashboardContext
         Assert.Equal("5 min", activity[4]);
         Assert.Equal("5 min so far", activity[5]);
         var sleep = cut.Find("tr[data-key='fitbit/sleep']").Children.Select(c => Markup.Text(c.TextContent)).ToList();
-        Assert.Equal(["sleep", "Scheduled", "Not set yet", "0", "10 min", "–", "–", "–", "–"], sleep);
+        Assert.Equal(["sleep", "Scheduled", "Not set yet", "0", "10 min", "–", "–"], sleep);
+        // No resource of Fitbit has error details: no column for them.
+        Assert.Equal(
+            ["Resource", "Status", "Data range", "Days with data", "Waited", "Ran", "Release · trace id"],
+            cut.FindAll(".provider-resources thead th").Select(h => h.TextContent.Trim()));
     }
 
     [Fact]
