@@ -39,6 +39,7 @@ public sealed class ContractServerTests(ContractServerTests.Running running) : I
         Assert.DoesNotContain("Demo data", html, StringComparison.Ordinal);
         var csv = await running.Dashboard.GetStringAsync(new Uri("/api/users.csv", UriKind.Relative), Ct);
         Assert.All(Team.Members, id => Assert.Contains(id, csv, StringComparison.Ordinal));
+        Assert.DoesNotContain(csv.Split('\n'), line => line.StartsWith(',', StringComparison.Ordinal));
         Assert.Contains("acme_ring", csv, StringComparison.Ordinal);
         Assert.Contains("paused", csv, StringComparison.Ordinal);
     }
@@ -94,7 +95,7 @@ public sealed class ContractServerTests(ContractServerTests.Running running) : I
         var cursors = requests.Select(r => System.Web.HttpUtility.ParseQueryString(r.Query)["next_cursor"]).OfType<string>().ToList();
         Assert.NotEmpty(cursors);
         Assert.All(cursors, c => Assert.True(running.Server.IssuedCursors.ContainsKey(c), $"next_cursor {c} was never handed out"));
-        // The plain walk (the discovery walk) read every page: 9 users, 2 a page.
+        // The plain walk (the discovery walk) read every page: 10 entries, 2 a page.
         Assert.Contains(requests, r => !r.Query.Contains("provider=", StringComparison.Ordinal) && !r.Query.Contains("user_id=", StringComparison.Ordinal)
             && r.Query.Contains("next_cursor=", StringComparison.Ordinal));
     }
@@ -228,6 +229,8 @@ public sealed class ContractServerTests(ContractServerTests.Running running) : I
                 User(LowCoverageNoEnd, ("polar", Provider(("sleep", Pull("success", 10, TimeSpan.FromDays(8), TimeSpan.FromDays(8), null))))),
                 User(Healthy, ("oura", Provider(("sleep", done.DeepClone().AsObject()))), ("garmin", Provider(("activity", done.DeepClone().AsObject())))),
                 User(Quiet, ("withings", Provider(("weight", done.DeepClone().AsObject())))),
+                // As in the spec's own example: an entry whose user_id is empty. It cannot be looked up; it is left out.
+                User("", ("oura", Provider(("sleep", done.DeepClone().AsObject())))),
             ];
         }
     }

@@ -221,6 +221,7 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
     {
         var pages = 0;
         var scopesDone = 0;
+        var withoutId = 0;
         var started = _timeProvider.GetTimestamp();
 
         var progress = new SynchronousProgress(() => Interlocked.Increment(ref scopesDone));
@@ -232,6 +233,13 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
 
                 foreach (var user in batch.Users)
                 {
+                    if (string.IsNullOrWhiteSpace(user.UserId))
+                    {
+                        // The spec's own example has "user_id": "". Such an entry cannot be looked up or linked to.
+                        withoutId++;
+                        continue;
+                    }
+
                     if (snapshot.Contains(user.UserId))
                     {
                         snapshot.Upsert(TeamUser.Create(user, _engine, batch.AsOf, _pool), existing => existing.MergeWith(user, _engine, batch.AsOf, _pool));
@@ -247,6 +255,11 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
             }
 
             snapshot.Report(new ScanProgress(pages, snapshot.Count, _scanner.ScopeCount, _scanner.ScopeCount));
+            if (withoutId > 0)
+            {
+                LogWithoutUserId(_logger, withoutId);
+            }
+
             snapshot.Complete(_timeProvider.GetUtcNow());
 
             LogScanned(_logger, snapshot.Count, pages, (long)_timeProvider.GetElapsedTime(started).TotalMilliseconds);
@@ -316,18 +329,22 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
                             newProviders |= _discovery.Observe(provider.Value);
                         }
 
-                        if (!snapshot.Contains(user.UserId))
+                        // Only a user some provider's walk would have found counts as missed: one without an id, or
+                        // without providers, is in no such walk, and rescanning for it would repeat forever.
+                        if (!string.IsNullOrWhiteSpace(user.UserId) && user.Providers.Count > 0 && !snapshot.Contains(user.UserId))
                         {
                             missedUsers++;
                         }
                     }
                 }
 
-                LogDiscovery(_logger, string.Join(", ", _discovery.Discovered), missedUsers);
-                if (newProviders || missedUsers > 0)
+                var rescan = newProviders || missedUsers > 0;
+                if (rescan)
                 {
                     Refresh();
                 }
+
+                LogDiscovery(_logger, string.Join(", ", _discovery.Discovered), missedUsers, rescan);
             }
             catch (Exception ex) when (ex is VitalApiException or OperationCanceledException)
             {
@@ -423,8 +440,11 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
     [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "Team scan failed")]
     private static partial void LogScanCrashed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Provider discovery walk: providers beyond the spec [{Discovered}], users the scan missed {MissedUsers}")]
-    private static partial void LogDiscovery(ILogger logger, string discovered, int missedUsers);
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Provider discovery walk: providers beyond the spec [{Discovered}], users the scan missed {MissedUsers}, rescan {Rescan}")]
+    private static partial void LogDiscovery(ILogger logger, string discovered, int missedUsers, bool rescan);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Team scan: {Count} entries without a user id left out (they cannot be looked up)")]
+    private static partial void LogWithoutUserId(ILogger logger, int count);
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "A team snapshot listener failed")]
     private static partial void LogListenerFailed(ILogger logger, Exception exception);

@@ -1,6 +1,7 @@
+using System.Collections.Concurrent;
 using Dashboard.Web.Data.Team;
 using Dashboard.Web.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Vital.Introspection;
@@ -18,6 +19,7 @@ public sealed class TeamSnapshotServiceTests : IDisposable
     /// <summary>What the discovery walk after a per-provider scan sees: nobody, unless a test says otherwise.</summary>
     private readonly WalkClient _walk = new();
     private readonly TeamSnapshotService _service;
+    private readonly EventLog _log = new();
     private int _changes;
 
     public TeamSnapshotServiceTests()
@@ -29,7 +31,7 @@ public sealed class TeamSnapshotServiceTests : IDisposable
             Engine,
             Options.Create(new VitalOptions { CacheSeconds = 60 }),
             _time,
-            NullLogger<TeamSnapshotService>.Instance);
+            _log);
         _service.Changed += () => Interlocked.Increment(ref _changes);
     }
 
@@ -297,6 +299,35 @@ public sealed class TeamSnapshotServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task FirstScan_AnEntryWithoutAUserId_LeftOutAndLogged()
+    {
+        UserHistoricalPulls nameless = User("").Pull("oura", "sleep", "failure");
+
+        var done = await FirstScanAsync(Member(1), nameless, Member(2));
+
+        Assert.Equal(2, done.Count);
+        Assert.DoesNotContain(done.Users, u => u.UserId.Length == 0);
+        Assert.Contains("1 entries without a user id", await _log.WhenLogged(2006).WaitAsync(Patience, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DiscoveryWalk_OnlyUsersNoProviderWalkCouldFind_NoRescan()
+    {
+        // In the plain walk only: an entry without an id (the spec's example has one), and a user without providers.
+        _walk.Users.Add(Member(1));
+        _walk.Users.Add(User("").Pull("oura", "sleep", "success"));
+        _walk.Users.Add(User(3));
+
+        var first = await FirstScanAsync(Member(1));
+        var discovery = await _log.WhenLogged(2005).WaitAsync(Patience, TestContext.Current.CancellationToken);
+
+        Assert.Contains("users the scan missed 0, rescan False", discovery, StringComparison.Ordinal);
+        Assert.Equal(1, _scanner.Scans);
+        Assert.Null(_service.Refreshing);
+        Assert.Same(first, _service.Current);
+    }
+
+    [Fact]
     public async Task Changed_ManyPagesAtOnce_AtMostOneNotificationPer300MillisecondsAndTheLastOneIsNeverLost()
     {
         _service.EnsureFresh();
@@ -415,5 +446,24 @@ public sealed class TeamSnapshotServiceTests : IDisposable
 
         public IAsyncEnumerable<UserHistoricalPulls> GetAllUsersAsync(ProviderSlug? provider = null, int? userLimit = null, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
+    }
+
+    /// <summary>The service's log by event id: a test waits for an event instead of a clock.</summary>
+    private sealed class EventLog : ILogger<TeamSnapshotService>
+    {
+        private readonly ConcurrentDictionary<int, TaskCompletionSource<string>> _events = new();
+
+        public Task<string> WhenLogged(int eventId) => Event(eventId).Task;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Event(eventId.Id).TrySetResult(formatter(state, exception));
+
+        private TaskCompletionSource<string> Event(int id) =>
+            _events.GetOrAdd(id, _ => new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously));
     }
 }
