@@ -93,8 +93,9 @@ public sealed class TeamGridTests : DashboardContext
 
         Assert.Equal(["Apple HealthKit", "Fitbit"], row.QuerySelectorAll("a.provider-chip").Select(c => c.TextContent.Trim()));
         var more = row.QuerySelector(".more-chips")!;
-        Assert.Equal("+3", more.TextContent);
+        Assert.Equal("+3", more.FirstChild!.TextContent);
         Assert.Equal("Garmin: Succeeded, Oura: Succeeded, WHOOP: Succeeded", more.GetAttribute("title"));
+        Assert.Equal(" more: Garmin: Succeeded, Oura: Succeeded, WHOOP: Succeeded", more.QuerySelector(".visually-hidden")!.TextContent);
     }
 
     [Fact]
