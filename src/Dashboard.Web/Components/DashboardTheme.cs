@@ -23,6 +23,8 @@ public static class DashboardTheme
             Error = "#d32f2f",
             Warning = "#b45309",
             Info = "#0277bd",
+            // Unknown statuses: the purple the provider chart draws them in (MudBlazor's pink is 3.4:1 on white).
+            Secondary = "#7b1fa2",
         },
         // In the dark, the light primary needs dark text on it, and grey captions and the info blue (the "Watching"
         // chip) need to be a little lighter.
@@ -33,6 +35,7 @@ public static class DashboardTheme
             AppbarBackground = "#1a1f3a",
             TextSecondary = "#aeafb5",
             Info = "#66b2ff",
+            Secondary = "#ce93d8",
         },
         Typography = new Typography
         {

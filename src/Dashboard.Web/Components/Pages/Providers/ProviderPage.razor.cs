@@ -51,22 +51,65 @@ public sealed partial class ProviderPage
 
     private string TeamLink => Links.Team(TeamQuery.Empty with { Providers = [Provider!] }, Times.Mode);
 
+    /// <summary>Every status but success: the chart shows what has not (yet) succeeded, which a bar of successes would dwarf.</summary>
+    private string[] ChartStatuses => [.. View.Statuses.Where(s => s != "success")];
+
+    /// <summary>The resources with at least one pull not (yet) succeeded, most such pulls first (ties keep the table's order).</summary>
+    private ProviderResourceCounts[] ChartResources
+    {
+        get
+        {
+            var statuses = ChartStatuses;
+            return
+            [
+                .. View.Resources
+                    .Select(r => (Resource: r, Count: statuses.Sum(s => r.UsersByStatus.GetValueOrDefault(s))))
+                    .Where(x => x.Count > 0)
+                    .OrderByDescending(x => x.Count)
+                    .Select(x => x.Resource),
+            ];
+        }
+    }
+
     /// <summary>One series per status (colour from the one palette), one bar per resource.</summary>
-    private List<ChartSeries<double>> Series =>
+    private List<ChartSeries<double>> Series(ProviderResourceCounts[] resources) =>
     [
-        .. View.Statuses.Select(status => new ChartSeries<double>
+        .. ChartStatuses.Select(status => new ChartSeries<double>
         {
             Name = StatusPalette.For(status).Label,
-            Data = new([.. View.Resources.Select(r => (double)r.UsersByStatus.GetValueOrDefault(status))]),
+            Data = new([.. resources.Select(r => (double)r.UsersByStatus.GetValueOrDefault(status))]),
         }),
     ];
 
-    private string[] Labels => [.. View.Resources.Select(r => ProviderKnowledge.ResourceDisplayName(r.Resource))];
+    private static string[] Labels(ProviderResourceCounts[] resources) => [.. resources.Select(r => ProviderKnowledge.ResourceDisplayName(r.Resource))];
 
-    private ChartOptions Options => new()
+    private StackedBarChartOptions Options(ProviderResourceCounts[] resources)
     {
-        ChartPalette = [.. View.Statuses.Select(s => ChartColor(s))],
-    };
+        var statuses = ChartStatuses;
+        var highest = resources.Select(r => statuses.Sum(s => r.UsersByStatus.GetValueOrDefault(s))).DefaultIfEmpty(0).Max();
+        return new()
+        {
+            ChartPalette = [.. statuses.Select(s => ChartColor(s))],
+            YAxisTicks = TickStep(highest),
+        };
+    }
+
+    /// <summary>A step of 1, 2 or 5 × a power of ten that gives the tallest bar about four to ten ticks.</summary>
+    internal static int TickStep(int highest)
+    {
+        var step = 1;
+        while (highest / step > 10)
+        {
+            step = step.ToString(System.Globalization.CultureInfo.InvariantCulture)[0] switch
+            {
+                '1' => step * 2,
+                '2' => step / 2 * 5,
+                _ => step * 2,
+            };
+        }
+
+        return step;
+    }
 
     protected override void OnInitialized() => Snapshots.Changed += OnChanged;
 

@@ -197,7 +197,46 @@ public sealed class ProviderPageTests : DashboardContext
         var cut = Open("oura");
 
         Assert.Equal("true", cut.Find(".chart").GetAttribute("aria-hidden"));
-        Assert.NotEmpty(cut.FindAll(".status-legend [role=listitem]"));
+        Assert.Equal(2, cut.FindAll("[data-testid=resource-counts] tbody tr").Count);
+    }
+
+    [Fact]
+    public void Open_Chart_OnlyThePullsNotYetSucceeded_OnTheResourcesThatHaveAny()
+    {
+        // Oura: sleep has a failed, a legacy error, a retrying, a scheduled, an in-progress and a "paused" pull;
+        // workouts only succeeded.
+        var cut = Open("oura");
+
+        // The chart draws itself in the browser (the provider journey reads its bars); here, the words around it.
+        Assert.Contains("the one resource that has any", cut.Find("[data-testid=chart-caption]").TextContent, StringComparison.Ordinal);
+        Assert.Single(cut.FindAll(".chart"));
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(6, 1)]
+    [InlineData(10, 1)]
+    [InlineData(11, 2)]
+    [InlineData(25, 5)]
+    [InlineData(97, 10)]
+    [InlineData(150, 20)]
+    [InlineData(480, 50)]
+    [InlineData(12_000, 2_000)]
+    public void TickStep_OneTwoOrFiveTimesAPowerOfTen_AtMostTenTicksToTheTallestBar(int highest, int step)
+    {
+        Assert.Equal(step, ProviderPage.TickStep(highest));
+    }
+
+    [Fact]
+    public void Open_EveryPullSucceeded_SaysSoInsteadOfAChart()
+    {
+        Snapshots.Current = TestSnapshots.Complete(User(1).Pull("garmin", "sleep", "success"), User(2).Pull("garmin", "steps", "success"));
+
+        var cut = Open("garmin");
+
+        Assert.Equal("Every pull from Garmin succeeded.", cut.Find("[data-testid=all-succeeded]").TextContent.Trim());
+        Assert.Empty(cut.FindAll(".chart"));
+        Assert.Equal(2, cut.FindAll("[data-testid=resource-counts] tbody tr").Count);
     }
 
     [Fact]
