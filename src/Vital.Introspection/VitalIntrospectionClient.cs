@@ -213,6 +213,9 @@ public sealed partial class VitalIntrospectionClient(
                 status, upstreamDetail: detail, retryAfter: retryAfter),
             HttpStatusCode.RequestTimeout or HttpStatusCode.GatewayTimeout => new VitalApiException(VitalErrorKind.Timeout,
                 $"Vital did not answer in time ({status}). It may be under load; try again in a minute.", status, upstreamDetail: detail),
+            _ when status is >= 300 and < 400 => new VitalApiException(VitalErrorKind.MalformedResponse,
+                $"Vital answered with a redirect ({status}){RedirectTarget(response)}. The dashboard does not follow redirects, so the API key goes only to Vital:BaseUrl: check that it is the API's address (https, no extra path).",
+                status, upstreamDetail: detail),
             _ when status >= 500 => new VitalApiException(VitalErrorKind.Unavailable,
                 $"Vital is having trouble right now ({status}), and it did not recover after several retries. Try again in a few minutes; if it lasts, check Vital's status page.",
                 status, upstreamDetail: detail, retryAfter: retryAfter),
@@ -220,6 +223,12 @@ public sealed partial class VitalIntrospectionClient(
                 $"Vital answered with an unexpected status ({status}).", status, upstreamDetail: detail),
         };
     }
+
+    /// <summary>" to https://host" (scheme and host only: a redirect's path or query may carry anything).</summary>
+    private static string RedirectTarget(HttpResponseMessage response) =>
+        response.Headers.Location is { } location
+            ? location.IsAbsoluteUri ? $" to {location.GetLeftPart(UriPartial.Authority)}" : " to another path on the same host"
+            : string.Empty;
 
     private static TimeSpan? GetRetryAfter(HttpResponseMessage response)
     {

@@ -34,6 +34,14 @@ public static class VitalIntrospectionServiceCollectionExtensions
             client.Timeout = Timeout.InfiniteTimeSpan;
         });
 
+        // Never follow a redirect: the key travels in a header of its own, which .NET would send on to wherever a 3xx
+        // points (it strips only Authorization). A redirect is reported instead, so the key reaches Vital:BaseUrl only.
+        builder.ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        });
+
         // Header values (the API key among them) never reach the HttpClient logs.
         builder.RedactLoggedHeaders(_ => true);
 

@@ -30,6 +30,13 @@ public sealed class VitalOptionsValidator : IValidateOptions<VitalOptions>
             }
         }
 
+        if (options.Mode is { } mode && !Enum.IsDefined(mode))
+        {
+            // A number such as 2 binds to the enum without complaint; it must not slip past the live-mode checks
+            // (and the sign-in rules that depend on them).
+            problems.Add("Vital:Mode must be Live or Simulator.");
+        }
+
         if (options.EffectiveMode == VitalMode.Live)
         {
             if (!hasKey)

@@ -13,7 +13,6 @@ public enum AuditAction
     DiagnosisMarkdown,
     TeamCsv,
     CopyMarkdown,
-    DownloadJson,
 }
 
 /// <summary>

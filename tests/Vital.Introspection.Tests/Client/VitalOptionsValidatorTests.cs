@@ -11,6 +11,8 @@ public sealed class VitalOptionsValidatorTests
     public static TheoryData<Dictionary<string, string?>, string> InvalidSettings => new()
     {
         { new() { ["Vital:Mode"] = "Live" }, "Vital:ApiKey is required when Vital:Mode is Live" },
+        { new() { ["Vital:Mode"] = "2", ["Vital:ApiKey"] = SecretLookingKey }, "Vital:Mode must be Live or Simulator" },
+        { new() { ["Vital:Mode"] = "-1" }, "Vital:Mode must be Live or Simulator" },
         { new() { ["Vital:ApiKey"] = "team_key_without_prefix" }, "Vital:BaseUrl is required because Vital:ApiKey does not start with pk_us_, pk_eu_, sk_us_ or sk_eu_" },
         { new() { ["Vital:ApiKey"] = SecretLookingKey + "\n" }, "Vital:ApiKey contains spaces, line breaks or control characters" },
         { new() { ["Vital:ApiKey"] = SecretLookingKey, ["Vital:BaseUrl"] = "ftp://vital.example" }, "Vital:BaseUrl must be an absolute http or https URL" },
