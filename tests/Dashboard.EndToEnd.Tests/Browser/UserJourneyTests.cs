@@ -39,12 +39,25 @@ public sealed class UserJourneyTests(DashboardFixture fixture)
             await bar.ClickAsync();
             await Expect(bar).ToHaveAttributeAsync("aria-pressed", "true");
             await Expect(page).ToHaveURLAsync(new Regex($@"[?&]focus={providerName}(&|$)"));
+            await Expect(page).ToHaveURLAsync(new Regex($@"[?&]pull={pull.GetProperty("resource").GetString()}(&|$)"));
             var tabs = page.Locator("[data-testid=provider-tabs] [role=tab]");
             var index = providers.FindIndex(p => p.GetProperty("provider").GetString() == providerName);
             await Expect(tabs.Nth(index)).ToHaveAttributeAsync("aria-selected", "true");
             var row = page.Locator($"tr[data-key='{key}']");
             await Expect(row).ToHaveAttributeAsync("aria-selected", "true");
             await Expect(page.Locator("tr[data-key][aria-selected='true']")).ToHaveCountAsync(1);
+
+            // The keyboard: a finding's "Show this pull" takes focus, and Enter selects its pull.
+            var show = page.Locator("[data-testid=findings] a.show-pull").First;
+            await show.FocusAsync();
+            await Expect(show).ToBeFocusedAsync();
+            var target = new Uri(new Uri(page.Url), await show.GetAttributeAsync("href"));
+            var query = System.Web.HttpUtility.ParseQueryString(target.Query);
+            await page.Keyboard.PressAsync("Enter");
+            await Expect(page.Locator($"tr[data-key='{query["focus"]}/{query["pull"]}']")).ToHaveAttributeAsync("aria-selected", "true");
+            await Expect(page).ToHaveURLAsync(target.ToString());
+            await bar.ClickAsync();
+            await Expect(row).ToHaveAttributeAsync("aria-selected", "true");
 
             // Once the pointer leaves, the panel keeps showing the selected pull.
             await page.Locator("[data-testid=user-header]").HoverAsync();
@@ -73,6 +86,13 @@ public sealed class UserJourneyTests(DashboardFixture fixture)
             await TimeSwitch(page, "Local").ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex(@"[?&]tz=local(&|$)"));
             await Expect(page.Locator(".timeline-caption")).ToContainTextAsync(DashboardFixture.BrowserTimeZone);
+            // The data-range view and a pull of that provider, chosen by its name in the table.
+            await page.Locator(".timeline-toolbar button", new() { HasText = "Data range" }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex(@"[?&]view=range(&|$)"));
+            var resourceLink = page.Locator($"tr[data-key^='{focus}/'] a.pull-link").Last;
+            await resourceLink.ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex(@"[?&]pull=[a-z0-9_]+(&|$)"));
+            await Expect(page.Locator("tr[data-key][aria-selected='true']")).ToHaveCountAsync(1);
 
             await page.Locator("[data-testid=copy-link]").ClickAsync();
             await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Link copied to the clipboard.");
@@ -208,8 +228,9 @@ public sealed class UserJourneyTests(DashboardFixture fixture)
         var tab = await page.Locator("[data-testid=provider-tabs] [role=tab][aria-selected='true']").InnerTextAsync();
         var mode = await page.Locator(".time-mode-switch button[aria-checked='true']").InnerTextAsync();
         var caption = await page.Locator(".timeline-caption").InnerTextAsync();
+        var view = await page.Locator("svg.timeline-svg").GetAttributeAsync("data-view");
         var rows = await page.Locator("tr[data-key]").EvaluateAllAsync<string[]>(
             "rows => rows.map(r => [r.dataset.key, r.cells[1].innerText, r.cells[2].innerText, r.getAttribute('aria-selected')].join(' | '))");
-        return string.Join('\n', [$"tab {tab.Trim()}", $"mode {mode.Trim()}", caption.Trim(), .. rows]);
+        return string.Join('\n', [$"tab {tab.Trim()}", $"mode {mode.Trim()}", $"view {view}", caption.Trim(), .. rows]);
     }
 }

@@ -1,3 +1,4 @@
+using Dashboard.Web.Components.Timeline;
 using Dashboard.Web.Exports;
 using Dashboard.Web.Security;
 using Dashboard.Web.Ui;
@@ -9,7 +10,6 @@ namespace Dashboard.Web.Components.Pages.Users;
 /// <summary><c>/users/{userId}</c>: one user's diagnosis. State lives in <see cref="UserPageState"/>.</summary>
 public sealed partial class UserPage
 {
-    private string? _selected;
     private string? _audited;
 
     [Parameter]
@@ -20,6 +20,18 @@ public sealed partial class UserPage
 
     [SupplyParameterFromQuery(Name = "tz")]
     public string? Tz { get; set; }
+
+    /// <summary>The resource whose pull is selected, of the provider in <see cref="Focus"/> ("Show this pull", a timeline bar, a table row).</summary>
+    [SupplyParameterFromQuery(Name = "pull")]
+    public string? Pull { get; set; }
+
+    /// <summary><c>range</c> for the timeline's data-range view; absent for the pull timeline.</summary>
+    [SupplyParameterFromQuery(Name = "view")]
+    public string? View { get; set; }
+
+    private string? _selected;
+
+    private TimelineView TimelineView => string.Equals(View, "range", StringComparison.Ordinal) ? TimelineView.DataRange : TimelineView.Pulls;
 
     [Inject]
     private UserPageState State { get; set; } = default!;
@@ -63,6 +75,8 @@ public sealed partial class UserPage
             Focus = null;
         }
 
+        _selected = Focus is not null && Input.InputRules.IsSlug(Pull) ? $"{Focus}/{Pull}" : null;
+
         await State.LoadAsync(UserId);
         if (State.UserId is { } id && _audited != id)
         {
@@ -77,21 +91,38 @@ public sealed partial class UserPage
 
     private void OnTimesChanged() => _ = InvokeAsync(StateHasChanged);
 
+    /// <summary>Another provider's tab: the selected pull was one of the previous provider's, so it goes.</summary>
     private void ShowProvider(string provider) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("focus", provider), replace: true);
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            ["focus"] = provider,
+            ["pull"] = provider == Focus ? Pull : null,
+        }), replace: true);
 
-    /// <summary>A timeline bar or finding was chosen: show that provider's tab and mark the resource's row.</summary>
+    /// <summary>
+    /// A timeline bar, table row or finding was chosen: that provider's tab, the resource's row marked, both in the
+    /// address so a copied link shows the same pull.
+    /// </summary>
     private Task SelectAsync(string key)
     {
         _selected = key;
-        var provider = key.Split('/')[0];
-        if (provider != Focus)
-        {
-            ShowProvider(provider);
-        }
-
+        Navigation.NavigateTo(PullUri(key), replace: true);
         return Task.CompletedTask;
     }
+
+    /// <summary>This page's address with <paramref name="key"/>'s provider in focus and its resource's pull selected.</summary>
+    private string PullUri(string key)
+    {
+        var parts = key.Split('/', 2);
+        return Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            ["focus"] = parts[0],
+            ["pull"] = parts.Length == 2 ? parts[1] : null,
+        });
+    }
+
+    private void ChangeView(TimelineView view) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("view", view == TimelineView.DataRange ? "range" : null), replace: true);
 
     private async Task CopyLinkAsync() => Report(await Browser.CopyAsync(Navigation.Uri), "Link");
 

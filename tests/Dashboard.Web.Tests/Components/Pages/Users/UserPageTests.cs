@@ -447,7 +447,7 @@ public sealed class UserPageTests : DashboardContext
 
         cut.Find("g.row[data-key='fitbit/activity']").Click();
 
-        Assert.Equal($"http://localhost/users/{Id(1)}?focus=fitbit", Navigation.Uri);
+        Assert.Equal($"http://localhost/users/{Id(1)}?focus=fitbit&pull=activity", Navigation.Uri);
         cut.WaitForAssertion(() => Assert.Equal("Fitbit", ActiveTab(cut)), Wait);
         Assert.Equal("true", cut.Find("tr[data-key='fitbit/activity']").GetAttribute("aria-selected"));
         Assert.Contains("selected", cut.Find("tr[data-key='fitbit/activity']").ClassList);
@@ -455,29 +455,102 @@ public sealed class UserPageTests : DashboardContext
     }
 
     [Fact]
-    public void TimelineClick_ProviderAlreadyFocused_SelectsTheRowWithoutNavigating()
+    public void TimelineClick_ProviderAlreadyFocused_SelectsTheRowAndReplacesTheAddress()
     {
         Diagnoses.Returns(Typical());
-        var cut = Open(Id(1), "?focus=oura");
-        var navigations = Navigation.History.Count;
+        var cut = Open(Id(1), "?focus=oura&tz=local");
 
         cut.Find("g.row[data-key='oura/workouts']").Click();
 
-        Assert.Equal(navigations, Navigation.History.Count);
+        Assert.Equal($"http://localhost/users/{Id(1)}?focus=oura&tz=local&pull=workouts", Navigation.Uri);
+        Assert.True(Navigation.History.First().Options.ReplaceHistoryEntry);
         Assert.Equal("true", cut.Find("tr[data-key='oura/workouts']").GetAttribute("aria-selected"));
         Assert.Equal("false", cut.Find("tr[data-key='oura/sleep']").GetAttribute("aria-selected"));
+        Assert.Single(Diagnoses.Calls);
+    }
+
+    [Fact]
+    public void Open_LinkWithAPull_ThatRowSelectedAndItsBarPressed()
+    {
+        Diagnoses.Returns(Typical());
+
+        var cut = Open(Id(1), "?focus=oura&pull=workouts");
+
+        Assert.Equal("Oura", ActiveTab(cut));
+        Assert.Equal("true", cut.Find("tr[data-key='oura/workouts']").GetAttribute("aria-selected"));
+        Assert.Equal("true", cut.Find("g.row[data-key='oura/workouts']").GetAttribute("aria-pressed"));
+    }
+
+    [Theory]
+    [InlineData("?pull=workouts")]
+    [InlineData("?focus=oura&pull=%3Cb%3E")]
+    [InlineData("?focus=oura&pull=oura%2Fworkouts")]
+    [InlineData("?focus=oura&pull=no_such_resource")]
+    public void Open_APullThatCannotBeShown_NothingSelectedAndThePageRenders(string query)
+    {
+        Diagnoses.Returns(Typical());
+
+        var cut = Open(Id(1), query);
+
+        Assert.Empty(cut.FindAll("tr[aria-selected='true']"));
+        Assert.NotNull(cut.Find("[data-testid=user-header]"));
+    }
+
+    [Fact]
+    public void AnotherProvidersTab_ThePreviousProvidersPullLeavesTheAddress()
+    {
+        Diagnoses.Returns(Typical());
+        var cut = Open(Id(1), "?focus=oura&pull=workouts");
+
+        cut.FindAll("[role=tab]").Single(t => t.TextContent.Trim() == "Fitbit").Click();
+
+        Assert.Equal($"http://localhost/users/{Id(1)}?focus=fitbit", Navigation.Uri);
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("tr[aria-selected='true']")), Wait);
+    }
+
+    [Fact]
+    public void TimelineView_InTheAddress_BothWays()
+    {
+        Diagnoses.Returns(Typical());
+        var cut = Open(Id(1), "?view=range");
+        Assert.Equal("range", cut.Find("svg.timeline-svg").GetAttribute("data-view"));
+
+        cut.FindAll("button").Single(b => b.TextContent.Contains("Pull timeline", StringComparison.Ordinal)).Click();
+
+        Assert.Equal($"http://localhost/users/{Id(1)}", Navigation.Uri);
+        cut.WaitForAssertion(() => Assert.Equal("pulls", cut.Find("svg.timeline-svg").GetAttribute("data-view")), Wait);
+
+        cut.FindAll("button").Single(b => b.TextContent.Contains("Data range", StringComparison.Ordinal)).Click();
+
+        Assert.Equal($"http://localhost/users/{Id(1)}?view=range", Navigation.Uri);
+        Assert.True(Navigation.History.First().Options.ReplaceHistoryEntry);
     }
 
     [Fact]
     public void ShowThisPull_FromAFinding_SelectsItsRow()
     {
         Diagnoses.Returns(Typical());
-        var cut = Open(Id(1), "?focus=fitbit");
+        var cut = Open(Id(1), "?focus=fitbit&tz=utc");
+        var link = cut.FindAll("[data-code=pull_failed] a").Single(a => a.TextContent == "Show this pull");
 
-        cut.FindAll("[data-code=pull_failed] a").Single(a => a.TextContent == "Show this pull").Click();
+        // A real link (keyboard, "copy link address"), which a click follows in place.
+        Assert.Equal($"http://localhost/users/{Id(1)}?focus=oura&tz=utc&pull=workouts", link.GetAttribute("href"));
+        link.Click();
 
         cut.WaitForAssertion(() => Assert.Equal("Oura", ActiveTab(cut)), Wait);
         Assert.Equal("true", cut.Find("tr[data-key='oura/workouts']").GetAttribute("aria-selected"));
+    }
+
+    [Fact]
+    public void ResourceName_IsALinkToThatPull_SoTheKeyboardReachesEveryRow()
+    {
+        Diagnoses.Returns(Typical());
+        var cut = Open(Id(1), "?focus=oura");
+
+        var link = cut.Find("tr[data-key='oura/sleep'] th a.pull-link");
+
+        Assert.Equal($"http://localhost/users/{Id(1)}?focus=oura&pull=sleep", link.GetAttribute("href"));
+        Assert.Equal("sleep", link.TextContent);
     }
 
     [Fact]
