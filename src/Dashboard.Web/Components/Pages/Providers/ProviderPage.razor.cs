@@ -51,6 +51,10 @@ public sealed partial class ProviderPage
 
     private string TeamLink => Links.Team(TeamQuery.Empty with { Providers = [Provider!] }, Times.Mode);
 
+    /// <summary>The team grid filtered to this provider's <paramref name="resource"/> pulls in <paramref name="status"/>: the users one count stands for.</summary>
+    private string CountLink(string resource, string status) =>
+        Links.Team(TeamQuery.Empty with { Providers = [Provider!], Resources = [resource], Statuses = [status] }, Times.Mode);
+
     /// <summary>Every status but success: the chart shows what has not (yet) succeeded, which a bar of successes would dwarf.</summary>
     private string[] ChartStatuses => [.. View.Statuses.Where(s => s != "success")];
 

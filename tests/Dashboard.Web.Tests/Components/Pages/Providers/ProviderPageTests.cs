@@ -131,6 +131,17 @@ public sealed class ProviderPageTests : DashboardContext
     }
 
     [Fact]
+    public void Open_ScanFailedBeforeAnyUser_TheErrorAndNoClaimThatNobodyHasTheProvider()
+    {
+        Snapshots.Current = TestSnapshots.Failed("Vital did not answer in time.");
+
+        var cut = Open("oura");
+
+        Assert.Contains("Vital did not answer in time.", cut.Find("[data-testid=error-banner]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=empty-state]"));
+    }
+
+    [Fact]
     public void Open_UpstreamError_BannerWithRetryAndTheUsersReadSoFar()
     {
         Snapshots.Current = TestSnapshots.Failed("Vital did not answer in time.", ProviderFixtures.Team()[..3]);
@@ -189,6 +200,19 @@ public sealed class ProviderPageTests : DashboardContext
 
         Assert.Equal(1, Snapshots.EnsureFreshCalls);
         Assert.Equal(9, UserRows(cut).Count);
+    }
+
+    [Fact]
+    public void ResourceTable_EachCountLinksToItsUsersInTheTeamGrid_ZerosDoNot()
+    {
+        var cut = Open("oura", "?tz=local");
+
+        var sleep = cut.Find("[data-testid=resource-counts] tr[data-resource='sleep']");
+        var failed = sleep.QuerySelector("td[data-status='failure'] a")!;
+        Assert.Equal("/?status=failure&provider=oura&resource=sleep&tz=local", failed.GetAttribute("href"));
+        Assert.Equal("1", failed.TextContent);
+        Assert.Equal("1 sleep, Failed: show these users", failed.GetAttribute("aria-label"));
+        Assert.Null(cut.Find("[data-testid=resource-counts] tr[data-resource='workouts'] td[data-status='failure']").QuerySelector("a"));
     }
 
     [Fact]

@@ -23,6 +23,41 @@ public sealed class ProvidersPageTests : DashboardContext
     }
 
     [Fact]
+    public void PullsByStatus_EachCountLinksToTheGridFilteredToThatProviderAndStatus()
+    {
+        Snapshots.Current = TestSnapshots.Complete(ProviderFixtures.Team());
+
+        var cut = Open("/providers?tz=relative");
+
+        var links = cut.FindAll("[data-testid=providers-table] tbody tr td a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("/?status=failure&provider=fitbit&tz=relative", links);
+        Assert.Contains("/?status=paused&provider=oura&tz=relative", links);
+        Assert.Equal(8, links.Count);
+    }
+
+    [Fact]
+    public void Open_TeamWithoutPulls_SaysSoInsteadOfAnEmptyTable()
+    {
+        Snapshots.Current = TestSnapshots.Complete();
+
+        var cut = Open();
+
+        Assert.Contains("No user of this team has a historical pull yet", cut.Find("[data-testid=empty-state]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=providers-table]"));
+    }
+
+    [Fact]
+    public void Open_ScanFailedBeforeAnyUser_TheErrorAndNoClaimThatTheTeamIsEmpty()
+    {
+        Snapshots.Current = TestSnapshots.Failed("Vital rejected the dashboard's API key (401).");
+
+        var cut = Open();
+
+        Assert.Contains("401", cut.Find("[data-testid=error-banner]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=empty-state]"));
+    }
+
+    [Fact]
     public void Open_Team_OneRowPerProviderMostUsersFirstWithUsersAttentionAndPullsByStatus()
     {
         Snapshots.Current = TestSnapshots.Complete(ProviderFixtures.Team());

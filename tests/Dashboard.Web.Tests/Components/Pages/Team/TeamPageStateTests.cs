@@ -123,6 +123,10 @@ public sealed class TeamPageStateTests : DashboardContext
         Assert.Equal("The team could not be read from Vital", banner.QuerySelector("b")!.TextContent);
         Assert.Contains("ask an administrator to check Vital:ApiKey.", banner.TextContent, StringComparison.Ordinal);
         Assert.Empty(cut.FindAll("[data-testid=empty-state]"));
+        // The endpoint refuses a partial export; the button says so instead of saving an error as a .csv.
+        var csv = cut.Find("[data-testid=download-csv]");
+        Assert.True(csv.HasAttribute("disabled") && !csv.HasAttribute("href"), csv.OuterHtml);
+        Assert.StartsWith("No CSV while the team could not be read completely", csv.GetAttribute("title"), StringComparison.Ordinal);
 
         banner.QuerySelector("button")!.Click();
 

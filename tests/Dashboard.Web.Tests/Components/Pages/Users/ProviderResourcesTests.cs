@@ -41,6 +41,19 @@ public sealed class ProviderResourcesTests : DashboardContext
         Assert.Contains("coverage-low", cut.Find("tr[data-key='oura/sleep'] [role=progressbar]").ClassList);
     }
 
+    [Theory]
+    [InlineData(0.5, "coverage-ok")]
+    [InlineData(0.8, "coverage-low")]
+    public void Render_CoverageBar_FollowsTheConfiguredLowCoverageRatio(double ratio, string expected)
+    {
+        Services.AddSingleton(new Dashboard.Diagnosis.DiagnosisEngine(new Dashboard.Diagnosis.DiagnosisOptions { LowCoverageRatio = ratio }, Time));
+
+        var cut = RenderProvider(User(1).Pull("oura", "sleep", "success", daysWithData: 21));
+
+        Assert.Equal("21 of 30 (70%)", Cells(cut, "oura/sleep")[3]);
+        Assert.Contains(expected, cut.Find("tr[data-key='oura/sleep'] [role=progressbar]").ClassList);
+    }
+
     [Fact]
     public void Render_UnknownStatusResourceAndErrorDetails_ShownAsSent()
     {
