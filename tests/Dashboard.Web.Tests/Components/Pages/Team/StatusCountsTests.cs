@@ -83,11 +83,14 @@ public sealed class StatusCountsTests : BunitContext
     }
 
     [Fact]
-    public void Render_TwoStatusesSelected_NeitherMarkedAndEachLinkNarrowsToItself()
+    public void Render_TwoStatusesSelected_BothMarked_EachLinkTakesItsOwnOut_OthersNarrowToThemselves()
     {
         var cut = RenderCounts(TeamQuery.Empty with { Statuses = ["failure", "retrying"] }, TimeDisplayMode.Local, User(1).Pull("oura", "sleep", "failure"));
 
-        Assert.Empty(cut.FindAll(".status-count.selected"));
-        Assert.Equal("/?status=failure&tz=local", cut.Find(".status-count[data-status=failure]").GetAttribute("href"));
+        Assert.Equal(["failure", "retrying"], cut.FindAll(".status-count.selected").Select(a => a.GetAttribute("data-status")));
+        Assert.Equal(["true", "true"], cut.FindAll(".status-count.selected").Select(a => a.GetAttribute("aria-current")));
+        Assert.Equal("/?status=retrying&tz=local", cut.Find(".status-count[data-status=failure]").GetAttribute("href"));
+        Assert.Equal("Stop filtering on this status", cut.Find(".status-count[data-status=failure]").GetAttribute("title"));
+        Assert.Equal("/?status=scheduled&tz=local", cut.Find(".status-count[data-status=scheduled]").GetAttribute("href"));
     }
 }
