@@ -7,7 +7,7 @@ namespace Dashboard.Web.Health;
 /// Readiness: can the dashboard read from its upstream? Asks for one user at most, and reuses the answer for
 /// <see cref="CacheFor"/> so orchestrator probes never become upstream load.
 /// </summary>
-internal sealed class UpstreamHealthCheck(IVitalIntrospectionClient client, TimeProvider timeProvider) : IHealthCheck
+internal sealed partial class UpstreamHealthCheck(IVitalIntrospectionClient client, TimeProvider timeProvider, ILogger<UpstreamHealthCheck> logger) : IHealthCheck
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
@@ -37,7 +37,10 @@ internal sealed class UpstreamHealthCheck(IVitalIntrospectionClient client, Time
             }
             catch (VitalApiException ex)
             {
-                result = HealthCheckResult.Unhealthy($"Vital is not usable: {ex.Kind}. {ex.Message}");
+                // /readyz answers anyone: the kind and status only. The sentence (which may name hosts or quote the
+                // upstream) goes to the log, for the operator.
+                result = HealthCheckResult.Unhealthy($"Vital is not usable: {ex.Kind}{(ex.StatusCode is { } status ? $" (HTTP {status})" : string.Empty)}. The dashboard's log says more.");
+                LogUnusable(logger, ex.Kind, ex.Message);
             }
 
             _last = (result, timeProvider.GetUtcNow());
@@ -51,4 +54,7 @@ internal sealed class UpstreamHealthCheck(IVitalIntrospectionClient client, Time
 
     private HealthCheckResult? Fresh() =>
         _last is { } last && timeProvider.GetUtcNow() - last.At < CacheFor ? last.Result : null;
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Readiness: Vital is not usable ({Kind}): {Reason}")]
+    private static partial void LogUnusable(ILogger logger, VitalErrorKind kind, string reason);
 }

@@ -84,8 +84,11 @@ public sealed class HostTests
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Contains("Unauthorized", body, StringComparison.Ordinal);
+        Assert.Contains("Unauthorized (HTTP 401)", body, StringComparison.Ordinal);
         Assert.DoesNotContain(LiveKey, body, StringComparison.Ordinal);
+        // Anyone may ask /readyz: what the upstream said stays in the log.
+        Assert.DoesNotContain("bad key", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("upstream.test", body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,6 +8,22 @@ public sealed class HistoricalPullParserTests
         HistoricalPullParser.Parse(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", name)));
 
     [Fact]
+    public void Parse_EveryExampleFile_ParsesWithUsersAndPulls()
+    {
+        // Every file, including any added to the folder later, not only the two named below.
+        var folder = SharedFolder.PathTo("vital/examples");
+        var files = Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal).ToList();
+
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            var page = HistoricalPullParser.Parse(File.ReadAllBytes(file));
+            Assert.True(page.Users.Count > 0, $"{Path.GetFileName(file)}: no user");
+            Assert.True(page.Users.Sum(u => u.Providers.Values.Sum(p => p.Pulled.Count)) > 0, $"{Path.GetFileName(file)}: no pull");
+        }
+    }
+
+    [Fact]
     public void Parse_OfficialExample_ReadsEveryFieldAndTreatsNoneCursorAsLastPage()
     {
         var page = HistoricalPullParser.Parse(File.ReadAllBytes(SharedFolder.PathTo("vital/examples/official-example.json")));
