@@ -17,6 +17,8 @@ TARGETS = {  # figure: (comparison, bound, words)
     "uncached_overhead_p50_ms": ("<=", 20.0, "≤ 20 ms"),
     "bytes_per_pull": ("<=", 200.0, "≤ 200 B"),
     "idle_circuit_bytes": ("<=", 1_000_000.0, "≤ 1 MB"),
+    # The same target read strictly: everything one idle user-page circuit holds, the framework's share included.
+    "idle_circuit_whole_bytes": ("<=", 1_000_000.0, "≤ 1 MB"),
 }
 
 
@@ -73,6 +75,7 @@ figures = {
     "uncached_overhead_p50_ms": uncached["p50_ms"] - LATENCY_MS if uncached else None,
     "bytes_per_pull": memory10["bytes_per_pull"] if memory10 else None,
     "idle_circuit_bytes": circuits["idle_circuit_bytes"] if circuits else None,
+    "idle_circuit_whole_bytes": circuits["user_page_circuit_bytes"] if circuits else None,
 }
 rounded = {k: (round(v, 3) if isinstance(v, float) and v < 100 else round(v) if v is not None else None) for k, v in figures.items()}
 
@@ -127,6 +130,10 @@ if circuits:
                  f"{f(circuits['idle_circuit_bytes'] / 1000, 0)} kB (the whole circuit: {f(circuits['user_page_circuit_bytes'] / 1000, 0)} kB)",
                  f"empty circuit on `/not-found`: {f(circuits['empty_circuit_bytes'] / 1000, 0)} kB",
                  TARGETS["idle_circuit_bytes"][2], yes("idle_circuit_bytes"), f"`Dashboard.Benchmarks circuits --count {circuits['count']}`"))
+    rows.append(("… the whole idle circuit of that page (framework, layout and page)",
+                 f"{f(circuits['user_page_circuit_bytes'] / 1000, 0)} kB",
+                 f"of which an empty circuit: {f(circuits['empty_circuit_bytes'] / 1000, 0)} kB",
+                 TARGETS["idle_circuit_whole_bytes"][2], yes("idle_circuit_whole_bytes"), f"`Dashboard.Benchmarks circuits --count {circuits['count']}`"))
 
 lines = [
     f"Machine: {machine.get('cpu', '?')}, {machine.get('cores', '?')} cores, {machine.get('memory_gib', '?')} GiB, {machine.get('os', '?')}, "
