@@ -86,7 +86,7 @@ public static class DashboardApi
     }
 
     private static async Task<IResult> GetTeamCsvAsync(
-        HttpContext context, ITeamSnapshots snapshots, DiagnosisEngine engine, IAuditLog audit, CancellationToken cancellationToken)
+        HttpContext context, ITeamSnapshots snapshots, TeamViewCache views, DiagnosisEngine engine, IAuditLog audit, CancellationToken cancellationToken)
     {
         var query = TeamQuery.Parse(context.Request.Query, out var problems);
         if (problems.Count > 0)
@@ -107,7 +107,8 @@ public static class DashboardApi
         audit.Record(AuditAction.TeamCsv, userId: null, context, detail: query.ToQueryString());
         var fileName = $"vital-historical-pulls-{snapshot.StartedAt.UtcDateTime:yyyyMMdd-HHmm}.csv";
         return Results.Stream(
-            stream => TeamCsv.WriteAsync(stream, snapshot.Users, query, engine, cancellationToken),
+            // The grid's own view (shared with the pages): its users, in its order (those needing attention first).
+            stream => TeamCsv.WriteAsync(stream, views.Get(snapshot, query, TeamSort.Default).Users, query, engine, cancellationToken),
             contentType: "text/csv; charset=utf-8",
             fileDownloadName: fileName);
     }

@@ -77,6 +77,24 @@ public sealed class TeamCsvTests(DemoDashboard dashboard) : IClassFixture<DemoDa
     }
 
     [Fact]
+    public async Task TeamCsv_UsersInTheGridsOrder_ThoseNeedingAttentionFirst()
+    {
+        await dashboard.Factory.Services.UntilTeamHoldsAsync(dashboard.Simulator.Team.UsersWithPulls.Count(), Ct);
+        var (_, rows) = await GetCsvAsync("");
+
+        var order = rows.Select(r => r[0]).Distinct().ToList();
+        var snapshot = dashboard.Factory.Services.GetRequiredService<Dashboard.Web.Data.Team.ITeamSnapshots>().Current;
+        var attention = snapshot.Users.ToDictionary(u => u.UserId, u => u.NeedsAttention);
+        var grid = dashboard.Factory.Services.GetRequiredService<Dashboard.Web.Data.Team.TeamViewCache>()
+            .Get(snapshot, Dashboard.Web.Data.TeamQuery.Empty, Dashboard.Web.Data.Team.TeamSort.Default).Users.Select(u => u.UserId);
+
+        Assert.Equal(grid.Where(order.Contains), order);
+        var firstCalm = order.FindIndex(id => !attention[id]);
+        Assert.True(firstCalm > 0, "some users need attention and some do not");
+        Assert.All(order.Skip(firstCalm), id => Assert.False(attention[id], $"{id} needs attention but comes after a user who does not"));
+    }
+
+    [Fact]
     public async Task TeamCsv_StatusFilter_OnlyThoseStatusesAndNoNotPulledRows()
     {
         var (_, rows) = await GetCsvAsync("status=failure");
