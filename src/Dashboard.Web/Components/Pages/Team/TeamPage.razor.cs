@@ -34,6 +34,12 @@ public sealed partial class TeamPage
     [SupplyParameterFromQuery(Name = "tz")]
     public string? Tz { get; set; }
 
+    /// <summary>The grid's column sort: <c>latest</c>, <c>-latest</c> (descending)…; absent for the default order.</summary>
+    [SupplyParameterFromQuery(Name = "sort")]
+    public string? Sort { get; set; }
+
+    private string? _sort;
+
     private TeamQuery Query { get; set; } = TeamQuery.Empty;
 
     private TeamSnapshot Snapshot => Snapshots.Current;
@@ -55,6 +61,8 @@ public sealed partial class TeamPage
     protected override async Task OnParametersSetAsync()
     {
         Times.SetMode(TimeDisplay.Parse(Tz));
+        // A sort the grid does not know is ignored (the default order), never an error.
+        _sort = Sort is { } s && TeamGrid.SortKeys.Contains(s.TrimStart('-')) ? s : null;
         var query = new Uri(Navigation.Uri).Query;
         Query = TeamQuery.Parse(query, out _problems);
 
@@ -66,7 +74,17 @@ public sealed partial class TeamPage
     }
 
     private void Navigate(TeamQuery query) =>
-        Navigation.NavigateTo(Links.Team(query, Times.Mode), replace: query.Search != Query.Search && query with { Search = Query.Search } == Query);
+        Navigation.NavigateTo(WithSort(Links.Team(query, Times.Mode)), replace: query.Search != Query.Search && query with { Search = Query.Search } == Query);
+
+    /// <summary>New filters keep the column sort.</summary>
+    private string WithSort(string link) => _sort is null ? link : $"{link}{(link.Contains('?', StringComparison.Ordinal) ? '&' : '?')}sort={_sort}";
+
+    /// <summary>Someone sorted by a column: the address says so, in place (a link then opens the grid sorted the same way).</summary>
+    private void ChangeSort(string? sort)
+    {
+        _sort = sort;
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("sort", sort), replace: true);
+    }
 
     private void Refresh() => Snapshots.Refresh();
 

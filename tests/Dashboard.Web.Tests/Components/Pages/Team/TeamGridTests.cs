@@ -143,6 +143,33 @@ public sealed class TeamGridTests : DashboardContext
     }
 
     [Fact]
+    public void SortByUser_Click_TellsThePageTheSortForTheAddress()
+    {
+        var sorts = new List<string?>();
+        var view = TeamView.Apply(TestSnapshots.Complete(Members()).Users, TeamQuery.Empty, TeamSort.Default);
+        var cut = Render<TeamGrid>(p => p.Add(c => c.View, view).Add(c => c.OnSortChanged, s => sorts.Add(s)));
+
+        cut.FindAll("thead .sortable-column-header").Single(h => h.TextContent.Trim() == "User").Click();
+        cut.WaitForAssertion(() => Assert.Equal(["user"], sorts), TimeSpan.FromSeconds(2));
+
+        cut.FindAll("thead .sortable-column-header").Single(h => h.TextContent.Trim() == "User").Click();
+        cut.WaitForAssertion(() => Assert.Equal(["user", "-user"], sorts), TimeSpan.FromSeconds(2));
+    }
+
+    [Theory]
+    [InlineData("user", 1)]
+    [InlineData("-user", 7)]
+    [InlineData("status", 3)]
+    public void Sort_FromTheAddress_TheGridOpensSortedThatWay(string sort, int firstUser)
+    {
+        var view = TeamView.Apply(TestSnapshots.Complete(Members()).Users, TeamQuery.Empty, TeamSort.Default);
+
+        var cut = Render<TeamGrid>(p => p.Add(c => c.View, view).Add(c => c.Sort, sort));
+
+        cut.WaitForAssertion(() => Assert.Equal(Id(firstUser), Ids(cut)[0]), TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
     public void SortByWorstStatus_Click_BestFirstThenWorstFirst()
     {
         var cut = RenderGrid(TestSnapshots.Complete(Members()));

@@ -163,6 +163,41 @@ public sealed class TeamPageFilterTests : DashboardContext
     }
 
     [Fact]
+    public void Sort_InTheAddress_TheGridOpensSorted_AFilterChangeKeepsIt()
+    {
+        Assert.Equal([1, 2, 3, 6], Rows(Open("/?status=success&sort=user")));
+        var cut = Open("/?status=success&sort=-user");
+
+        cut.WaitForAssertion(() => Assert.Equal([6, 3, 2, 1], Rows(cut)), TimeSpan.FromSeconds(2));
+
+        cut.InvokeAsync(() => cut.FindComponents<MudSelect<string>>()[0].Instance.SelectOption("fitbit"));
+
+        Assert.Equal("http://localhost/?status=success&provider=fitbit&sort=-user", Navigation.Uri);
+    }
+
+    [Fact]
+    public void Sort_ByAColumnHeader_WrittenToTheAddressInPlace()
+    {
+        var cut = Open("/?tz=local");
+
+        cut.FindAll("thead .sortable-column-header").Single(h => h.TextContent.Trim() == "Latest activity").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("http://localhost/?tz=local&sort=latest", Navigation.Uri), TimeSpan.FromSeconds(2));
+        Assert.True(Navigation.History.First().Options.ReplaceHistoryEntry);
+    }
+
+    [Theory]
+    [InlineData("/?sort=bogus")]
+    [InlineData("/?sort=--user")]
+    [InlineData("/?sort=%3Cb%3E")]
+    public void Sort_NotAColumn_DefaultOrderAndNoError(string uri)
+    {
+        var cut = Open(uri);
+
+        Assert.Equal([1, 2, 7, 6, 4, 5, 3], Rows(cut));
+    }
+
+    [Fact]
     public void ProviderSelect_Choose_NavigatesToTheFilterAndShowsItsUsers()
     {
         var cut = Open("/?status=success");
