@@ -33,7 +33,6 @@ public sealed class HostileInputHost : IAsyncLifetime
 /// <summary>
 /// Hostile values in every place a URL carries input: each gets a clear 4xx or a friendly page, never a 5xx, never
 /// an upstream call with an unvalidated value, and never comes back unescaped (in the body or in a header).
-/// Pages that do not exist yet answer 404, which passes; the assertions keep holding once they do.
 /// </summary>
 public sealed class HostileInputTests(HostileInputHost host) : IClassFixture<HostileInputHost>
 {
@@ -119,6 +118,21 @@ public sealed class HostileInputTests(HostileInputHost host) : IClassFixture<Hos
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.True((int)response.StatusCode < 500, $"{url} answered {(int)response.StatusCode}");
+        // A clear answer: the page or data, a 400 that says what, or the friendly not-found page; never a trace.
+        Assert.Contains(response.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.NotFound });
+        Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\n\s+at [A-Z]\w+\.", body);
+        var api = url.StartsWith("/api/", StringComparison.Ordinal);
+        if (api && response.StatusCode == HttpStatusCode.BadRequest)
+        {
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+
+        if (!url.StartsWith("/api/", StringComparison.Ordinal))
+        {
+            Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("Vital historical pulls", body, StringComparison.Ordinal);
+        }
         List<HttpRequestMessage> calls;
         lock (host.Upstream.Requests)
         {
