@@ -14,8 +14,11 @@ namespace Dashboard.Benchmarks;
 /// </summary>
 internal sealed class DashboardHost : WebApplicationFactory<Program>
 {
-    /// <summary>A key with a region prefix, so the dashboard runs live against <c>Vital:BaseUrl</c>.</summary>
-    public const string BenchApiKey = "pk_us_BENCH0000000000000000000000";
+    /// <summary>
+    /// Any non-empty value: the simulator only checks that a key is sent. Deliberately not shaped like a Vital key
+    /// (no region prefix), so it cannot be mistaken for one; <c>Vital:BaseUrl</c> is always set beside it.
+    /// </summary>
+    public const string BenchApiKey = "bench-simulator-key";
 
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
