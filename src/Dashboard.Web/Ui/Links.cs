@@ -9,11 +9,13 @@ public static class Links
     public static string Provider(string provider, TimeDisplayMode mode) =>
         With($"/providers/{Uri.EscapeDataString(provider)}", ("tz", TimeDisplay.ToQueryValue(mode)));
 
-    public static string Team(Data.TeamQuery query, TimeDisplayMode mode)
+    /// <summary>The team grid with these filters, time display and (when given) column sort, such as <c>-latest</c>.</summary>
+    public static string Team(Data.TeamQuery query, TimeDisplayMode mode, string? sort = null)
     {
         var filters = query.ToQueryString();
         var tz = TimeDisplay.ToQueryValue(mode);
-        var all = string.Join('&', new[] { filters, tz is null ? null : "tz=" + tz }.Where(p => !string.IsNullOrEmpty(p)));
+        var all = string.Join('&', new[] { filters, tz is null ? null : "tz=" + tz, sort is null ? null : "sort=" + Uri.EscapeDataString(sort) }
+            .Where(p => !string.IsNullOrEmpty(p)));
         return all.Length == 0 ? "/" : "/?" + all;
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using Dashboard.Diagnosis;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -218,7 +217,7 @@ public partial class Timeline
         b.Append(CultureInfo.InvariantCulture, $"<text class=\"{labelClass}\" x=\"{StatusTextX}\" y=\"{F(mid)}\" dominant-baseline=\"central\"><title>{E(title)}</title>{E(text)}</text></g>\n");
     }
 
-    private static string E(string? text) => HtmlEncoder.Default.Encode(text ?? string.Empty);
+    private static string E(string? text) => Shared.HtmlText.Encode(text);
 
     private bool IsSelected(string key) => string.Equals(SelectedKey, key, StringComparison.Ordinal);
 

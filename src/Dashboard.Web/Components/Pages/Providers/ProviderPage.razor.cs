@@ -98,21 +98,19 @@ public sealed partial class ProviderPage
         };
     }
 
-    /// <summary>A step of 1, 2 or 5 × a power of ten that gives the tallest bar about four to ten ticks.</summary>
+    /// <summary>A step of 1, 2 or 5 × a power of ten that gives the tallest bar at most ten ticks.</summary>
     internal static int TickStep(int highest)
     {
-        var step = 1;
-        while (highest / step > 10)
+        for (var magnitude = 1; ; magnitude *= 10)
         {
-            step = step.ToString(System.Globalization.CultureInfo.InvariantCulture)[0] switch
+            foreach (var multiple in (ReadOnlySpan<int>)[1, 2, 5])
             {
-                '1' => step * 2,
-                '2' => step / 2 * 5,
-                _ => step * 2,
-            };
+                if (highest <= 10 * multiple * magnitude)
+                {
+                    return multiple * magnitude;
+                }
+            }
         }
-
-        return step;
     }
 
     protected override void OnInitialized() => Snapshots.Changed += OnChanged;

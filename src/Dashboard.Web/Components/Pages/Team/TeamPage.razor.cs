@@ -74,10 +74,7 @@ public sealed partial class TeamPage
     }
 
     private void Navigate(TeamQuery query) =>
-        Navigation.NavigateTo(WithSort(Links.Team(query, Times.Mode)), replace: query.Search != Query.Search && query with { Search = Query.Search } == Query);
-
-    /// <summary>New filters keep the column sort.</summary>
-    private string WithSort(string link) => _sort is null ? link : $"{link}{(link.Contains('?', StringComparison.Ordinal) ? '&' : '?')}sort={_sort}";
+        Navigation.NavigateTo(Links.Team(query, Times.Mode, _sort), replace: query.Search != Query.Search && query with { Search = Query.Search } == Query);
 
     /// <summary>Someone sorted by a column: the address says so, in place (a link then opens the grid sorted the same way).</summary>
     private void ChangeSort(string? sort)

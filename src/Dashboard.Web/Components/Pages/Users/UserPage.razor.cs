@@ -29,7 +29,8 @@ public sealed partial class UserPage
     [SupplyParameterFromQuery(Name = "view")]
     public string? View { get; set; }
 
-    private string? _selected;
+    /// <summary>The selected pull's key (<c>provider/resource</c>), read from the address: its only home.</summary>
+    private string? Selected => Focus is not null && Input.InputRules.IsSlug(Pull) ? $"{Focus}/{Pull}" : null;
 
     private TimelineView TimelineView => string.Equals(View, "range", StringComparison.Ordinal) ? TimelineView.DataRange : TimelineView.Pulls;
 
@@ -75,8 +76,6 @@ public sealed partial class UserPage
             Focus = null;
         }
 
-        _selected = Focus is not null && Input.InputRules.IsSlug(Pull) ? $"{Focus}/{Pull}" : null;
-
         await State.LoadAsync(UserId);
         if (State.UserId is { } id && _audited != id)
         {
@@ -105,7 +104,6 @@ public sealed partial class UserPage
     /// </summary>
     private Task SelectAsync(string key)
     {
-        _selected = key;
         Navigation.NavigateTo(PullUri(key), replace: true);
         return Task.CompletedTask;
     }

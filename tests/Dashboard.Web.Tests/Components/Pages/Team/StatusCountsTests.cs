@@ -93,4 +93,17 @@ public sealed class StatusCountsTests : BunitContext
         Assert.Equal("Stop filtering on this status", cut.Find(".status-count[data-status=failure]").GetAttribute("title"));
         Assert.Equal("/?status=scheduled&tz=local", cut.Find(".status-count[data-status=scheduled]").GetAttribute("href"));
     }
+
+    [Fact]
+    public void Render_GridSorted_EveryCountsLinkKeepsTheSort()
+    {
+        var query = TeamQuery.Empty with { Statuses = ["failure"] };
+        var view = TeamView.Apply(TestSnapshots.Complete(User(1).Pull("oura", "sleep", "failure")).Users, query, TeamSort.Default);
+
+        var cut = Render<StatusCounts>(p => p.Add(c => c.View, view).Add(c => c.Query, query).Add(c => c.Sort, "-latest"));
+
+        Assert.Equal("/?sort=-latest", cut.Find(".status-count[data-status=failure]").GetAttribute("href"));
+        Assert.Equal("/?status=retrying&sort=-latest", cut.Find(".status-count[data-status=retrying]").GetAttribute("href"));
+        Assert.Equal("/?status=failure&attention=true&sort=-latest", cut.Find(".status-count[data-status=attention]").GetAttribute("href"));
+    }
 }
