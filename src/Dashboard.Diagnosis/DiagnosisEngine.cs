@@ -33,18 +33,12 @@ public sealed class DiagnosisEngine
         }
 
         _timeProvider = timeProvider ?? TimeProvider.System;
-        StuckScheduledAfter = options.StuckScheduledAfter;
-        StuckInProgressAfter = options.StuckInProgressAfter;
-        LowCoverageRatio = options.LowCoverageRatio;
-        _rules = new PullRules(StuckScheduledAfter, StuckInProgressAfter, LowCoverageRatio);
+        Thresholds = new PullThresholds(options.StuckScheduledAfter, options.StuckInProgressAfter, options.LowCoverageRatio);
+        _rules = new PullRules(Thresholds);
     }
 
-    /// <summary>The thresholds in force, for a legend or a tooltip.</summary>
-    public TimeSpan StuckScheduledAfter { get; }
-
-    public TimeSpan StuckInProgressAfter { get; }
-
-    public double LowCoverageRatio { get; }
+    /// <summary>The limits in force, for the team-wide views (stuck pulls) and a legend.</summary>
+    public PullThresholds Thresholds { get; }
 
     /// <summary>Diagnoses as of now, by the engine's <see cref="TimeProvider"/>.</summary>
     public UserDiagnosis Diagnose(UserHistoricalPulls pulls) => Diagnose(pulls, _timeProvider.GetUtcNow());
@@ -91,7 +85,7 @@ public sealed class DiagnosisEngine
             providers.Add(new ProviderDiagnosis
             {
                 Provider = provider,
-                WorstStatus = StatusOrder.Worst(resources.Select(r => r.Status)),
+                WorstStatus = StatusRanker.Worst(resources.Select(r => r.Status)),
                 Resources = resources,
                 NotPulled = notPulled,
                 Severity = providerSeverity,
@@ -111,16 +105,16 @@ public sealed class DiagnosisEngine
             UserId = pulls.UserId,
             AsOf = asOf,
             Overall = findings.Count == 0 ? Severity.Ok : findings.Max(f => f.Severity),
-            Headline = Headline.For(findings, pullCount),
+            Headline = HeadlineWriter.For(findings, pullCount),
             Providers = providers,
             Findings = findings,
         };
     }
 
-    private static ResourceDiagnosis Describe(PullContext c, IReadOnlyList<Finding> findings) => new()
+    private ResourceDiagnosis Describe(PullContext c, IReadOnlyList<Finding> findings) => new()
     {
         Resource = c.Resource,
-        Status = c.Status.Value,
+        Status = c.Status,
         RangeStart = c.RangeStart,
         RangeEnd = c.RangeEnd,
         DaysWithData = c.Pull.DaysWithData,
@@ -132,6 +126,7 @@ public sealed class DiagnosisEngine
         ErrorDetails = c.Pull.ErrorDetails is { Value.Length: > 0 } details ? details.Value : null,
         Waiting = c.Waiting,
         Running = c.Running,
+        LowCoverage = c.Status == PullStatus.Success && c.Coverage is { } coverage && Thresholds.IsLowCoverage(coverage),
         Severity = findings.Count == 0 ? Severity.Ok : findings.Max(f => f.Severity),
         FindingCodes = [.. findings.Select(f => f.Code)],
         Notes = [.. findings.Select(f => f.Evidence.ProviderNote).OfType<string>().Distinct(StringComparer.Ordinal)],
@@ -139,52 +134,4 @@ public sealed class DiagnosisEngine
     };
 
     private static Severity Max(Severity a, Severity b) => a >= b ? a : b;
-}
-
-/// <summary>
-/// The order of findings: severity (critical first), then provider (user-wide first, then ordinal), then resource
-/// (provider-wide first, then ordinal), then code (ordinal).
-/// </summary>
-public sealed class FindingOrder : IComparer<Finding>
-{
-    public static FindingOrder Instance { get; } = new();
-
-    public int Compare(Finding? x, Finding? y)
-    {
-        if (ReferenceEquals(x, y))
-        {
-            return 0;
-        }
-
-        if (x is null)
-        {
-            return -1;
-        }
-
-        if (y is null)
-        {
-            return 1;
-        }
-
-        var order = y.Severity.CompareTo(x.Severity);
-        if (order == 0)
-        {
-            order = CompareNullFirst(x.Provider, y.Provider);
-        }
-
-        if (order == 0)
-        {
-            order = CompareNullFirst(x.Resource, y.Resource);
-        }
-
-        return order != 0 ? order : string.CompareOrdinal(x.Code, y.Code);
-    }
-
-    private static int CompareNullFirst(string? a, string? b) => (a, b) switch
-    {
-        (null, null) => 0,
-        (null, _) => -1,
-        (_, null) => 1,
-        _ => string.CompareOrdinal(a, b),
-    };
 }

@@ -46,7 +46,7 @@ public static class ErrorDetailsText
     public static string Reason(PullErrorDetails details, string providerName) =>
         Meaning(details, providerName) is { } meaning
             ? $"Vital's reason: {details.Value}, meaning {meaning}."
-            : $"Vital's reason is {Text.Quote(details.Value)}, a value this dashboard does not know: Vital has probably added something new since this version was written, so pass it on to Vital support verbatim.";
+            : $"Vital's reason is {TextFormatter.Quote(details.Value)}, a value this dashboard does not know: Vital has probably added something new since this version was written, so pass it on to Vital support verbatim.";
 
     /// <summary>
     /// The value in words for a table cell: "Oura's service was down or not answering (Vital retries by itself)";

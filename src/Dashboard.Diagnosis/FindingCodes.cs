@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace Dashboard.Diagnosis;
 
 /// <summary>
-/// The stable finding codes of ARCHITECTURE.md. Scripts and tickets refer to them: never rename one, only add.
+/// The stable finding codes of docs/ARCHITECTURE.md. Scripts and tickets refer to them: never rename one, only add.
 /// </summary>
 public static class FindingCodes
 {
@@ -55,7 +55,7 @@ public static class FindingCodes
         [TimelineAnomaly] = Severity.Info,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    /// <summary>Every code, in the order of the table in ARCHITECTURE.md.</summary>
+    /// <summary>Every code, in the order of the table in docs/ARCHITECTURE.md.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         PullFailed, PullRetrying, PullStuckScheduled, PullStuckInProgress, PullInProgress, PullNoData,

@@ -172,8 +172,8 @@ public static class ProviderKnowledge
 
         var since = asOf - ended;
         return since <= GarminDataGrace
-            ? $"{Fact}, so few or no days of data just after the pull (this one ended {Text.Duration(since)} ago) is expected at first; check again later."
-            : $"{Fact}; this one ended {Text.Duration(since)} ago, longer than the {Text.Duration(GarminDataGrace)} this dashboard allows for the data to follow, so it is probably not coming by itself.";
+            ? $"{Fact}, so few or no days of data just after the pull (this one ended {TextFormatter.Duration(since)} ago) is expected at first; check again later."
+            : $"{Fact}; this one ended {TextFormatter.Duration(since)} ago, longer than the {TextFormatter.Duration(GarminDataGrace)} this dashboard allows for the data to follow, so it is probably not coming by itself.";
     }
 
     private sealed record ProviderFacts(

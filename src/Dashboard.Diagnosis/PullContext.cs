@@ -20,7 +20,7 @@ internal sealed class PullContext
         EndedAt = pull.Timeline?.EndedAt?.ToUniversalTime();
         RangeStart = pull.RangeStart?.ToUniversalTime();
         RangeEnd = pull.RangeEnd?.ToUniversalTime();
-        DaysInRange = RangeDays.Count(RangeStart, RangeEnd);
+        DaysInRange = RangeDayCounter.Count(RangeStart, RangeEnd);
         Coverage = DaysInRange is { } days ? (double)pull.DaysWithData / days : null;
 
         var waitedUntil = StartedAt ?? (Status == PullStatus.Scheduled ? asOf : null);
@@ -79,7 +79,7 @@ internal sealed class PullContext
                     : $"the trace id {traceId}";
             }
 
-            var when = ScheduledAt is { } scheduled ? $" and the time it was scheduled ({Text.Utc(scheduled)})" : string.Empty;
+            var when = ScheduledAt is { } scheduled ? $" and the time it was scheduled ({TextFormatter.Utc(scheduled)})" : string.Empty;
             var release2 = Pull.Release is { } r ? $", release {r}" : string.Empty;
             return $"the user id {UserId}, provider {Provider}, resource {Resource}{when}{release2} (Vital sent no trace id for this pull)";
         }
@@ -88,7 +88,7 @@ internal sealed class PullContext
     /// <summary>The values every pull finding shows: status, timeline, trace id, release, error details.</summary>
     public FindingEvidence BaseEvidence => new()
     {
-        Status = Status.Value,
+        Status = Status,
         ScheduledAt = ScheduledAt,
         StartedAt = StartedAt,
         EndedAt = EndedAt,
@@ -109,7 +109,7 @@ internal sealed class PullContext
 
     /// <summary>"from 2025-06-01 00:00 UTC to 2025-11-28 00:00 UTC", or empty when the range is unknown.</summary>
     public string RangeText => RangeStart is { } start && RangeEnd is { } end
-        ? $" from {Text.Utc(start)} to {Text.Utc(end)}"
+        ? $" from {TextFormatter.Utc(start)} to {TextFormatter.Utc(end)}"
         : string.Empty;
 
     private static TimeSpan? NonNegative(TimeSpan? duration) => duration is { } d && d >= TimeSpan.Zero ? d : null;

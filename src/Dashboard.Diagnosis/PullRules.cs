@@ -3,11 +3,14 @@ using Vital.Introspection;
 namespace Dashboard.Diagnosis;
 
 /// <summary>
-/// The rules of ARCHITECTURE.md's finding table with their wording. Immutable once built, so one instance serves
+/// The rules of docs/ARCHITECTURE.md's finding table with their wording. Immutable once built, so one instance serves
 /// every thread. Boundaries: "older than" a threshold is strictly greater; coverage "below" the ratio is strictly less.
 /// </summary>
-internal sealed class PullRules(TimeSpan stuckScheduledAfter, TimeSpan stuckInProgressAfter, double lowCoverageRatio)
+internal sealed class PullRules(PullThresholds thresholds)
 {
+    private readonly TimeSpan _stuckScheduledAfter = thresholds.StuckScheduledAfter;
+    private readonly TimeSpan _stuckInProgressAfter = thresholds.StuckInProgressAfter;
+
     /// <summary>The findings about one pull: at most one for its status, plus a timeline anomaly.</summary>
     public IReadOnlyList<Finding> Evaluate(PullContext c)
     {
@@ -94,7 +97,7 @@ internal sealed class PullRules(TimeSpan stuckScheduledAfter, TimeSpan stuckInPr
         var kind = ErrorDetailsText.Classify(c.Pull.ErrorDetails);
         // Measured to now, not to ended_at: Vital's own example shows a retrying pull with an end time.
         TimeSpan? age = c.StartedAt is { } started && c.AsOf >= started ? c.AsOf - started : null;
-        var since = age is { } elapsed ? $" (it started {Text.Duration(elapsed)} ago)" : string.Empty;
+        var since = age is { } elapsed ? $" (it started {TextFormatter.Duration(elapsed)} ago)" : string.Empty;
         var reason = kind switch
         {
             ErrorDetailsText.Kind.Missing => $"{ErrorDetailsText.MissingReason} Vital retries by itself.",
@@ -103,15 +106,15 @@ internal sealed class PullRules(TimeSpan stuckScheduledAfter, TimeSpan stuckInPr
             _ => $"{ErrorDetailsText.Reason(c.Pull.ErrorDetails!.Value, c.ProviderName)} Vital retries by itself.",
         };
 
-        var limit = Text.Duration(stuckInProgressAfter);
+        var limit = TextFormatter.Duration(_stuckInProgressAfter);
         string action;
         if (kind == ErrorDetailsText.Kind.Permanent)
         {
             action = $"Escalate to Vital support now with {c.EscalationDetails}: a permanent error is unlikely to clear by retrying.";
         }
-        else if (age is { } running && running > stuckInProgressAfter)
+        else if (age is { } running && running > _stuckInProgressAfter)
         {
-            action = $"It has been retrying for {Text.Duration(running)}, longer than the {limit} this dashboard allows: escalate to Vital support with {c.EscalationDetails}.";
+            action = $"It has been retrying for {TextFormatter.Duration(running)}, longer than the {limit} this dashboard allows: escalate to Vital support with {c.EscalationDetails}.";
         }
         else
         {
@@ -129,7 +132,7 @@ internal sealed class PullRules(TimeSpan stuckScheduledAfter, TimeSpan stuckInPr
 
     private Finding Scheduled(PullContext c)
     {
-        var limit = Text.Duration(stuckScheduledAfter);
+        var limit = TextFormatter.Duration(_stuckScheduledAfter);
         if (c.ScheduledAt is not { } scheduledAt)
         {
             return Create(
@@ -142,30 +145,30 @@ internal sealed class PullRules(TimeSpan stuckScheduledAfter, TimeSpan stuckInPr
         }
 
         var waited = c.AsOf - scheduledAt;
-        var evidence = c.BaseEvidence with { HoursWaiting = Text.Hours(waited < TimeSpan.Zero ? TimeSpan.Zero : waited) };
-        if (waited > stuckScheduledAfter)
+        var evidence = c.BaseEvidence with { HoursWaiting = TextFormatter.Hours(waited < TimeSpan.Zero ? TimeSpan.Zero : waited) };
+        if (thresholds.IsStuck(c.Status, c.ScheduledAt, c.StartedAt, c.AsOf))
         {
             return Create(
                 c,
                 FindingCodes.PullStuckScheduled,
                 $"{c.Subject} pull stuck waiting to start",
-                $"Vital scheduled the pull {Text.Duration(waited)} ago ({Text.Utc(scheduledAt)}) and has not started it. Backfills usually start and finish within minutes to hours; waiting longer than {limit} is unusual.",
-                $"Escalate to Vital support with {c.EscalationDetails}, saying the pull has been scheduled since {Text.Utc(scheduledAt)} without starting.",
-                evidence with { ThresholdHours = Text.Hours(stuckScheduledAfter) });
+                $"Vital scheduled the pull {TextFormatter.Duration(waited)} ago ({TextFormatter.Utc(scheduledAt)}) and has not started it. Backfills usually start and finish within minutes to hours; waiting longer than {limit} is unusual.",
+                $"Escalate to Vital support with {c.EscalationDetails}, saying the pull has been scheduled since {TextFormatter.Utc(scheduledAt)} without starting.",
+                evidence with { ThresholdHours = TextFormatter.Hours(_stuckScheduledAfter) });
         }
 
         return Create(
             c,
             FindingCodes.PullInProgress,
             $"{c.Subject} pull scheduled",
-            $"Vital queued the pull {Text.Duration(waited)} ago and will start it by itself; backfills take minutes to hours. This is normal.",
+            $"Vital queued the pull {TextFormatter.Duration(waited)} ago and will start it by itself; backfills take minutes to hours. This is normal.",
             $"Nothing to do yet: check again later. It counts as stuck if it is still waiting {limit} after it was scheduled.",
             evidence);
     }
 
     private Finding InProgress(PullContext c)
     {
-        var limit = Text.Duration(stuckInProgressAfter);
+        var limit = TextFormatter.Duration(_stuckInProgressAfter);
 
         // No start time: measure from the scheduled time, which can only make the pull look older, never younger.
         var from = c.StartedAt ?? c.ScheduledAt;
@@ -186,23 +189,23 @@ internal sealed class PullRules(TimeSpan stuckScheduledAfter, TimeSpan stuckInPr
         }
 
         var ran = c.AsOf - since;
-        var evidence = c.BaseEvidence with { HoursRunning = Text.Hours(ran < TimeSpan.Zero ? TimeSpan.Zero : ran) };
-        if (ran > stuckInProgressAfter)
+        var evidence = c.BaseEvidence with { HoursRunning = TextFormatter.Hours(ran < TimeSpan.Zero ? TimeSpan.Zero : ran) };
+        if (thresholds.IsStuck(c.Status, c.ScheduledAt, c.StartedAt, c.AsOf))
         {
             return Create(
                 c,
                 FindingCodes.PullStuckInProgress,
                 $"{c.Subject} pull stuck in progress",
-                $"The pull {fromWhat} {Text.Duration(ran)} ago ({Text.Utc(since)}) and has not finished. Backfills usually finish within minutes to hours; running longer than {limit} is unusual.{noStart}",
-                $"Escalate to Vital support with {c.EscalationDetails}, saying the pull has been in progress since {Text.Utc(since)}.",
-                evidence with { ThresholdHours = Text.Hours(stuckInProgressAfter) });
+                $"The pull {fromWhat} {TextFormatter.Duration(ran)} ago ({TextFormatter.Utc(since)}) and has not finished. Backfills usually finish within minutes to hours; running longer than {limit} is unusual.{noStart}",
+                $"Escalate to Vital support with {c.EscalationDetails}, saying the pull has been in progress since {TextFormatter.Utc(since)}.",
+                evidence with { ThresholdHours = TextFormatter.Hours(_stuckInProgressAfter) });
         }
 
         return Create(
             c,
             FindingCodes.PullInProgress,
             $"{c.Subject} pull in progress",
-            $"Vital is pulling the history now (the pull {fromWhat} {Text.Duration(ran)} ago); backfills take minutes to hours. The pull is complete once it has an end time: that is when every data webhook has been sent.{noStart}",
+            $"Vital is pulling the history now (the pull {fromWhat} {TextFormatter.Duration(ran)} ago); backfills take minutes to hours. The pull is complete once it has an end time: that is when every data webhook has been sent.{noStart}",
             $"Nothing to do yet: check again later. It counts as stuck if it is still running {limit} after it {fromWhat}.",
             evidence);
     }
@@ -215,7 +218,7 @@ internal sealed class PullRules(TimeSpan stuckScheduledAfter, TimeSpan stuckInPr
             return NoData(c);
         }
 
-        if (c.Coverage is { } coverage && coverage < lowCoverageRatio)
+        if (c.Coverage is { } coverage && thresholds.IsLowCoverage(coverage))
         {
             return LowCoverage(c, coverage);
         }
@@ -228,7 +231,7 @@ internal sealed class PullRules(TimeSpan stuckScheduledAfter, TimeSpan stuckInPr
         var notes = ProviderKnowledge.NotesOnSmallData(c.Provider, c.Resource, c.Pull.DaysWithData, c.DaysInRange, c.EndedAt, c.AsOf);
         var range = c.RangeText.Length > 0 ? c.RangeText : " (Vital sent no range)";
         var action = GarminStillArriving(c)
-            ? $"Check again later: Garmin's data may still be on its way. If there is still nothing {Text.Duration(ProviderKnowledge.GarminDataGrace)} after the pull ended, ask the user whether their Garmin account holds {c.ResourceName} data for that period, and if it does, escalate to Vital support with {c.EscalationDetails}."
+            ? $"Check again later: Garmin's data may still be on its way. If there is still nothing {TextFormatter.Duration(ProviderKnowledge.GarminDataGrace)} after the pull ended, ask the user whether their Garmin account holds {c.ResourceName} data for that period, and if it does, escalate to Vital support with {c.EscalationDetails}."
             : $"Ask the user whether their {c.ProviderName} account holds {c.ResourceName} data for that period{DexcomQuestion(c)}. If it does, escalate to Vital support with {c.EscalationDetails}.";
 
         return Create(
@@ -253,7 +256,7 @@ internal sealed class PullRules(TimeSpan stuckScheduledAfter, TimeSpan stuckInPr
             c,
             FindingCodes.PullLowCoverage,
             $"{c.Subject} pull has data on {days} of {inRange} days",
-            $"The pull succeeded, but {c.ResourceName} data was found on only {Text.Count(days, "day")} of the {inRange} days{c.RangeText} ({Text.Percent(coverage)}). Days with data is a rough measure: a user who wore the device only now and then has gaps like this.{NoteSuffix(notes)}",
+            $"The pull succeeded, but {c.ResourceName} data was found on only {TextFormatter.Count(days, "day")} of the {inRange} days{c.RangeText} ({TextFormatter.Percent(coverage)}). Days with data is a rough measure: a user who wore the device only now and then has gaps like this.{NoteSuffix(notes)}",
             action,
             c.WithRange(c.BaseEvidence) with { ProviderNote = JoinNotes(notes) });
     }
@@ -263,14 +266,14 @@ internal sealed class PullRules(TimeSpan stuckScheduledAfter, TimeSpan stuckInPr
         var value = c.Status.Value;
         var (title, what) = value.Length == 0
             ? ($"{c.Subject} pull has no status", "Vital sent no status for this pull, so")
-            : ($"{c.Subject} pull has unknown status {Text.Quote(value)}", $"Vital reported the status {Text.Quote(value)}: Vital added a status this dashboard does not know yet (it adds new values without notice), so");
+            : ($"{c.Subject} pull has unknown status {TextFormatter.Quote(value)}", $"Vital reported the status {TextFormatter.Quote(value)}: Vital added a status this dashboard does not know yet (it adds new values without notice), so");
 
         return Create(
             c,
             FindingCodes.UnknownStatus,
             title,
             $"{what} the dashboard cannot tell whether the pull is healthy. Its times and days with data are shown as Vital sent them.",
-            $"Judge from the timeline and days with data; if unsure, ask Vital support what {Text.Quote(value)} means, with {c.EscalationDetails}. Tell the dashboard team so the next version knows it.",
+            $"Judge from the timeline and days with data; if unsure, ask Vital support what {TextFormatter.Quote(value)} means, with {c.EscalationDetails}. Tell the dashboard team so the next version knows it.",
             c.WithRange(c.BaseEvidence));
     }
 
@@ -295,7 +298,7 @@ internal sealed class PullRules(TimeSpan stuckScheduledAfter, TimeSpan stuckInPr
 
         if (c.StartedAt is { } started && c.ScheduledAt is { } scheduled && scheduled - started > OrderTolerance)
         {
-            var (s, sch) = Text.UtcOutOfOrder(started, scheduled);
+            var (s, sch) = TextFormatter.UtcOutOfOrder(started, scheduled);
             problems.Add($"It started ({s}) before it was scheduled ({sch}).");
         }
 
@@ -303,7 +306,7 @@ internal sealed class PullRules(TimeSpan stuckScheduledAfter, TimeSpan stuckInPr
         {
             if (c.StartedAt is { } start && start - ended > OrderTolerance)
             {
-                var (e, s) = Text.UtcOutOfOrder(ended, start);
+                var (e, s) = TextFormatter.UtcOutOfOrder(ended, start);
                 problems.Add($"It ended ({e}) before it started ({s}).");
             }
             else if (c.StartedAt is null)
@@ -313,7 +316,7 @@ internal sealed class PullRules(TimeSpan stuckScheduledAfter, TimeSpan stuckInPr
 
             if (status == PullStatus.Scheduled || status == PullStatus.InProgress)
             {
-                problems.Add($"It is still {StatusOrder.DisplayName(status).ToLowerInvariant()} but already has an end time.");
+                problems.Add($"It is still {StatusRanker.DisplayName(status).ToLowerInvariant()} but already has an end time.");
             }
         }
         else if (status == PullStatus.Success)
@@ -328,7 +331,7 @@ internal sealed class PullRules(TimeSpan stuckScheduledAfter, TimeSpan stuckInPr
 
         if (c.RangeStart is { } rangeStart && c.RangeEnd is { } rangeEnd && rangeStart - rangeEnd > OrderTolerance)
         {
-            var (e, s) = Text.UtcOutOfOrder(rangeEnd, rangeStart);
+            var (e, s) = TextFormatter.UtcOutOfOrder(rangeEnd, rangeStart);
             problems.Add($"Its data range ends ({e}) before it starts ({s}).");
         }
 
@@ -347,7 +350,7 @@ internal sealed class PullRules(TimeSpan stuckScheduledAfter, TimeSpan stuckInPr
     public static Finding NotPulled(string provider, IReadOnlyList<string> resources)
     {
         var providerName = ProviderKnowledge.ProviderDisplayName(provider);
-        var names = Text.List([.. resources.Select(ProviderKnowledge.ResourceDisplayName)]);
+        var names = TextFormatter.List([.. resources.Select(ProviderKnowledge.ResourceDisplayName)]);
         var one = resources.Count == 1;
         var note = ProviderKnowledge.ReconnectNote(provider);
 
@@ -378,7 +381,7 @@ internal sealed class PullRules(TimeSpan stuckScheduledAfter, TimeSpan stuckInPr
         }
         else
         {
-            var names = Text.List([.. providers.Select(p => p.DisplayName)]);
+            var names = TextFormatter.List([.. providers.Select(p => p.DisplayName)]);
             var withNotPulled = providers.Count(p => p.NotPulled.Count > 0);
             explanation = withNotPulled > 0
                 ? $"The user is connected to {names}, but Vital pulled no resource: every resource it lists is not pulled, so no history will arrive."
@@ -422,7 +425,7 @@ internal sealed class PullRules(TimeSpan stuckScheduledAfter, TimeSpan stuckInPr
             ? " and which Dexcom model they use (a G6 or older keeps only one day)"
             : string.Empty;
 
-    private static double? Hours(TimeSpan? duration) => duration is { } d ? Text.Hours(d) : null;
+    private static double? Hours(TimeSpan? duration) => duration is { } d ? TextFormatter.Hours(d) : null;
 
     private static string? JoinNotes(IReadOnlyList<string> notes) => notes.Count == 0 ? null : string.Join(" ", notes);
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Dashboard.Diagnosis;
@@ -22,30 +21,4 @@ public enum Severity
 
     /// <summary>Data will not arrive without someone acting.</summary>
     Critical,
-}
-
-/// <summary>Writes <see cref="Severity"/> as its lower-case name and reads it back (case-insensitive; numbers refused).</summary>
-public sealed class SeverityJsonConverter() : JsonStringEnumConverter<Severity>(JsonNamingPolicy.CamelCase, allowIntegerValues: false);
-
-public static class SeverityExtensions
-{
-    /// <summary>The value as written in the JSON and in finding codes' documentation: <c>ok</c>, <c>info</c>, <c>warning</c>, <c>critical</c>.</summary>
-    public static string ToWireName(this Severity severity) => severity switch
-    {
-        Severity.Ok => "ok",
-        Severity.Info => "info",
-        Severity.Warning => "warning",
-        Severity.Critical => "critical",
-        _ => throw new ArgumentOutOfRangeException(nameof(severity), severity, "Not a severity."),
-    };
-
-    /// <summary>A word for people: "OK", "Info", "Warning", "Critical".</summary>
-    public static string ToDisplayName(this Severity severity) => severity switch
-    {
-        Severity.Ok => "OK",
-        Severity.Info => "Info",
-        Severity.Warning => "Warning",
-        Severity.Critical => "Critical",
-        _ => throw new ArgumentOutOfRangeException(nameof(severity), severity, "Not a severity."),
-    };
 }

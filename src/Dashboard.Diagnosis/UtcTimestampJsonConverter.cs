@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace Dashboard.Diagnosis;
 
 /// <summary>
-/// Writes a time as UTC with a <c>Z</c> (<c>2025-11-28T10:02:40.123456Z</c>), as ARCHITECTURE.md's example shows,
+/// Writes a time as UTC with a <c>Z</c> (<c>2025-11-28T10:02:40.123456Z</c>), as the diagnosis JSON of docs/ARCHITECTURE.md shows,
 /// whatever offset it carried. Reads any ISO-8601 time and converts it to UTC.
 /// </summary>
 public sealed class UtcTimestampJsonConverter : JsonConverter<DateTimeOffset>

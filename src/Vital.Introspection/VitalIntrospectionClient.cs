@@ -14,6 +14,7 @@ namespace Vital.Introspection;
 public sealed partial class VitalIntrospectionClient(
     HttpClient httpClient,
     IOptionsMonitor<VitalOptions> options,
+    TimeProvider timeProvider,
     ILogger<VitalIntrospectionClient> logger) : IVitalIntrospectionClient
 {
     public const string ApiKeyHeader = "x-vital-api-key";
@@ -61,11 +62,11 @@ public sealed partial class VitalIntrospectionClient(
             message.Headers.TryAddWithoutValidation(ApiKeyHeader, key);
         }
 
-        var started = TimeProvider.System.GetTimestamp();
+        var started = timeProvider.GetTimestamp();
         using var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            throw await ToExceptionAsync(response, current.EffectiveApiKey, cancellationToken).ConfigureAwait(false);
+            throw await ToExceptionAsync(response, current.EffectiveApiKey, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
 
         if (IsHtml(response.Content.Headers.ContentType))
@@ -88,7 +89,7 @@ public sealed partial class VitalIntrospectionClient(
         }
 
         LogPage(logger, page.Users.Count, request.Provider?.Value, request.NextCursor is not null, page.NextCursor is not null,
-            (long)TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+            (long)timeProvider.GetElapsedTime(started).TotalMilliseconds);
         return page;
     }
 
@@ -189,10 +190,10 @@ public sealed partial class VitalIntrospectionClient(
         }
     }
 
-    private static async Task<VitalApiException> ToExceptionAsync(HttpResponseMessage response, string? apiKey, CancellationToken cancellationToken)
+    private static async Task<VitalApiException> ToExceptionAsync(HttpResponseMessage response, string? apiKey, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
-        var retryAfter = GetRetryAfter(response);
+        var retryAfter = GetRetryAfter(response, now);
         var (detail, validation) = await ReadDetailAsync(response, apiKey, cancellationToken).ConfigureAwait(false);
 
         return response.StatusCode switch
@@ -230,7 +231,7 @@ public sealed partial class VitalIntrospectionClient(
             ? location.IsAbsoluteUri ? $" to {location.GetLeftPart(UriPartial.Authority)}" : " to another path on the same host"
             : string.Empty;
 
-    private static TimeSpan? GetRetryAfter(HttpResponseMessage response)
+    private static TimeSpan? GetRetryAfter(HttpResponseMessage response, DateTimeOffset now)
     {
         var header = response.Headers.RetryAfter;
         if (header?.Delta is { } delta)
@@ -238,7 +239,7 @@ public sealed partial class VitalIntrospectionClient(
             return delta;
         }
 
-        return header?.Date is { } date ? date - DateTimeOffset.UtcNow : null;
+        return header?.Date is { } date ? date - now : null;
     }
 
     /// <summary>Reads FastAPI's <c>{"detail": "..."}</c> or <c>{"detail": [{"loc","msg","type"}]}</c>; anything else gives nothing.</summary>

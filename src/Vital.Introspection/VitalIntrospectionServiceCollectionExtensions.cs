@@ -48,7 +48,7 @@ public static class VitalIntrospectionServiceCollectionExtensions
         builder.AddResilienceHandler("vital", static (pipeline, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<VitalOptions>>().Value.Resilience;
-            ConfigureResilience(pipeline, options);
+            ConfigureResilience(pipeline, options, context.ServiceProvider.GetRequiredService<TimeProvider>());
         });
 
         // Inside the resilience handler, so every attempt waits out a pause another request was told about.
@@ -64,8 +64,10 @@ public static class VitalIntrospectionServiceCollectionExtensions
     /// <c>Retry-After</c> up to <see cref="VitalResilienceOptions.MaxDelay"/>), a circuit breaker, and the
     /// per-attempt time-out. 400, 401, 403, 404 and 422 are never retried: asking again cannot change them.
     /// </summary>
-    public static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, VitalResilienceOptions options)
+    public static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, VitalResilienceOptions options, TimeProvider timeProvider)
     {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(timeProvider);
         pipeline.AddTimeout(options.TotalTimeout);
 
         if (options.MaxRetryAttempts > 0)
@@ -78,7 +80,7 @@ public static class VitalIntrospectionServiceCollectionExtensions
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
                 ShouldRetryAfterHeader = true,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, options.MaxDelay)),
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, options.MaxDelay, timeProvider.GetUtcNow())),
             });
         }
 
@@ -93,7 +95,7 @@ public static class VitalIntrospectionServiceCollectionExtensions
         pipeline.AddTimeout(options.AttemptTimeout);
     }
 
-    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, TimeSpan maxDelay)
+    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, TimeSpan maxDelay, DateTimeOffset now)
     {
         if (!HttpClientResiliencePredicates.IsTransient(outcome))
         {
@@ -105,7 +107,7 @@ public static class VitalIntrospectionServiceCollectionExtensions
             && response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable
             && response.Headers.RetryAfter is { } retryAfter)
         {
-            var wait = retryAfter.Delta ?? (retryAfter.Date - DateTimeOffset.UtcNow);
+            var wait = retryAfter.Delta ?? (retryAfter.Date - now);
             if (wait > maxDelay)
             {
                 return false;

@@ -69,7 +69,7 @@ public class DiagnosisEngineStatusTests
         var resource = Assert.Single(Assert.Single(Diagnose(input).Providers).Resources);
 
         // Assert
-        Assert.Equal(input.Status.Value, resource.Status);
+        Assert.Equal(input.Status, resource.Status);
         Assert.Equal(severity, resource.Severity);
         Assert.Equal([code], resource.FindingCodes);
     }
@@ -100,7 +100,7 @@ public class DiagnosisEngineStatusTests
 
         // Assert
         Assert.Contains("'error', the older name Vital used for a failed pull", finding.Explanation, StringComparison.Ordinal);
-        Assert.Equal("error", finding.Evidence.Status);
+        Assert.Equal("error", finding.Evidence.Status?.Value);
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public class DiagnosisEngineStatusTests
         Assert.Contains("'Paused_For_Review'", finding.Explanation, StringComparison.Ordinal);
         Assert.Contains("Vital added a status this dashboard does not know yet", finding.Explanation, StringComparison.Ordinal);
         Assert.Contains("'Paused_For_Review'", finding.Action, StringComparison.Ordinal);
-        Assert.Equal("Paused_For_Review", finding.Evidence.Status);
+        Assert.Equal("Paused_For_Review", finding.Evidence.Status?.Value);
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public class DiagnosisEngineStatusTests
         Assert.Equal(TraceId, evidence.TraceId);
         Assert.Equal(Release, evidence.Release);
         Assert.Equal("non_retriable_error", evidence.ErrorDetails);
-        Assert.Equal("failure", evidence.Status);
+        Assert.Equal("failure", evidence.Status?.Value);
         Assert.Equal(pull.Timeline.ScheduledAt, evidence.ScheduledAt);
         Assert.Equal(pull.Timeline.StartedAt, evidence.StartedAt);
         Assert.Equal(pull.Timeline.EndedAt, evidence.EndedAt);

@@ -130,7 +130,7 @@ public class DiagnosisEngineUserTests
         Assert.Equal(["activity", "sleep"], diagnosis.Providers[1].Resources.Select(r => r.Resource));
         Assert.Equal(["activity", "sleep"], diagnosis.Providers[2].Resources.Select(r => r.Resource));
         Assert.Equal(["sleep", "workouts"], diagnosis.Providers[3].Resources.Select(r => r.Resource));
-        Assert.Equal(["paused", "error", "retrying", "failure"], diagnosis.Providers.Select(p => p.WorstStatus));
+        Assert.Equal(["paused", "error", "retrying", "failure"], diagnosis.Providers.Select(p => p.WorstStatus?.Value));
         Assert.Equal(
             [
                 (Severity.Critical, "fitbit", "sleep", FindingCodes.PullFailed),
@@ -353,7 +353,7 @@ public class DiagnosisEngineUserTests
         var diagnosis = engine.Diagnose(One(Scheduled(TimeSpan.FromHours(1))), AsOf);
 
         // Assert
-        Assert.Equal(TimeSpan.FromHours(6), engine.StuckScheduledAfter);
+        Assert.Equal(TimeSpan.FromHours(6), engine.Thresholds.StuckScheduledAfter);
         Assert.Equal([FindingCodes.PullInProgress], diagnosis.Codes());
     }
 }

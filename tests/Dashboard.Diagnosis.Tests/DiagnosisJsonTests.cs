@@ -6,7 +6,7 @@ namespace Dashboard.Diagnosis.Tests;
 /// <summary>The diagnosis JSON must be exactly ARCHITECTURE.md's shape: scripts and tickets depend on it.</summary>
 public class DiagnosisJsonTests
 {
-    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Web = DiagnosisJson.Options;
 
     private static UserDiagnosis Sample() => Diagnose(
         User()

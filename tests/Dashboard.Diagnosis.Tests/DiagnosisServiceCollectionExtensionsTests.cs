@@ -30,7 +30,7 @@ public class DiagnosisServiceCollectionExtensionsTests
         Assert.Equal(TimeSpan.FromHours(6), options.StuckScheduledAfter);
         Assert.Equal(TimeSpan.FromDays(1), options.StuckInProgressAfter);
         Assert.Equal(0.5, options.LowCoverageRatio);
-        Assert.Equal(TimeSpan.FromHours(6), engine.StuckScheduledAfter);
+        Assert.Equal(TimeSpan.FromHours(6), engine.Thresholds.StuckScheduledAfter);
         Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
     }
 
@@ -49,9 +49,9 @@ public class DiagnosisServiceCollectionExtensionsTests
         var engine = provider.GetRequiredService<DiagnosisEngine>();
 
         // Assert
-        Assert.Equal(TimeSpan.FromMinutes(150), engine.StuckScheduledAfter);
-        Assert.Equal(TimeSpan.FromDays(2), engine.StuckInProgressAfter);
-        Assert.Equal(0.25, engine.LowCoverageRatio);
+        Assert.Equal(TimeSpan.FromMinutes(150), engine.Thresholds.StuckScheduledAfter);
+        Assert.Equal(TimeSpan.FromDays(2), engine.Thresholds.StuckInProgressAfter);
+        Assert.Equal(0.25, engine.Thresholds.LowCoverageRatio);
     }
 
     [Fact]

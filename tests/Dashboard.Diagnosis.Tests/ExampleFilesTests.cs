@@ -65,7 +65,7 @@ public class ExampleFilesTests
             ],
             diagnosis.Findings.Select(f => (f.Code, f.Provider, f.Resource)));
         Assert.Equal(["garmin", "oura"], diagnosis.Providers.Select(p => p.Provider));
-        Assert.Equal(["error", "failure"], diagnosis.Providers.Select(p => p.WorstStatus));
+        Assert.Equal(["error", "failure"], diagnosis.Providers.Select(p => p.WorstStatus?.Value));
         Assert.Equal(["activity", "heartrate", "hrv", "sleep", "workouts"], diagnosis.Providers[1].Resources.Select(r => r.Resource));
         Assert.Equal(["blood_oxygen", "stress_level"], diagnosis.Providers[1].NotPulled);
     }
@@ -129,6 +129,6 @@ public class ExampleFilesTests
             [(FindingCodes.ResourcesNotPulled, "fitbit", null), (FindingCodes.PullRetrying, "fitbit", "sleep")],
             diagnosis.Findings.Select(f => (f.Code, f.Provider, f.Resource)));
         Assert.Equal("Fitbit blood oxygen not pulled", diagnosis.Findings[0].Title);
-        Assert.Equal("retrying", Assert.Single(diagnosis.Providers).WorstStatus);
+        Assert.Equal("retrying", Assert.Single(diagnosis.Providers).WorstStatus?.Value);
     }
 }

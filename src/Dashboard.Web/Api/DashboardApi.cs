@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dashboard.Diagnosis;
 using Dashboard.Web.Data;
 using Dashboard.Web.Data.Team;
@@ -17,13 +16,11 @@ public static class DashboardApi
 {
     public const string RateLimitPolicy = "api";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api").RequireRateLimiting(RateLimitPolicy);
 
-        api.MapGet("/users/{userId}/diagnosis", GetDiagnosisAsync).WithName("GetDiagnosis");
+        api.MapGet("/users/{userId}/diagnosis", GetDiagnosisJsonAsync).WithName("GetDiagnosis");
         api.MapGet("/users/{userId}/diagnosis.md", GetDiagnosisMarkdownAsync).WithName("GetDiagnosisMarkdown");
         api.MapGet("/users.csv", GetTeamCsvAsync).WithName("GetTeamCsv");
 
@@ -34,8 +31,17 @@ public static class DashboardApi
     public static string UserLink(HttpRequest request, string userId) =>
         $"{request.Scheme}://{request.Host}{request.PathBase}/users/{Uri.EscapeDataString(userId)}";
 
+    private static Task<IResult> GetDiagnosisJsonAsync(
+        string userId, string? refresh, HttpContext context, IDiagnosisService diagnoses, IAuditLog audit, CancellationToken cancellationToken) =>
+        GetDiagnosisAsync(DiagnosisFormat.Json, userId, refresh, context, diagnoses, audit, cancellationToken);
+
+    private static Task<IResult> GetDiagnosisMarkdownAsync(
+        string userId, string? refresh, HttpContext context, IDiagnosisService diagnoses, IAuditLog audit, CancellationToken cancellationToken) =>
+        GetDiagnosisAsync(DiagnosisFormat.Markdown, userId, refresh, context, diagnoses, audit, cancellationToken);
+
+    /// <summary>One user's diagnosis as JSON or Markdown: the same checks, the same upstream answers, one audit line.</summary>
     private static async Task<IResult> GetDiagnosisAsync(
-        string userId, string? refresh, HttpContext context, IDiagnosisService diagnoses, IAuditLog audit, CancellationToken cancellationToken)
+        DiagnosisFormat format, string userId, string? refresh, HttpContext context, IDiagnosisService diagnoses, IAuditLog audit, CancellationToken cancellationToken)
     {
         if (!InputRules.TryNormalizeUserId(userId, out var id))
         {
@@ -49,35 +55,15 @@ public static class DashboardApi
 
         try
         {
-            var diagnosis = await diagnoses.GetAsync(id, fresh, cancellationToken).ConfigureAwait(false);
+            var diagnosis = await diagnoses.GetAsync(id, fresh, cancellationToken).ConfigureAwait(false) with { Link = UserLink(context.Request, id) };
+            if (format == DiagnosisFormat.Markdown)
+            {
+                audit.Record(AuditAction.DiagnosisMarkdown, id, context);
+                return Results.Text(DiagnosisMarkdown.Render(diagnosis), "text/markdown; charset=utf-8");
+            }
+
             audit.Record(AuditAction.DiagnosisJson, id, context);
-            return Results.Json(diagnosis with { Link = UserLink(context.Request, id) }, Json);
-        }
-        catch (VitalApiException ex)
-        {
-            return UpstreamProblems.ToResult(ex, context);
-        }
-    }
-
-    private static async Task<IResult> GetDiagnosisMarkdownAsync(
-        string userId, string? refresh, HttpContext context, IDiagnosisService diagnoses, IAuditLog audit, CancellationToken cancellationToken)
-    {
-        if (!InputRules.TryNormalizeUserId(userId, out var id))
-        {
-            return BadUserId();
-        }
-
-        if (!TryParseRefresh(refresh, out var fresh))
-        {
-            return BadRefresh();
-        }
-
-        try
-        {
-            var diagnosis = await diagnoses.GetAsync(id, fresh, cancellationToken).ConfigureAwait(false);
-            audit.Record(AuditAction.DiagnosisMarkdown, id, context);
-            var markdown = DiagnosisMarkdown.Render(diagnosis with { Link = UserLink(context.Request, id) });
-            return Results.Text(markdown, "text/markdown; charset=utf-8");
+            return Results.Json(diagnosis, DiagnosisJson.Options);
         }
         catch (VitalApiException ex)
         {
@@ -128,4 +114,10 @@ public static class DashboardApi
 
     private static IResult BadUserId() =>
         Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not a Vital user id", detail: InputRules.UserIdProblem);
+
+    private enum DiagnosisFormat
+    {
+        Json,
+        Markdown,
+    }
 }

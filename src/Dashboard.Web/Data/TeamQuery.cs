@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Dashboard.Web.Input;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
+using Vital.Introspection;
 
 namespace Dashboard.Web.Data;
 
@@ -13,7 +14,7 @@ public sealed record TeamQuery
 {
     public static TeamQuery Empty { get; } = new();
 
-    public ImmutableArray<string> Statuses { get; init; } = [];
+    public ImmutableArray<PullStatus> Statuses { get; init; } = [];
 
     /// <summary>Passed to the upstream's own <c>provider</c> filter.</summary>
     public ImmutableArray<string> Providers { get; init; } = [];
@@ -59,7 +60,7 @@ public sealed record TeamQuery
             return [.. good];
         }
 
-        var statuses = List("status", "status");
+        var statuses = List("status", "status").Select(PullStatus.From).ToImmutableArray();
         var providers = List("provider", "provider");
         var resources = List("resource", "resource");
 
@@ -103,7 +104,7 @@ public sealed record TeamQuery
 
         // Parsed slugs are [a-z0-9_] and stay readable (status=failure,retrying); anything else a caller put in a
         // query is escaped, so it cannot break the query string. q is escaped too.
-        Add("status", string.Join(',', Statuses.Select(Uri.EscapeDataString)));
+        Add("status", string.Join(',', Statuses.Select(s => Uri.EscapeDataString(s.Value))));
         Add("provider", string.Join(',', Providers.Select(Uri.EscapeDataString)));
         Add("resource", string.Join(',', Resources.Select(Uri.EscapeDataString)));
         Add("q", Search is null ? null : Uri.EscapeDataString(Search));

@@ -29,7 +29,7 @@ public static class TeamCsv
         foreach (var user in users)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!TeamView.Matches(user, query))
+            if (!TeamViewBuilder.Matches(user, query))
             {
                 continue;
             }
@@ -37,7 +37,7 @@ public static class TeamCsv
             var diagnosis = engine.Diagnose(user.ToPulls(), user.AsOf);
             foreach (var pull in user.Pulls)
             {
-                if (!TeamView.PullMatches(pull, query))
+                if (!TeamViewBuilder.PullMatches(pull, query))
                 {
                     continue;
                 }
@@ -45,7 +45,7 @@ public static class TeamCsv
                 var resource = diagnosis.Providers.First(p => p.Provider == pull.Provider).Resources.First(r => r.Resource == pull.Resource);
                 await csv.WriteRecordAsync(
                 [
-                    user.UserId, pull.Provider, pull.Resource, pull.Status, pull.ErrorDetails ?? string.Empty,
+                    user.UserId, pull.Provider, pull.Resource, pull.Status.Value, pull.ErrorDetails ?? string.Empty,
                     Time(pull.RangeStart), Time(pull.RangeEnd), pull.DaysWithData.ToString(CultureInfo.InvariantCulture),
                     resource.Coverage is { } coverage ? Math.Round(coverage, 3).ToString(CultureInfo.InvariantCulture) : string.Empty,
                     Time(pull.ScheduledAt), Time(pull.StartedAt), Time(pull.EndedAt),

@@ -1,8 +1,8 @@
 using Dashboard.Diagnosis;
 using Dashboard.Web.Api;
 using Dashboard.Web.Components;
-using Dashboard.Web.Data.Team;
 using Dashboard.Web.Data;
+using Dashboard.Web.Data.Team;
 using Dashboard.Web.Health;
 using Dashboard.Web.Security;
 using Dashboard.Web.Ui;
@@ -41,9 +41,8 @@ public static class DashboardHostingExtensions
         services.AddScoped<TimeDisplay>();
         services.AddScoped<BrowserInterop>();
         services.AddScoped<Components.Pages.Users.UserPageState>();
-        services.AddOptions<UiOptions>().Bind(configuration.GetSection(UiOptions.SectionName))
-            .Validate(o => o.AutoRefreshSeconds is >= 5 and <= 3600, "Ui:AutoRefreshSeconds must be between 5 and 3600.")
-            .ValidateOnStart();
+        services.AddOptions<UiOptions>().Bind(configuration.GetSection(UiOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<UiOptions>, UiOptionsValidator>();
         services.AddProblemDetails();
 
         return builder;

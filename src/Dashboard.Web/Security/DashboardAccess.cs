@@ -1,31 +1,6 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Security;
-
-/// <summary>The one rule every page, the Blazor hub and every API endpoint share: a signed-in person who may see the team's data.</summary>
-public sealed class DashboardAccessRequirement : IAuthorizationRequirement;
-
-/// <summary>
-/// With <c>Auth:Mode=OpenIdConnect</c> a signed-in person passes when <em>any</em> configured constraint matches
-/// (an allowed email domain or an allowed group); with none configured, any signed-in person passes. The other
-/// modes delegate the decision: the proxy (TrustedProxy) or the operator's opt-in (None).
-/// </summary>
-internal sealed class DashboardAccessHandler(IOptionsMonitor<AuthOptions> options) : AuthorizationHandler<DashboardAccessRequirement>
-{
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, DashboardAccessRequirement requirement)
-    {
-        var auth = options.CurrentValue;
-        if (context.User.Identity?.IsAuthenticated == true
-            && (auth.Mode != AuthMode.OpenIdConnect || DashboardAccess.IsAllowed(context.User, auth.OpenIdConnect)))
-        {
-            context.Succeed(requirement);
-        }
-
-        return Task.CompletedTask;
-    }
-}
 
 public static class DashboardAccess
 {

@@ -3,14 +3,6 @@ using Humanizer;
 
 namespace Dashboard.Web.Ui;
 
-/// <summary>How times are shown: <c>tz=utc</c> (default), <c>tz=local</c> (the browser's zone) or <c>tz=relative</c>.</summary>
-public enum TimeDisplayMode
-{
-    Utc,
-    Local,
-    Relative,
-}
-
 /// <summary>
 /// The circuit's time display: the mode from the URL and the browser's zone, asked once. Times are stored and
 /// computed in UTC everywhere; this is the only place that converts them for people. The exact UTC time is
@@ -98,13 +90,6 @@ public sealed class TimeDisplay(TimeProvider timeProvider)
             ? $"{utc} ({FormatIn(t, LocalZone, withSeconds: true)} {LocalZone.Id})"
             : utc;
     }
-
-    /// <summary>
-    /// A duration in a table cell, worded as the timeline words it: "42 s", "3 min 12 s", "2 h 5 min"; "–" when
-    /// unknown or negative.
-    /// </summary>
-    public static string Duration(TimeSpan? duration) =>
-        duration is { } d && d >= TimeSpan.Zero ? Components.Timeline.TimelineText.Duration(d) : "–";
 
     private static string FormatIn(DateTimeOffset time, TimeZoneInfo zone, bool withSeconds)
     {

@@ -1,4 +1,5 @@
 using Dashboard.Web.Data;
+using Dashboard.Web.Tests.Support;
 
 namespace Dashboard.Web.Tests.Data;
 
@@ -26,7 +27,7 @@ public sealed class TeamQueryTests
     {
         var query = Parse("?status=failure,retrying&provider=oura&resource=sleep,heart_rate&q=7AEC&attention=true");
 
-        Assert.Equal(["failure", "retrying"], query.Statuses);
+        Assert.Equal(["failure", "retrying"], query.Statuses.Values());
         Assert.Equal(["oura"], query.Providers);
         Assert.Equal(["heart_rate", "sleep"], query.Resources);
         Assert.Equal("7aec", query.Search);
@@ -39,7 +40,7 @@ public sealed class TeamQueryTests
     {
         var query = Parse("STATUS=Retrying,%20failure&status=failure,,&Status=scheduled");
 
-        Assert.Equal(["failure", "retrying", "scheduled"], query.Statuses);
+        Assert.Equal(["failure", "retrying", "scheduled"], query.Statuses.Values());
     }
 
     [Theory]
@@ -73,7 +74,7 @@ public sealed class TeamQueryTests
     [Fact]
     public void ToQueryString_ValuesThatAreNotSlugs_EscapedSoTheyCannotBreakTheQuery()
     {
-        var query = TeamQuery.Empty with { Statuses = ["a&b=c", "<b>"], Providers = ["x y"] };
+        var query = TeamQuery.Empty with { Statuses = [new("a&b=c"), new("<b>")], Providers = ["x y"] };
 
         Assert.Equal("status=a%26b%3Dc,%3Cb%3E&provider=x%20y", query.ToQueryString());
     }
@@ -98,7 +99,7 @@ public sealed class TeamQueryTests
         var query = TeamQuery.Parse("status=failure,BAD!&provider=oura&attention=maybe", out var problems);
 
         Assert.Equal(2, problems.Count);
-        Assert.Equal(["failure"], query.Statuses);
+        Assert.Equal(["failure"], query.Statuses.Values());
         Assert.Equal(["oura"], query.Providers);
         Assert.False(query.AttentionOnly);
     }

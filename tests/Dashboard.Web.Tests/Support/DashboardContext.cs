@@ -30,6 +30,7 @@ public abstract class DashboardContext : BunitContext
         Services.AddSingleton<IPageAudit>(Audit);
         Services.AddSingleton<IDashboardEnvironment>(Environment);
         Services.AddSingleton(TestPulls.Engine);
+        Services.AddSingleton(sp => sp.GetRequiredService<DiagnosisEngine>().Thresholds);
         Services.AddSingleton<TeamViewCache>();
         Services.AddSingleton<IOptions<UiOptions>>(_ => Options.Create(UiOptions));
         Services.AddScoped<TimeDisplay>();

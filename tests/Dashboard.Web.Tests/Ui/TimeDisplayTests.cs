@@ -110,20 +110,4 @@ public sealed class TimeDisplayTests
         Assert.Equal("2026-03-04 12:00:00 UTC", _display.Exact(Noon));
         Assert.Equal(TimeZoneInfo.Utc, _display.DisplayZone);
     }
-
-    [Theory]
-    [InlineData(0, 0, 42, "42 s")]
-    [InlineData(0, 3, 12, "3 min 12 s")]
-    [InlineData(2, 5, 0, "2 h 5 min")]
-    public void Duration_TwoUnits(int hours, int minutes, int seconds, string expected)
-    {
-        Assert.Equal(expected, TimeDisplay.Duration(new TimeSpan(hours, minutes, seconds)));
-    }
-
-    [Fact]
-    public void Duration_NoneOrNegative_Dash()
-    {
-        Assert.Equal("–", TimeDisplay.Duration(null));
-        Assert.Equal("–", TimeDisplay.Duration(TimeSpan.FromMinutes(-1)));
-    }
 }

@@ -2,17 +2,6 @@ using System.Globalization;
 
 namespace Dashboard.Web.Components.Timeline;
 
-/// <summary>The calendar unit of a <see cref="TickStep"/>.</summary>
-public enum TickUnit
-{
-    Second,
-    Minute,
-    Hour,
-    Day,
-    Month,
-    Year,
-}
-
 /// <summary>
 /// The distance between two axis ticks: <see cref="Count"/> <see cref="Unit"/>s, counted on the wall clock of the display
 /// zone (so hour ticks stay on whole local hours and month ticks on the first of the month).

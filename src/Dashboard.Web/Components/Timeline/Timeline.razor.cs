@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text;
 using Dashboard.Diagnosis;
+using Dashboard.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 
@@ -13,29 +12,9 @@ namespace Dashboard.Web.Components.Timeline;
 /// </summary>
 public partial class Timeline
 {
-    // Drawing units of the viewBox. The SVG is as wide as its container (with a minimum width in CSS), its height grows
-    // with the rows: a row is always RowHeight units, whether there is one or sixty.
-    private const int ViewWidth = 1000;
-    private const int LabelX = 8;
-    private const int LabelMaxChars = 30;
-    private const int PlotLeft = 220;
-    private const int PlotRight = 790;
-    private const int PlotWidth = PlotRight - PlotLeft;
-    private const int StatusIconX = 802;
-    private const int StatusTextX = 822;
-    private const int StatusMaxChars = 26;
-    private const int IconSize = 14;
-    private const int AxisHeight = 40;
-    private const int TickLabelY = 14;
-    private const int HeaderLabelY = 32;
-    private const double RowHeight = 28;
-    private const double LaneHeaderHeight = 26;
-    private const int BottomPadding = 8;
-    private const double RunningHeight = 14;
-    private const double WaitingHeight = 6;
-
     private readonly string _titleId = "timeline-title-" + Guid.NewGuid().ToString("N")[..8];
     private TimelineLayout _layout = null!;
+    private TimelineDrawing _drawing = null!;
     private IReadOnlyList<StatusStyle> _statuses = [];
     private TimeZoneInfo _zone = TimeZoneInfo.Utc;
     private TimelineView _view;
@@ -70,154 +49,35 @@ public partial class Timeline
     [Parameter]
     public EventCallback<TimelineView> ViewChanged { get; set; }
 
-    private bool IsPullView => _view == TimelineView.Pulls;
-
-    private string ViewName => IsPullView ? "pulls" : "range";
-
-    private TimelineAxis? CurrentAxis => IsPullView ? _layout.Axis : _layout.RangeAxis;
-
-    private double Height =>
-        AxisHeight + _layout.Rows.Count * RowHeight + (_layout.NotStartedCount > 0 ? LaneHeaderHeight : 0) + BottomPadding;
-
     private string? ActiveKey => _hoveredKey ?? _focusedKey ?? SelectedKey;
 
     private TimelineRow? ActiveRow => ActiveKey is { } key ? _layout.Rows.FirstOrDefault(r => r.Key == key) : null;
 
     private RangeRow? ActiveRangeRow => ActiveRow is { } row ? _layout.RangeRows[row.Index] : null;
 
-    private string SvgTitle => IsPullView
-        ? $"Pull timeline: {Count(_layout.Rows.Count, "pull")}, {_layout.NotStartedCount} not started yet. {Caption}."
-        : $"Data range of {Count(_layout.Rows.Count, "pull")}. {Caption}.";
+    private string SvgTitle => _drawing.IsPullView
+        ? $"Pull timeline: {TextFormatter.Count(_layout.Rows.Count, "pull")}, {_layout.NotStartedCount} not started yet. {Caption}."
+        : $"Data range of {TextFormatter.Count(_layout.Rows.Count, "pull")}. {Caption}.";
 
-    private string Caption
-    {
-        get
-        {
-            var zone = $"times in {TimelineText.ZoneName(_zone)}";
-            if (CurrentAxis is not { } axis)
-            {
-                return $"No data ranges reported yet, {zone}";
-            }
-
-            var first = TimelineText.Date(axis.Start, _zone);
-            var last = TimelineText.Date(axis.End, _zone);
-            return first == last ? $"{first}, {zone}" : $"{first} to {last}, {zone}";
-        }
-    }
+    private string Caption => TimelineDescriptions.Caption(_drawing.Axis, _zone);
 
     protected override void OnParametersSet()
     {
         _zone = DisplayZone ?? TimeZoneInfo.Utc;
-        var now = Now == default ? Diagnosis.AsOf : Now;
-        _layout = TimelineLayout.Create(Diagnosis, now, _zone);
-        // The statuses on screen, in legend order (worst first), unknown values last and verbatim.
-        var legendOrder = StatusPalette.Legend.Select(l => l.Status).ToList();
-        _statuses = [.. _layout.Rows
-            .Select(r => r.Style)
-            .DistinctBy(s => s.Status)
-            .OrderBy(s => StatusPalette.IsKnown(s.Status) ? legendOrder.IndexOf(s.Status) : int.MaxValue)
-            .ThenBy(s => s.Status, StringComparer.Ordinal)];
-
+        _layout = TimelineLayout.Create(Diagnosis, Now == default ? Diagnosis.AsOf : Now, _zone);
+        _statuses = TimelineDescriptions.StatusesShown(_layout);
         if (_viewParameter != View)
         {
             _viewParameter = View;
             _view = View;
         }
+
+        _drawing = new TimelineDrawing(_layout, _view, _zone);
     }
 
-    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+    private static string F(double value) => TimelineDrawing.F(value);
 
-    private static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
-
-    private static string X(double fraction) => F(PlotLeft + fraction * PlotWidth);
-
-    private static string W(double fraction) => F(fraction * PlotWidth);
-
-    private static double RowTop(TimelineRow row) =>
-        AxisHeight + row.Index * RowHeight + (row.Lane == TimelineLane.NotStarted ? LaneHeaderHeight : 0);
-
-    private static double BarHeight(TimelineSegmentKind kind) =>
-        kind is TimelineSegmentKind.Running or TimelineSegmentKind.RunningNow ? RunningHeight : WaitingHeight;
-
-    private static string SegmentClass(TimelineSegmentKind kind) => kind switch
-    {
-        TimelineSegmentKind.Waiting => "seg seg-waiting",
-        TimelineSegmentKind.Running => "seg seg-running",
-        TimelineSegmentKind.RunningNow => "seg seg-running-now",
-        _ => "seg seg-waiting-now",
-    };
-
-    private static string Diamond(double fraction, double y)
-    {
-        const double R = 6;
-        var cx = PlotLeft + fraction * PlotWidth;
-        return $"M{F(cx)} {F(y - R)} L{F(cx + R)} {F(y)} L{F(cx)} {F(y + R)} L{F(cx - R)} {F(y)} Z";
-    }
-
-    /// <summary>
-    /// Everything inside a row's <c>&lt;g&gt;</c> (background, label, bars or range, status, focus ring) as one markup
-    /// string. A circuit keeps every frame of its render tree, twice (current and previous), so a row drawn as
-    /// elements held about 17 kB of an open page; as one string it holds a few. Every text and attribute value that
-    /// comes from Vital is HTML-encoded here.
-    /// </summary>
-    private MarkupString RowBody(TimelineRow row, double top, double mid)
-    {
-        // Elements are separated by a line break: read as text (an accessible name's check, a copy), "Google Fit ·
-        // activity" and "Retrying" stay two words rather than "activityRetrying".
-        var b = new StringBuilder(1024);
-        b.Append(CultureInfo.InvariantCulture, $"<rect class=\"row-bg\" x=\"0\" y=\"{F(top)}\" width=\"{ViewWidth}\" height=\"{F(RowHeight)}\"></rect>\n");
-        b.Append(CultureInfo.InvariantCulture, $"<text class=\"row-label\" x=\"{LabelX}\" y=\"{F(mid)}\" dominant-baseline=\"central\"><title>{E(row.Entry.Label)}</title>{E(TimelineText.Truncate(row.Entry.Label, LabelMaxChars))}</text>\n");
-        if (IsPullView)
-        {
-            foreach (var segment in row.Segments)
-            {
-                var height = BarHeight(segment.Kind);
-                b.Append(CultureInfo.InvariantCulture, $"<rect class=\"{SegmentClass(segment.Kind)}\" x=\"{X(segment.X)}\" y=\"{F(mid - height / 2)}\" width=\"{W(segment.Width)}\" height=\"{F(height)}\" rx=\"2\" data-kind=\"{segment.Kind}\"><title>{E(TimelineDescriptions.SegmentTitle(segment, _zone))}</title></rect>\n");
-            }
-
-            if (row.MarkerX is { } markerX)
-            {
-                b.Append(CultureInfo.InvariantCulture, $"<path class=\"marker-not-started\" d=\"{Diamond(markerX, mid)}\"><title>Scheduled {E(TimelineDescriptions.Time(row.Entry.ScheduledAt!.Value, _zone))}, not started</title></path>\n");
-            }
-
-            if (row.Segments.Count == 0 && row.MarkerX is null)
-            {
-                b.Append(CultureInfo.InvariantCulture, $"<g><text class=\"row-note\" x=\"{PlotLeft + 4}\" y=\"{F(mid)}\" dominant-baseline=\"central\">No times reported</text></g>\n");
-            }
-
-            AppendStatus(b, row, mid, "status-label", row.Style.Label, TimelineText.Truncate(row.Style.Label, StatusMaxChars));
-        }
-        else
-        {
-            var range = _layout.RangeRows[row.Index];
-            if (range.X is { } rangeX && range.Width is { } rangeWidth)
-            {
-                b.Append(CultureInfo.InvariantCulture, $"<rect class=\"range-bar\" x=\"{X(rangeX)}\" y=\"{F(mid - RunningHeight / 2)}\" width=\"{W(rangeWidth)}\" height=\"{F(RunningHeight)}\" rx=\"2\"><title>{E(TimelineDescriptions.RangeText(range.Entry))}: {E(range.DaysText)}</title></rect>\n");
-                if (range.FilledWidth is { } filled)
-                {
-                    b.Append(CultureInfo.InvariantCulture, $"<rect class=\"range-filled\" x=\"{X(rangeX)}\" y=\"{F(mid - RunningHeight / 2)}\" width=\"{W(filled)}\" height=\"{F(RunningHeight)}\" rx=\"2\"><title>{E(range.DaysText)}</title></rect>\n");
-                }
-            }
-            else
-            {
-                b.Append(CultureInfo.InvariantCulture, $"<g><text class=\"row-note\" x=\"{PlotLeft + 4}\" y=\"{F(mid)}\" dominant-baseline=\"central\">{E(range.DaysText)}</text></g>\n");
-            }
-
-            AppendStatus(b, row, mid, "days-label", range.DaysText, TimelineDescriptions.ShortDays(range.Entry));
-        }
-
-        b.Append(CultureInfo.InvariantCulture, $"<rect class=\"focus-ring\" x=\"1\" y=\"{F(top + 1)}\" width=\"{ViewWidth - 2}\" height=\"{F(RowHeight - 2)}\" rx=\"3\"></rect>\n");
-        return new MarkupString(b.ToString());
-    }
-
-    /// <summary>The status column: the status's icon (the palette's own SVG path, not upstream text), then a label with its whole text as a title.</summary>
-    private static void AppendStatus(StringBuilder b, TimelineRow row, double mid, string labelClass, string title, string text)
-    {
-        b.Append(CultureInfo.InvariantCulture, $"<g class=\"status\"><svg class=\"status-icon\" x=\"{StatusIconX}\" y=\"{F(mid - IconSize / 2.0)}\" width=\"{IconSize}\" height=\"{IconSize}\" viewBox=\"0 0 24 24\" aria-hidden=\"true\">{row.Style.Icon}</svg>");
-        b.Append(CultureInfo.InvariantCulture, $"<text class=\"{labelClass}\" x=\"{StatusTextX}\" y=\"{F(mid)}\" dominant-baseline=\"central\"><title>{E(title)}</title>{E(text)}</text></g>\n");
-    }
-
-    private static string E(string? text) => Shared.HtmlText.Encode(text);
+    private static string X(double fraction) => TimelineDrawing.X(fraction);
 
     private bool IsSelected(string key) => string.Equals(SelectedKey, key, StringComparison.Ordinal);
 
@@ -232,7 +92,7 @@ public partial class Timeline
         return row.Key == ActiveKey ? classes + " active" : classes;
     }
 
-    private string RowLabel(TimelineRow row) => IsPullView
+    private string RowLabel(TimelineRow row) => _drawing.IsPullView
         ? TimelineDescriptions.PullLabel(row)
         : TimelineDescriptions.RangeLabel(_layout.RangeRows[row.Index]);
 
@@ -254,6 +114,7 @@ public partial class Timeline
     private async Task ChangeViewAsync(TimelineView view)
     {
         _view = view;
+        _drawing = new TimelineDrawing(_layout, _view, _zone);
         await ViewChanged.InvokeAsync(view);
     }
 }

@@ -1,8 +1,5 @@
 namespace Dashboard.Web.Components.Timeline;
 
-/// <summary>One labelled tick: its instant, its position (0 = axis start, 1 = axis end) and its label in the display zone.</summary>
-public sealed record TimelineTick(DateTimeOffset Time, double X, string Label);
-
 /// <summary>
 /// A time axis from <see cref="Start"/> to <see cref="End"/> with its ticks. Positions are fractions of the axis:
 /// 0 at <see cref="Start"/>, 1 at <see cref="End"/>.

@@ -1,3 +1,6 @@
+using Dashboard.Diagnosis;
+using Dashboard.Web.Components.Shared;
+
 namespace Dashboard.Web.Components.Timeline;
 
 /// <summary>The words the timeline puts in titles, accessible names and its details panel; kept out of the markup so they can be tested.</summary>
@@ -16,8 +19,8 @@ public static class TimelineDescriptions
     public static string SegmentTitle(TimelineSegment segment, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(segment);
-        var to = segment.Kind is TimelineSegmentKind.RunningNow or TimelineSegmentKind.WaitingNow ? "now" : Time(segment.To, zone);
-        return $"{KindName(segment.Kind)} {TimelineText.Duration(segment.Duration)}: {Time(segment.From, zone)} → {to}";
+        var to = segment.Kind is TimelineSegmentKind.RunningNow or TimelineSegmentKind.WaitingNow ? "now" : TimeZoneFormatter.UtcAndZone(segment.To, zone);
+        return $"{KindName(segment.Kind)} {TextFormatter.ShortDuration(segment.Duration)}: {TimeZoneFormatter.UtcAndZone(segment.From, zone)} → {to}";
     }
 
     /// <summary>
@@ -31,14 +34,14 @@ public static class TimelineDescriptions
         var entry = row.Entry;
         var times = string.Join(", ", new[]
         {
-            entry.ScheduledAt is { } s ? $"scheduled {TimelineText.Utc(s)}" : null,
-            entry.StartedAt is { } st ? $"started {TimelineText.Utc(st)}" : "not started",
-            entry.EndedAt is { } e ? $"ended {TimelineText.Utc(e)}" : row.IsRunningNow ? "still running" : null,
+            entry.ScheduledAt is { } s ? $"scheduled {TextFormatter.UtcSeconds(s)}" : null,
+            entry.StartedAt is { } st ? $"started {TextFormatter.UtcSeconds(st)}" : "not started",
+            entry.EndedAt is { } e ? $"ended {TextFormatter.UtcSeconds(e)}" : row.IsRunningNow ? "still running" : null,
         }.OfType<string>());
         var durations = string.Join(", ", new[]
         {
-            row.Waiting is { } w ? $"{(row.IsWaitingNow ? "waiting for" : "waited")} {TimelineText.Duration(w)}" : null,
-            row.Running is { } r ? $"{(row.IsRunningNow ? "running for" : "ran")} {TimelineText.Duration(r)}" : null,
+            row.Waiting is { } w ? $"{(row.IsWaitingNow ? "waiting for" : "waited")} {TextFormatter.ShortDuration(w)}" : null,
+            row.Running is { } r ? $"{(row.IsRunningNow ? "running for" : "ran")} {TextFormatter.ShortDuration(r)}" : null,
         }.OfType<string>());
 
         var text = $"{entry.Label}, {row.Style.Label}. {Capitalize(times)}.";
@@ -60,7 +63,7 @@ public static class TimelineDescriptions
     {
         ArgumentNullException.ThrowIfNull(entry);
         return entry.RangeStart is { } start && entry.RangeEnd is { } end
-            ? $"Data range {TimelineText.Date(start, TimeZoneInfo.Utc)} to {TimelineText.Date(end, TimeZoneInfo.Utc)}"
+            ? $"Data range {TimeZoneFormatter.Date(start, TimeZoneInfo.Utc)} to {TimeZoneFormatter.Date(end, TimeZoneInfo.Utc)}"
             : "No data range";
     }
 
@@ -73,9 +76,31 @@ public static class TimelineDescriptions
             : FormattableString.Invariant($"{entry.DaysWithData} days");
     }
 
-    /// <summary>A time in UTC, and in <paramref name="zone"/> too when that isn't UTC.</summary>
-    public static string Time(DateTimeOffset time, TimeZoneInfo zone) =>
-        TimelineText.IsUtc(zone) ? TimelineText.Utc(time) : $"{TimelineText.Utc(time)} ({TimelineText.InZone(time, zone)})";
-
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>"2026-03-01 to 2026-03-04, times in UTC": the span of the axis shown.</summary>
+    public static string Caption(TimelineAxis? axis, TimeZoneInfo zone)
+    {
+        var inZone = $"times in {TimeZoneFormatter.ZoneName(zone)}";
+        if (axis is null)
+        {
+            return $"No data ranges reported yet, {inZone}";
+        }
+
+        var first = TimeZoneFormatter.Date(axis.Start, zone);
+        var last = TimeZoneFormatter.Date(axis.End, zone);
+        return first == last ? $"{first}, {inZone}" : $"{first} to {last}, {inZone}";
+    }
+
+    /// <summary>The statuses on screen, in legend order (worst first), unknown values last and verbatim.</summary>
+    public static IReadOnlyList<StatusStyle> StatusesShown(TimelineLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        var legend = StatusPalette.Legend.ToList();
+        return [.. layout.Rows
+            .Select(r => r.Style)
+            .DistinctBy(s => s.Status)
+            .OrderBy(s => legend.IndexOf(s) is var i and >= 0 ? i : int.MaxValue)
+            .ThenBy(s => s.Status?.Value, StringComparer.Ordinal)];
+    }
 }

@@ -1,4 +1,5 @@
 using Dashboard.Diagnosis;
+using Vital.Introspection;
 
 namespace Dashboard.Web.Components.Timeline;
 
@@ -18,7 +19,7 @@ public sealed record TimelineEntry
     public string ResourceDisplayName { get => field ?? Resource; init; }
 
     /// <summary>The upstream status, verbatim.</summary>
-    public required string Status { get; init; }
+    public required PullStatus Status { get; init; }
 
     public DateTimeOffset? ScheduledAt { get; init; }
 
@@ -32,8 +33,8 @@ public sealed record TimelineEntry
 
     public int DaysWithData { get; init; }
 
-    /// <summary>Whole days in the range; defaults to <see cref="RangeDays.Count"/>, null without a positive range.</summary>
-    public int? DaysInRange { get => field ?? RangeDays.Count(RangeStart, RangeEnd); init; }
+    /// <summary>Whole days in the range; defaults to <see cref="RangeDayCounter.Count"/>, null without a positive range.</summary>
+    public int? DaysInRange { get => field ?? RangeDayCounter.Count(RangeStart, RangeEnd); init; }
 
     /// <summary>"oura/sleep": what <c>SelectedKey</c> and <c>OnSelect</c> carry.</summary>
     public string Key => KeyOf(Provider, Resource);

@@ -1,105 +1,8 @@
 using Dashboard.Diagnosis;
+using Dashboard.Web.Components.Shared;
+using Vital.Introspection;
 
 namespace Dashboard.Web.Components.Timeline;
-
-/// <summary>Where a row sits: with the pulls that started, or in the separate "Not started yet" lane below them.</summary>
-public enum TimelineLane
-{
-    /// <summary>The pull has a start time.</summary>
-    Started,
-
-    /// <summary>No start time (scheduled, or the upstream never sent one): a marker at the scheduled time.</summary>
-    NotStarted,
-}
-
-/// <summary>The kinds of bar the pull timeline draws, each with its own look and legend entry.</summary>
-public enum TimelineSegmentKind
-{
-    /// <summary>Scheduled to started: the pull waited in Vital's queue.</summary>
-    Waiting,
-
-    /// <summary>Started to ended.</summary>
-    Running,
-
-    /// <summary>Started to now: in progress or retrying, no end yet.</summary>
-    RunningNow,
-
-    /// <summary>Scheduled to now in the "Not started yet" lane: still waiting for a start.</summary>
-    WaitingNow,
-}
-
-/// <summary>
-/// One bar: from <see cref="From"/> to <see cref="To"/>, drawn at <see cref="X"/> with <see cref="Width"/> (fractions of
-/// the axis). <see cref="Width"/> is at least <see cref="TimelineLayout.MinimumSegmentWidth"/>, so an instant pull stays visible.
-/// </summary>
-public sealed record TimelineSegment(TimelineSegmentKind Kind, DateTimeOffset From, DateTimeOffset To, double X, double Width)
-{
-    /// <summary><see cref="To"/> − <see cref="From"/>, never negative.</summary>
-    public TimeSpan Duration => To > From ? To - From : TimeSpan.Zero;
-}
-
-/// <summary>One provider/resource row of the pull timeline.</summary>
-public sealed record TimelineRow
-{
-    public required TimelineEntry Entry { get; init; }
-
-    /// <summary>0-based position from the top over both lanes: started rows first, then the "Not started yet" lane.</summary>
-    public required int Index { get; init; }
-
-    public required TimelineLane Lane { get; init; }
-
-    public required StatusStyle Style { get; init; }
-
-    /// <summary>Waiting then running, in time order; empty when the pull has no usable times.</summary>
-    public required IReadOnlyList<TimelineSegment> Segments { get; init; }
-
-    /// <summary>Where the scheduled-only marker goes (fraction of the axis); null outside the "Not started yet" lane or without a scheduled time.</summary>
-    public double? MarkerX { get; init; }
-
-    /// <summary>Scheduled to started, or to now while still waiting; null when unknown or negative.</summary>
-    public TimeSpan? Waiting { get; init; }
-
-    /// <summary>Started to ended, or to now while running; null when unknown or negative.</summary>
-    public TimeSpan? Running { get; init; }
-
-    /// <summary>In progress or retrying with a start and no end: the running bar reaches now.</summary>
-    public bool IsRunningNow { get; init; }
-
-    /// <summary>Scheduled (or active) without a start: the waiting bar reaches now.</summary>
-    public bool IsWaitingNow { get; init; }
-
-    public string Key => Entry.Key;
-}
-
-/// <summary>One row of the data-range view: range_start to range_end, and how many of those days have data.</summary>
-public sealed record RangeRow
-{
-    public required TimelineEntry Entry { get; init; }
-
-    /// <summary>The same index as the row's <see cref="TimelineRow"/>, so switching views keeps every row in place.</summary>
-    public required int Index { get; init; }
-
-    public required TimelineLane Lane { get; init; }
-
-    public required StatusStyle Style { get; init; }
-
-    /// <summary>Start of the range bar (fraction of the range axis); null when the pull has no range.</summary>
-    public double? X { get; init; }
-
-    /// <summary>Width of the range bar; at least <see cref="TimelineLayout.MinimumSegmentWidth"/>.</summary>
-    public double? Width { get; init; }
-
-    /// <summary>days_with_data / days in range; null without a positive range. May exceed 1 when the upstream says so.</summary>
-    public double? Coverage { get; init; }
-
-    /// <summary>The filled part of the bar: <see cref="Width"/> × coverage (capped at the whole bar); null without coverage.</summary>
-    public double? FilledWidth { get; init; }
-
-    /// <summary>"171 / 180 days with data (95%)", "12 days with data", or "No range yet".</summary>
-    public required string DaysText { get; init; }
-
-    public string Key => Entry.Key;
-}
 
 /// <summary>
 /// The geometry of a user's timeline, with no rendering: the axis and ticks, one row per provider/resource with its
@@ -202,14 +105,14 @@ public sealed class TimelineLayout
     public static bool IsRunningNow(TimelineEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return entry.Status is "in_progress" or "retrying" && entry.StartedAt is not null && entry.EndedAt is null;
+        return (entry.Status == PullStatus.InProgress || entry.Status == PullStatus.Retrying) && entry.StartedAt is not null && entry.EndedAt is null;
     }
 
     /// <summary>Scheduled, in progress or retrying with a scheduled time but no start and no end.</summary>
     public static bool IsWaitingNow(TimelineEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return entry.Status is "scheduled" or "in_progress" or "retrying"
+        return entry.Status.IsActive
             && entry.ScheduledAt is not null && entry.StartedAt is null && entry.EndedAt is null;
     }
 
@@ -332,7 +235,7 @@ public sealed class TimelineLayout
     {
         if (entry.DaysInRange is { } days && coverage is { } ratio)
         {
-            return FormattableString.Invariant($"{entry.DaysWithData} / {days} days with data ({TimelineText.Percent(ratio)})");
+            return FormattableString.Invariant($"{entry.DaysWithData} / {days} days with data ({TextFormatter.Percent(ratio)})");
         }
 
         if (entry.RangeStart is null || entry.RangeEnd is null)

@@ -26,7 +26,7 @@ public readonly struct CompactPull
     {
         Provider = provider;
         Resource = resource;
-        Status = pool.Intern(pull.Status.Value);
+        Status = new PullStatus(pool.Intern(pull.Status.Value));
         ErrorDetails = pull.ErrorDetails is { } details ? pool.Intern(details.Value) : null;
         Release = pool.InternOrNull(pull.Release);
         DaysWithData = pull.DaysWithData;
@@ -54,7 +54,7 @@ public readonly struct CompactPull
 
     public string Resource { get; }
 
-    public string Status { get; }
+    public PullStatus Status { get; }
 
     public string? ErrorDetails { get; }
 
@@ -82,7 +82,7 @@ public readonly struct CompactPull
 
     public HistoricalPull ToHistoricalPull() => new()
     {
-        Status = new PullStatus(Status),
+        Status = Status,
         RangeStart = RangeStart,
         RangeEnd = RangeEnd,
         DaysWithData = DaysWithData,

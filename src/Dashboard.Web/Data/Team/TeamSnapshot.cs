@@ -3,9 +3,6 @@ using Vital.Introspection;
 
 namespace Dashboard.Web.Data.Team;
 
-/// <summary>How far a team scan has come.</summary>
-public sealed record ScanProgress(int Pages, int Users, int ScopesDone, int ScopesTotal);
-
 /// <summary>
 /// The team as one scan saw it. While the scan runs, users are appended (and merged) by a single writer and
 /// readers always see a consistent prefix, so the grid shows the first rows as soon as the first page is in.

@@ -5,9 +5,6 @@ using Vital.Introspection;
 
 namespace Dashboard.Web.Data.Team;
 
-/// <summary>A provider's resources that were not pulled, as the snapshot keeps them.</summary>
-public sealed record NotPulledEntry(string Provider, string[] Resources);
-
 /// <summary>
 /// One user in the team snapshot: their pulls in compact form and the few diagnosis figures the grid filters
 /// and sorts on. Immutable; a later page about the same user replaces it.
@@ -44,16 +41,12 @@ public sealed class TeamUser
         }
 
         long latest = 0;
-        string? worst = null;
+        PullStatus? worst = null;
         foreach (var pull in pulls)
         {
             latest = Math.Max(latest, pull.LatestActivityTicks);
-            if (worst is null || StatusOrder.Rank(pull.Status) > StatusOrder.Rank(worst))
-            {
-                worst = pull.Status;
-            }
-
-            HasActivePulls |= pull.Status is "scheduled" or "in_progress" or "retrying";
+            worst = StatusRanker.Worse(worst, pull.Status);
+            HasActivePulls |= pull.Status.IsActive;
         }
 
         LatestActivityTicks = latest;
@@ -87,12 +80,12 @@ public sealed class TeamUser
 
     public short InfoCount { get; }
 
-    public bool NeedsAttention => Overall >= Severity.Warning;
+    public bool NeedsAttention => Overall.NeedsAttention();
 
     public bool HasActivePulls { get; }
 
-    /// <summary>The worst status over all pulls (<see cref="StatusOrder.Rank(string?)"/>: higher is worse), or null without pulls.</summary>
-    public string? WorstStatus { get; }
+    /// <summary>The worst status over all pulls (<see cref="StatusRanker"/>), or null without pulls.</summary>
+    public PullStatus? WorstStatus { get; }
 
     public long LatestActivityTicks { get; }
 
@@ -103,14 +96,14 @@ public sealed class TeamUser
     public IEnumerable<string> FindingCodesPresent => Codes.Where((_, i) => (FindingMask & (1 << i)) != 0);
 
     /// <summary>The worst status of one provider's pulls, or null when it pulled nothing.</summary>
-    public string? WorstStatusOf(string provider)
+    public PullStatus? WorstStatusOf(string provider)
     {
-        string? worst = null;
+        PullStatus? worst = null;
         foreach (var pull in _pulls)
         {
-            if (pull.Provider == provider && (worst is null || StatusOrder.Rank(pull.Status) > StatusOrder.Rank(worst)))
+            if (pull.Provider == provider)
             {
-                worst = pull.Status;
+                worst = StatusRanker.Worse(worst, pull.Status);
             }
         }
 

@@ -1,13 +1,13 @@
-namespace Dashboard.Web.Data.Team;
+using Dashboard.Diagnosis;
+using Vital.Introspection;
 
-/// <summary>The providers and resources present in a snapshot, for the filter menus.</summary>
-public sealed record TeamFacets(IReadOnlyList<string> Providers, IReadOnlyList<string> Resources, IReadOnlyList<string> Statuses);
+namespace Dashboard.Web.Data.Team;
 
 /// <summary>
 /// Filtered and sorted views of the snapshot, shared by every circuit: ten people looking at "failed pulls"
 /// cost one filter pass, and a circuit holds no copy of the team.
 /// </summary>
-public sealed class TeamViewCache
+public sealed class TeamViewCache(PullThresholds thresholds)
 {
     private const int Capacity = 32;
 
@@ -49,7 +49,7 @@ public sealed class TeamViewCache
             }
         }
 
-        var result = TeamView.Apply(snapshot.Users, query, sort);
+        var result = TeamViewBuilder.Build(snapshot.Users, query, sort);
         lock (_gate)
         {
             if (!KeepFor(snapshot))
@@ -80,7 +80,7 @@ public sealed class TeamViewCache
 
         var providers = new HashSet<string>(StringComparer.Ordinal);
         var resources = new HashSet<string>(StringComparer.Ordinal);
-        var statuses = new HashSet<string>(StringComparer.Ordinal);
+        var statuses = new HashSet<PullStatus>();
         foreach (var user in snapshot.Users)
         {
             providers.UnionWith(user.Providers);
@@ -94,7 +94,7 @@ public sealed class TeamViewCache
         var facets = new TeamFacets(
             [.. providers.Order(StringComparer.Ordinal)],
             [.. resources.Order(StringComparer.Ordinal)],
-            [.. statuses.OrderByDescending(Diagnosis.StatusOrder.Rank).ThenBy(s => s, StringComparer.Ordinal)]);
+            [.. statuses.Order(StatusRanker.WorstFirst)]);
         lock (_gate)
         {
             _facets = (snapshot.Generation, snapshot.Version, facets);
@@ -104,7 +104,7 @@ public sealed class TeamViewCache
     }
 
     /// <summary>One provider's page figures, shared until the snapshot changes.</summary>
-    public ProviderView Provider(TeamSnapshot snapshot, string provider, Diagnosis.DiagnosisEngine engine)
+    public ProviderView Provider(TeamSnapshot snapshot, string provider)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         lock (_gate)
@@ -115,7 +115,7 @@ public sealed class TeamViewCache
             }
         }
 
-        var view = ProviderViews.Build(snapshot.Users, provider, engine);
+        var view = ProviderViewBuilder.Build(snapshot.Users, provider, thresholds);
         lock (_gate)
         {
             if (!KeepFor(snapshot))
@@ -146,7 +146,7 @@ public sealed class TeamViewCache
             }
         }
 
-        var summaries = ProviderViews.Summaries(snapshot.Users);
+        var summaries = ProviderViewBuilder.Summaries(snapshot.Users);
         lock (_gate)
         {
             _summaries = (snapshot.Generation, snapshot.Version, summaries);

@@ -23,7 +23,7 @@ public sealed class SeverityBadgeTests : BunitContext
         Assert.Equal(text, badge.TextContent.Trim());
         var icon = badge.QuerySelector("svg")!;
         Assert.Contains(colourClass, icon.ClassList);
-        Assert.Equal(Markup.Svg(SeverityBadge.IconFor(severity)), Markup.Svg(icon.InnerHtml));
+        Assert.Equal(Markup.Svg(SeverityBadge.IconFor(severity).Svg), Markup.Svg(icon.InnerHtml));
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class SeverityBadgeTests : BunitContext
     {
         var icons = Enum.GetValues<Severity>().Select(SeverityBadge.IconFor).ToList();
 
-        Assert.Equal(icons.Count, icons.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(icons.Count, icons.Distinct().Count());
     }
 
     [Fact]

@@ -1,8 +1,8 @@
 using AngleSharp.Dom;
 using Bunit;
 using Dashboard.Web.Components.Shared;
-using Dashboard.Web.Components.Timeline;
 using Dashboard.Web.Tests.Support;
+using Vital.Introspection;
 
 namespace Dashboard.Web.Tests.Components.Shared;
 
@@ -11,7 +11,7 @@ public sealed class StatusBadgeTests : BunitContext
     public StatusBadgeTests() => this.UseMudBlazor();
 
     private IElement RenderBadge(string? status, string? title = null) =>
-        Render<StatusBadge>(p => p.Add(c => c.Status, status).Add(c => c.Title, title)).Find("span.status-badge");
+        Render<StatusBadge>(p => p.Add(c => c.Status, status is null ? null : new PullStatus(status)).Add(c => c.Title, title)).Find("span.status-badge");
 
     [Theory]
     [InlineData("success", "Succeeded", "status-success", "var(--mud-palette-success)")]
@@ -31,7 +31,7 @@ public sealed class StatusBadgeTests : BunitContext
         var icon = badge.QuerySelector("svg")!;
         Assert.Equal($"color: {colour}", icon.GetAttribute("style"));
         Assert.Equal("true", icon.GetAttribute("aria-hidden"));
-        Assert.Equal(Markup.Svg(StatusPalette.For(status).Icon), Markup.Svg(icon.InnerHtml));
+        Assert.Equal(Markup.Svg(StatusPalette.For(new PullStatus(status)).Icon.Svg), Markup.Svg(icon.InnerHtml));
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class StatusBadgeTests : BunitContext
     {
         var badge = RenderBadge(null);
 
-        Assert.Equal("Unknown: (no status)", badge.TextContent.Trim());
+        Assert.Equal("Nothing pulled", badge.TextContent.Trim());
         Assert.Contains("status-unknown", badge.ClassList);
     }
 
@@ -74,9 +74,9 @@ public sealed class StatusBadgeTests : BunitContext
     [Fact]
     public void Render_StatusChanges_BadgeFollows()
     {
-        var cut = Render<StatusBadge>(p => p.Add(c => c.Status, "in_progress"));
+        var cut = Render<StatusBadge>(p => p.Add(c => c.Status, PullStatus.InProgress));
 
-        cut.Render(p => p.Add(c => c.Status, "success"));
+        cut.Render(p => p.Add(c => c.Status, PullStatus.Success));
 
         Assert.Equal("Succeeded", cut.Find("span.status-badge").TextContent.Trim());
     }

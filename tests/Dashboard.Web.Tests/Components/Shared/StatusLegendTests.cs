@@ -1,7 +1,7 @@
 using Bunit;
 using Dashboard.Web.Components.Shared;
-using Dashboard.Web.Components.Timeline;
 using Dashboard.Web.Tests.Support;
+using Vital.Introspection;
 
 namespace Dashboard.Web.Tests.Components.Shared;
 
@@ -22,7 +22,7 @@ public sealed class StatusLegendTests : BunitContext
         {
             var icon = pair.First.QuerySelector("svg")!;
             Assert.Equal($"color: {pair.Second.CssColor}", icon.GetAttribute("style"));
-            Assert.Equal(Markup.Svg(pair.Second.Icon), Markup.Svg(icon.InnerHtml));
+            Assert.Equal(Markup.Svg(pair.Second.Icon.Svg), Markup.Svg(icon.InnerHtml));
         });
         Assert.Equal("Status legend", cut.Find("[role=list]").GetAttribute("aria-label"));
     }
@@ -33,7 +33,7 @@ public sealed class StatusLegendTests : BunitContext
         var legend = Render<StatusLegend>().FindAll("[role=listitem] svg");
 
         string?[] statuses = ["failure", "error", "retrying", "scheduled", "in_progress", "success", "anything_new"];
-        var badges = statuses.Select(s => Render<StatusBadge>(p => p.Add(c => c.Status, s)).Find("svg")).ToList();
+        var badges = statuses.Select(s => Render<StatusBadge>(p => p.Add(c => c.Status, new PullStatus(s!))).Find("svg")).ToList();
 
         Assert.Equal(badges.Select(b => b.OuterHtml), legend.Select(l => l.OuterHtml));
     }

@@ -1,5 +1,6 @@
 using Dashboard.Diagnosis;
 using Dashboard.Web.Components.Timeline;
+using Vital.Introspection;
 
 namespace Dashboard.Web.Tests.Components.Timeline;
 
@@ -23,18 +24,15 @@ internal static class TimelineFixtures
         DateTimeOffset? ended = null,
         DateTimeOffset? rangeStart = null,
         DateTimeOffset? rangeEnd = null,
-        int daysWithData = 0) => new()
+        int daysWithData = 0)
+    {
+        var pull = Resource(resource, status, scheduled, started, ended, rangeStart, rangeEnd, daysWithData);
+        return TimelineEntry.From(Provider(provider, pull), pull) with
         {
-            Provider = provider,
-            Resource = resource,
-            Status = status,
-            ScheduledAt = scheduled,
-            StartedAt = started,
-            EndedAt = ended,
-            RangeStart = rangeStart,
-            RangeEnd = rangeEnd,
-            DaysWithData = daysWithData,
+            ProviderDisplayName = provider,
+            ResourceDisplayName = resource,
         };
+    }
 
     public static ResourceDiagnosis Resource(
         string resource,
@@ -47,7 +45,7 @@ internal static class TimelineFixtures
         int daysWithData = 0) => new()
         {
             Resource = resource,
-            Status = status,
+            Status = new PullStatus(status),
             ScheduledAt = scheduled,
             StartedAt = started,
             EndedAt = ended,
@@ -59,7 +57,7 @@ internal static class TimelineFixtures
     public static ProviderDiagnosis Provider(string provider, params ResourceDiagnosis[] resources) => new()
     {
         Provider = provider,
-        WorstStatus = StatusOrder.Worst(resources.Select(r => r.Status)),
+        WorstStatus = StatusRanker.Worst(resources.Select(r => r.Status)),
         Resources = [.. resources.OrderBy(r => r.Resource, StringComparer.Ordinal)],
         NotPulled = [],
     };

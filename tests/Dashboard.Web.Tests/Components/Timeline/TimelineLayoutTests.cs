@@ -1,4 +1,5 @@
 using Dashboard.Diagnosis;
+using Dashboard.Web.Components.Shared;
 using Dashboard.Web.Components.Timeline;
 using Microsoft.Extensions.Time.Testing;
 using Vital.Introspection;

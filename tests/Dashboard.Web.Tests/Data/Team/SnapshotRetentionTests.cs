@@ -43,7 +43,7 @@ public sealed class SnapshotRetentionTests
     [Fact]
     public void Views_OfAnOlderSnapshot_AreDroppedOnceANewerOneIsViewed()
     {
-        var cache = new TeamViewCache();
+        var cache = new TeamViewCache(new DiagnosisEngine(new DiagnosisOptions()).Thresholds);
         var engine = new DiagnosisEngine(new DiagnosisOptions());
         var (old, oldViews) = ViewsOf(cache, engine, generation: 1);
         Assert.Equal(2, cache.Count);
@@ -64,7 +64,7 @@ public sealed class SnapshotRetentionTests
     [Fact]
     public void Views_OfAGrowingSnapshot_KeepOnlyTheNewestState()
     {
-        var cache = new TeamViewCache();
+        var cache = new TeamViewCache(new DiagnosisEngine(new DiagnosisOptions()).Thresholds);
         var snapshot = Snapshot(generation: 1);
         var before = cache.Get(snapshot, TeamQuery.Empty, TeamSort.Default);
         snapshot.Upsert(User("00000000-0000-4000-8000-000000000099"));
@@ -84,7 +84,7 @@ public sealed class SnapshotRetentionTests
     {
         var snapshot = Snapshot(generation);
         var view = cache.Get(snapshot, TeamQuery.Empty, TeamSort.Default);
-        cache.Provider(snapshot, "oura", engine);
+        cache.Provider(snapshot, "oura");
         return (new WeakReference(snapshot.Users[0]), new WeakReference(view));
     }
 

@@ -175,7 +175,7 @@ public sealed class TeamSnapshotServiceTests : IDisposable
 
         Assert.Equal(2, _service.Current.Generation);
         Assert.Equal(3, _service.Current.Count);
-        Assert.Equal("failure", _service.Current.Users[0].WorstStatus);
+        Assert.Equal("failure", _service.Current.Users[0].WorstStatus?.Value);
         Assert.Null(_service.LastRefreshError);
     }
 
@@ -279,7 +279,7 @@ public sealed class TeamSnapshotServiceTests : IDisposable
 
         Assert.Equal(2, _service.Current.Count);
         Assert.Equal(["fitbit", "oura"], _service.Current.Users[0].Providers);
-        Assert.Equal("failure", _service.Current.Users[0].WorstStatus);
+        Assert.Equal("failure", _service.Current.Users[0].WorstStatus?.Value);
         Assert.Equal(Now, _service.Current.Users[0].AsOf);
         Assert.Equal(new ScanProgress(2, 2, 1, 2), _service.Current.Progress);
     }

@@ -82,7 +82,7 @@ public sealed class TeamSnapshotTests
         snapshot.Upsert(Member(1, "failure"));
 
         Assert.Equal(2, snapshot.Count);
-        Assert.Equal("failure", snapshot.Users[0].WorstStatus);
+        Assert.Equal("failure", snapshot.Users[0].WorstStatus?.Value);
         Assert.Equal(3, snapshot.Version);
     }
 

@@ -69,8 +69,8 @@ public sealed class TeamUserTests
 
         Assert.Equal(["fitbit", "oura", "whoop"], user.Providers);
         Assert.Equal(["fitbit/activity", "oura/sleep", "oura/workouts"], user.Pulls.Select(p => $"{p.Provider}/{p.Resource}"));
-        Assert.Equal("failure", user.WorstStatus);
-        Assert.Equal("retrying", user.WorstStatusOf("fitbit"));
+        Assert.Equal("failure", user.WorstStatus?.Value);
+        Assert.Equal("retrying", user.WorstStatusOf("fitbit")?.Value);
         Assert.Null(user.WorstStatusOf("whoop"));
         Assert.Equal(Severity.Critical, user.Overall);
         Assert.True(user.NeedsAttention);
@@ -92,7 +92,7 @@ public sealed class TeamUserTests
     {
         var user = Create(UserHistoricalPulls.Empty(Id(1)));
 
-        Assert.Null(user.WorstStatus);
+        Assert.Null(user.WorstStatus?.Value);
         Assert.Null(user.LatestActivity);
         Assert.False(user.HasActivePulls);
         Assert.True(user.HasFinding(FindingCodes.NoPullData));
@@ -104,7 +104,7 @@ public sealed class TeamUserTests
     {
         var user = Create(User(1).Pull("oura", "sleep", "retrying").Pull("oura", "steps", "paused"));
 
-        Assert.Equal("paused", user.WorstStatus);
+        Assert.Equal("paused", user.WorstStatus?.Value);
         Assert.False(Create(User(2).Pull("oura", "sleep", "paused")).HasActivePulls);
     }
 
@@ -129,7 +129,7 @@ public sealed class TeamUserTests
         var merged = first.MergeWith(User(1).Pull("fitbit", "activity", "failure"), Engine, Now.AddMinutes(1), pool);
 
         Assert.Equal(["fitbit", "oura"], merged.Providers);
-        Assert.Equal("failure", merged.WorstStatus);
+        Assert.Equal("failure", merged.WorstStatus?.Value);
         Assert.Equal(Now, merged.AsOf);
         Assert.Equal(Severity.Critical, merged.Overall);
     }
@@ -142,7 +142,7 @@ public sealed class TeamUserTests
 
         var merged = first.MergeWith(User(1).Pull("oura", "sleep", "success"), Engine, Now.AddMinutes(-1), pool);
 
-        Assert.Equal("success", Assert.Single(merged.Pulls).Status);
+        Assert.Equal("success", Assert.Single(merged.Pulls).Status.Value);
         Assert.Equal(Now.AddMinutes(-1), merged.AsOf);
     }
 

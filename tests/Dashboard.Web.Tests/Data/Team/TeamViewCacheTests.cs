@@ -7,7 +7,7 @@ namespace Dashboard.Web.Tests.Data.Team;
 
 public sealed class TeamViewCacheTests
 {
-    private readonly TeamViewCache _cache = new();
+    private readonly TeamViewCache _cache = new(Engine.Thresholds);
 
     [Fact]
     public void Get_SameSnapshotQueryAndSort_OneResultShared()
@@ -58,7 +58,7 @@ public sealed class TeamViewCacheTests
 
         Assert.Equal(["fitbit", "garmin", "oura", "whoop"], facets.Providers);
         Assert.Equal(["sleep", "steps"], facets.Resources);
-        Assert.Equal(["failure", "paused", "success"], facets.Statuses);
+        Assert.Equal(["failure", "paused", "success"], facets.Statuses.Values());
         Assert.Same(facets, _cache.Facets(snapshot));
     }
 
@@ -66,14 +66,14 @@ public sealed class TeamViewCacheTests
     public void ProviderAndSummaries_CachedUntilTheSnapshotChanges()
     {
         var snapshot = TestSnapshots.Scanning(User(1).Pull("oura", "sleep", "success"));
-        var provider = _cache.Provider(snapshot, "oura", Engine);
+        var provider = _cache.Provider(snapshot, "oura");
         var summaries = _cache.ProviderSummaries(snapshot);
-        Assert.Same(provider, _cache.Provider(snapshot, "oura", Engine));
+        Assert.Same(provider, _cache.Provider(snapshot, "oura"));
         Assert.Same(summaries, _cache.ProviderSummaries(snapshot));
 
         TestSnapshots.Append(snapshot, [User(2).Pull("oura", "sleep", "failure")]);
 
-        Assert.Equal(2, _cache.Provider(snapshot, "oura", Engine).Users.Count);
+        Assert.Equal(2, _cache.Provider(snapshot, "oura").Users.Count);
         Assert.Equal(2, _cache.ProviderSummaries(snapshot)[0].Users);
     }
 }

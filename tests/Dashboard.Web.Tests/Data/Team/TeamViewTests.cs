@@ -8,7 +8,7 @@ namespace Dashboard.Web.Tests.Data.Team;
 
 public sealed class TeamViewTests
 {
-    private static readonly string[] Statuses = ["success", "failure", "retrying", "scheduled", "in_progress", "error", "paused"];
+    private static readonly string[] Statuses = [new("success"), new("failure"), new("retrying"), new("scheduled"), new("in_progress"), new("error"), new("paused")];
     private static readonly string[] Providers = ["oura", "fitbit", "garmin"];
     private static readonly string[] Resources = ["sleep", "activity", "heart_rate"];
 
@@ -52,7 +52,7 @@ public sealed class TeamViewTests
     private static IReadOnlyList<int> Ids(TeamViewResult view) => [.. view.Users.Select(u => int.Parse(u.UserId[^12..], System.Globalization.CultureInfo.InvariantCulture))];
 
     private static TeamViewResult Apply(IReadOnlyList<TeamUser> users, string query, TeamSort? sort = null) =>
-        TeamView.Apply(users, TeamQuery.Parse(query, out _), sort ?? TeamSort.Default);
+        TeamViewBuilder.Build(users, TeamQuery.Parse(query, out _), sort ?? TeamSort.Default);
 
     [Fact]
     public void Apply_NoFilter_EveryoneAttentionFirstThenLatestActivity()
@@ -62,7 +62,7 @@ public sealed class TeamViewTests
         Assert.Equal([1, 2, 7, 6, 4, 5, 3], Ids(view));
         Assert.Equal(7, view.Total);
         Assert.Equal(4, view.AttentionCount);
-        Assert.Equal(new Dictionary<string, int> { ["failure"] = 1, ["success"] = 4, ["retrying"] = 1, ["in_progress"] = 1, ["scheduled"] = 1, ["paused"] = 1 }, view.UsersByStatus);
+        Assert.Equal(new Dictionary<string, int> { ["failure"] = 1, ["success"] = 4, ["retrying"] = 1, ["in_progress"] = 1, ["scheduled"] = 1, ["paused"] = 1 }, view.UsersByStatus.ByValue());
     }
 
     [Theory]
@@ -100,14 +100,14 @@ public sealed class TeamViewTests
         foreach (var text in queries)
         {
             var query = TeamQuery.Parse(text, out _);
-            var view = TeamView.Apply(team, query, TeamSort.Default);
+            var view = TeamViewBuilder.Build(team, query, TeamSort.Default);
             foreach (var (status, count) in view.UsersByStatus)
             {
-                var link = TeamView.Apply(team, query with { Statuses = [status] }, TeamSort.Default);
+                var link = TeamViewBuilder.Build(team, query with { Statuses = [status] }, TeamSort.Default);
                 Assert.True(count == link.Users.Count, $"{status} on '{text}': count {count}, link shows {link.Users.Count}");
             }
 
-            var attention = TeamView.Apply(team, query with { AttentionOnly = !query.AttentionOnly }, TeamSort.Default);
+            var attention = TeamViewBuilder.Build(team, query with { AttentionOnly = !query.AttentionOnly }, TeamSort.Default);
             var attentionRows = query.AttentionOnly ? view.Users.Count : attention.Users.Count;
             Assert.True(view.AttentionCount == attentionRows, $"attention on '{text}': count {view.AttentionCount}, rows {attentionRows}");
         }
@@ -119,9 +119,9 @@ public sealed class TeamViewTests
         var team = Random(200, seed: 5);
         var query = TeamQuery.Parse("provider=oura,garmin&status=failure,retrying,paused", out _);
 
-        var view = TeamView.Apply(team, query, TeamSort.Default);
+        var view = TeamViewBuilder.Build(team, query, TeamSort.Default);
 
-        Assert.Equal(team.Where(u => TeamView.Matches(u, query)).Select(u => u.UserId).Order(), view.Users.Select(u => u.UserId).Order());
+        Assert.Equal(team.Where(u => TeamViewBuilder.Matches(u, query)).Select(u => u.UserId).Order(), view.Users.Select(u => u.UserId).Order());
         Assert.NotEmpty(view.Users);
     }
 
@@ -143,7 +143,7 @@ public sealed class TeamViewTests
         var pull = Small()[0].Pulls[0];
         var query = TeamQuery.Parse("status=success&provider=oura&resource=sleep", out _);
 
-        Assert.False(TeamView.PullMatches(pull, query));
-        Assert.True(TeamView.PullMatches(pull, query, ignoreStatus: true));
+        Assert.False(TeamViewBuilder.PullMatches(pull, query));
+        Assert.True(TeamViewBuilder.PullMatches(pull, query, ignoreStatus: true));
     }
 }

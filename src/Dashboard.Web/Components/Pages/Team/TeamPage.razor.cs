@@ -7,14 +7,14 @@ using Microsoft.AspNetCore.Components;
 namespace Dashboard.Web.Components.Pages.Team;
 
 /// <summary>
-/// <c>/</c>: the team's users from the shared snapshot, filtered on the server by the URL's <c>status</c>,
-/// <c>provider</c>, <c>resource</c>, <c>q</c> and <c>attention</c>. The page holds no copy of the team.
+/// <c>/</c>: the team's users from the shared snapshot, filtered on the server by the address's <c>status</c>,
+/// <c>provider</c>, <c>resource</c>, <c>q</c> and <c>attention</c>, sorted by its <c>sort</c>. What it shows lives in
+/// <see cref="TeamPageModel"/>; the page holds no copy of the team.
 /// </summary>
-public sealed partial class TeamPage
+public sealed partial class TeamPage : IDisposable
 {
     private TeamGrid? _grid;
-    private IReadOnlyList<string> _problems = [];
-    private string? _auditedQuery;
+    private TeamPageModel _model = null!;
 
     [Inject]
     private ITeamSnapshots Snapshots { get; set; } = default!;
@@ -38,22 +38,9 @@ public sealed partial class TeamPage
     [SupplyParameterFromQuery(Name = "sort")]
     public string? Sort { get; set; }
 
-    private string? _sort;
-
-    private TeamQuery Query { get; set; } = TeamQuery.Empty;
-
-    private TeamSnapshot Snapshot => Snapshots.Current;
-
-    private TeamSnapshot Scanning => Snapshots.Refreshing ?? Snapshots.Current;
-
-    private bool IsScanning => !Snapshot.IsComplete || Snapshots.Refreshing is not null;
-
-    private TeamViewResult View => Views.Get(Snapshot, Query, TeamSort.Default);
-
-    private TeamFacets Facets => Views.Facets(Snapshot);
-
     protected override async Task OnInitializedAsync()
     {
+        _model = new TeamPageModel(Snapshots, Views);
         Snapshots.Changed += OnSnapshotChanged;
         await Snapshots.WhenFirstUsersAsync(TimeSpan.FromSeconds(2), CancellationToken.None);
     }
@@ -61,33 +48,18 @@ public sealed partial class TeamPage
     protected override async Task OnParametersSetAsync()
     {
         Times.SetMode(TimeDisplay.Parse(Tz));
-        // A sort the grid does not know is ignored (the default order), never an error.
-        _sort = Sort is { } s && TeamGrid.SortKeys.Contains(s.TrimStart('-')) ? s : null;
-        var query = new Uri(Navigation.Uri).Query;
-        Query = TeamQuery.Parse(query, out _problems);
-
-        if (_auditedQuery != Query.ToQueryString())
+        if (_model.Load(new Uri(Navigation.Uri).Query, Sort))
         {
-            _auditedQuery = Query.ToQueryString();
-            await Audit.RecordAsync(AuditAction.TeamGrid, userId: null, Query.ToQueryString());
+            await Audit.RecordAsync(AuditAction.TeamGrid, userId: null, _model.Query.ToQueryString());
         }
     }
 
     private void Navigate(TeamQuery query) =>
-        Navigation.NavigateTo(Links.Team(query, Times.Mode, _sort), replace: query.Search != Query.Search && query with { Search = Query.Search } == Query);
+        Navigation.NavigateTo(_model.Link(query, Times.Mode), replace: _model.ReplacesHistory(query));
 
     /// <summary>Someone sorted by a column: the address says so, in place (a link then opens the grid sorted the same way).</summary>
-    private void ChangeSort(string? sort)
-    {
-        _sort = sort;
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("sort", sort), replace: true);
-    }
-
-    private void Refresh() => Snapshots.Refresh();
-
-    /// <summary>"1 user", "1,200 users": the same digits in every culture.</summary>
-    private static string CountOf(int count, string noun) =>
-        $"{count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} {noun}{(count == 1 ? string.Empty : "s")}";
+    private void ChangeSort(TeamSort sort) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("sort", sort.ToQueryValue()), replace: true);
 
     private void OnSnapshotChanged() => InvokeAsync(async () =>
     {

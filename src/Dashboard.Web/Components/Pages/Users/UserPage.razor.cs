@@ -1,14 +1,12 @@
 using Dashboard.Web.Components.Timeline;
-using Dashboard.Web.Exports;
 using Dashboard.Web.Security;
 using Dashboard.Web.Ui;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace Dashboard.Web.Components.Pages.Users;
 
 /// <summary><c>/users/{userId}</c>: one user's diagnosis. State lives in <see cref="UserPageState"/>.</summary>
-public sealed partial class UserPage
+public sealed partial class UserPage : IDisposable
 {
     private string? _audited;
 
@@ -44,21 +42,7 @@ public sealed partial class UserPage
     private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
-    private BrowserInterop Browser { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
-
-    [Inject]
     private IPageAudit Audit { get; set; } = default!;
-
-    private string JsonLink => $"/api/users/{Uri.EscapeDataString(State.UserId ?? string.Empty)}/diagnosis";
-
-    /// <summary>
-    /// The <c>download</c> attribute makes the browser save the answer instead of showing it in place of the page, and
-    /// keeps Blazor's router from taking the click for a page navigation (it leaves such links alone).
-    /// </summary>
-    private string JsonFileName => $"diagnosis-{State.UserId}.json";
 
     protected override void OnInitialized()
     {
@@ -80,11 +64,9 @@ public sealed partial class UserPage
         if (State.UserId is { } id && _audited != id)
         {
             _audited = id;
-            await AuditAsync(AuditAction.UserPage, Focus is null ? null : "focus=" + Focus);
+            await Audit.RecordAsync(AuditAction.UserPage, id, Focus is null ? null : "focus=" + Focus);
         }
     }
-
-    private Task AuditAsync(AuditAction action, string? detail = null) => Audit.RecordAsync(action, State.UserId, detail);
 
     private Task OnStateChanged() => InvokeAsync(StateHasChanged);
 
@@ -121,33 +103,6 @@ public sealed partial class UserPage
 
     private void ChangeView(TimelineView view) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("view", view == TimelineView.DataRange ? "range" : null), replace: true);
-
-    private async Task CopyLinkAsync() => Report(await Browser.CopyAsync(Navigation.Uri), "Link");
-
-    private async Task CopyMarkdownAsync()
-    {
-        if (State.Diagnosis is not { } diagnosis)
-        {
-            return;
-        }
-
-        var link = Navigation.ToAbsoluteUri(Links.User(diagnosis.UserId, Times.Mode, Focus)).ToString();
-        var markdown = DiagnosisMarkdown.Render(diagnosis with { Link = link });
-        Report(await Browser.CopyAsync(markdown), "Markdown summary");
-        await AuditAsync(AuditAction.CopyMarkdown);
-    }
-
-    private void Report(bool copied, string what)
-    {
-        if (copied)
-        {
-            Snackbar.Add($"{what} copied to the clipboard.", Severity.Success);
-        }
-        else
-        {
-            Snackbar.Add($"The browser would not copy the {what.ToLowerInvariant()}. Use the address bar, or Download JSON.", Severity.Warning);
-        }
-    }
 
     public void Dispose()
     {

@@ -25,7 +25,7 @@ public sealed class UserPageState : IDisposable
     {
         _diagnoses = diagnoses;
         _timeProvider = timeProvider;
-        Interval = TimeSpan.FromSeconds(Math.Clamp(options.Value.AutoRefreshSeconds, 5, 3600));
+        Interval = TimeSpan.FromSeconds(options.Value.AutoRefreshSeconds);
     }
 
     /// <summary>Raised after anything shown changed (from a timer thread: marshal before rendering).</summary>

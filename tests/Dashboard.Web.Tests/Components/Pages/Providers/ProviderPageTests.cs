@@ -246,9 +246,9 @@ public sealed class ProviderPageTests : DashboardContext
     [InlineData(150, 20)]
     [InlineData(480, 50)]
     [InlineData(12_000, 2_000)]
-    public void TickStep_OneTwoOrFiveTimesAPowerOfTen_AtMostTenTicksToTheTallestBar(int highest, int step)
+    public void TickInterval_OneTwoOrFiveTimesAPowerOfTen_AtMostTenTicksToTheTallestBar(int highest, int step)
     {
-        Assert.Equal(step, ProviderPage.TickStep(highest));
+        Assert.Equal(step, ProviderPageModel.TickInterval(highest));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class StatusCountsTests : BunitContext
     private IRenderedComponent<StatusCounts> RenderCounts(TeamQuery query, TimeDisplayMode mode, params UserHistoricalPulls[] users)
     {
         var snapshot = TestSnapshots.Complete(users);
-        var view = TeamView.Apply(snapshot.Users, query, TeamSort.Default);
+        var view = TeamViewBuilder.Build(snapshot.Users, query, TeamSort.Default);
         return Render<StatusCounts>(p => p.Add(c => c.View, view).Add(c => c.Query, query).Add(c => c.Mode, mode));
     }
 
@@ -85,7 +85,7 @@ public sealed class StatusCountsTests : BunitContext
     [Fact]
     public void Render_TwoStatusesSelected_BothMarked_EachLinkTakesItsOwnOut_OthersNarrowToThemselves()
     {
-        var cut = RenderCounts(TeamQuery.Empty with { Statuses = ["failure", "retrying"] }, TimeDisplayMode.Local, User(1).Pull("oura", "sleep", "failure"));
+        var cut = RenderCounts(TeamQuery.Empty with { Statuses = [new("failure"), new("retrying")] }, TimeDisplayMode.Local, User(1).Pull("oura", "sleep", "failure"));
 
         Assert.Equal(["failure", "retrying"], cut.FindAll(".status-count.selected").Select(a => a.GetAttribute("data-status")));
         Assert.Equal(["true", "true"], cut.FindAll(".status-count.selected").Select(a => a.GetAttribute("aria-current")));
@@ -97,10 +97,10 @@ public sealed class StatusCountsTests : BunitContext
     [Fact]
     public void Render_GridSorted_EveryCountsLinkKeepsTheSort()
     {
-        var query = TeamQuery.Empty with { Statuses = ["failure"] };
-        var view = TeamView.Apply(TestSnapshots.Complete(User(1).Pull("oura", "sleep", "failure")).Users, query, TeamSort.Default);
+        var query = TeamQuery.Empty with { Statuses = [new("failure")] };
+        var view = TeamViewBuilder.Build(TestSnapshots.Complete(User(1).Pull("oura", "sleep", "failure")).Users, query, TeamSort.Default);
 
-        var cut = Render<StatusCounts>(p => p.Add(c => c.View, view).Add(c => c.Query, query).Add(c => c.Sort, "-latest"));
+        var cut = Render<StatusCounts>(p => p.Add(c => c.View, view).Add(c => c.Query, query).Add(c => c.Sort, TeamSort.Parse("-latest")));
 
         Assert.Equal("/?sort=-latest", cut.Find(".status-count[data-status=failure]").GetAttribute("href"));
         Assert.Equal("/?status=retrying&sort=-latest", cut.Find(".status-count[data-status=retrying]").GetAttribute("href"));

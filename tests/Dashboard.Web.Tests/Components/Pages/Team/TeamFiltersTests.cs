@@ -5,6 +5,7 @@ using Dashboard.Web.Data.Team;
 using Dashboard.Web.Tests.Support;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using Vital.Introspection;
 
 namespace Dashboard.Web.Tests.Components.Pages.Team;
 
@@ -12,7 +13,7 @@ public sealed class TeamFiltersTests : DashboardContext
 {
     private readonly List<TeamQuery> _changes = [];
 
-    private static readonly TeamFacets Facets = new(["apple_health_kit", "oura"], ["heart_rate", "sleep"], ["success"]);
+    private static readonly TeamFacets Facets = new(["apple_health_kit", "oura"], ["heart_rate", "sleep"], [PullStatus.Success]);
 
     private IRenderedComponent<TeamFilters> RenderFilters(TeamQuery query) =>
         Render<TeamFilters>(p => p.Add(c => c.Query, query).Add(c => c.Facets, Facets)
@@ -39,13 +40,13 @@ public sealed class TeamFiltersTests : DashboardContext
     [Fact]
     public void Select_AnotherProvider_AddedSortedToTheQueryKeepingTheRest()
     {
-        var cut = RenderFilters(TeamQuery.Empty with { Providers = ["oura"], Statuses = ["failure"] });
+        var cut = RenderFilters(TeamQuery.Empty with { Providers = ["oura"], Statuses = [new("failure")] });
 
         cut.InvokeAsync(() => cut.FindComponents<MudSelect<string>>()[0].Instance.SelectOption("apple_health_kit"));
 
         var change = Assert.Single(_changes);
         Assert.Equal(["apple_health_kit", "oura"], change.Providers);
-        Assert.Equal(["failure"], change.Statuses);
+        Assert.Equal(["failure"], change.Statuses.Values());
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class TeamGridTests : DashboardContext
     private IRenderedComponent<TeamGrid> RenderGrid(TeamSnapshot snapshot, TeamQuery? query = null, TimeDisplayMode mode = TimeDisplayMode.Utc)
     {
         Times.SetMode(mode);
-        var view = TeamView.Apply(snapshot.Users, query ?? TeamQuery.Empty, TeamSort.Default);
+        var view = TeamViewBuilder.Build(snapshot.Users, query ?? TeamQuery.Empty, TeamSort.Default);
         return Render<TeamGrid>(p => p.Add(c => c.View, view).Add(c => c.Mode, mode));
     }
 
@@ -118,13 +118,13 @@ public sealed class TeamGridTests : DashboardContext
 
         Assert.Contains("No pulls", row.TextContent, StringComparison.Ordinal);
         Assert.Equal("–", row.QuerySelector("time")!.TextContent);
-        Assert.Equal("Oura: Unknown: (no status)", row.QuerySelector("a.provider-chip")!.GetAttribute("title"));
+        Assert.Equal("Oura: Nothing pulled", row.QuerySelector("a.provider-chip")!.GetAttribute("title"));
     }
 
     [Fact]
     public void Render_FilteredView_SaysHowManyOfTheTeam()
     {
-        var cut = RenderGrid(TestSnapshots.Complete(Members()), TeamQuery.Empty with { Statuses = ["failure"] });
+        var cut = RenderGrid(TestSnapshots.Complete(Members()), TeamQuery.Empty with { Statuses = [new("failure")] });
 
         Assert.Equal("1 user of 7", Markup.Text(cut.Find("[data-testid=row-count]").TextContent));
         Assert.Equal([Id(1)], Ids(cut));
@@ -146,8 +146,8 @@ public sealed class TeamGridTests : DashboardContext
     public void SortByUser_Click_TellsThePageTheSortForTheAddress()
     {
         var sorts = new List<string?>();
-        var view = TeamView.Apply(TestSnapshots.Complete(Members()).Users, TeamQuery.Empty, TeamSort.Default);
-        var cut = Render<TeamGrid>(p => p.Add(c => c.View, view).Add(c => c.OnSortChanged, s => sorts.Add(s)));
+        var view = TeamViewBuilder.Build(TestSnapshots.Complete(Members()).Users, TeamQuery.Empty, TeamSort.Default);
+        var cut = Render<TeamGrid>(p => p.Add(c => c.View, view).Add(c => c.OnSortChanged, s => sorts.Add(s.ToQueryValue())));
 
         cut.FindAll("thead .sortable-column-header").Single(h => h.TextContent.Trim() == "User").Click();
         cut.WaitForAssertion(() => Assert.Equal(["user"], sorts), TimeSpan.FromSeconds(2));
@@ -162,9 +162,9 @@ public sealed class TeamGridTests : DashboardContext
     [InlineData("status", 3)]
     public void Sort_FromTheAddress_TheGridOpensSortedThatWay(string sort, int firstUser)
     {
-        var view = TeamView.Apply(TestSnapshots.Complete(Members()).Users, TeamQuery.Empty, TeamSort.Default);
+        var view = TeamViewBuilder.Build(TestSnapshots.Complete(Members()).Users, TeamQuery.Empty, TeamSort.Default);
 
-        var cut = Render<TeamGrid>(p => p.Add(c => c.View, view).Add(c => c.Sort, sort));
+        var cut = Render<TeamGrid>(p => p.Add(c => c.View, view).Add(c => c.Sort, TeamSort.Parse(sort)));
 
         cut.WaitForAssertion(() => Assert.Equal(Id(firstUser), Ids(cut)[0]), TimeSpan.FromSeconds(2));
     }

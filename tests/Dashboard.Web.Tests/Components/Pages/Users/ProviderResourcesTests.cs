@@ -13,7 +13,8 @@ public sealed class ProviderResourcesTests : DashboardContext
 
     private IRenderedComponent<ProviderResources> RenderProvider(Vital.Introspection.UserHistoricalPulls pulls, string? selected = null)
     {
-        var diagnosis = Diagnose(pulls);
+        // The engine in the container: a test may configure its thresholds.
+        var diagnosis = Services.GetRequiredService<Dashboard.Diagnosis.DiagnosisEngine>().Diagnose(pulls, Now);
         return Render<ProviderResources>(p => p.Add(c => c.Provider, diagnosis.Providers[0]).Add(c => c.AsOf, diagnosis.AsOf)
             .Add(c => c.SelectedKey, selected).Add(c => c.OnSelect, EventCallback.Factory.Create<string>(this, _selected.Add)));
     }

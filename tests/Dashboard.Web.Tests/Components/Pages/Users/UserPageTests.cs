@@ -271,9 +271,21 @@ public sealed class UserPageTests : DashboardContext
 
         var cut = Open(Id(1), "?focus=oura");
 
-        Assert.Equal(
-            "Not pulled: heart_rate. The user did not grant Oura permission for these, or they are newer than the user's connection. Ask the user to reconnect Oura and grant every permission.",
-            Text(cut, "[data-testid=not-pulled]"));
+        var finding = Diagnose(Typical()).Findings.Single(f => f.Code == Dashboard.Diagnosis.FindingCodes.ResourcesNotPulled && f.Provider == "oura");
+        Assert.Equal($"Not pulled: heart_rate. {finding.Explanation} Next step: {finding.Action}", Text(cut, "[data-testid=not-pulled]"));
+        Assert.Contains("reconnect Oura", finding.Action, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NotPulled_Garmin_TheFindingsOwnStepNotReconnectAlone()
+    {
+        Diagnoses.Returns(User(1).Pull("garmin", "sleep", "success").NotPulled("garmin", "stress_level"));
+
+        var cut = Open(Id(1), "?focus=garmin");
+
+        var note = Text(cut, "[data-testid=not-pulled]");
+        Assert.Contains("deregistered", note, StringComparison.Ordinal);
+        Assert.DoesNotContain("grant every permission", note, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -284,7 +296,7 @@ public sealed class UserPageTests : DashboardContext
         var cut = Open(Id(1), "?focus=whoop");
 
         Assert.Contains("Nothing was pulled from WHOOP.", cut.Find("[data-testid=provider-tabs]").TextContent, StringComparison.Ordinal);
-        Assert.Contains("Not pulled: sleep, workouts.", Text(cut, "[data-testid=not-pulled]"), StringComparison.Ordinal);
+        Assert.Contains("Not pulled: sleep and workouts.", Text(cut, "[data-testid=not-pulled]"), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,0 +1,77 @@
+using Dashboard.Diagnosis;
+using Dashboard.Web.Data;
+using Dashboard.Web.Data.Team;
+using Dashboard.Web.Ui;
+
+namespace Dashboard.Web.Components.Pages.Team;
+
+/// <summary>
+/// What <c>/</c> shows, without rendering: the filters and order from the address, the shared snapshot and its view,
+/// the scan's progress and trouble in words, and the links that keep the order.
+/// </summary>
+public sealed class TeamPageModel(ITeamSnapshots snapshots, TeamViewCache views)
+{
+    private string? _loadedQuery;
+
+    public TeamQuery Query { get; private set; } = TeamQuery.Empty;
+
+    /// <summary>The address's filter values that cannot be used, in words (the rest still apply).</summary>
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    public TeamSort Sort { get; private set; } = TeamSort.Default;
+
+    /// <summary>The snapshot shown: the last complete one, or the first scan while it runs.</summary>
+    public TeamSnapshot Snapshot => snapshots.Current;
+
+    /// <summary>A scan runs: the first one, or a refresh behind the snapshot shown.</summary>
+    public bool IsScanning => !Snapshot.IsComplete || snapshots.Refreshing is not null;
+
+    /// <summary>The users the filters select, in the default order (the grid applies <see cref="Sort"/>).</summary>
+    public TeamViewResult View => views.Get(Snapshot, Query, TeamSort.Default);
+
+    public TeamFacets Facets => views.Facets(Snapshot);
+
+    /// <summary>"Reading users from Vital: 1,200 users so far (24 pages)…".</summary>
+    public string ScanProgress
+    {
+        get
+        {
+            var scanning = snapshots.Refreshing ?? Snapshot;
+            var what = snapshots.Refreshing is null ? "Reading users from Vital" : "Refreshing from Vital";
+            return $"{what}: {TextFormatter.Count(scanning.Progress.Users, "user")} so far ({TextFormatter.Count(scanning.Progress.Pages, "page")})…";
+        }
+    }
+
+    /// <summary>Why the scan stopped, as a banner's title; null when it did not.</summary>
+    public string? ErrorTitle => Snapshot.Error is null ? null
+        : Snapshot.Count == 0 ? "The team could not be read from Vital"
+        : $"Only {TextFormatter.Count(Snapshot.Count, "user")} could be read before Vital stopped answering";
+
+    /// <summary>The last refresh failed while the earlier list stays on screen.</summary>
+    public string? RefreshError => Snapshot.Error is null ? snapshots.LastRefreshError : null;
+
+    /// <summary>No user matches while nothing is being read and nothing went wrong: the empty state.</summary>
+    public bool ShowsEmptyState => View.Users.Count == 0 && !IsScanning && Snapshot.Error is null;
+
+    /// <summary>
+    /// Reads the address's filters and order. True when the filters differ from the last ones read (worth an audit
+    /// line); an order the grid does not know is the default order, never an error.
+    /// </summary>
+    public bool Load(string queryString, string? sort)
+    {
+        Sort = TeamSort.Parse(sort);
+        Query = TeamQuery.Parse(queryString, out var problems);
+        Problems = problems;
+        var changed = _loadedQuery != Query.ToQueryString();
+        _loadedQuery = Query.ToQueryString();
+        return changed;
+    }
+
+    /// <summary>The grid with other filters, keeping the order and time display.</summary>
+    public string Link(TeamQuery query, TimeDisplayMode mode) => Links.Team(query, mode, Sort.ToQueryValue());
+
+    /// <summary>Typing in the search box replaces the history entry; any other filter change adds one.</summary>
+    public bool ReplacesHistory(TeamQuery next) => next.Search != Query.Search && next with { Search = Query.Search } == Query;
+
+    public void Refresh() => snapshots.Refresh();
+}

@@ -1,0 +1,78 @@
+using Dashboard.Diagnosis;
+using Dashboard.Web.Components.Shared;
+using Dashboard.Web.Ui;
+using Microsoft.AspNetCore.Components;
+
+namespace Dashboard.Web.Components.Pages.Users;
+
+/// <summary>
+/// Writes the cells of a resource's row from status to error details as one markup block: a dozen rows drawn as
+/// elements held an open page's largest render tree but the timeline's (docs/decisions/0010-lean-circuits.md).
+/// </summary>
+public static class ResourceCells
+{
+    public static MarkupString Write(ResourceDiagnosis resource, string providerName, bool withErrorDetails, TimeDisplay times)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(times);
+        var w = new MarkupWriter(768);
+
+        w.Open("td");
+        StatusBadge.Write(w, resource.Status);
+        w.Close("td").Line();
+
+        w.Open("td", ("class", "range"));
+        if (resource.RangeStart is null && resource.RangeEnd is null)
+        {
+            w.Element("span", "Not set yet", ("class", "mud-text-secondary"));
+        }
+        else
+        {
+            w.Element("span", $"{Day(resource.RangeStart, times)} → {Day(resource.RangeEnd, times)}",
+                ("title", $"{times.Exact(resource.RangeStart)} → {times.Exact(resource.RangeEnd)}"));
+        }
+
+        w.Close("td").Line();
+
+        w.Open("td", ("class", "coverage-cell")).Element("div", DaysText(resource), ("class", "nowrap"));
+        if (resource.Coverage is { } coverage)
+        {
+            var percent = Math.Clamp(coverage, 0, 1) * 100;
+            w.Open("div",
+                    ("class", "coverage-bar " + (resource.LowCoverage ? "coverage-low" : "coverage-ok")),
+                    ("role", "progressbar"),
+                    ("aria-valuemin", "0"),
+                    ("aria-valuemax", "100"),
+                    ("aria-valuenow", Math.Round(percent).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    ("aria-label", "Coverage " + TextFormatter.Percent(coverage)))
+                .Empty("div", ("style", $"width: {MarkupWriter.Number(Math.Round(percent, 1))}%"))
+                .Close("div");
+        }
+
+        w.Close("td").Line();
+        w.Element("td", TextFormatter.ShortDuration(resource.Waiting), ("class", "nowrap")).Line();
+        w.Element("td", TextFormatter.KeepUnitsTogether(RunningText(resource))).Line();
+        if (withErrorDetails)
+        {
+            w.Element("td", ErrorDetailsText.InWords(resource.ErrorDetails, providerName) ?? "–",
+                ("class", "error-details"), ("title", resource.ErrorDetails ?? string.Empty)).Line();
+        }
+
+        return w.ToMarkup();
+    }
+
+    /// <summary>"70 of 180 (39%)".</summary>
+    private static string DaysText(ResourceDiagnosis r) =>
+        r.DaysWithData.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        + (r.DaysInRange is { } inRange ? " of " + inRange.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty)
+        + (r.Coverage is { } c ? $" ({TextFormatter.Percent(c)})" : string.Empty);
+
+    private static string Day(DateTimeOffset? time, TimeDisplay times) =>
+        time is { } t ? TimeZoneFormatter.Date(t, times.DisplayZone) : "?";
+
+    /// <summary>How long the pull ran, "so far" while it still runs.</summary>
+    private static string RunningText(ResourceDiagnosis r) =>
+        r.Running is { } running && r.EndedAt is null && r.StartedAt is not null && r.IsActive
+            ? TextFormatter.SoFar(running)
+            : TextFormatter.ShortDuration(r.Running);
+}

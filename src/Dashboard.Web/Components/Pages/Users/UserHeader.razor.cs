@@ -1,0 +1,68 @@
+using Dashboard.Web.Exports;
+using Dashboard.Web.Security;
+using Dashboard.Web.Ui;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Dashboard.Web.Components.Pages.Users;
+
+/// <summary>The user page's header: who, the overall answer, copy and export, refresh and auto-refresh.</summary>
+public sealed partial class UserHeader
+{
+    [Parameter, EditorRequired]
+    public required UserPageState State { get; set; }
+
+    /// <summary>The provider in focus, which the copied Markdown's link keeps.</summary>
+    [Parameter]
+    public string? Focus { get; set; }
+
+    [Inject]
+    private TimeDisplay Times { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private BrowserInterop Browser { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private IPageAudit Audit { get; set; } = default!;
+
+    private string JsonLink => $"/api/users/{Uri.EscapeDataString(State.UserId ?? string.Empty)}/diagnosis";
+
+    /// <summary>
+    /// The <c>download</c> attribute makes the browser save the answer instead of showing it in place of the page, and
+    /// keeps Blazor's router from taking the click for a page navigation (it leaves such links alone).
+    /// </summary>
+    private string JsonFileName => $"diagnosis-{State.UserId}.json";
+
+    private async Task CopyLinkAsync() => Report(await Browser.CopyAsync(Navigation.Uri), "Link");
+
+    private async Task CopyMarkdownAsync()
+    {
+        if (State.Diagnosis is not { } diagnosis)
+        {
+            return;
+        }
+
+        var link = Navigation.ToAbsoluteUri(Links.User(diagnosis.UserId, Times.Mode, Focus)).ToString();
+        var markdown = DiagnosisMarkdown.Render(diagnosis with { Link = link });
+        Report(await Browser.CopyAsync(markdown), "Markdown summary");
+        await Audit.RecordAsync(AuditAction.CopyMarkdown, State.UserId);
+    }
+
+    private void Report(bool copied, string what)
+    {
+        if (copied)
+        {
+            Snackbar.Add($"{what} copied to the clipboard.", Severity.Success);
+        }
+        else
+        {
+            Snackbar.Add($"The browser would not copy the {what.ToLowerInvariant()}. Use the address bar, or Download JSON.", Severity.Warning);
+        }
+    }
+}

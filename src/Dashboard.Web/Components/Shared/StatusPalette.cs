@@ -1,0 +1,66 @@
+using Dashboard.Diagnosis;
+using MudBlazor;
+using Vital.Introspection;
+
+namespace Dashboard.Web.Components.Shared;
+
+/// <summary>
+/// The one place that decides a pull status's colour, icon and label: the five documented statuses, the legacy
+/// <c>error</c> and every value this version does not know. The timeline, legends, chips, charts and grids all ask here.
+/// </summary>
+/// <remarks>
+/// Colours: success green, failure (and the legacy <c>error</c>) red, retrying amber, in progress blue, scheduled a
+/// neutral grey (nothing is happening yet), unknown the theme's secondary colour (it may be bad and nobody can say).
+/// Failure and <c>error</c> share the colour (the legacy value means a failure) but not the icon, so a legend can
+/// tell them apart. Chart colours are the light theme's values of the same palette entries (DashboardTheme).
+/// </remarks>
+public static class StatusPalette
+{
+    /// <summary>The documented statuses.</summary>
+    public static StatusStyle Success { get; } = Make(PullStatus.Success, Color.Success, "var(--mud-palette-success)", "#2e7d32", TrustedIcon.CheckCircle);
+
+    public static StatusStyle Failure { get; } = Make(PullStatus.Failure, Color.Error, "var(--mud-palette-error)", "#d32f2f", TrustedIcon.Error);
+
+    /// <summary>The older docs' name for a failure; same colour as <see cref="Failure"/>, its own icon and label.</summary>
+    public static StatusStyle LegacyError { get; } = Make(PullStatus.Error, Color.Error, "var(--mud-palette-error)", "#d32f2f", TrustedIcon.ErrorOutline);
+
+    public static StatusStyle Retrying { get; } = Make(PullStatus.Retrying, Color.Warning, "var(--mud-palette-warning)", "#b45309", TrustedIcon.Replay);
+
+    public static StatusStyle InProgress { get; } = Make(PullStatus.InProgress, Color.Info, "var(--mud-palette-info)", "#0277bd", TrustedIcon.Sync);
+
+    public static StatusStyle Scheduled { get; } = Make(PullStatus.Scheduled, Color.Default, "var(--mud-palette-action-default)", "#9e9e9e", TrustedIcon.Schedule);
+
+    /// <summary>The entry for any status this version does not know; <see cref="For"/> gives it the value's own label.</summary>
+    public static StatusStyle Unknown { get; } = new(
+        null, "Unknown status", Color.Secondary, "var(--mud-palette-secondary)", "#7b1fa2", TrustedIcon.HelpOutline, "status-unknown");
+
+    /// <summary>Every entry a legend shows, worst first (the order of <see cref="StatusRanker.Known"/>), unknown last.</summary>
+    public static IReadOnlyList<StatusStyle> Legend { get; } = [Failure, LegacyError, Retrying, Scheduled, InProgress, Success, Unknown];
+
+    private static readonly StatusStyle[] KnownStyles = [Success, Failure, LegacyError, Retrying, InProgress, Scheduled];
+
+    /// <summary>
+    /// The style of a status value. Unknown values (and none at all) get <see cref="Unknown"/>'s colour and icon
+    /// with their own label, "Unknown: paused", so the value is shown verbatim.
+    /// </summary>
+    public static StatusStyle For(PullStatus? status)
+    {
+        if (status is not { } value)
+        {
+            return Unknown with { Label = "Nothing pulled" };
+        }
+
+        foreach (var style in KnownStyles)
+        {
+            if (style.Status == value)
+            {
+                return style;
+            }
+        }
+
+        return Unknown with { Status = value, Label = StatusRanker.DisplayName(value) };
+    }
+
+    private static StatusStyle Make(PullStatus status, Color color, string cssColor, string chartColor, TrustedIcon icon) =>
+        new(status, StatusRanker.DisplayName(status), color, cssColor, chartColor, icon, "status-" + status.Value.Replace('_', '-'));
+}

@@ -1,0 +1,158 @@
+using Dashboard.Diagnosis;
+using Dashboard.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
+
+namespace Dashboard.Web.Components.Timeline;
+
+/// <summary>
+/// Where a <see cref="TimelineLayout"/>'s parts go in the timeline's SVG, in drawing units, and the markup of each
+/// row's inside (background, label, bars or range, status, focus ring) as one string written by a
+/// <see cref="MarkupWriter"/>. The SVG is as wide as its container (a minimum width in CSS); its height grows with the
+/// rows, each always <see cref="RowHeight"/> units.
+/// </summary>
+public sealed class TimelineDrawing(TimelineLayout layout, TimelineView view, TimeZoneInfo zone)
+{
+    public const int ViewWidth = 1000;
+    public const int LabelX = 8;
+    public const int PlotLeft = 220;
+    public const int PlotRight = 790;
+    public const int StatusIconX = 802;
+    public const int AxisHeight = 40;
+    public const int TickLabelY = 14;
+    public const int HeaderLabelY = 32;
+    public const double RowHeight = 28;
+    public const double LaneHeaderHeight = 26;
+    public const int BottomPadding = 8;
+
+    private const int PlotWidth = PlotRight - PlotLeft;
+    private const int LabelMaxChars = 30;
+    private const int StatusTextX = 822;
+    private const int StatusMaxChars = 26;
+    private const int IconSize = 14;
+    private const double RunningHeight = 14;
+    private const double WaitingHeight = 6;
+
+    public bool IsPullView => view == TimelineView.Pulls;
+
+    /// <summary>The axis of the view shown: the pulls' times, or their data ranges (null when no pull has one).</summary>
+    public TimelineAxis? Axis => IsPullView ? layout.Axis : layout.RangeAxis;
+
+    public double Height =>
+        AxisHeight + layout.Rows.Count * RowHeight + (layout.NotStartedCount > 0 ? LaneHeaderHeight : 0) + BottomPadding;
+
+    /// <summary>Where the "Not started yet" lane's header line goes.</summary>
+    public double LaneHeaderTop => AxisHeight + layout.StartedCount * RowHeight;
+
+    /// <summary>A drawing unit for an attribute ("12.5").</summary>
+    public static string F(double value) => MarkupWriter.Number(value);
+
+    /// <summary>The x of a fraction of the axis.</summary>
+    public static string X(double fraction) => F(PlotLeft + fraction * PlotWidth);
+
+    public static double RowTop(TimelineRow row) =>
+        AxisHeight + row.Index * RowHeight + (row.Lane == TimelineLane.NotStarted ? LaneHeaderHeight : 0);
+
+    /// <summary>Everything inside a row's <c>&lt;g&gt;</c>, elements separated by line breaks (see <see cref="MarkupWriter.Line"/>).</summary>
+    public MarkupString Row(TimelineRow row)
+    {
+        var top = RowTop(row);
+        var mid = top + RowHeight / 2;
+        var w = new MarkupWriter(1024);
+        w.Empty("rect", ("class", "row-bg"), ("x", "0"), ("y", F(top)), ("width", F(ViewWidth)), ("height", F(RowHeight))).Line();
+        w.Open("text", ("class", "row-label"), ("x", F(LabelX)), ("y", F(mid)), ("dominant-baseline", "central"))
+            .Element("title", row.Entry.Label)
+            .Text(TextFormatter.Truncate(row.Entry.Label, LabelMaxChars))
+            .Close("text").Line();
+
+        if (IsPullView)
+        {
+            WritePulls(w, row, mid);
+            WriteStatus(w, row, mid, "status-label", row.Style.Label, TextFormatter.Truncate(row.Style.Label, StatusMaxChars));
+        }
+        else
+        {
+            var range = layout.RangeRows[row.Index];
+            WriteRange(w, range, mid);
+            WriteStatus(w, row, mid, "days-label", range.DaysText, TimelineDescriptions.ShortDays(range.Entry));
+        }
+
+        w.Empty("rect", ("class", "focus-ring"), ("x", "1"), ("y", F(top + 1)), ("width", F(ViewWidth - 2)), ("height", F(RowHeight - 2)), ("rx", "3")).Line();
+        return w.ToMarkup();
+    }
+
+    private void WritePulls(MarkupWriter w, TimelineRow row, double mid)
+    {
+        foreach (var segment in row.Segments)
+        {
+            var height = segment.Kind is TimelineSegmentKind.Running or TimelineSegmentKind.RunningNow ? RunningHeight : WaitingHeight;
+            w.Open("rect",
+                    ("class", SegmentClass(segment.Kind)),
+                    ("x", X(segment.X)),
+                    ("y", F(mid - height / 2)),
+                    ("width", F(segment.Width * PlotWidth)),
+                    ("height", F(height)),
+                    ("rx", "2"),
+                    ("data-kind", segment.Kind.ToString()))
+                .Element("title", TimelineDescriptions.SegmentTitle(segment, zone))
+                .Close("rect").Line();
+        }
+
+        if (row.MarkerX is { } markerX)
+        {
+            w.Open("path", ("class", "marker-not-started"), ("d", Diamond(markerX, mid)))
+                .Element("title", $"Scheduled {TimeZoneFormatter.UtcAndZone(row.Entry.ScheduledAt!.Value, zone)}, not started")
+                .Close("path").Line();
+        }
+
+        if (row.Segments.Count == 0 && row.MarkerX is null)
+        {
+            w.Open("g").Element("text", "No times reported", ("class", "row-note"), ("x", F(PlotLeft + 4)), ("y", F(mid)), ("dominant-baseline", "central")).Close("g").Line();
+        }
+    }
+
+    private static void WriteRange(MarkupWriter w, RangeRow range, double mid)
+    {
+        if (range.X is { } x && range.Width is { } width)
+        {
+            var y = F(mid - RunningHeight / 2);
+            w.Open("rect", ("class", "range-bar"), ("x", X(x)), ("y", y), ("width", F(width * PlotWidth)), ("height", F(RunningHeight)), ("rx", "2"))
+                .Element("title", $"{TimelineDescriptions.RangeText(range.Entry)}: {range.DaysText}")
+                .Close("rect").Line();
+            if (range.FilledWidth is { } filled)
+            {
+                w.Open("rect", ("class", "range-filled"), ("x", X(x)), ("y", y), ("width", F(filled * PlotWidth)), ("height", F(RunningHeight)), ("rx", "2"))
+                    .Element("title", range.DaysText)
+                    .Close("rect").Line();
+            }
+        }
+        else
+        {
+            w.Open("g").Element("text", range.DaysText, ("class", "row-note"), ("x", F(PlotLeft + 4)), ("y", F(mid)), ("dominant-baseline", "central")).Close("g").Line();
+        }
+    }
+
+    /// <summary>The status column: the status's icon, then a label with its whole text as a title.</summary>
+    private static void WriteStatus(MarkupWriter w, TimelineRow row, double mid, string labelClass, string title, string text) =>
+        w.Open("g", ("class", "status"))
+            .Icon(row.Style.Icon, StatusIconX, mid - IconSize / 2.0, IconSize, "status-icon")
+            .Open("text", ("class", labelClass), ("x", F(StatusTextX)), ("y", F(mid)), ("dominant-baseline", "central"))
+            .Element("title", title)
+            .Text(text)
+            .Close("text")
+            .Close("g").Line();
+
+    private static string SegmentClass(TimelineSegmentKind kind) => kind switch
+    {
+        TimelineSegmentKind.Waiting => "seg seg-waiting",
+        TimelineSegmentKind.Running => "seg seg-running",
+        TimelineSegmentKind.RunningNow => "seg seg-running-now",
+        _ => "seg seg-waiting-now",
+    };
+
+    private static string Diamond(double fraction, double y)
+    {
+        const double R = 6;
+        var cx = PlotLeft + fraction * PlotWidth;
+        return $"M{F(cx)} {F(y - R)} L{F(cx + R)} {F(y)} L{F(cx)} {F(y + R)} L{F(cx - R)} {F(y)} Z";
+    }
+}

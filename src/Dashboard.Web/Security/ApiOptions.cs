@@ -1,0 +1,10 @@
+namespace Dashboard.Web.Security;
+
+/// <summary>The <c>Api</c> configuration section.</summary>
+public sealed class ApiOptions
+{
+    public const string SectionName = "Api";
+
+    /// <summary>Requests per minute on <c>/api/*</c>, per signed-in user (or client address).</summary>
+    public int RequestsPerMinute { get; set; } = 120;
+}

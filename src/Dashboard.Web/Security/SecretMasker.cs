@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Primitives;
+
+namespace Dashboard.Web.Security;
+
+/// <summary>
+/// Knows the configured secrets (<c>Vital:ApiKey</c>, <c>Auth:OpenIdConnect:ClientSecret</c>, followed through
+/// configuration reloads) and replaces every occurrence of them in text with <see cref="Mask"/>.
+/// </summary>
+public sealed class SecretMasker
+{
+    public const string Mask = "***";
+
+    /// <summary>Values shorter than this are not masked: they would blank out ordinary words.</summary>
+    public const int MinimumSecretLength = 8;
+
+    public static readonly IReadOnlyList<string> SecretKeys = ["Vital:ApiKey", "Auth:OpenIdConnect:ClientSecret"];
+
+    private volatile string[] _secrets = [];
+
+    public SecretMasker(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        Load(configuration);
+        ChangeToken.OnChange(configuration.GetReloadToken, () => Load(configuration));
+    }
+
+    /// <summary>For tests and for hosts without configuration.</summary>
+    public SecretMasker(IEnumerable<string?> secrets) => _secrets = Normalize(secrets);
+
+    public bool HasSecrets => _secrets.Length > 0;
+
+    public bool Contains(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+
+        foreach (var secret in _secrets)
+        {
+            if (text.Contains(secret, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The text with every secret replaced; the same instance when there was none.</summary>
+    public string Apply(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var result = text;
+        foreach (var secret in _secrets)
+        {
+            if (result.Contains(secret, StringComparison.Ordinal))
+            {
+                result = result.Replace(secret, Mask, StringComparison.Ordinal);
+            }
+        }
+
+        return result;
+    }
+
+    private void Load(IConfiguration configuration) => _secrets = Normalize(SecretKeys.Select(key => configuration[key]));
+
+    private static string[] Normalize(IEnumerable<string?> secrets) =>
+        [.. secrets
+            .Select(s => s?.Trim())
+            .Where(s => s is { Length: >= MinimumSecretLength })
+            .Select(s => s!)
+            .Distinct(StringComparer.Ordinal)
+            .OrderByDescending(s => s.Length)];
+}

@@ -1,0 +1,13 @@
+namespace Dashboard.Web.Security;
+
+public sealed class TrustedProxySettings
+{
+    /// <summary>The header carrying the signed-in user's email.</summary>
+    public string UserHeader { get; set; } = "X-Forwarded-Email";
+
+    /// <summary>Addresses or CIDR ranges allowed to set <see cref="UserHeader"/>.</summary>
+    public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>Where "Sign out" sends people (the proxy's own sign-out, e.g. <c>/oauth2/sign_out</c>); none hides the button.</summary>
+    public string? SignOutUrl { get; set; }
+}

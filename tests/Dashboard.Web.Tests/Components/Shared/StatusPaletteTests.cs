@@ -1,0 +1,83 @@
+using Dashboard.Diagnosis;
+using Dashboard.Web.Components;
+using Dashboard.Web.Components.Shared;
+using MudBlazor;
+using Vital.Introspection;
+
+namespace Dashboard.Web.Tests.Components.Shared;
+
+public sealed class StatusPaletteTests
+{
+    [Theory]
+    [InlineData("success", "Succeeded", Color.Success, "var(--mud-palette-success)")]
+    [InlineData("failure", "Failed", Color.Error, "var(--mud-palette-error)")]
+    [InlineData("error", "Failed (legacy 'error')", Color.Error, "var(--mud-palette-error)")]
+    [InlineData("retrying", "Retrying", Color.Warning, "var(--mud-palette-warning)")]
+    [InlineData("in_progress", "In progress", Color.Info, "var(--mud-palette-info)")]
+    [InlineData("scheduled", "Scheduled", Color.Default, "var(--mud-palette-action-default)")]
+    public void For_KnownStatus_ItsOwnColourIconAndLabel(string status, string label, Color color, string css)
+    {
+        var style = StatusPalette.For(new PullStatus(status));
+
+        Assert.Equal(status, style.Status?.Value);
+        Assert.Equal(label, style.Label);
+        Assert.Equal(color, style.Color);
+        Assert.Equal(css, style.CssColor);
+        Assert.StartsWith("#", style.ChartColor, StringComparison.Ordinal);
+        Assert.StartsWith("<", style.Icon.Svg, StringComparison.Ordinal);
+        Assert.NotEqual(StatusPalette.Unknown.Icon, style.Icon);
+    }
+
+    [Theory]
+    [InlineData("paused", "Unknown: paused")]
+    [InlineData("", "Unknown: (no status)")]
+    [InlineData("SUCCESS", "Unknown: SUCCESS")]
+    public void For_UnknownStatus_UnknownStyleWithTheValueVerbatim(string status, string label)
+    {
+        var style = StatusPalette.For(new PullStatus(status));
+
+        Assert.Equal(label, style.Label);
+        Assert.Equal(StatusPalette.Unknown.Color, style.Color);
+        Assert.Equal(StatusPalette.Unknown.CssColor, style.CssColor);
+        Assert.Equal(StatusPalette.Unknown.ChartColor, style.ChartColor);
+        Assert.Equal(StatusPalette.Unknown.Icon, style.Icon);
+        Assert.Equal("status-unknown", style.CssClass);
+    }
+
+    [Fact]
+    public void For_NoStatus_NothingPulledInTheUnknownStyle()
+    {
+        var style = StatusPalette.For(null);
+
+        Assert.Equal("Nothing pulled", style.Label);
+        Assert.Equal(StatusPalette.Unknown.Icon, style.Icon);
+    }
+
+    [Fact]
+    public void LegacyError_SameColourAsFailureButItsOwnIcon()
+    {
+        Assert.Equal(StatusPalette.Failure.CssColor, StatusPalette.LegacyError.CssColor);
+        Assert.Equal(StatusPalette.Failure.ChartColor, StatusPalette.LegacyError.ChartColor);
+        Assert.NotEqual(StatusPalette.Failure.Icon, StatusPalette.LegacyError.Icon);
+    }
+
+    [Fact]
+    public void Legend_EveryKnownStatusWorstFirstThenUnknown()
+    {
+        Assert.Equal(StatusRanker.Known.Select(s => (PullStatus?)s).Append(null), StatusPalette.Legend.Select(s => s.Status));
+        Assert.Equal(StatusPalette.Legend.Count, StatusPalette.Legend.Select(s => s.CssClass).Distinct().Count());
+        Assert.Equal(StatusPalette.Legend.Count, StatusPalette.Legend.Select(s => s.Icon).Distinct().Count());
+    }
+
+    [Fact]
+    public void ChartColor_MatchesTheLightThemesPalette()
+    {
+        var light = DashboardTheme.Theme.PaletteLight;
+
+        Assert.Equal(light.Success.Value[..7], StatusPalette.Success.ChartColor, ignoreCase: true);
+        Assert.Equal(light.Error.Value[..7], StatusPalette.Failure.ChartColor, ignoreCase: true);
+        Assert.Equal(light.Warning.Value[..7], StatusPalette.Retrying.ChartColor, ignoreCase: true);
+        Assert.Equal(light.Info.Value[..7], StatusPalette.InProgress.ChartColor, ignoreCase: true);
+        Assert.Equal(light.Secondary.Value[..7], StatusPalette.Unknown.ChartColor, ignoreCase: true);
+    }
+}
