@@ -3,7 +3,7 @@ using static Dashboard.Diagnosis.Tests.TestData;
 
 namespace Dashboard.Diagnosis.Tests;
 
-/// <summary>The diagnosis JSON must be exactly ARCHITECTURE.md's shape: scripts and tickets depend on it.</summary>
+/// <summary>The diagnosis JSON must be exactly the shape docs/ARCHITECTURE.md fixes: scripts and tickets depend on it.</summary>
 public class DiagnosisJsonTests
 {
     private static readonly JsonSerializerOptions Web = DiagnosisJson.Options;

@@ -4,7 +4,7 @@ using Dashboard.Web.Tests.Support;
 
 namespace Dashboard.Web.Tests.Api;
 
-/// <summary>The diagnosis JSON of ARCHITECTURE.md, checked field by field.</summary>
+/// <summary>The diagnosis JSON of docs/ARCHITECTURE.md, checked field by field.</summary>
 public static partial class DiagnosisShape
 {
     public static readonly string[] TopLevel = ["userId", "asOf", "overall", "headline", "providers", "findings", "link"];
@@ -13,7 +13,7 @@ public static partial class DiagnosisShape
         ["rangeStart", "rangeEnd", "daysWithData", "scheduledAt", "startedAt", "endedAt", "release", "traceId", "errorDetails", "resource", "status"];
     public static readonly string[] FindingFields = ["code", "severity", "provider", "resource", "title", "explanation", "action", "evidence"];
 
-    /// <summary>The finding table of ARCHITECTURE.md: every code and its one severity.</summary>
+    /// <summary>The finding table of docs/ARCHITECTURE.md: every code and its one severity.</summary>
     public static readonly IReadOnlyDictionary<string, string> SeverityOf = new Dictionary<string, string>
     {
         ["pull_failed"] = "critical",

@@ -69,6 +69,8 @@ public sealed class HostileInputTests(HostileInputHost host) : IClassFixture<Hos
         ("emoji", "😀🔥"),
         ("markup", "<script>alert(1)</script>"),
         ("attribute breakout", "\"><img src=x onerror=alert(1)>"),
+        ("attribute handler, double quotes", "\" onmouseover=\"x"),
+        ("attribute breakout, single quotes", "'><svg onload=alert(1)>"),
         ("CR/LF header injection", "oura\r\nSet-Cookie: pwned=1"),
         ("huge number", "99999999999999999999999999"),
         ("negative number", "-1"),

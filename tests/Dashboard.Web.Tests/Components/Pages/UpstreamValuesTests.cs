@@ -158,4 +158,79 @@ public sealed class UpstreamValuesTests : DashboardContext
         Assert.Single(legends.Distinct(StringComparer.Ordinal));
         Assert.Equal(7, Page<TeamPage>("/").FindAll(".status-legend [role=listitem]").Count);
     }
+
+    /// <summary>Values that try to leave an attribute (double and single quotes) and then start an element or a handler.</summary>
+    private static readonly string[] Breakouts = ["\" onmouseover=\"x", "'><svg onload=alert(1)>", "\"><img src=x onerror=alert(1)>"];
+
+    private static UserHistoricalPulls Breaking(string userId) => Breakouts.Aggregate(
+        User(userId),
+        (user, value) => user
+            .Pull(value, value, value, errorDetails: value, release: value, traceId: value)
+            .Pull("oura", value, value, errorDetails: value, release: value, traceId: value, scheduled: Now.AddHours(-1), started: Now.AddMinutes(-30))
+            .NotPulled(value, value));
+
+    /// <summary>No element or event handler came from upstream text: every value is text or one whole attribute value.</summary>
+    private static void AssertNoBreakout(IRenderedComponent<IComponent> cut)
+    {
+        Assert.Empty(cut.FindAll("script, img, svg[onload]"));
+        var handlers = cut.FindAll("*").SelectMany(e => e.Attributes)
+            .Where(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase))
+            .Select(a => a.Name);
+        Assert.Empty(handlers);
+        var text = AllText(cut);
+        Assert.Contains(Breakouts, v => text.Contains(v, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TeamPage_AttributeBreakingValues_StayText()
+    {
+        Snapshots.Current = TestSnapshots.Complete(Breaking(Id(1)), User(Breakouts[0]).Pull("oura", "sleep", "success"), User(Breakouts[1]).Pull(Breakouts[1], "sleep", "failure"));
+
+        AssertNoBreakout(Page<TeamPage>("/"));
+    }
+
+    [Fact]
+    public void UserPage_AttributeBreakingValues_StayText()
+    {
+        Diagnoses.Returns(Breaking(Id(1)));
+
+        var cut = Page<UserPage>($"/users/{Id(1)}?focus=oura", p => p.Add(c => c.UserId, Id(1)));
+
+        AssertNoBreakout(cut);
+        var row = cut.FindAll("tr[data-key]").First(r => r.GetAttribute("data-key") == "oura/" + Breakouts[0]);
+        Assert.Equal(Breakouts[0], row.QuerySelector(".status-badge")!.GetAttribute("data-status"));
+        Assert.Contains(cut.FindAll(".timeline-svg g.row title"), t => t.TextContent.Contains(Breakouts[1], StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void UserPage_AttributeBreakingProviderInFocus_StaysText(int breakout)
+    {
+        Diagnoses.Returns(Breaking(Id(1)));
+
+        var cut = Page<UserPage>($"/users/{Id(1)}?focus={Uri.EscapeDataString(Breakouts[breakout])}", p => p.Add(c => c.UserId, Id(1)));
+
+        AssertNoBreakout(cut);
+    }
+
+    [Fact]
+    public void ProvidersPage_AttributeBreakingValues_StayText()
+    {
+        Snapshots.Current = TestSnapshots.Complete(Breaking(Id(1)));
+
+        AssertNoBreakout(Page<ProvidersPage>("/providers"));
+    }
+
+    [Fact]
+    public void ProviderPage_AttributeBreakingValues_StayText()
+    {
+        Snapshots.Current = TestSnapshots.Complete(Breaking(Id(1)));
+
+        var cut = Page<ProviderPage>("/providers/oura", p => p.Add(c => c.Provider, "oura"));
+
+        AssertNoBreakout(cut);
+        Assert.Contains(cut.FindAll("[data-testid=resource-counts] tr[data-resource]"), r => r.GetAttribute("data-resource") == Breakouts[2]);
+    }
 }
