@@ -125,14 +125,6 @@ public static partial class TextFormatter
     /// <summary>Quoted verbatim: 'value'.</summary>
     public static string Quote(string value) => $"'{value}'";
 
-    /// <summary>Cuts <paramref name="text"/> to <paramref name="maxLength"/> characters, ending in "…" when it was longer.</summary>
-    public static string Truncate(string text, int maxLength)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 2);
-        return text.Length <= maxLength ? text : string.Concat(text.AsSpan(0, maxLength - 1), "…");
-    }
-
     /// <summary>"26 min 45 s" with no-break spaces inside "26 min" and "45 s", so a wrapping cell breaks only between them.</summary>
     public static string KeepUnitsTogether(string text) => NumberThenSpace().Replace(text, "$1\u00A0");
 

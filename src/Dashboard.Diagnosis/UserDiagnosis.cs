@@ -51,6 +51,10 @@ public sealed record UserDiagnosis
         .Select(r => r.LatestActivity)
         .Max();
 
+    /// <summary>The provider that needs attention most (the first, by slug, of the worst severity); null without providers.</summary>
+    [JsonIgnore]
+    public string? MostSevereProvider => Providers.Count == 0 ? null : Providers.MaxBy(p => p.Severity)!.Provider;
+
     /// <summary>Any critical or warning finding.</summary>
     [JsonIgnore]
     public bool NeedsAttention => Overall.NeedsAttention();

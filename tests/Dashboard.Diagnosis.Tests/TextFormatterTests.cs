@@ -34,17 +34,6 @@ public sealed class TextFormatterTests
     }
 
     [Theory]
-    [InlineData("Oura · sleep", 30, "Oura · sleep")]
-    [InlineData("Apple HealthKit · electrocardiogram voltage", 20, "Apple HealthKit · e…")]
-    public void Truncate_LongText_CutWithAnEllipsis(string text, int max, string expected)
-    {
-        var result = TextFormatter.Truncate(text, max);
-
-        Assert.Equal(expected, result);
-        Assert.True(result.Length <= max);
-    }
-
-    [Theory]
     [InlineData("26 min 45 s", "26\u00A0min 45\u00A0s")]
     [InlineData("46 min 31 s so far", "46\u00A0min 31\u00A0s so far")]
     [InlineData("1 day 4 h", "1\u00A0day 4\u00A0h")]

@@ -49,7 +49,25 @@ public partial class Timeline
     [Parameter]
     public EventCallback<TimelineView> ViewChanged { get; set; }
 
+    /// <summary>The address's choice of span: <see cref="TimelineZoom.All"/>, a provider, or null to let the timeline choose.</summary>
+    [Parameter]
+    public string? Span { get; set; }
+
+    /// <summary>Raised with <see cref="TimelineZoom.All"/> or a provider when someone chooses the span.</summary>
+    [Parameter]
+    public EventCallback<string> SpanChanged { get; set; }
+
+    /// <summary>The provider the page shows below the timeline: the one a fitted axis zooms to.</summary>
+    [Parameter]
+    public string? FocusProvider { get; set; }
+
     private string? ActiveKey => _hoveredKey ?? _focusedKey ?? SelectedKey;
+
+    /// <summary>
+    /// The details panel takes its full height once a row has been active (then it keeps it, so moving between rows
+    /// never makes the page jump); until then it is one line.
+    /// </summary>
+    private bool _detailsOpened;
 
     private TimelineRow? ActiveRow => ActiveKey is { } key ? _layout.Rows.FirstOrDefault(r => r.Key == key) : null;
 
@@ -59,12 +77,22 @@ public partial class Timeline
         ? $"Pull timeline: {TextFormatter.Count(_layout.Rows.Count, "pull")}, {_layout.NotStartedCount} not started yet. {Caption}."
         : $"Data range of {TextFormatter.Count(_layout.Rows.Count, "pull")}. {Caption}.";
 
-    private string Caption => TimelineDescriptions.Caption(_drawing.Axis, _zone);
+    private string Caption => TimelineDescriptions.Caption(_drawing.Axis, _zone, _zoomed);
+
+    /// <summary>The provider the axis fits, or null for every pull.</summary>
+    private string? _zoomed;
+
+    /// <summary>The provider a person may zoom to (the one in focus), when the user has more than one.</summary>
+    private string? _zoomCandidate;
 
     protected override void OnParametersSet()
     {
         _zone = DisplayZone ?? TimeZoneInfo.Utc;
-        _layout = TimelineLayout.Create(Diagnosis, Now == default ? Diagnosis.AsOf : Now, _zone);
+        var now = Now == default ? Diagnosis.AsOf : Now;
+        var entries = TimelineEntry.From(Diagnosis);
+        _zoomed = TimelineZoom.Resolve(entries, Span, FocusProvider, now);
+        _zoomCandidate = Diagnosis.Providers.Count(p => p.Resources.Count > 0) > 1 ? _zoomed ?? FocusProvider : null;
+        _layout = TimelineLayout.Create(entries, _zoomed, now, _zone);
         _statuses = TimelineDescriptions.StatusesShown(_layout);
         if (_viewParameter != View)
         {
@@ -73,6 +101,7 @@ public partial class Timeline
         }
 
         _drawing = new TimelineDrawing(_layout, _view, _zone);
+        _detailsOpened |= SelectedKey is not null;
     }
 
     private static string F(double value) => TimelineDrawing.F(value);
@@ -101,15 +130,25 @@ public partial class Timeline
     private Task KeyDownAsync(KeyboardEventArgs e, string key) =>
         e.Key is "Enter" or " " or "Spacebar" || e.Code is "Enter" or "NumpadEnter" or "Space" ? SelectAsync(key) : Task.CompletedTask;
 
-    private void Hover(string key) => _hoveredKey = key;
+    private void Hover(string key)
+    {
+        _hoveredKey = key;
+        _detailsOpened = true;
+    }
 
     // One pair of handlers on the chart rather than on every row (each registered handler costs an open page
     // memory): moving between rows sets the new row on enter or focus; leaving the chart clears.
     private void Unhover() => _hoveredKey = null;
 
-    private void Focus(string key) => _focusedKey = key;
+    private void Focus(string key)
+    {
+        _focusedKey = key;
+        _detailsOpened = true;
+    }
 
     private void Blur() => _focusedKey = null;
+
+    private Task ChangeSpanAsync(string span) => SpanChanged.InvokeAsync(span);
 
     private async Task ChangeViewAsync(TimelineView view)
     {

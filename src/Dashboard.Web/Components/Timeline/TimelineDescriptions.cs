@@ -25,8 +25,10 @@ public static class TimelineDescriptions
 
     /// <summary>
     /// The accessible name of a row in the pull view, e.g. "Oura · sleep, Succeeded. Scheduled 2026-03-04 10:00:00 UTC,
-    /// started 2026-03-04 10:01:00 UTC, ended 2026-03-04 10:05:00 UTC. Waited 1 min, ran 4 min." Times in UTC only, to
-    /// keep it short to listen to; the details panel has the display zone too.
+    /// started 2026-03-04 10:01:00 UTC, ended 2026-03-04 10:05:00 UTC. Waited 1 min, ran 4 min." It starts with the
+    /// row's visible text in the order it is drawn (label, a note when there are no times, status), so what a person
+    /// sees is what a voice user says. Times in UTC only, to keep it short to listen to; the details panel has the
+    /// display zone too.
     /// </summary>
     public static string PullLabel(TimelineRow row)
     {
@@ -44,15 +46,24 @@ public static class TimelineDescriptions
             row.Running is { } r ? $"{(row.IsRunningNow ? "running for" : "ran")} {TextFormatter.ShortDuration(r)}" : null,
         }.OfType<string>());
 
-        var text = $"{entry.Label}, {row.Style.Label}. {Capitalize(times)}.";
+        var note = row.Segments.Count == 0 && row.MarkerX is null ? $"{NoTimes}, " : string.Empty;
+        var text = $"{entry.Label}, {note}{row.Style.Label}. {Capitalize(times)}.";
         return durations.Length == 0 ? text : $"{text} {Capitalize(durations)}.";
     }
 
-    /// <summary>The accessible name of a row in the data-range view: "Oura · sleep, Succeeded. Data range 2025-09-05 to 2026-03-04, 171 / 180 days with data (95%)."</summary>
+    /// <summary>What a pull row says when Vital sent none of its times.</summary>
+    public const string NoTimes = "No times reported";
+
+    /// <summary>
+    /// The accessible name of a row in the data-range view, its visible text first in the order drawn: "Oura · sleep,
+    /// 171 / 180 days. 171 / 180 days with data (95%), Data range 2025-09-05 to 2026-03-04. Succeeded." A row without a
+    /// range shows its note first: "Oura · sleep, No range yet, 0 days. …".
+    /// </summary>
     public static string RangeLabel(RangeRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return $"{row.Entry.Label}, {row.Style.Label}. {RangeText(row.Entry)}, {row.DaysText}.";
+        var note = row.X is null ? $"{row.DaysText}, " : string.Empty;
+        return $"{row.Entry.Label}, {note}{ShortDays(row.Entry)}. {row.DaysText}, {RangeText(row.Entry)}. {row.Style.Label}.";
     }
 
     /// <summary>
@@ -78,18 +89,19 @@ public static class TimelineDescriptions
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
-    /// <summary>"2026-03-01 to 2026-03-04, times in UTC": the span of the axis shown.</summary>
-    public static string Caption(TimelineAxis? axis, TimeZoneInfo zone)
+    /// <summary>"Oura's pulls, 2026-03-01 to 2026-03-04, times in UTC": what the axis shows.</summary>
+    public static string Caption(TimelineAxis? axis, TimeZoneInfo zone, string? zoomedProvider = null)
     {
         var inZone = $"times in {TimeZoneFormatter.ZoneName(zone)}";
+        var whose = zoomedProvider is null ? string.Empty : $"{ProviderKnowledge.ProviderDisplayName(zoomedProvider)}'s pulls, ";
         if (axis is null)
         {
-            return $"No data ranges reported yet, {inZone}";
+            return whose.Length == 0 ? $"No data ranges reported yet, {inZone}" : $"{whose}no data ranges reported yet, {inZone}";
         }
 
         var first = TimeZoneFormatter.Date(axis.Start, zone);
         var last = TimeZoneFormatter.Date(axis.End, zone);
-        return first == last ? $"{first}, {inZone}" : $"{first} to {last}, {inZone}";
+        return first == last ? $"{whose}{first}, {inZone}" : $"{whose}{first} to {last}, {inZone}";
     }
 
     /// <summary>The statuses on screen, in legend order (worst first), unknown values last and verbatim.</summary>

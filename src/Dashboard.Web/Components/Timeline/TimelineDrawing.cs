@@ -1,4 +1,3 @@
-using Dashboard.Diagnosis;
 using Dashboard.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
@@ -59,21 +58,18 @@ public sealed class TimelineDrawing(TimelineLayout layout, TimelineView view, Ti
         var mid = top + RowHeight / 2;
         var w = new MarkupWriter(1024);
         w.Empty("rect", ("class", "row-bg"), ("x", "0"), ("y", F(top)), ("width", F(ViewWidth)), ("height", F(RowHeight))).Line();
-        w.Open("text", ("class", "row-label"), ("x", F(LabelX)), ("y", F(mid)), ("dominant-baseline", "central"))
-            .Element("title", row.Entry.Label)
-            .Text(TextFormatter.Truncate(row.Entry.Label, LabelMaxChars))
-            .Close("text").Line();
+        WriteClipped(w, "row-label", row.Entry.Label, row.Entry.Label, LabelX, top, PlotLeft - LabelX - 8, LabelMaxChars);
 
         if (IsPullView)
         {
             WritePulls(w, row, mid);
-            WriteStatus(w, row, mid, "status-label", row.Style.Label, TextFormatter.Truncate(row.Style.Label, StatusMaxChars));
+            WriteStatus(w, row, top, "status-label", row.Style.Label, row.Style.Label);
         }
         else
         {
             var range = layout.RangeRows[row.Index];
             WriteRange(w, range, mid);
-            WriteStatus(w, row, mid, "days-label", range.DaysText, TimelineDescriptions.ShortDays(range.Entry));
+            WriteStatus(w, row, top, "days-label", range.DaysText, TimelineDescriptions.ShortDays(range.Entry));
         }
 
         w.Empty("rect", ("class", "focus-ring"), ("x", "1"), ("y", F(top + 1)), ("width", F(ViewWidth - 2)), ("height", F(RowHeight - 2)), ("rx", "3")).Line();
@@ -106,7 +102,7 @@ public sealed class TimelineDrawing(TimelineLayout layout, TimelineView view, Ti
 
         if (row.Segments.Count == 0 && row.MarkerX is null)
         {
-            w.Open("g").Element("text", "No times reported", ("class", "row-note"), ("x", F(PlotLeft + 4)), ("y", F(mid)), ("dominant-baseline", "central")).Close("g").Line();
+            w.Open("g").Element("text", TimelineDescriptions.NoTimes, ("class", "row-note"), ("x", F(PlotLeft + 4)), ("y", F(mid)), ("dominant-baseline", "central")).Close("g").Line();
         }
     }
 
@@ -132,14 +128,25 @@ public sealed class TimelineDrawing(TimelineLayout layout, TimelineView view, Ti
     }
 
     /// <summary>The status column: the status's icon, then a label with its whole text as a title.</summary>
-    private static void WriteStatus(MarkupWriter w, TimelineRow row, double mid, string labelClass, string title, string text) =>
-        w.Open("g", ("class", "status"))
-            .Icon(row.Style.Icon, StatusIconX, mid - IconSize / 2.0, IconSize, "status-icon")
-            .Open("text", ("class", labelClass), ("x", F(StatusTextX)), ("y", F(mid)), ("dominant-baseline", "central"))
+    private static void WriteStatus(MarkupWriter w, TimelineRow row, double top, string labelClass, string title, string text)
+    {
+        w.Open("g", ("class", "status")).Icon(row.Style.Icon, StatusIconX, top + (RowHeight - IconSize) / 2, IconSize, "status-icon");
+        WriteClipped(w, labelClass, title, text, StatusTextX, top, ViewWidth - StatusTextX - 4, StatusMaxChars);
+        w.Close("g").Line();
+    }
+
+    /// <summary>
+    /// Text in a column of its own: written whole (so what a person sees is in the row's accessible name) and cut at
+    /// the column's edge by a nested SVG viewport, fading out when it is longer than the column holds; the whole text
+    /// is also its title.
+    /// </summary>
+    private static void WriteClipped(MarkupWriter w, string cssClass, string title, string text, double x, double top, double width, int fitsChars) =>
+        w.Open("svg", ("class", text.Length > fitsChars ? "clip fades" : "clip"), ("x", F(x)), ("y", F(top)), ("width", F(width)), ("height", F(RowHeight)))
+            .Open("text", ("class", cssClass), ("x", "0"), ("y", F(RowHeight / 2)), ("dominant-baseline", "central"))
             .Element("title", title)
             .Text(text)
             .Close("text")
-            .Close("g").Line();
+            .Close("svg").Line();
 
     private static string SegmentClass(TimelineSegmentKind kind) => kind switch
     {

@@ -67,6 +67,10 @@ public sealed class TimelineLayout
     public static TimelineLayout Create(UserDiagnosis diagnosis, DateTimeOffset now, TimeZoneInfo? zone = null) =>
         Create(TimelineEntry.From(diagnosis), now, zone);
 
+    /// <summary>The layout of one provider's pulls of <paramref name="entries"/>, or of all of them when <paramref name="provider"/> is null.</summary>
+    public static TimelineLayout Create(IReadOnlyList<TimelineEntry> entries, string? provider, DateTimeOffset now, TimeZoneInfo? zone = null) =>
+        Create(provider is null ? entries : entries.Where(e => e.Provider == provider), now, zone);
+
     /// <summary>The layout of <paramref name="entries"/> at <paramref name="now"/>, with tick labels in <paramref name="zone"/> (UTC by default).</summary>
     public static TimelineLayout Create(IEnumerable<TimelineEntry> entries, DateTimeOffset now, TimeZoneInfo? zone = null)
     {

@@ -108,7 +108,7 @@ public sealed class TimelineComponentTests : BunitContext
     }
 
     [Fact]
-    public void Render_LongLabel_TruncatedWithTheFullTextInItsTitle()
+    public void Render_LongLabel_WholeTextCutAtItsColumnFadingOutWithTheFullTextInItsTitle()
     {
         var diagnosis = User(At(20), Provider("a_provider_with_a_very_long_slug", Resource("a_resource_nobody_has_heard_of", "success", At(0), At(1), At(2))));
 
@@ -117,9 +117,25 @@ public sealed class TimelineComponentTests : BunitContext
         var label = cut.Find("text.row-label");
         var full = "a_provider_with_a_very_long_slug · a_resource_nobody_has_heard_of";
         Assert.Equal(full, label.QuerySelector("title")!.TextContent);
-        var shown = OwnText(label);
-        Assert.EndsWith("…", shown, StringComparison.Ordinal);
-        Assert.StartsWith(shown[..^1], full, StringComparison.Ordinal);
+        Assert.Equal(full, OwnText(label));
+        var clip = label.ParentElement!;
+        Assert.Equal("svg", clip.TagName, ignoreCase: true);
+        Assert.Contains("fades", clip.ClassList);
+        Assert.True(double.Parse(clip.GetAttribute("width")!, System.Globalization.CultureInfo.InvariantCulture) <= TimelineDrawing.PlotLeft);
+    }
+
+    [Fact]
+    public void Render_EveryRow_AccessibleNameStartsWithWhatTheRowShows()
+    {
+        var diagnosis = User(At(20), Provider("oura", Resource("sleep", "success", At(0), At(1), At(2)), Resource("steps", "success")));
+
+        var cut = RenderTimeline(diagnosis);
+
+        Assert.All(cut.FindAll("g.row"), row =>
+        {
+            var shown = string.Join(", ", row.QuerySelectorAll("text").Select(OwnText));
+            Assert.StartsWith(shown, row.GetAttribute("aria-label"), StringComparison.Ordinal);
+        });
     }
 
     [Fact]
@@ -343,5 +359,64 @@ public sealed class TimelineComponentTests : BunitContext
 
         Assert.DoesNotContain("Retrying", legend, StringComparison.Ordinal);
         Assert.Equal(["failure", "scheduled", "success"], cut.FindAll("[data-testid=timeline-legend] [data-status]").Select(e => e.GetAttribute("data-status")));
+    }
+
+    [Fact]
+    public void Render_ProvidersMonthsApart_FitsTheProviderInFocusAndOffersAllProviders()
+    {
+        var spans = new List<string>();
+        var diagnosis = User(
+            At(10),
+            Provider("oura", Resource("sleep", "success", At(-270 * 24 * 60), At(-270 * 24 * 60 + 1), At(-270 * 24 * 60 + 6))),
+            Provider("fitbit", Resource("sleep", "success", At(0), At(1), At(4))));
+
+        var cut = Render<TimelineComponent>(p => p
+            .Add(c => c.Diagnosis, diagnosis)
+            .Add(c => c.Now, At(10))
+            .Add(c => c.FocusProvider, "fitbit")
+            .Add(c => c.SpanChanged, EventCallback.Factory.Create<string>(this, spans.Add)));
+
+        Assert.Equal(["fitbit/sleep"], cut.FindAll("g.row").Select(r => r.GetAttribute("data-key")));
+        Assert.StartsWith("Fitbit's pulls, ", cut.Find(".timeline-caption").TextContent, StringComparison.Ordinal);
+        var span = cut.Find("[data-testid=timeline-span]");
+        Assert.Equal(["All providers", "Fitbit only"], span.QuerySelectorAll("button").Select(b => b.TextContent.Trim()));
+
+        span.QuerySelectorAll("button").First(b => b.TextContent.Trim() == "All providers").Click();
+
+        Assert.Equal(["all"], spans);
+    }
+
+    [Fact]
+    public void Render_SpanAll_EveryProvidersRows()
+    {
+        var diagnosis = User(
+            At(10),
+            Provider("oura", Resource("sleep", "success", At(-270 * 24 * 60), At(-270 * 24 * 60 + 1), At(-270 * 24 * 60 + 6))),
+            Provider("fitbit", Resource("sleep", "success", At(0), At(1), At(4))));
+
+        var cut = Render<TimelineComponent>(p => p.Add(c => c.Diagnosis, diagnosis).Add(c => c.Now, At(10)).Add(c => c.FocusProvider, "fitbit").Add(c => c.Span, "all"));
+
+        Assert.Equal(2, cut.FindAll("g.row").Count);
+    }
+
+    [Fact]
+    public void Details_NothingActiveYet_OneLineThenThePanelOnceARowIsHovered()
+    {
+        var cut = RenderTimeline(Typical());
+
+        Assert.Contains("compact", cut.Find("[data-testid=timeline-details]").ClassList);
+
+        cut.FindAll("g.row")[0].TriggerEvent("onmouseenter", new MouseEventArgs());
+        cut.Find(".timeline-svg").TriggerEvent("onmouseleave", new MouseEventArgs());
+
+        Assert.DoesNotContain("compact", cut.Find("[data-testid=timeline-details]").ClassList);
+    }
+
+    [Fact]
+    public void Details_APullSelectedInTheAddress_ThePanelFromTheStart()
+    {
+        var cut = RenderTimeline(Typical(), selectedKey: "oura/sleep");
+
+        Assert.DoesNotContain("compact", cut.Find("[data-testid=timeline-details]").ClassList);
     }
 }

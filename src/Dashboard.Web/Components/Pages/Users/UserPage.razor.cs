@@ -27,6 +27,10 @@ public sealed partial class UserPage : IDisposable
     [SupplyParameterFromQuery(Name = "view")]
     public string? View { get; set; }
 
+    /// <summary>The timeline's span: <c>all</c>, or a provider to fit its axis to; absent to let the timeline choose.</summary>
+    [SupplyParameterFromQuery(Name = "span")]
+    public string? Span { get; set; }
+
     /// <summary>The selected pull's key (<c>provider/resource</c>), read from the address: its only home.</summary>
     private string? Selected => Focus is not null && Input.InputRules.IsSlug(Pull) ? $"{Focus}/{Pull}" : null;
 
@@ -100,6 +104,9 @@ public sealed partial class UserPage : IDisposable
             ["pull"] = parts.Length == 2 ? parts[1] : null,
         });
     }
+
+    private void ChangeSpan(string span) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("span", span), replace: true);
 
     private void ChangeView(TimelineView view) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("view", view == TimelineView.DataRange ? "range" : null), replace: true);
