@@ -1,0 +1,113 @@
+using Dashboard.Diagnosis;
+using Dashboard.Web.Components.Shared;
+
+namespace Dashboard.Web.Components.Timeline;
+
+/// <summary>
+/// What the timeline shows, without rendering: the layout of the pulls in the span chosen, the view, which row is
+/// active (hovered, focused or selected), the words for each row and for the whole chart.
+/// </summary>
+public sealed class TimelineModel
+{
+    private TimelineView? _viewRequested;
+    private string? _hoveredKey;
+    private string? _focusedKey;
+
+    public TimelineLayout Layout { get; private set; } = null!;
+
+    public TimelineDrawing Drawing { get; private set; } = null!;
+
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+
+    public TimelineView View { get; private set; }
+
+    /// <summary>The statuses on screen, in legend order.</summary>
+    public IReadOnlyList<StatusStyle> Statuses { get; private set; } = [];
+
+    /// <summary>The provider the axis fits, or null for every pull.</summary>
+    public string? Zoomed { get; private set; }
+
+    /// <summary>The provider a person may zoom to (the one in focus) when the user has more than one; else null.</summary>
+    public string? ZoomCandidate { get; private set; }
+
+    public string? SelectedKey { get; private set; }
+
+    /// <summary>Hovered, else focused, else selected.</summary>
+    public string? ActiveKey => _hoveredKey ?? _focusedKey ?? SelectedKey;
+
+    public TimelineRow? ActiveRow => ActiveKey is { } key ? Layout.Rows.FirstOrDefault(r => r.Key == key) : null;
+
+    public RangeRow? ActiveRangeRow => ActiveRow is { } row ? Layout.RangeRows[row.Index] : null;
+
+    /// <summary>
+    /// The details panel takes its full height once a row has been active (then it keeps it, so moving between rows
+    /// never makes the page jump); until then it is one line.
+    /// </summary>
+    public bool DetailsOpened { get; private set; }
+
+    public string Caption => TimelineDescriptions.Caption(Drawing.Axis, Zone, Zoomed);
+
+    public string Title => Drawing.IsPullView
+        ? $"Pull timeline: {TextFormatter.Count(Layout.Rows.Count, "pull")}, {Layout.NotStartedCount} not started yet. {Caption}."
+        : $"Data range of {TextFormatter.Count(Layout.Rows.Count, "pull")}. {Caption}.";
+
+    /// <summary>
+    /// Takes the component's parameters: the diagnosis drawn as of <paramref name="now"/> in <paramref name="zone"/>, the
+    /// span and view the address asks for (a view the address did not change stays as the person switched it).
+    /// </summary>
+    public void Update(UserDiagnosis diagnosis, DateTimeOffset now, TimeZoneInfo zone, TimelineView view, string? span, string? focusProvider, string? selectedKey)
+    {
+        ArgumentNullException.ThrowIfNull(diagnosis);
+        Zone = zone;
+        SelectedKey = selectedKey;
+        var entries = TimelineEntry.From(diagnosis);
+        Zoomed = TimelineZoom.Resolve(entries, span, focusProvider, now);
+        ZoomCandidate = diagnosis.Providers.Count(p => p.Resources.Count > 0) > 1 ? Zoomed ?? focusProvider : null;
+        Layout = TimelineLayout.Create(entries, Zoomed, now, zone);
+        Statuses = TimelineDescriptions.StatusesShown(Layout);
+        if (_viewRequested != view)
+        {
+            _viewRequested = view;
+            View = view;
+        }
+
+        Drawing = new TimelineDrawing(Layout, View, zone);
+        DetailsOpened |= selectedKey is not null;
+    }
+
+    public void SwitchView(TimelineView view)
+    {
+        View = view;
+        Drawing = new TimelineDrawing(Layout, View, Zone);
+    }
+
+    public bool IsSelected(string key) => string.Equals(SelectedKey, key, StringComparison.Ordinal);
+
+    public string RowClass(TimelineRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var classes = $"row {row.Style.CssClass}";
+        if (IsSelected(row.Key))
+        {
+            classes += " selected";
+        }
+
+        return row.Key == ActiveKey ? classes + " active" : classes;
+    }
+
+    public string RowLabel(TimelineRow row) => Drawing.IsPullView
+        ? TimelineDescriptions.PullLabel(row)
+        : TimelineDescriptions.RangeLabel(Layout.RangeRows[row.Index]);
+
+    public void Hover(string? key)
+    {
+        _hoveredKey = key;
+        DetailsOpened |= key is not null;
+    }
+
+    public void Focus(string? key)
+    {
+        _focusedKey = key;
+        DetailsOpened |= key is not null;
+    }
+}
