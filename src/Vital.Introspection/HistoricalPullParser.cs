@@ -12,14 +12,7 @@ namespace Vital.Introspection;
 /// </summary>
 public static class HistoricalPullParser
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        Converters = { new LenientStringConverter(), new LenientIntConverter() },
-        NumberHandling = JsonNumberHandling.AllowReadingFromString,
-        AllowTrailingCommas = false,
-        ReadCommentHandling = JsonCommentHandling.Disallow,
-        MaxDepth = 32,
-    };
+    private static JsonSerializerOptions Options => LenientJson.Options;
 
     public static HistoricalPullPage Parse(ReadOnlySpan<byte> utf8Json)
     {
@@ -77,11 +70,7 @@ public static class HistoricalPullParser
             : null;
     }
 
-    private static VitalApiException Malformed(Exception inner) => new(
-        VitalErrorKind.MalformedResponse,
-        "Vital sent an answer the dashboard could not read (it was not the JSON the introspection API documents).",
-        statusCode: 200,
-        innerException: inner);
+    private static VitalApiException Malformed(Exception inner) => LenientJson.Malformed(inner);
 
     private static HistoricalPullPage Map(WirePage? page)
     {
@@ -194,50 +183,5 @@ public static class HistoricalPullParser
         [JsonPropertyName("scheduled_at")] public string? ScheduledAt { get; set; }
         [JsonPropertyName("started_at")] public string? StartedAt { get; set; }
         [JsonPropertyName("ended_at")] public string? EndedAt { get; set; }
-    }
-
-    private sealed class LenientStringConverter : JsonConverter<string>
-    {
-        public override bool HandleNull => true;
-
-        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            JsonText.ReadLenientString(ref reader);
-
-        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(value);
-    }
-
-    /// <summary>The older docs call <c>days_with_data</c> a "number": accept 70, 70.0 and "70".</summary>
-    private sealed class LenientIntConverter : JsonConverter<int?>
-    {
-        public override bool HandleNull => true;
-
-        public override int? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            var text = JsonText.ReadLenientString(ref reader);
-            if (text is null)
-            {
-                return null;
-            }
-
-            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
-            {
-                return (int)Math.Clamp(Math.Round(number), int.MinValue, int.MaxValue);
-            }
-
-            return null;
-        }
-
-        public override void Write(Utf8JsonWriter writer, int? value, JsonSerializerOptions options)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                writer.WriteNumberValue(value.Value);
-            }
-        }
     }
 }

@@ -1,6 +1,10 @@
 namespace Vital.Introspection;
 
-/// <summary>Reads <c>GET /v2/introspect/historical_pull</c>. Every failure is a <see cref="VitalApiException"/>.</summary>
+/// <summary>
+/// Reads what a diagnosis needs from Vital: the historical pulls, the user (by Vital's id or the customer's own), the
+/// user's connections and the ongoing-data introspection; and asks Vital to refresh a user, its one write. Every failure
+/// is a <see cref="VitalApiException"/>; "no such user" is a result (null), not a failure.
+/// </summary>
 public interface IVitalIntrospectionClient
 {
     /// <summary>
@@ -17,4 +21,28 @@ public interface IVitalIntrospectionClient
 
     /// <summary>Every user of the team, following <c>next_cursor</c>.</summary>
     IAsyncEnumerable<UserHistoricalPulls> GetAllUsersAsync(ProviderSlug? provider = null, int? userLimit = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The user, or null when Vital knows no such user (404, or a 400 that says so).</summary>
+    Task<VitalUser?> GetUserProfileAsync(string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>The user with the customer's own id (any characters: it is URL-encoded), or null when there is none.</summary>
+    Task<VitalUser?> ResolveClientUserIdAsync(string clientUserId, CancellationToken cancellationToken = default);
+
+    /// <summary>The user's connections, or null when Vital knows no such user.</summary>
+    Task<IReadOnlyList<ProviderConnection>?> GetConnectionsAsync(string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>One user's ongoing data (none at all for a user Vital holds nothing for).</summary>
+    Task<UserResources> GetUserResourcesAsync(string userId, ProviderSlug? provider = null, CancellationToken cancellationToken = default);
+
+    /// <summary>One page of the team's ongoing data.</summary>
+    Task<ResourcesPage> GetResourcesPageAsync(ResourcesPageRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Every page of the team's ongoing data, following <c>next_cursor</c>.</summary>
+    IAsyncEnumerable<ResourcesPage> GetResourcesPagesAsync(ProviderSlug? provider = null, int? userLimit = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Asks Vital to fetch new data for the user from every polling provider now (never retried: it is a write, and
+    /// Vital allows 8 per user per hour). A refusal (400, or no such user) is a result with <see cref="RefreshResult.Success"/> false.
+    /// </summary>
+    Task<RefreshResult> RefreshUserAsync(string userId, TimeSpan? timeout = null, CancellationToken cancellationToken = default);
 }

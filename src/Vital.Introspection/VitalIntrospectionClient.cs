@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
@@ -19,6 +20,11 @@ public sealed partial class VitalIntrospectionClient(
 {
     public const string ApiKeyHeader = "x-vital-api-key";
     public const string Path = "v2/introspect/historical_pull";
+    public const string ResourcesPath = "v2/introspect/resources";
+    public const string UserPath = "v2/user/";
+    public const string ResolvePath = "v2/user/resolve/";
+    public const string ConnectionsPath = "v2/user/providers/";
+    public const string RefreshPath = "v2/user/refresh/";
 
     /// <summary>How much of an error body is read to find its <c>detail</c>.</summary>
     private const int MaxErrorBodyBytes = 64 * 1024;
@@ -52,45 +58,92 @@ public sealed partial class VitalIntrospectionClient(
     public async Task<HistoricalPullPage> GetPageAsync(HistoricalPullPageRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var current = options.CurrentValue;
-        var uri = BuildRelativeUri(request, request.UserLimit ?? current.UserLimit);
-
-        using var message = new HttpRequestMessage(HttpMethod.Get, uri);
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (current.EffectiveApiKey is { Length: > 0 } key)
-        {
-            message.Headers.TryAddWithoutValidation(ApiKeyHeader, key);
-        }
-
+        var uri = BuildRelativeUri(Path, request.UserId, request.Provider, request.UserLimit ?? options.CurrentValue.UserLimit, request.NextCursor);
         var started = timeProvider.GetTimestamp();
-        using var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await ToExceptionAsync(response, current.EffectiveApiKey, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        }
-
-        if (IsHtml(response.Content.Headers.ContentType))
-        {
-            throw new VitalApiException(
-                VitalErrorKind.MalformedResponse,
-                "Vital's address answered with a web page instead of data; a proxy or the wrong Vital:BaseUrl may be in the way.",
-                (int)response.StatusCode);
-        }
-
-        HistoricalPullPage page;
-        try
-        {
-            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            page = await HistoricalPullParser.ParseAsync(body, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or HttpRequestException)
-        {
-            throw new VitalApiException(VitalErrorKind.Network, "The connection to Vital broke while its answer was arriving.", (int)response.StatusCode, innerException: ex);
-        }
-
+        var page = await SendAsync(HttpMethod.Get, uri, "the historical-pull introspection endpoint", static (body, _, ct) => HistoricalPullParser.ParseAsync(body, ct), cancellationToken).ConfigureAwait(false);
         LogPage(logger, page.Users.Count, request.Provider?.Value, request.NextCursor is not null, page.NextCursor is not null,
             (long)timeProvider.GetElapsedTime(started).TotalMilliseconds);
         return page;
+    }
+
+    public async Task<VitalUser?> GetUserProfileAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        return await OrNoSuchUserAsync(
+            SendAsync(HttpMethod.Get, UserPath + Uri.EscapeDataString(userId), "the user endpoint", static (body, _, ct) => UserParser.ParseAsync(body, ct), cancellationToken)).ConfigureAwait(false);
+    }
+
+    public async Task<VitalUser?> ResolveClientUserIdAsync(string clientUserId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(clientUserId);
+        return await OrNoSuchUserAsync(
+            SendAsync(HttpMethod.Get, ResolvePath + Uri.EscapeDataString(clientUserId), "the user lookup by client user id", static (body, _, ct) => UserParser.ParseAsync(body, ct), cancellationToken)).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<ProviderConnection>?> GetConnectionsAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        return await OrNoSuchUserAsync(
+            SendAsync(HttpMethod.Get, ConnectionsPath + Uri.EscapeDataString(userId), "the connections endpoint", static (body, _, ct) => ConnectionsParser.ParseAsync(body, ct), cancellationToken)).ConfigureAwait(false);
+    }
+
+    public async Task<UserResources> GetUserResourcesAsync(string userId, ProviderSlug? provider = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        var page = await GetResourcesPageAsync(new ResourcesPageRequest { UserId = userId, Provider = provider }, cancellationToken).ConfigureAwait(false);
+        var matches = page.Users.Where(u => string.Equals(u.UserId, userId, StringComparison.OrdinalIgnoreCase) || u.UserId.Length == 0).ToList();
+        return matches.Count switch
+        {
+            0 => UserResources.Empty(userId),
+            1 => matches[0] with { UserId = userId },
+            _ => new UserResources
+            {
+                UserId = userId,
+                Providers = matches.SelectMany(m => m.Providers).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value),
+            },
+        };
+    }
+
+    public Task<ResourcesPage> GetResourcesPageAsync(ResourcesPageRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var uri = BuildRelativeUri(ResourcesPath, request.UserId, request.Provider, request.UserLimit ?? options.CurrentValue.UserLimit, request.NextCursor);
+        return SendAsync(HttpMethod.Get, uri, "the resources introspection endpoint", static (body, _, ct) => ResourcesParser.ParseAsync(body, ct), cancellationToken);
+    }
+
+    public async IAsyncEnumerable<ResourcesPage> GetResourcesPagesAsync(
+        ProviderSlug? provider = null,
+        int? userLimit = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        string? cursor = null;
+        do
+        {
+            var page = await GetResourcesPageAsync(
+                new ResourcesPageRequest { Provider = provider, UserLimit = userLimit, NextCursor = cursor },
+                cancellationToken).ConfigureAwait(false);
+            yield return page;
+            cursor = NextOrRepeated(page.NextCursor, seen);
+        }
+        while (cursor is not null);
+    }
+
+    public async Task<RefreshResult> RefreshUserAsync(string userId, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        var uri = RefreshPath + Uri.EscapeDataString(userId)
+            + (timeout is { } t ? "?timeout=" + Math.Clamp((int)Math.Ceiling(t.TotalSeconds), 5, 60).ToString(CultureInfo.InvariantCulture) : string.Empty);
+        try
+        {
+            // Vital's documented refusal (400: no connected source) is an answer with a body of its own, not an outage.
+            return await SendAsync(HttpMethod.Post, uri, "the refresh endpoint", static (body, status, ct) => RefreshParser.ParseAsync(body, status, ct), cancellationToken,
+                answers: HttpStatusCode.BadRequest).ConfigureAwait(false);
+        }
+        catch (VitalApiException ex) when (IsNoSuchUser(ex))
+        {
+            return new RefreshResult { Success = false, Error = "Vital does not know this user." };
+        }
     }
 
     public async IAsyncEnumerable<HistoricalPullPage> GetPagesAsync(
@@ -107,13 +160,7 @@ public sealed partial class VitalIntrospectionClient(
                 cancellationToken).ConfigureAwait(false);
             yield return page;
 
-            cursor = page.NextCursor;
-            if (cursor is not null && !seen.Add(cursor))
-            {
-                throw new VitalApiException(
-                    VitalErrorKind.MalformedResponse,
-                    "Vital sent the same page cursor twice, so the list of users would never end; the dashboard stopped reading.");
-            }
+            cursor = NextOrRepeated(page.NextCursor, seen);
         }
         while (cursor is not null);
     }
@@ -132,9 +179,10 @@ public sealed partial class VitalIntrospectionClient(
         }
     }
 
-    internal static string BuildRelativeUri(HistoricalPullPageRequest request, int userLimit)
+    /// <summary>A listing's address: <c>user_id</c>, <c>provider</c>, <c>user_limit</c> and <c>next_cursor</c> (never the deprecated <c>cursor</c>).</summary>
+    internal static string BuildRelativeUri(string path, string? userId, ProviderSlug? provider, int userLimit, string? nextCursor)
     {
-        var query = new StringBuilder(Path);
+        var query = new StringBuilder(path);
         var separator = '?';
         void Add(string name, string value)
         {
@@ -142,26 +190,103 @@ public sealed partial class VitalIntrospectionClient(
             separator = '&';
         }
 
-        if (!string.IsNullOrEmpty(request.UserId))
+        if (!string.IsNullOrEmpty(userId))
         {
-            Add("user_id", request.UserId);
+            Add("user_id", userId);
         }
 
-        if (request.Provider is { Value.Length: > 0 } provider)
+        if (provider is { Value.Length: > 0 } slug)
         {
-            Add("provider", provider.Value);
+            Add("provider", slug.Value);
         }
 
-        Add("user_limit", userLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (!string.IsNullOrEmpty(request.NextCursor))
+        Add("user_limit", userLimit.ToString(CultureInfo.InvariantCulture));
+        if (!string.IsNullOrEmpty(nextCursor))
         {
-            Add("next_cursor", request.NextCursor);
+            Add("next_cursor", nextCursor);
         }
 
         return query.ToString();
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage message, CancellationToken cancellationToken)
+    internal static string BuildRelativeUri(HistoricalPullPageRequest request, int userLimit) =>
+        BuildRelativeUri(Path, request.UserId, request.Provider, userLimit, request.NextCursor);
+
+    /// <summary>The next cursor, or null at the end; a cursor seen before is an upstream in a loop.</summary>
+    private static string? NextOrRepeated(string? cursor, HashSet<string> seen) =>
+        cursor is null || seen.Add(cursor)
+            ? cursor
+            : throw new VitalApiException(
+                VitalErrorKind.MalformedResponse,
+                "Vital sent the same page cursor twice, so the list of users would never end; the dashboard stopped reading.");
+
+    /// <summary>Vital answered that it knows no such user: 404, or a 400 with a plain <c>detail</c> (not a validation list).</summary>
+    public static bool IsNoSuchUser(VitalApiException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error.StatusCode == 404 || (error.StatusCode == 400 && error.ValidationErrors.Count == 0);
+    }
+
+    /// <summary>"No such user" as null: a result, not an outage.</summary>
+    private static async Task<T?> OrNoSuchUserAsync<T>(Task<T> call) where T : class
+    {
+        try
+        {
+            return await call.ConfigureAwait(false);
+        }
+        catch (VitalApiException ex) when (IsNoSuchUser(ex))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Sends one request with the key, and reads a success (or one of <paramref name="answers"/>) with
+    /// <paramref name="parse"/>. Everything else is a <see cref="VitalApiException"/> in words that name
+    /// <paramref name="what"/>.
+    /// </summary>
+    private async Task<T> SendAsync<T>(
+        HttpMethod method,
+        string relativeUri,
+        string what,
+        Func<Stream, HttpStatusCode, CancellationToken, Task<T>> parse,
+        CancellationToken cancellationToken,
+        params HttpStatusCode[] answers)
+    {
+        var current = options.CurrentValue;
+        using var message = new HttpRequestMessage(method, relativeUri);
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (current.EffectiveApiKey is { Length: > 0 } key)
+        {
+            message.Headers.TryAddWithoutValidation(ApiKeyHeader, key);
+        }
+
+        using var response = await TransmitAsync(message, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode && !answers.Contains(response.StatusCode))
+        {
+            throw await ToExceptionAsync(response, current.EffectiveApiKey, what, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (IsHtml(response.Content.Headers.ContentType))
+        {
+            throw new VitalApiException(
+                VitalErrorKind.MalformedResponse,
+                "Vital's address answered with a web page instead of data; a proxy or the wrong Vital:BaseUrl may be in the way.",
+                (int)response.StatusCode);
+        }
+
+        try
+        {
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return await parse(body, response.StatusCode, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            throw new VitalApiException(VitalErrorKind.Network, "The connection to Vital broke while its answer was arriving.", (int)response.StatusCode, innerException: ex);
+        }
+    }
+
+    private async Task<HttpResponseMessage> TransmitAsync(HttpRequestMessage message, CancellationToken cancellationToken)
     {
         var host = httpClient.BaseAddress?.Host ?? "Vital";
         try
@@ -190,7 +315,7 @@ public sealed partial class VitalIntrospectionClient(
         }
     }
 
-    private static async Task<VitalApiException> ToExceptionAsync(HttpResponseMessage response, string? apiKey, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<VitalApiException> ToExceptionAsync(HttpResponseMessage response, string? apiKey, string what, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
         var retryAfter = GetRetryAfter(response, now);
@@ -203,7 +328,7 @@ public sealed partial class VitalIntrospectionClient(
             HttpStatusCode.Forbidden => new VitalApiException(VitalErrorKind.Forbidden,
                 "Vital refused this request for the dashboard's API key (403). Ask an administrator to check that Vital:ApiKey belongs to this team and region.", status, upstreamDetail: detail),
             HttpStatusCode.NotFound => new VitalApiException(VitalErrorKind.NotFound,
-                "Vital answered 404 Not Found for the introspection endpoint. Check Vital:BaseUrl.", status, upstreamDetail: detail),
+                $"Vital answered 404 Not Found for {what}. Check Vital:BaseUrl.", status, upstreamDetail: detail),
             HttpStatusCode.UnprocessableEntity or HttpStatusCode.BadRequest => new VitalApiException(VitalErrorKind.Validation,
                 validation.Count > 0
                     ? $"Vital rejected the request: {string.Join("; ", validation.Select(v => $"{v.Location}: {v.Message}"))}."

@@ -62,7 +62,8 @@ public static class VitalIntrospectionServiceCollectionExtensions
     /// <summary>
     /// Total time-out, then jittered exponential retries (408, 429, 5xx, time-outs and network errors, honouring
     /// <c>Retry-After</c> up to <see cref="VitalResilienceOptions.MaxDelay"/>), a circuit breaker, and the
-    /// per-attempt time-out. 400, 401, 403, 404 and 422 are never retried: asking again cannot change them.
+    /// per-attempt time-out. 400, 401, 403, 404 and 422 are never retried: asking again cannot change them; nor is any
+    /// request other than GET.
     /// </summary>
     public static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, VitalResilienceOptions options, TimeProvider timeProvider)
     {
@@ -72,7 +73,7 @@ public static class VitalIntrospectionServiceCollectionExtensions
 
         if (options.MaxRetryAttempts > 0)
         {
-            pipeline.AddRetry(new HttpRetryStrategyOptions
+            var retry = new HttpRetryStrategyOptions
             {
                 MaxRetryAttempts = options.MaxRetryAttempts,
                 BackoffType = DelayBackoffType.Exponential,
@@ -81,7 +82,11 @@ public static class VitalIntrospectionServiceCollectionExtensions
                 MaxDelay = options.MaxDelay,
                 ShouldRetryAfterHeader = true,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, options.MaxDelay, timeProvider.GetUtcNow())),
-            });
+            };
+
+            // A write (the manual refresh) is never repeated behind a person's back: Vital counts each one.
+            retry.DisableForUnsafeHttpMethods();
+            pipeline.AddRetry(retry);
         }
 
         pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions

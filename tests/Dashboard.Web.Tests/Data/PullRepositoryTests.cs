@@ -1,3 +1,4 @@
+using Dashboard.Web.Tests.Support;
 using Dashboard.Web.Data;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
@@ -108,7 +109,7 @@ public sealed class PullRepositoryTests : IDisposable
         Assert.Equal("1 pull in progress", refreshed.Headline);
     }
 
-    private sealed class CountingClient : IVitalIntrospectionClient
+    private sealed class CountingClient : VitalClientStub
     {
         private int _calls;
         private TaskCompletionSource? _hold;
@@ -119,7 +120,7 @@ public sealed class PullRepositoryTests : IDisposable
 
         public void Release() => _hold?.TrySetResult();
 
-        public async Task<UserHistoricalPulls> GetUserAsync(string userId, ProviderSlug? provider = null, CancellationToken cancellationToken = default)
+        public override async Task<UserHistoricalPulls> GetUserAsync(string userId, ProviderSlug? provider = null, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref _calls);
             if (_hold is { } hold)
@@ -129,14 +130,5 @@ public sealed class PullRepositoryTests : IDisposable
 
             return User(userId).Pull("oura", "sleep", "in_progress");
         }
-
-        public Task<HistoricalPullPage> GetPageAsync(HistoricalPullPageRequest request, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException();
-
-        public IAsyncEnumerable<HistoricalPullPage> GetPagesAsync(ProviderSlug? provider = null, int? userLimit = null, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException();
-
-        public IAsyncEnumerable<UserHistoricalPulls> GetAllUsersAsync(ProviderSlug? provider = null, int? userLimit = null, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException();
     }
 }

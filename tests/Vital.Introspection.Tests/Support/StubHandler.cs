@@ -40,6 +40,7 @@ public sealed class StubHandler : HttpMessageHandler
         lock (Requests)
         {
             Requests.Add(new RecordedRequest(
+                request.Method,
                 request.RequestUri!,
                 request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase)));
         }
@@ -54,7 +55,7 @@ public sealed class StubHandler : HttpMessageHandler
     }
 }
 
-public sealed record RecordedRequest(Uri Uri, IReadOnlyDictionary<string, string> Headers)
+public sealed record RecordedRequest(HttpMethod Method, Uri Uri, IReadOnlyDictionary<string, string> Headers)
 {
     public IReadOnlyDictionary<string, string> Query { get; } = ParseQuery(Uri);
 

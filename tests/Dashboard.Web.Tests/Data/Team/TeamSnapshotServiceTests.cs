@@ -425,11 +425,11 @@ public sealed class TeamSnapshotServiceTests : IDisposable
     }
 
     /// <summary>The plain cursor walk's upstream: one page with the users a test puts here.</summary>
-    private sealed class WalkClient : IVitalIntrospectionClient
+    private sealed class WalkClient : VitalClientStub
     {
         public List<UserHistoricalPulls> Users { get; } = [];
 
-        public async IAsyncEnumerable<HistoricalPullPage> GetPagesAsync(
+        public override async IAsyncEnumerable<HistoricalPullPage> GetPagesAsync(
             ProviderSlug? provider = null,
             int? userLimit = null,
             [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -437,15 +437,6 @@ public sealed class TeamSnapshotServiceTests : IDisposable
             await Task.Yield();
             yield return new HistoricalPullPage { Users = [.. Users] };
         }
-
-        public Task<UserHistoricalPulls> GetUserAsync(string userId, ProviderSlug? provider = null, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException();
-
-        public Task<HistoricalPullPage> GetPageAsync(HistoricalPullPageRequest request, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException();
-
-        public IAsyncEnumerable<UserHistoricalPulls> GetAllUsersAsync(ProviderSlug? provider = null, int? userLimit = null, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException();
     }
 
     /// <summary>The service's log by event id: a test waits for an event instead of a clock.</summary>

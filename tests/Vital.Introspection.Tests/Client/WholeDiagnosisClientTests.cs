@@ -1,0 +1,206 @@
+using System.Net;
+using Vital.Introspection.Tests.Support;
+
+namespace Vital.Introspection.Tests.Client;
+
+/// <summary>The user, lookup, connections, resources and refresh calls: same key handling and errors, "no such user" a result.</summary>
+public sealed class WholeDiagnosisClientTests
+{
+    private const string UserId = "7aec8422-8174-4464-a4b2-b04c5939be0d";
+
+    private const string User = """
+        { "user_id": "7aec8422-8174-4464-a4b2-b04c5939be0d", "team_id": "t-1", "client_user_id": "müller/42 ß?%",
+          "created_on": "2026-07-23T14:27:46+00:00",
+          "connected_sources": [ { "provider": { "name": "Oura", "slug": "oura", "logo": "x" }, "created_on": "2026-07-23T14:27:46Z" } ],
+          "fallback_time_zone": null, "ingestion_start": "2026-01-01", "ingestion_end": null }
+        """;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task GetUserProfile_Found_TheUserWithTheKeyInItsHeaderOnly()
+    {
+        var stub = new StubHandler().ThenJson(User);
+        await using var services = ClientFactory.Build(stub);
+
+        var user = await services.Client().GetUserProfileAsync(UserId, Ct);
+
+        var request = Assert.Single(stub.Requests);
+        Assert.Equal(HttpMethod.Get, request.Method);
+        Assert.Equal($"https://vital.test/v2/user/{UserId}", request.Uri.AbsoluteUri);
+        Assert.Equal(ClientFactory.TestKey, request.Headers["x-vital-api-key"]);
+        Assert.Equal("müller/42 ß?%", user!.ClientUserId);
+        Assert.Equal(new DateOnly(2026, 1, 1), user.IngestionStart);
+        Assert.Equal(ProviderSlug.Oura, Assert.Single(user.ConnectedSources).Provider);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.NotFound, """{"detail":"User not found"}""")]
+    [InlineData(HttpStatusCode.BadRequest, """{"detail":"User 7aec8422 does not exist"}""")]
+    public async Task GetUserProfileAndConnections_NoSuchUser_NullNotAnError(HttpStatusCode status, string body)
+    {
+        var stub = new StubHandler().ThenStatus(status, body);
+        await using var services = ClientFactory.Build(stub);
+
+        Assert.Null(await services.Client().GetUserProfileAsync(UserId, Ct));
+        Assert.Null(await services.Client().GetConnectionsAsync(UserId, Ct));
+        Assert.Null(await services.Client().ResolveClientUserIdAsync("nobody", Ct));
+        Assert.Equal(3, stub.Requests.Count);
+    }
+
+    [Fact]
+    public async Task GetUserProfile_Validation422_IsAnError()
+    {
+        var stub = new StubHandler().ThenStatus(HttpStatusCode.UnprocessableEntity, """{"detail":[{"loc":["path","user_id"],"msg":"not a uuid","type":"uuid"}]}""");
+        await using var services = ClientFactory.Build(stub);
+
+        var error = await Assert.ThrowsAsync<VitalApiException>(() => services.Client().GetUserProfileAsync("x", Ct));
+
+        Assert.Equal(VitalErrorKind.Validation, error.Kind);
+    }
+
+    [Fact]
+    public async Task GetConnections_Unavailable_AnOutageInWordsAfterRetries()
+    {
+        var stub = new StubHandler().ThenStatus(HttpStatusCode.ServiceUnavailable, """{"detail":"down"}""");
+        await using var services = ClientFactory.Build(stub, new Dictionary<string, string?> { ["Vital:Resilience:MaxRetryAttempts"] = "2" });
+
+        var error = await Assert.ThrowsAsync<VitalApiException>(() => services.Client().GetConnectionsAsync(UserId, Ct));
+
+        Assert.Equal(VitalErrorKind.Unavailable, error.Kind);
+        Assert.Equal(3, stub.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData("müller/42 ß?%", "m%C3%BCller%2F42%20%C3%9F%3F%25")]
+    [InlineData("a b+c&d=e#f", "a%20b%2Bc%26d%3De%23f")]
+    [InlineData("0d7c3a52-91e4-4b8f-a6d2-5e3f1c9b7a40", "0d7c3a52-91e4-4b8f-a6d2-5e3f1c9b7a40")]
+    [InlineData("../../v2/introspect/historical_pull", "..%2F..%2Fv2%2Fintrospect%2Fhistorical_pull")]
+    public async Task Resolve_AnyClientId_EncodedOnceAsOnePathSegment(string clientId, string encoded)
+    {
+        var stub = new StubHandler().ThenJson(User);
+        await using var services = ClientFactory.Build(stub);
+
+        var user = await services.Client().ResolveClientUserIdAsync(clientId, Ct);
+
+        Assert.Equal("https://vital.test/v2/user/resolve/" + encoded, Assert.Single(stub.Requests).Uri.AbsoluteUri);
+        Assert.Equal(UserId, user!.UserId);
+    }
+
+    [Fact]
+    public async Task GetResourcesPages_CursorsThenALastPageWithoutTheKey_EveryPageOnce()
+    {
+        var stub = new StubHandler()
+            .ThenJson("""{ "data": [ { "user_id": "a", "provider": { "oura": { "sleep": { "newest_data": "2026-12-01T00:00:00Z" } } } } ], "next": "https://elsewhere.test/next", "next_cursor": "c2" }""")
+            .ThenJson("""{ "data": [ { "user_id": "b", "provider": {} } ] }""");
+        await using var services = ClientFactory.Build(stub);
+
+        var pages = await services.Client().GetResourcesPagesAsync(ProviderSlug.Oura, 20, Ct).ToListAsync(Ct);
+
+        Assert.Equal(["a", "b"], pages.SelectMany(p => p.Users).Select(u => u.UserId));
+        Assert.Equal(2, stub.Requests.Count);
+        Assert.All(stub.Requests, r => Assert.Equal("https://vital.test/v2/introspect/resources", r.Uri.GetLeftPart(UriPartial.Path)));
+        Assert.False(stub.Requests[0].Query.ContainsKey("next_cursor"));
+        Assert.Equal("c2", stub.Requests[1].Query["next_cursor"]);
+        Assert.All(stub.Requests, r => Assert.Equal("oura", r.Query["provider"]));
+        Assert.All(stub.Requests, r => Assert.False(r.Query.ContainsKey("cursor")));
+    }
+
+    [Fact]
+    public async Task GetResourcesPages_TheSameCursorTwice_StopsWithAnError()
+    {
+        var stub = new StubHandler().ThenJson("""{ "data": [], "next_cursor": "again" }""");
+        await using var services = ClientFactory.Build(stub);
+
+        var error = await Assert.ThrowsAsync<VitalApiException>(async () => await services.Client().GetResourcesPagesAsync(cancellationToken: Ct).ToListAsync(Ct));
+
+        Assert.Equal(VitalErrorKind.MalformedResponse, error.Kind);
+    }
+
+    [Fact]
+    public async Task GetUserResources_OneUser_ItsProvidersEvenWhenTheUpstreamEchoesAnEmptyId()
+    {
+        var stub = new StubHandler().ThenJson("""{ "data": [ { "user_id": "", "provider": { "fitbit": { "activity": { "sent_count": 3 } } } } ] }""");
+        await using var services = ClientFactory.Build(stub);
+
+        var resources = await services.Client().GetUserResourcesAsync(UserId, cancellationToken: Ct);
+
+        Assert.Equal(UserId, resources.UserId);
+        Assert.Equal(3, resources.Providers[ProviderSlug.Fitbit][ResourceName.Activity].SentCount);
+        Assert.Equal(UserId, Assert.Single(stub.Requests).Query["user_id"]);
+    }
+
+    [Fact]
+    public async Task Refresh_Done_APostWithItsTimeoutAndTheSourcesInThreeLists()
+    {
+        var stub = new StubHandler().ThenJson("""{ "success": true, "user_id": "u", "refreshed_sources": ["oura/sleep"], "in_progress_sources": [], "failed_sources": ["fitbit/activity"] }""");
+        await using var services = ClientFactory.Build(stub);
+
+        var result = await services.Client().RefreshUserAsync(UserId, TimeSpan.FromSeconds(20), Ct);
+
+        var request = Assert.Single(stub.Requests);
+        Assert.Equal(HttpMethod.Post, request.Method);
+        Assert.Equal($"https://vital.test/v2/user/refresh/{UserId}", request.Uri.GetLeftPart(UriPartial.Path));
+        Assert.Equal("20", request.Query["timeout"]);
+        Assert.True(result.Success);
+        Assert.Equal(["oura/sleep"], result.Refreshed);
+        Assert.Equal(["fitbit/activity"], result.Failed);
+    }
+
+    [Fact]
+    public async Task Refresh_Accepted_StillRunning()
+    {
+        var stub = new StubHandler().ThenJson("""{ "success": true, "user_id": "u", "refreshed_sources": [], "in_progress_sources": ["oura/sleep"], "failed_sources": [] }""", HttpStatusCode.Accepted);
+        await using var services = ClientFactory.Build(stub);
+
+        var result = await services.Client().RefreshUserAsync(UserId, cancellationToken: Ct);
+
+        Assert.True(result.StillRunning);
+        Assert.Equal(["oura/sleep"], result.InProgress);
+    }
+
+    [Fact]
+    public async Task Refresh_NoConnectedSources_RefusedInVitalsWordsNotAnError()
+    {
+        var stub = new StubHandler().ThenStatus(HttpStatusCode.BadRequest, """{ "error": "user has no connected sources", "failed_sources": [], "success": false, "user_id": "u" }""");
+        await using var services = ClientFactory.Build(stub);
+
+        var result = await services.Client().RefreshUserAsync(UserId, cancellationToken: Ct);
+
+        Assert.False(result.Success);
+        Assert.Equal("user has no connected sources", result.Error);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.TooManyRequests, VitalErrorKind.RateLimited)]
+    [InlineData(HttpStatusCode.ServiceUnavailable, VitalErrorKind.Unavailable)]
+    [InlineData(HttpStatusCode.InternalServerError, VitalErrorKind.Unavailable)]
+    public async Task Refresh_TransientFailure_NeverRetriedBehindThePersonsBack(HttpStatusCode status, VitalErrorKind kind)
+    {
+        var stub = new StubHandler().ThenStatus(status, """{"detail":"busy"}""");
+        await using var services = ClientFactory.Build(stub);
+
+        var error = await Assert.ThrowsAsync<VitalApiException>(() => services.Client().RefreshUserAsync(UserId, cancellationToken: Ct));
+
+        Assert.Equal(kind, error.Kind);
+        Assert.Single(stub.Requests);
+    }
+
+    [Fact]
+    public async Task Redirect_OnTheNewEndpoints_RefusedSoTheKeyGoesNowhereElse()
+    {
+        var stub = new StubHandler().Then(_ =>
+        {
+            var response = new HttpResponseMessage(HttpStatusCode.Found);
+            response.Headers.Location = new Uri("https://attacker.test/steal");
+            return response;
+        });
+        await using var services = ClientFactory.Build(stub);
+
+        var error = await Assert.ThrowsAsync<VitalApiException>(() => services.Client().GetConnectionsAsync(UserId, Ct));
+
+        Assert.Equal(VitalErrorKind.MalformedResponse, error.Kind);
+        Assert.Single(stub.Requests);
+        Assert.Contains("https://attacker.test", error.Message, StringComparison.Ordinal);
+    }
+}
