@@ -318,7 +318,7 @@ internal static class AccountGenerator
 
         if (attempt is { } a && withMicros)
         {
-            attempt = a with { Timestamp = a.Timestamp.AddTicks(micros * 10L) };
+            attempt = a with { Timestamp = Min(a.Timestamp.AddTicks(micros * 10L), epoch) };
         }
 
         return new SimulatedResourceData(pull.Resource, attempt, oldest, newest, sent);

@@ -143,7 +143,7 @@ internal static class ClientUserIds
     private static uint Mask(int bits) => bits == 32 ? uint.MaxValue : (1u << bits) - 1;
 
     // xor with a key, multiply by an odd number, fold the high half into the low one (its own inverse), twice over.
-    private static uint Permute(uint x, int bits, uint key)
+    internal static uint Permute(uint x, int bits, uint key)
     {
         var mask = Mask(bits);
         var half = bits / 2;
@@ -154,7 +154,7 @@ internal static class ClientUserIds
         return x ^ (x >> half);
     }
 
-    private static uint Unpermute(uint x, int bits, uint key)
+    internal static uint Unpermute(uint x, int bits, uint key)
     {
         var mask = Mask(bits);
         var half = bits / 2;
