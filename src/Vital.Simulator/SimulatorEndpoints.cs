@@ -1,6 +1,9 @@
 namespace Vital.Simulator;
 
-/// <summary>The upstream endpoints the simulator answers, by name.</summary>
+/// <summary>
+/// The upstream endpoints the simulator answers, by the names <see cref="SimulatorFaultOptions.Endpoints"/> uses
+/// (<c>Simulator:Faults:Endpoints</c>, <c>PUT /_simulator/faults</c>).
+/// </summary>
 public static class SimulatorEndpoints
 {
     /// <summary><c>GET /v2/introspect/historical_pull</c>.</summary>

@@ -120,8 +120,10 @@ public sealed class VitalSimulator
         var route = UpstreamRoute.Match(uri.AbsolutePath);
 
         var faults = _faults;
-        var (fault, slow) = DrawFault(faults);
-        var delayMs = faults.LatencyMs + (slow ? faults.SlowResponseMs : 0);
+        var (fault, slow) = DrawFault(faults); // drawn for every request: narrowing the faults shifts no other request's draw
+        var applies = faults.Endpoints.Length == 0 || (route is { } r && faults.Endpoints.Contains(r.Endpoint, StringComparer.Ordinal));
+        fault = applies ? fault : Fault.None;
+        var delayMs = applies ? faults.LatencyMs + (slow ? faults.SlowResponseMs : 0) : 0;
         if (delayMs > 0)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(delayMs), _timeProvider, ct).ConfigureAwait(false);
