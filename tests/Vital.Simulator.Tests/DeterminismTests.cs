@@ -20,6 +20,62 @@ public sealed class DeterminismTests
     }
 
     [Fact]
+    public async Task SameSeedSizeAndTime_WholeDiagnosisAnswers_AreByteIdentical()
+    {
+        using var one = new SimulatorTestKit(users: 200, seed: 42);
+        using var two = new SimulatorTestKit(users: 200, seed: 42);
+
+        Assert.Equal(one.Team.TeamId, two.Team.TeamId);
+        Assert.Equal((await one.WalkResourcesAsync(13)).Select(p => p.Body), (await two.WalkResourcesAsync(13)).Select(p => p.Body));
+        Assert.Equal((await one.WalkResourcesAsync(50, "oura")).Select(p => p.Body), (await two.WalkResourcesAsync(50, "oura")).Select(p => p.Body));
+        foreach (var id in one.Team.UserIds)
+        {
+            Assert.Equal((await one.GetAccountAsync(id)).Body, (await two.GetAccountAsync(id)).Body);
+            Assert.Equal((await one.GetConnectionsAsync(id)).Body, (await two.GetConnectionsAsync(id)).Body);
+            Assert.Equal((await one.ResolveAsync(one.Team.ClientUserIdOf(id)!)).Body, (await two.ResolveAsync(two.Team.ClientUserIdOf(id)!)).Body);
+        }
+
+        foreach (var id in one.Team.Scenarios.Values)
+        {
+            var first = await one.RefreshAsync(id);
+            var second = await two.RefreshAsync(id);
+            Assert.Equal((first.Status, first.Body), (second.Status, second.Body));
+        }
+    }
+
+    [Fact]
+    public async Task SameSeed_TimePasses_UsersConnectionsAndOngoingDataDoNotChange()
+    {
+        using var kit = new SimulatorTestKit(users: 200);
+        var evolving = kit.Team.Scenarios[ScenarioNames.Evolving];
+        async Task<List<string>> ReadAsync()
+        {
+            var bodies = (await kit.WalkResourcesAsync()).Select(p => p.Body).ToList();
+            foreach (var id in kit.Team.UserIds)
+            {
+                bodies.Add((await kit.GetAccountAsync(id)).Body);
+                bodies.Add((await kit.GetConnectionsAsync(id)).Body);
+            }
+
+            return bodies;
+        }
+
+        // Anchored to the simulator's creation, like the pulls (the evolving user's data comes with its pulls, so this
+        // starts after its four minutes).
+        var first = await ReadAsync();
+        kit.Time.Advance(TimeSpan.FromMinutes(10));
+        var before = await ReadAsync();
+        kit.Time.Advance(TimeSpan.FromHours(5));
+        var after = await ReadAsync();
+
+        Assert.Equal(before, after);
+        Assert.NotEqual(first, before);
+        Assert.Equal(
+            first.Where(b => !b.Contains(evolving, StringComparison.Ordinal)),
+            before.Where(b => !b.Contains(evolving, StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task SameSeed_AnswersRepeated_DoNotChangeBetweenRequests()
     {
         using var kit = new SimulatorTestKit(users: 200);
@@ -44,6 +100,8 @@ public sealed class DeterminismTests
 
         Assert.NotEqual(one.Team.UserIds, two.Team.UserIds);
         Assert.Empty(one.Team.UserIds.Intersect(two.Team.UserIds));
+        Assert.NotEqual(one.Team.TeamId, two.Team.TeamId);
+        Assert.NotEqual(one.Team.UserIds.Select(one.Team.ClientUserIdOf), two.Team.UserIds.Select(two.Team.ClientUserIdOf));
         Assert.NotEqual((await one.GetAsync(string.Empty)).Body, (await two.GetAsync(string.Empty)).Body);
     }
 
