@@ -6,9 +6,10 @@ namespace Vital.Simulator;
 
 /// <summary>
 /// The simulated team's compact index: user ids in page order, which providers each user is connected to,
-/// which users have pulls at all, and where the guaranteed scenarios sit. A user's pulls are not stored:
-/// <see cref="PullGenerator"/> derives them on demand from the seed and the user's position, so a team of
-/// 100,000 users costs a few megabytes and builds in milliseconds.
+/// which users have pulls at all, and where the guaranteed scenarios sit. Nothing else is stored:
+/// <see cref="PullGenerator"/> derives a user's pulls, <see cref="AccountGenerator"/> its user object, connections and
+/// ongoing data, and <see cref="ClientUserIds"/> its client user id (and back), on demand from the seed and the user's
+/// position, so a team of 100,000 users costs a few megabytes and builds in milliseconds.
 /// </summary>
 public sealed class SimulatedTeam
 {

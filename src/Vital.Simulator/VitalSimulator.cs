@@ -18,11 +18,16 @@ public sealed class VitalSimulator
 {
     /// <summary>The historical-pull introspection's path.</summary>
     public const string EndpointPath = "/v2/introspect/historical_pull";
+
+    /// <summary>The resources (ongoing data) introspection's path.</summary>
     public const string ResourcesPath = "/v2/introspect/resources";
+
     public const string ApiKeyHeader = "x-vital-api-key";
 
-    /// <summary><c>POST /v2/user/refresh/{user_id}?timeout=</c>: seconds, default 10, at least 5, at most 60.</summary>
+    /// <summary>The bounds of <c>POST /v2/user/refresh/{user_id}?timeout=</c>, in seconds (default 10); outside them a 422.</summary>
     public const int MinRefreshTimeout = 5;
+
+    /// <inheritdoc cref="MinRefreshTimeout"/>
     public const int MaxRefreshTimeout = 60;
 
     /// <summary>Vital's limit: refreshes per user in any hour (429 beyond).</summary>
