@@ -8,6 +8,11 @@ namespace Vital.Simulator;
 /// streams of its own, so the pulls stay exactly what they were. Connections are the user's providers, created just
 /// before their pulls were scheduled; resource availability and ongoing data follow the pulls (a not-pulled resource
 /// may be unavailable for a denied scope; a pull not started yet has no data).
+/// <para>
+/// What happened once (creation times, pulls) is anchored to the epoch, like the pulls; what keeps happening (the
+/// ongoing data, connection errors, ingestion bounds) to <see cref="OngoingAnchor"/>, which follows the clock hour by
+/// hour: a host that runs for days still shows fresh data for healthy users, and answers stay the same within an hour.
+/// </para>
 /// </summary>
 internal static class AccountGenerator
 {
@@ -46,9 +51,17 @@ internal static class AccountGenerator
 
     private const string FitbitAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
+    /// <summary>The epoch, then each full hour of the clock after it.</summary>
+    public static DateTimeOffset OngoingAnchor(DateTimeOffset epoch, DateTimeOffset now)
+    {
+        var hour = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerHour), TimeSpan.Zero);
+        return hour > epoch ? hour : epoch;
+    }
+
     public static SimulatedAccount Generate(SimulatedTeam team, int index, DateTimeOffset now)
     {
         var epoch = team.Epoch;
+        var anchor = OngoingAnchor(epoch, now);
         var scenario = team.ScenarioAt(index);
         var pulls = PullGenerator.GenerateSeeded(team, index, now);
         var providers = team.ProviderOrder(index).ToList();
@@ -72,7 +85,7 @@ internal static class AccountGenerator
         var birthLag = random.Between(0, 1 * Day);
 
         var ingestion = scenario?.Ingestion ?? DrawIngestion(providers.Count > 0, team.HasGeneratedPulls(index), ingestionRoll, futureRoll);
-        var today = DateOnly.FromDateTime(epoch.UtcDateTime);
+        var today = DateOnly.FromDateTime(anchor.UtcDateTime);
         DateOnly? end = ingestion switch
         {
             IngestionSituation.PausedAfterEnd => today.AddDays(-pausedEndDays),
@@ -85,7 +98,7 @@ internal static class AccountGenerator
         {
             var provider = providers[k];
             var situation = scenario is null ? (ConnectionSituation?)null : k == 0 ? scenario.Connection : ConnectionSituation.Healthy;
-            var context = new ConnectionContext(team, index, provider, pulls.Find(p => p.Slug == provider.Slug), situation, ingestion, end);
+            var context = new ConnectionContext(team, index, anchor, provider, pulls.Find(p => p.Slug == provider.Slug), situation, ingestion, end);
             connections.Add(Connect(context));
         }
 
@@ -137,7 +150,7 @@ internal static class AccountGenerator
 
     /// <summary>One connection to derive; <c>Situation</c> is the scenario's for it, or null for a regular user (then drawn).</summary>
     private readonly record struct ConnectionContext(
-        SimulatedTeam Team, int Index, SimulatedProvider Provider, SimulatedProviderPulls? Pulls, ConnectionSituation? Situation, IngestionSituation Ingestion, DateOnly? IngestionEnd);
+        SimulatedTeam Team, int Index, DateTimeOffset Anchor, SimulatedProvider Provider, SimulatedProviderPulls? Pulls, ConnectionSituation? Situation, IngestionSituation Ingestion, DateOnly? IngestionEnd);
 
     private static SimulatedConnection Connect(ConnectionContext c)
     {
@@ -174,7 +187,7 @@ internal static class AccountGenerator
         if (status == SimulatedConnection.Errored)
         {
             var type = c.Team.ScenarioAt(c.Index)?.ConnectionErrorType ?? ConnectionErrorTypes.Draw(provider.Kind, errorRoll);
-            var erroredAt = Min(Max(epoch.AddSeconds(-(c.Situation is null ? errorAge : scenarioErrorAge)), createdOn.AddHours(1)), epoch);
+            var erroredAt = Min(Max(c.Anchor.AddSeconds(-(c.Situation is null ? errorAge : scenarioErrorAge)), createdOn.AddHours(1)), c.Anchor);
             error = new SimulatedConnectionError(type, ConnectionErrorTypes.MessageFor(type, provider.Name), erroredAt);
         }
 
@@ -191,7 +204,7 @@ internal static class AccountGenerator
         var availability = listed.Distinct(StringComparer.Ordinal).Select(r => Availability(provider, r, denied, denyOptional)).ToList();
 
         var data = new List<SimulatedResourceData>(pulled.Count);
-        var dataContext = new DataContext(c, situation, status, error?.ErroredAt, c.Team.Refreshes.TryGetValue(c.Index, out var refreshed) ? refreshed : null);
+        var dataContext = new DataContext(c, createdOn, situation, status, error?.ErroredAt, c.Team.Refreshes.TryGetValue(c.Index, out var refreshed) ? refreshed : null);
         if (pulled.Count == 0)
         {
             data.Add(Refreshed(dataContext, new SimulatedResourceData(provider.Resources[0], null, null, null, null)));
@@ -248,12 +261,13 @@ internal static class AccountGenerator
             new SimulatedScopes(isDenied ? [] : [scope], granted, isDenied ? [scope] : [], refused));
     }
 
-    private readonly record struct DataContext(ConnectionContext Connection, ConnectionSituation Situation, string Status, DateTimeOffset? ErroredAt, DateTimeOffset? RefreshedAt);
+    private readonly record struct DataContext(
+        ConnectionContext Connection, DateTimeOffset CreatedOn, ConnectionSituation Situation, string Status, DateTimeOffset? ErroredAt, DateTimeOffset? RefreshedAt);
 
     private static SimulatedResourceData Data(DataContext d, SimulatedPull pull, int position)
     {
         var c = d.Connection;
-        var epoch = c.Team.Epoch;
+        var anchor = c.Anchor;
         var random = Random(c.Team, c.Index, SimulatedTeam.ResourceStream + ((ulong)c.Provider.Index << 8) + ((ulong)position << 16));
         var lag = random.Between(15 * Minute, 4 * Hour);
         var sdkLag = random.Between(10 * Minute, 6 * Hour);
@@ -281,10 +295,10 @@ internal static class AccountGenerator
             : d.Situation switch
             {
                 ConnectionSituation.Error => d.ErroredAt!.Value.AddSeconds(-lag),
-                ConnectionSituation.Stale => epoch.AddSeconds(-(isScenario ? scenarioStale : staleLag)),
-                ConnectionSituation.SyncDelayed => epoch.AddSeconds(-(isScenario ? scenarioDelay : delayedLag)),
-                _ when firstFails => epoch.AddSeconds(-4 * lag),
-                _ => epoch.AddSeconds(-(c.Provider.Kind == ProviderKind.MobileSdk ? sdkLag : lag)),
+                ConnectionSituation.Stale => anchor.AddSeconds(-(isScenario ? scenarioStale : staleLag)),
+                ConnectionSituation.SyncDelayed => anchor.AddSeconds(-(isScenario ? scenarioDelay : delayedLag)),
+                _ when firstFails => anchor.AddSeconds(-4 * lag),
+                _ => anchor.AddSeconds(-(c.Provider.Kind == ProviderKind.MobileSdk ? sdkLag : lag)),
             };
         if (pull.DaysWithData == 0)
         {
@@ -307,18 +321,24 @@ internal static class AccountGenerator
             {
                 SimulatedConnection.Errored => new(d.ErroredAt!.Value.AddSeconds(-ingestLag - Minute), true),
                 SimulatedConnection.Paused => new(EndOfDay(c.IngestionEnd!.Value).AddDays(7).AddSeconds(-attemptAgo), true),
-                _ => new(epoch.AddSeconds(-attemptAgo), !firstFails),
+                _ => new(anchor.AddSeconds(-attemptAgo), !firstFails),
             };
         }
         else
         {
             // Push and SDK providers: the last ingestion, a little after the newest data arrived.
-            attempt = newest is { } pushed ? new(Min(pushed.AddSeconds(ingestLag), epoch), true) : null;
+            attempt = newest is { } pushed ? new(Min(pushed.AddSeconds(ingestLag), anchor), true) : null;
         }
 
         if (attempt is { } a && withMicros)
         {
-            attempt = a with { Timestamp = Min(a.Timestamp.AddTicks(micros * 10L), epoch) };
+            attempt = a with { Timestamp = Min(a.Timestamp.AddTicks(micros * 10L), anchor) };
+        }
+
+        // No poll before the connection existed (a connection made minutes before the simulator started).
+        if (attempt is { } made && made.Timestamp < d.CreatedOn)
+        {
+            attempt = made with { Timestamp = d.CreatedOn };
         }
 
         return new SimulatedResourceData(pull.Resource, attempt, oldest, newest, sent);
