@@ -48,7 +48,7 @@ internal static class HistoricalPullJson
             writer.WriteStartObject();
             writer.WriteString("type", error.Type);
             writer.WriteStartArray("loc");
-            writer.WriteStringValue("query");
+            writer.WriteStringValue(error.Location);
             writer.WriteStringValue(error.Parameter);
             writer.WriteEndArray();
             writer.WriteString("msg", error.Message);
@@ -138,10 +138,10 @@ internal static class HistoricalPullJson
         writer.WriteEndObject();
     }
 
-    private static void WriteTimestamp(Utf8JsonWriter writer, string name, DateTimeOffset? value) =>
+    public static void WriteTimestamp(Utf8JsonWriter writer, string name, DateTimeOffset? value) =>
         WriteStringOrNull(writer, name, value is { } v ? IsoFormat(v) : null);
 
-    private static void WriteStringOrNull(Utf8JsonWriter writer, string name, string? value)
+    public static void WriteStringOrNull(Utf8JsonWriter writer, string name, string? value)
     {
         if (value is null)
         {
@@ -153,7 +153,7 @@ internal static class HistoricalPullJson
         }
     }
 
-    private static byte[] Write(Action<Utf8JsonWriter> write)
+    public static byte[] Write(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
@@ -165,5 +165,8 @@ internal static class HistoricalPullJson
     }
 }
 
-/// <summary>One FastAPI/pydantic validation error on a query parameter.</summary>
-internal sealed record ValidationError(string Type, string Parameter, string Message, string Input, string? ContextKey = null, object? Context = null);
+/// <summary>One FastAPI/pydantic validation error on a query parameter (or, with <see cref="Location"/> <c>path</c>, a path parameter).</summary>
+internal sealed record ValidationError(string Type, string Parameter, string Message, string Input, string? ContextKey = null, object? Context = null)
+{
+    public string Location { get; init; } = "query";
+}

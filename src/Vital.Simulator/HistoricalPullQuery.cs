@@ -4,8 +4,9 @@ using Vital.Introspection;
 namespace Vital.Simulator;
 
 /// <summary>
-/// The endpoint's query parameters, validated the way FastAPI and pydantic do: every problem is collected, each as
-/// <c>{"type", "loc": ["query", name], "msg", "input"}</c>. The deprecated <c>cursor</c> is read and ignored.
+/// The query parameters of both introspection endpoints (historical pulls and resources take the same), validated the
+/// way FastAPI and pydantic do: every problem is collected, each as <c>{"type", "loc": ["query", name], "msg", "input"}</c>.
+/// The deprecated <c>cursor</c> is read and ignored. Also the checks other endpoints share (a UUID, a bounded number).
 /// </summary>
 internal sealed class HistoricalPullQuery
 {
@@ -43,7 +44,7 @@ internal sealed class HistoricalPullQuery
             }
             else
             {
-                errors.Add(new("uuid_parsing", "user_id", $"Input should be a valid UUID, {problem}", userIdText, "error", problem));
+                errors.Add(InvalidUuid("user_id", userIdText, problem));
             }
         }
 
@@ -93,6 +94,28 @@ internal sealed class HistoricalPullQuery
             NextCursor = string.IsNullOrEmpty(nextCursor) ? null : nextCursor,
             Errors = errors,
         };
+    }
+
+    /// <summary>pydantic's error for a value that is not a UUID (a query parameter; set <c>Location</c> for a path one).</summary>
+    public static ValidationError InvalidUuid(string parameter, string input, string problem) =>
+        new("uuid_parsing", parameter, $"Input should be a valid UUID, {problem}", input, "error", problem);
+
+    /// <summary>pydantic's check of a number with bounds (<c>float</c>, <c>ge</c>, <c>le</c>), or null when it passes.</summary>
+    public static ValidationError? CheckNumber(string parameter, string input, int min, int max)
+    {
+        if (!double.TryParse(input.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            return new("float_parsing", parameter, "Input should be a valid number, unable to parse string as a number", input);
+        }
+
+        if (!(value >= min)) // NaN too
+        {
+            return new("greater_than_equal", parameter, string.Create(CultureInfo.InvariantCulture, $"Input should be greater than or equal to {min}"), input, "ge", min);
+        }
+
+        return value > max
+            ? new("less_than_equal", parameter, string.Create(CultureInfo.InvariantCulture, $"Input should be less than or equal to {max}"), input, "le", max)
+            : null;
     }
 
     public static ValidationError InvalidCursor(string input, string problem) =>

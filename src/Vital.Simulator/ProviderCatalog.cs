@@ -10,6 +10,15 @@ internal sealed record SimulatedProvider(int Index, string Slug, double Weight, 
     public IReadOnlyDictionary<string, int> ResourceWindows { get; init; } = FrozenDictionary<string, int>.Empty;
 
     public int WindowFor(string resource) => ResourceWindows.TryGetValue(resource, out var days) ? days : WindowDays;
+
+    public string Name => ProviderProfiles.NameOf(Slug);
+
+    public string Logo => ProviderProfiles.LogoOf(Slug);
+
+    public ProviderKind Kind => ProviderProfiles.KindOf(Slug);
+
+    /// <summary>Polled by Vital, so a manual refresh reaches it (not push providers, not the mobile SDK's).</summary>
+    public bool IsPolling => Kind is ProviderKind.OAuth or ProviderKind.Password;
 }
 
 /// <summary>
@@ -129,6 +138,11 @@ internal static class ProviderCatalog
         var providers = new List<SimulatedProvider>(Table.Length);
         foreach (var (slug, weight, window, resources) in Table)
         {
+            if (!ProviderProfiles.IsNamed(slug))
+            {
+                throw new InvalidOperationException($"The simulator's provider '{slug}' has no display name in ProviderProfiles.");
+            }
+
             if (resources.FirstOrDefault(r => !knownResources.Contains(r)) is { } stray)
             {
                 throw new InvalidOperationException($"The simulator's resource '{stray}' for '{slug}' is not in ResourceName.Known.");

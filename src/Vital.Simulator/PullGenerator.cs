@@ -26,6 +26,18 @@ internal static class PullGenerator
 
     public static SimulatedUser Generate(SimulatedTeam team, int index, DateTimeOffset now)
     {
+        var providers = GenerateSeeded(team, index, now);
+        if (team.Updates.TryGetValue(index, out var updates))
+        {
+            Apply(providers, updates);
+        }
+
+        return new SimulatedUser(team.IdAt(index), providers);
+    }
+
+    /// <summary>The pulls the seed gives (runtime updates aside): what connections and ongoing data are derived from.</summary>
+    public static List<SimulatedProviderPulls> GenerateSeeded(SimulatedTeam team, int index, DateTimeOffset now)
+    {
         var providers = new List<SimulatedProviderPulls>();
         if (team.HasGeneratedPulls(index))
         {
@@ -39,12 +51,7 @@ internal static class PullGenerator
             }
         }
 
-        if (team.Updates.TryGetValue(index, out var updates))
-        {
-            Apply(providers, updates);
-        }
-
-        return new SimulatedUser(team.IdAt(index), providers);
+        return providers;
     }
 
     private static void Apply(List<SimulatedProviderPulls> providers, IEnumerable<KeyValuePair<(string Provider, string Resource), SimulatedPull>> updates)
@@ -90,6 +97,10 @@ internal static class PullGenerator
         {
             pulled = [.. catalog.Take(3)];
         }
+        else if (tweak == ScenarioTweak.ScopesDenied)
+        {
+            pulled = [.. catalog.Where(r => !NeedsDeniedScope(provider, r, scenario!)).Take(6)];
+        }
         else
         {
             var chance = clean ? 0.5 : Math.Min(1.0, 8.0 / catalog.Count);
@@ -108,6 +119,10 @@ internal static class PullGenerator
         if (tweak == ScenarioTweak.NotPulled)
         {
             notPulled.AddRange(remaining.Take(2));
+        }
+        else if (tweak == ScenarioTweak.ScopesDenied)
+        {
+            notPulled.AddRange(catalog.Where(r => NeedsDeniedScope(provider, r, scenario!)));
         }
         else if (!clean && remaining.Count > 0 && random.Chance(RegularNotPulledShare))
         {
@@ -160,6 +175,9 @@ internal static class PullGenerator
 
         return new SimulatedProviderPulls(provider.Slug, result, notPulled);
     }
+
+    private static bool NeedsDeniedScope(SimulatedProvider provider, string resource, ScenarioDefinition scenario) =>
+        ProviderProfiles.RequiredScopeOf(provider.Slug, resource) == scenario.DeniedScope;
 
     private static (PullShape Shape, string? Details) DrawRegularIssue(int window, ref DeterministicRandom random)
     {

@@ -6,9 +6,10 @@ namespace Vital.Simulator;
 
 /// <summary>
 /// The simulated team's compact index: user ids in page order, which providers each user is connected to,
-/// which users have pulls at all, and where the guaranteed scenarios sit. A user's pulls are not stored:
-/// <see cref="PullGenerator"/> derives them on demand from the seed and the user's position, so a team of
-/// 100,000 users costs a few megabytes and builds in milliseconds.
+/// which users have pulls at all, and where the guaranteed scenarios sit. Nothing else is stored:
+/// <see cref="PullGenerator"/> derives a user's pulls, <see cref="AccountGenerator"/> its user object, connections and
+/// ongoing data, and <see cref="ClientUserIds"/> its client user id (and back), on demand from the seed and the user's
+/// position, so a team of 100,000 users costs a few megabytes and builds in milliseconds.
 /// </summary>
 public sealed class SimulatedTeam
 {
@@ -17,6 +18,14 @@ public sealed class SimulatedTeam
     internal const ulong ConnectionStream = 2;
     internal const ulong ContentStream = 3;
     private const ulong PlacementStream = 4;
+
+    // Streams added for the whole diagnosis (the user object, connections, ongoing data): new streams, so every
+    // earlier draw, and with it every pull, stays as it was. Client user ids draw from stream 7 (ClientUserIds).
+    internal const ulong ProfileStream = 5;
+    internal const ulong ConnectionStateStream = 6;
+    internal const ulong ResourceStream = 8;
+    private const ulong DiagnosisPlacementStream = 9;
+    private const ulong TeamIdStream = 10;
 
     /// <summary>Share of regular users the upstream holds no historical pull for (new, or connection still pending).</summary>
     private const double NoPullsShare = 0.03;
@@ -38,6 +47,7 @@ public sealed class SimulatedTeam
         SeedKey = DeterministicRandom.Mix((ulong)(uint)seed ^ 0x5EED_0000_0000_0000);
 
         _scenarioAt = PlaceScenarios(users, SeedKey);
+        TeamId = FormatUuid(new DeterministicRandom(DeterministicRandom.Hash(SeedKey, 0, TeamIdStream)));
         _ids = new string[users];
         _indexById = new Dictionary<Guid, int>(users);
         _connected = new ulong[users];
@@ -82,6 +92,9 @@ public sealed class SimulatedTeam
 
     public int Seed { get; }
 
+    /// <summary>The team's id (<c>team_id</c> of every user): one per seed.</summary>
+    public string TeamId { get; }
+
     /// <summary>The simulator's creation time (whole seconds): every pull's timestamps are relative to it.</summary>
     public DateTimeOffset Epoch { get; }
 
@@ -104,6 +117,41 @@ public sealed class SimulatedTeam
     /// <summary>Pulls changed at runtime (<see cref="VitalSimulator.SetPull"/>), by user index; they win over generated ones.</summary>
     internal ConcurrentDictionary<int, ConcurrentDictionary<(string Provider, string Resource), SimulatedPull>> Updates { get; } = new();
 
+    /// <summary>Users with at least one connection: those the resources introspection lists.</summary>
+    public IEnumerable<string> UsersWithConnections => Enumerable.Range(0, _ids.Length).Where(HasConnections).Select(i => _ids[i]);
+
+    /// <summary>Every user whose client user id needs care in a URL (see <see cref="IsOddClientUserId"/>), as user id to client user id.</summary>
+    public IEnumerable<KeyValuePair<string, string>> OddClientUserIds =>
+        Enumerable.Range(0, _ids.Length)
+            .Select(i => KeyValuePair.Create(_ids[i], ClientUserIds.Of(this, i)))
+            .Where(pair => IsOddClientUserId(pair.Value));
+
+    /// <summary>Refreshes by user index (<see cref="VitalSimulator"/>'s manual refresh): the last one moves its last attempts.</summary>
+    internal ConcurrentDictionary<int, DateTimeOffset> Refreshes { get; } = new();
+
+    /// <summary>
+    /// Whether a client user id holds anything but ASCII letters, digits and <c>-_.@+</c>: a slash, a space, <c>?</c>,
+    /// <c>%</c>, non-ASCII letters... The simulated team has a few such users (and the <c>client_id_*</c> scenario users).
+    /// </summary>
+    public static bool IsOddClientUserId(string clientUserId)
+    {
+        ArgumentNullException.ThrowIfNull(clientUserId);
+        return ClientUserIds.IsOdd(clientUserId);
+    }
+
+    /// <summary>The customer's own id for a user (<c>client_user_id</c>), or null for an unknown user.</summary>
+    public string? ClientUserIdOf(string userId) => TryGetIndex(userId, out var index) ? ClientUserIds.Of(this, index) : null;
+
+    /// <summary>The user whose client user id is exactly <paramref name="clientUserId"/> (case and every character count), or null.</summary>
+    public string? UserIdOfClientUserId(string clientUserId)
+    {
+        ArgumentNullException.ThrowIfNull(clientUserId);
+        return ClientUserIds.Resolve(this, clientUserId) is >= 0 and var index ? _ids[index] : null;
+    }
+
+    /// <summary>Whether the user has at least one connection; unknown ids have none.</summary>
+    public bool HasConnections(string userId) => TryGetIndex(userId, out var index) && HasConnections(index);
+
     /// <summary>Whether the upstream holds any pull for this user; unknown ids have none.</summary>
     public bool HasPulls(string userId) => TryGetIndex(userId, out var index) && HasPulls(index);
 
@@ -116,6 +164,8 @@ public sealed class SimulatedTeam
         TryGetIndex(userId, out var index) && _scenarioAt.TryGetValue(index, out var scenario) ? scenario.Name : null;
 
     internal bool HasPulls(int index) => _hasPulls[index] || Updates.ContainsKey(index);
+
+    internal bool HasConnections(int index) => _connected[index] != 0;
 
     /// <summary>Whether the seed gave this user pulls (runtime updates aside).</summary>
     internal bool HasGeneratedPulls(int index) => _hasPulls[index];
@@ -158,24 +208,7 @@ public sealed class SimulatedTeam
     {
         for (ulong salt = 0; ; salt++)
         {
-            var random = new DeterministicRandom(DeterministicRandom.Hash(SeedKey, (ulong)index, IdStream + (salt << 8)));
-            var high = (random.NextUInt64() & ~0xF000UL) | 0x4000UL;                       // version 4
-            var low = (random.NextUInt64() & 0x3FFF_FFFF_FFFF_FFFFUL) | 0x8000_0000_0000_0000UL; // RFC 4122 variant
-            var text = string.Create(36, (high, low), static (span, v) =>
-            {
-                Span<char> hex = stackalloc char[32];
-                v.high.TryFormat(hex[..16], out _, "x16", CultureInfo.InvariantCulture);
-                v.low.TryFormat(hex[16..], out _, "x16", CultureInfo.InvariantCulture);
-                hex[..8].CopyTo(span);
-                span[8] = '-';
-                hex[8..12].CopyTo(span[9..]);
-                span[13] = '-';
-                hex[12..16].CopyTo(span[14..]);
-                span[18] = '-';
-                hex[16..20].CopyTo(span[19..]);
-                span[23] = '-';
-                hex[20..].CopyTo(span[24..]);
-            });
+            var text = FormatUuid(new DeterministicRandom(DeterministicRandom.Hash(SeedKey, (ulong)index, IdStream + (salt << 8))));
 
             // A collision among 128-bit hashes will not happen in practice; the salt makes it impossible anyway.
             if (_indexById.TryAdd(Guid.ParseExact(text, "D"), index))
@@ -184,6 +217,28 @@ public sealed class SimulatedTeam
                 return;
             }
         }
+    }
+
+    /// <summary>A version-4 UUID, lower case, from the next two draws.</summary>
+    private static string FormatUuid(DeterministicRandom random)
+    {
+        var high = (random.NextUInt64() & ~0xF000UL) | 0x4000UL;                       // version 4
+        var low = (random.NextUInt64() & 0x3FFF_FFFF_FFFF_FFFFUL) | 0x8000_0000_0000_0000UL; // RFC 4122 variant
+        return string.Create(36, (high, low), static (span, v) =>
+        {
+            Span<char> hex = stackalloc char[32];
+            v.high.TryFormat(hex[..16], out _, "x16", CultureInfo.InvariantCulture);
+            v.low.TryFormat(hex[16..], out _, "x16", CultureInfo.InvariantCulture);
+            hex[..8].CopyTo(span);
+            span[8] = '-';
+            hex[8..12].CopyTo(span[9..]);
+            span[13] = '-';
+            hex[12..16].CopyTo(span[14..]);
+            span[18] = '-';
+            hex[16..20].CopyTo(span[19..]);
+            span[23] = '-';
+            hex[20..].CopyTo(span[24..]);
+        });
     }
 
     private static (ulong Connected, bool HasPulls) Connect(ScenarioDefinition scenario)
@@ -231,25 +286,33 @@ public sealed class SimulatedTeam
         return 1;
     }
 
-    /// <summary>Scenario users sit at seeded positions among the first <see cref="ScenarioCatalog.PlacementWindow"/> users.</summary>
+    /// <summary>
+    /// The historical-pull scenario users sit at seeded positions among the first <see cref="ScenarioCatalog.PlacementWindow"/>
+    /// users, the whole-diagnosis ones among the same number from <see cref="ScenarioCatalog.DiagnosisWindowStart"/> on;
+    /// each window has its own shuffle, so adding to the second never moves a user of the first.
+    /// </summary>
     private static FrozenDictionary<int, ScenarioDefinition> PlaceScenarios(int users, ulong seedKey)
     {
-        var slots = Math.Min(users, ScenarioCatalog.PlacementWindow);
-        var positions = Enumerable.Range(0, slots).ToArray();
-        var random = new DeterministicRandom(DeterministicRandom.Hash(seedKey, 0, PlacementStream));
+        var placed = new Dictionary<int, ScenarioDefinition>();
+        Place(placed, ScenarioCatalog.PullDefinitions, 0, users, DeterministicRandom.Hash(seedKey, 0, PlacementStream));
+        Place(placed, ScenarioCatalog.DiagnosisDefinitions, ScenarioCatalog.DiagnosisWindowStart, users, DeterministicRandom.Hash(seedKey, 0, DiagnosisPlacementStream));
+        return placed.ToFrozenDictionary();
+    }
+
+    private static void Place(Dictionary<int, ScenarioDefinition> placed, IReadOnlyList<ScenarioDefinition> definitions, int windowStart, int users, ulong seed)
+    {
+        var slots = Math.Clamp(users - windowStart, 0, ScenarioCatalog.PlacementWindow);
+        var positions = Enumerable.Range(windowStart, slots).ToArray();
+        var random = new DeterministicRandom(seed);
         for (var i = positions.Length - 1; i > 0; i--)
         {
             var j = random.Next(i + 1);
             (positions[i], positions[j]) = (positions[j], positions[i]);
         }
 
-        var definitions = ScenarioCatalog.Definitions;
-        var placed = new Dictionary<int, ScenarioDefinition>();
         for (var k = 0; k < Math.Min(definitions.Count, slots); k++)
         {
             placed[positions[k]] = definitions[k];
         }
-
-        return placed.ToFrozenDictionary();
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,12 +20,15 @@ public static class SimulatorEndpointRouteBuilderExtensions
 
     /// <summary>
     /// Maps every <c>/v2/...</c> request to <see cref="VitalSimulator.HandleAsync"/> (the same code path as
-    /// <see cref="VitalSimulatorHandler"/>, so both answer alike, 404s and 405s included) and the control API:
+    /// <see cref="VitalSimulatorHandler"/>, so both answer alike, 404s and 405s included; the path goes on exactly as
+    /// the client encoded it) and the control API:
     /// <list type="bullet">
     /// <item><c>GET /_simulator/scenarios</c>: scenario name to user id.</item>
-    /// <item><c>GET|PUT|DELETE /_simulator/faults</c>: read, replace (JSON body of <see cref="SimulatorFaultOptions"/>) or switch off the faults.</item>
+    /// <item><c>GET|PUT|DELETE /_simulator/faults</c>: read, replace (JSON body of <see cref="SimulatorFaultOptions"/>,
+    /// e.g. <c>{"unavailableRate": 1, "endpoints": ["providers"]}</c>) or switch off the faults.</item>
     /// <item><c>POST /_simulator/users/{userId}/pulls/{provider}/{resource}</c>: change one pull (snake_case <see cref="PullUpdate"/>).</item>
     /// <item><c>DELETE /_simulator/pulls</c>: undo every pull change.</item>
+    /// <item><c>DELETE /_simulator/refreshes</c>: forget every manual refresh (the hourly limits start afresh).</item>
     /// <item><c>GET /_simulator/stats</c>: request count and recent query strings.</item>
     /// </list>
     /// </summary>
@@ -59,6 +63,11 @@ public static class SimulatorEndpointRouteBuilderExtensions
             simulator.ClearPullUpdates();
             return Results.NoContent();
         });
+        control.MapDelete("/refreshes", (VitalSimulator simulator) =>
+        {
+            simulator.ClearRefreshes();
+            return Results.NoContent();
+        });
         control.MapGet("/stats", (VitalSimulator simulator) => Results.Ok(new
         {
             requestCount = simulator.RequestCount,
@@ -72,7 +81,7 @@ public static class SimulatorEndpointRouteBuilderExtensions
     private static async Task ServeAsync(HttpContext context)
     {
         var simulator = context.RequestServices.GetRequiredService<VitalSimulator>();
-        using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), context.Request.GetEncodedUrl());
+        using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), RequestUrl(context));
         foreach (var (name, values) in context.Request.Headers)
         {
             request.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
@@ -100,6 +109,18 @@ public static class SimulatorEndpointRouteBuilderExtensions
 
             await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// The URL as the client sent it. The server decodes the path (all but <c>%2F</c>), and encoding it again cannot
+    /// tell a client id's literal <c>%41</c> from an encoded <c>A</c>; the raw request target can, where the server keeps it.
+    /// </summary>
+    private static string RequestUrl(HttpContext context)
+    {
+        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        return rawTarget is { Length: > 0 } && rawTarget[0] == '/'
+            ? $"{context.Request.Scheme}://{context.Request.Host.ToUriComponent()}{rawTarget}"
+            : context.Request.GetEncodedUrl();
     }
 
     private static async Task<IResult> SetPullAsync(HttpContext context, VitalSimulator simulator, string userId, string provider, string resource)

@@ -26,10 +26,19 @@ public sealed class SimulatorOptions
 /// <summary>
 /// The <c>Simulator:Faults</c> section. All off by default. The exclusive rates (server error, unavailable, rate
 /// limit, HTML error page, malformed body, disconnect) are shares of all answers and add up to at most 1;
-/// latency and slow answers come on top of whatever is answered.
+/// latency and slow answers come on top of whatever is answered. <see cref="Endpoints"/> narrows all of them to
+/// some endpoints.
 /// </summary>
 public sealed class SimulatorFaultOptions
 {
+    /// <summary>
+    /// The endpoints the faults (latency and slowness included) apply to, by the names of <see cref="SimulatorEndpoints"/>
+    /// (<c>historical_pull</c>, <c>resources</c>, <c>user</c>, <c>resolve</c>, <c>providers</c>, <c>refresh</c>);
+    /// empty (the default): every request, unknown paths included. In configuration a list:
+    /// <c>Simulator:Faults:Endpoints:0=providers</c>; in JSON <c>"endpoints": ["providers"]</c>.
+    /// </summary>
+    public string[] Endpoints { get; set; } = [];
+
     /// <summary>Added to every answer.</summary>
     public int LatencyMs { get; set; }
 

@@ -73,6 +73,22 @@ public sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOption
             problems.Add($"{prefix}:RetryAfterSeconds must be between 0 and 3600");
         }
 
+        if (faults.Endpoints is null)
+        {
+            problems.Add($"{prefix}:Endpoints must not be null (leave it empty for every endpoint)");
+        }
+        else
+        {
+            for (var i = 0; i < faults.Endpoints.Length; i++)
+            {
+                if (!SimulatorEndpoints.All.Contains(faults.Endpoints[i], StringComparer.Ordinal))
+                {
+                    problems.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"{prefix}:Endpoints:{i} '{faults.Endpoints[i]}' must be one of {string.Join(", ", SimulatorEndpoints.All)}"));
+                }
+            }
+        }
+
         var exclusive = faults.ServerErrorRate + faults.UnavailableRate + faults.RateLimitRate
             + faults.MalformedRate + faults.HtmlErrorRate + faults.DisconnectRate;
         if (exclusive > 1 + 1e-9)

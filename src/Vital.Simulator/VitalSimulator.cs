@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -5,14 +6,32 @@ using System.Text;
 namespace Vital.Simulator;
 
 /// <summary>
-/// A simulated Vital team behind <c>GET /v2/introspect/historical_pull</c>: a deterministic team (see
-/// <see cref="SimulatedTeam"/>), the upstream's validation, paging and quirks, and injected faults. Thread-safe;
-/// the in-process <see cref="VitalSimulatorHandler"/> and the HTTP host both answer through <see cref="HandleAsync"/>.
+/// A simulated Vital team behind every upstream endpoint a diagnosis reads: the historical pulls and the ongoing data
+/// (<c>GET /v2/introspect/historical_pull</c>, <c>GET /v2/introspect/resources</c>), the user by Vital's id or the
+/// customer's own (<c>GET /v2/user/{user_id}</c>, <c>GET /v2/user/resolve/{client_user_id}</c>), the user's connections
+/// (<c>GET /v2/user/providers/{user_id}</c>), and the manual refresh (<c>POST /v2/user/refresh/{user_id}</c>). One
+/// deterministic team (see <see cref="SimulatedTeam"/>) answers them all consistently, with the upstream's validation,
+/// paging and quirks, and injected faults. Thread-safe; the in-process <see cref="VitalSimulatorHandler"/> and the
+/// HTTP host both answer through <see cref="HandleAsync"/>.
 /// </summary>
 public sealed class VitalSimulator
 {
+    /// <summary>The historical-pull introspection's path.</summary>
     public const string EndpointPath = "/v2/introspect/historical_pull";
+
+    /// <summary>The resources (ongoing data) introspection's path.</summary>
+    public const string ResourcesPath = "/v2/introspect/resources";
+
     public const string ApiKeyHeader = "x-vital-api-key";
+
+    /// <summary>The bounds of <c>POST /v2/user/refresh/{user_id}?timeout=</c>, in seconds (default 10); outside them a 422.</summary>
+    public const int MinRefreshTimeout = 5;
+
+    /// <inheritdoc cref="MinRefreshTimeout"/>
+    public const int MaxRefreshTimeout = 60;
+
+    /// <summary>Vital's limit: refreshes per user in any hour (429 beyond).</summary>
+    public const int RefreshesPerHour = RefreshLimiter.PerHour;
 
     /// <summary>How many query strings <see cref="RecentRequestQueries"/> keeps.</summary>
     public const int RecentQueryCapacity = 200;
@@ -30,6 +49,8 @@ public sealed class VitalSimulator
     private readonly Lock _faultRandomLock = new();
     private readonly Lock _queriesLock = new();
     private readonly Queue<string> _queries = new();
+    private readonly RefreshLimiter _refreshLimiter = new();
+    private readonly ulong _resourcesCursorKey;
     private DeterministicRandom _faultRandom;
     private volatile SimulatorFaultOptions _faults;
     private long _requestCount;
@@ -54,6 +75,9 @@ public sealed class VitalSimulator
         var epoch = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         Team = new SimulatedTeam(options.Users, options.Seed, epoch);
         _faultRandom = new DeterministicRandom(DeterministicRandom.Hash(Team.SeedKey, 0, 0xFA017));
+
+        // Each listing signs its cursors with a key of its own: a historical-pull cursor is no resources cursor.
+        _resourcesCursorKey = DeterministicRandom.Mix(Team.SeedKey ^ 0x4E50_0C5E);
     }
 
     public SimulatedTeam Team { get; }
@@ -98,10 +122,13 @@ public sealed class VitalSimulator
             : new Uri(PlaceholderBase, request.RequestUri?.OriginalString ?? "/");
         var query = uri.Query.TrimStart('?');
         Record(query);
+        var route = UpstreamRoute.Match(uri.AbsolutePath);
 
         var faults = _faults;
-        var (fault, slow) = DrawFault(faults);
-        var delayMs = faults.LatencyMs + (slow ? faults.SlowResponseMs : 0);
+        var (fault, slow) = DrawFault(faults); // drawn for every request: narrowing the faults shifts no other request's draw
+        var applies = faults.Endpoints.Length == 0 || (route is { } r && faults.Endpoints.Contains(r.Endpoint, StringComparer.Ordinal));
+        fault = applies ? fault : Fault.None;
+        var delayMs = applies ? faults.LatencyMs + (slow ? faults.SlowResponseMs : 0) : 0;
         if (delayMs > 0)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(delayMs), _timeProvider, ct).ConfigureAwait(false);
@@ -116,7 +143,7 @@ public sealed class VitalSimulator
             Fault.Unavailable => Json(503, HistoricalPullJson.Detail("Service temporarily unavailable, please retry with exponential backoff.")),
             Fault.RateLimit => Json(429, HistoricalPullJson.Detail("Too Many Requests")) with { RetryAfterSeconds = faults.RetryAfterSeconds },
             Fault.HtmlError => new Answer(502, "text/html", Encoding.UTF8.GetBytes(HtmlErrorPage)),
-            _ => Respond(request, uri, query),
+            _ => Respond(request, route, query),
         };
 
         if (fault == Fault.Malformed && answer.Status == 200)
@@ -159,6 +186,13 @@ public sealed class VitalSimulator
     /// <summary>Forgets every <see cref="SetPull"/>: the team answers as generated again.</summary>
     public void ClearPullUpdates() => Team.Updates.Clear();
 
+    /// <summary>Forgets every manual refresh: the hourly limits start afresh and last attempts are as generated again.</summary>
+    public void ClearRefreshes()
+    {
+        _refreshLimiter.Clear();
+        Team.Refreshes.Clear();
+    }
+
     private SimulatedPull Resolve(PullUpdate update, string resource, int window, int index)
     {
         var now = _timeProvider.GetUtcNow();
@@ -185,16 +219,16 @@ public sealed class VitalSimulator
         };
     }
 
-    private Answer Respond(HttpRequestMessage request, Uri uri, string query)
+    private Answer Respond(HttpRequestMessage request, UpstreamRoute? match, string query)
     {
-        if (!uri.AbsolutePath.EndsWith(EndpointPath, StringComparison.Ordinal))
+        if (match is not { } route)
         {
             return Json(404, HistoricalPullJson.Detail("Not Found"));
         }
 
-        if (request.Method != HttpMethod.Get)
+        if (request.Method != route.Method)
         {
-            return Json(405, HistoricalPullJson.Detail("Method Not Allowed")) with { Allow = "GET" };
+            return Json(405, HistoricalPullJson.Detail("Method Not Allowed")) with { Allow = route.Method.Method };
         }
 
         if (_requireApiKey && !HasApiKey(request))
@@ -202,27 +236,124 @@ public sealed class VitalSimulator
             return Json(401, HistoricalPullJson.Detail("Missing or empty x-vital-api-key header: send your team's API key."));
         }
 
+        var now = _timeProvider.GetUtcNow();
+        return route.Endpoint switch
+        {
+            SimulatorEndpoints.HistoricalPull => HistoricalPulls(query, now),
+            SimulatorEndpoints.Resources => Resources(query, now),
+            SimulatorEndpoints.User => WithUser(route.Parameter!, index => Json(200, UserJson.User(AccountGenerator.Generate(Team, index, now), Team.TeamId))),
+            SimulatorEndpoints.Resolve => Team.UserIdOfClientUserId(route.Parameter!) is { } userId && Team.TryGetIndex(userId, out var found)
+                ? Json(200, UserJson.User(AccountGenerator.Generate(Team, found, now), Team.TeamId))
+                : Json(404, HistoricalPullJson.Detail("User not found")),
+            SimulatorEndpoints.Providers => WithUser(route.Parameter!, index => Json(200, UserJson.Providers(AccountGenerator.Generate(Team, index, now)))),
+            _ => Refresh(route.Parameter!, query, now),
+        };
+    }
+
+    private Answer HistoricalPulls(string query, DateTimeOffset now)
+    {
         var parsed = HistoricalPullQuery.Parse(query, IsPresentProvider);
         if (parsed.Errors.Count > 0)
         {
             return Json(422, HistoricalPullJson.ValidationErrors(parsed.Errors));
         }
 
-        var now = _timeProvider.GetUtcNow();
         if (parsed.UserId is { } userId)
         {
             var user = Team.TryGetIndex(userId, out var index) && Team.HasPulls(index) ? Filter(PullGenerator.Generate(Team, index, now), parsed.Provider) : null;
             return Json(200, HistoricalPullJson.Page(user is null ? [] : [user], _lastPageCursor));
         }
 
-        return ListPage(parsed, now);
+        return ListPage(parsed, Team.SeedKey, index => Team.HasPulls(index) ? Filter(PullGenerator.Generate(Team, index, now), parsed.Provider) : null, HistoricalPullJson.Page);
+    }
+
+    /// <summary>The ongoing data: the same query, filters and paging as the historical pulls, over the users with connections.</summary>
+    private Answer Resources(string query, DateTimeOffset now)
+    {
+        var parsed = HistoricalPullQuery.Parse(query, IsPresentProvider);
+        if (parsed.Errors.Count > 0)
+        {
+            return Json(422, HistoricalPullJson.ValidationErrors(parsed.Errors));
+        }
+
+        SimulatedAccount? Item(int index) => Team.HasConnections(index) ? Filter(AccountGenerator.Generate(Team, index, now), parsed.Provider) : null;
+        if (parsed.UserId is { } userId)
+        {
+            var user = Team.TryGetIndex(userId, out var index) ? Item(index) : null;
+            return Json(200, ResourcesJson.Page(user is null ? [] : [user], _lastPageCursor));
+        }
+
+        return ListPage(parsed, _resourcesCursorKey, Item, ResourcesJson.Page);
+    }
+
+    /// <summary>A user by the path's <c>user_id</c>: 422 when it is not a UUID, 404 when the team has no such user.</summary>
+    private Answer WithUser(string userIdText, Func<int, Answer> answer)
+    {
+        if (!HistoricalPullQuery.TryParseUuid(userIdText, out var userId, out var problem))
+        {
+            return Json(422, HistoricalPullJson.ValidationErrors([HistoricalPullQuery.InvalidUuid("user_id", userIdText, problem) with { Location = "path" }]));
+        }
+
+        return Team.TryGetIndex(userId, out var index) ? answer(index) : Json(404, HistoricalPullJson.Detail("User not found"));
     }
 
     /// <summary>
-    /// One page: the next <c>user_limit</c> users of the (provider-filtered) team. Users without pulls take a place
-    /// on the page but are left out of <c>data</c>, so a page can hold fewer users even when more pages follow.
+    /// A manual refresh: every connected polling provider's resources are refreshed (now their last attempt), an errored
+    /// one's fail, the mobile SDK's and push providers' are left alone; 400 without connections; 429 beyond
+    /// <see cref="RefreshesPerHour"/> in an hour.
     /// </summary>
-    private Answer ListPage(HistoricalPullQuery query, DateTimeOffset now)
+    private Answer Refresh(string userIdText, string query, DateTimeOffset now)
+    {
+        var errors = new List<ValidationError>();
+        if (!HistoricalPullQuery.TryParseUuid(userIdText, out var userId, out var problem))
+        {
+            errors.Add(HistoricalPullQuery.InvalidUuid("user_id", userIdText, problem) with { Location = "path" });
+        }
+
+        if (HistoricalPullQuery.ParseQueryString(query).TryGetValue("timeout", out var timeoutText)
+            && HistoricalPullQuery.CheckNumber("timeout", timeoutText, MinRefreshTimeout, MaxRefreshTimeout) is { } timeoutError)
+        {
+            errors.Add(timeoutError);
+        }
+
+        if (errors.Count > 0)
+        {
+            return Json(422, HistoricalPullJson.ValidationErrors(errors));
+        }
+
+        if (!Team.TryGetIndex(userId, out var index))
+        {
+            return Json(404, HistoricalPullJson.Detail("User not found"));
+        }
+
+        if (!_refreshLimiter.TryAcquire(index, now))
+        {
+            return Json(429, HistoricalPullJson.Detail(string.Create(CultureInfo.InvariantCulture,
+                $"Rate limit exceeded: at most {RefreshesPerHour} refreshes per user per hour.")));
+        }
+
+        var account = AccountGenerator.Generate(Team, index, now);
+        if (account.Connections.Count == 0)
+        {
+            return Json(400, UserJson.RefreshFailed(account.UserId, "user has no connected sources"));
+        }
+
+        var refreshable = account.Connections.Where(c => c.Provider.IsPolling).ToList();
+        string[] Sources(string status) =>
+            [.. refreshable.Where(c => c.Status == status).SelectMany(c => c.Resources.Select(r => $"{c.Provider.Slug}/{r.Resource}"))];
+        var refreshed = Sources(SimulatedConnection.Connected);
+        var failed = Sources(SimulatedConnection.Errored);
+        Team.Refreshes[index] = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % 10), TimeSpan.Zero); // microseconds, as the upstream keeps them
+        return Json(200, UserJson.Refreshed(account.UserId, refreshed, failed));
+    }
+
+    /// <summary>
+    /// One page: the next <c>user_limit</c> users of the (provider-filtered) team. Users without an item (no pulls, or no
+    /// connections) take a place on the page but are left out of <c>data</c>, so a page can hold fewer users even when
+    /// more pages follow. Cursors are signed with <paramref name="cursorKey"/>, one per listing.
+    /// </summary>
+    private Answer ListPage<T>(HistoricalPullQuery query, ulong cursorKey, Func<int, T?> item, Func<IReadOnlyList<T>, string?, byte[]> write)
+        where T : class
     {
         IReadOnlyList<int>? candidates = null;
         if (query.Provider is not null)
@@ -234,7 +365,7 @@ public sealed class VitalSimulator
         var start = 0;
         if (query.NextCursor is { } cursor)
         {
-            if (!PageCursor.TryDecode(Team.SeedKey, cursor, out start, out var cursorProvider))
+            if (!PageCursor.TryDecode(cursorKey, cursor, out start, out var cursorProvider))
             {
                 return Json(422, HistoricalPullJson.ValidationErrors([HistoricalPullQuery.InvalidCursor(cursor, "next_cursor is not a cursor this endpoint issued")]));
             }
@@ -246,18 +377,17 @@ public sealed class VitalSimulator
         }
 
         var end = Math.Min(start + query.UserLimit, count);
-        var users = new List<SimulatedUser>(end - start);
+        var items = new List<T>(end - start);
         for (var position = start; position < end; position++)
         {
-            var index = candidates?[position] ?? position;
-            if (Team.HasPulls(index) && Filter(PullGenerator.Generate(Team, index, now), query.Provider) is { } user)
+            if (item(candidates?[position] ?? position) is { } found)
             {
-                users.Add(user);
+                items.Add(found);
             }
         }
 
-        var next = end < count ? PageCursor.Encode(Team.SeedKey, end, query.Provider) : _lastPageCursor;
-        return Json(200, HistoricalPullJson.Page(users, next));
+        var next = end < count ? PageCursor.Encode(cursorKey, end, query.Provider) : _lastPageCursor;
+        return Json(200, write(items, next));
     }
 
     private static SimulatedUser? Filter(SimulatedUser user, string? provider)
@@ -268,6 +398,16 @@ public sealed class VitalSimulator
         }
 
         return user.Providers.Count > 0 ? user : null;
+    }
+
+    private static SimulatedAccount? Filter(SimulatedAccount account, string? provider)
+    {
+        if (provider is not null)
+        {
+            account = account with { Connections = [.. account.Connections.Where(c => c.Provider.Slug == provider)] };
+        }
+
+        return account.Connections.Count > 0 ? account : null;
     }
 
     private bool IsPresentProvider(string slug) =>

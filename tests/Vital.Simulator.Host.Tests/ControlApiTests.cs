@@ -58,6 +58,63 @@ public sealed class ControlApiTests
     }
 
     [Fact]
+    public async Task Faults_PutForTheConnectionsEndpointOnly_FailsItAndNothingElse()
+    {
+        await using var factory = SimulatorHost.Create(new FakeTimeProvider(SimulatorHost.Now));
+        using var http = factory.CreateClient();
+        var healthy = factory.Services.GetRequiredService<VitalSimulator>().Team.Scenarios[ScenarioNames.Healthy];
+
+        using var put = await http.PutAsJsonAsync("/_simulator/faults", new { serverErrorRate = 1.0, endpoints = new[] { "providers" } }, Ct);
+        var current = await http.GetFromJsonAsync<JsonElement>("/_simulator/faults", Ct);
+        using var connections = await http.SendAsync(HostEndpointTests.Get($"/v2/user/providers/{healthy}", withKey: true), Ct);
+        using var user = await http.SendAsync(HostEndpointTests.Get($"/v2/user/{healthy}", withKey: true), Ct);
+        using var resources = await http.SendAsync(HostEndpointTests.Get($"/v2/introspect/resources?user_id={healthy}", withKey: true), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal(["providers"], current.GetProperty("endpoints").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(HttpStatusCode.InternalServerError, connections.StatusCode);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], [await StatusAsync(http), user.StatusCode, resources.StatusCode]);
+    }
+
+    [Fact]
+    public async Task Faults_PutUnknownEndpoint_Is400NamingTheKey()
+    {
+        await using var factory = SimulatorHost.Create(new FakeTimeProvider(SimulatorHost.Now));
+        using var http = factory.CreateClient();
+
+        using var put = await http.PutAsJsonAsync("/_simulator/faults", new { unavailableRate = 1.0, endpoints = new[] { "connections" } }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
+        Assert.Contains("Simulator:Faults:Endpoints:0 'connections' must be one of", await put.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(http));
+    }
+
+    [Fact]
+    public async Task Refreshes_Delete_StartsEveryUsersHourAfresh()
+    {
+        await using var factory = SimulatorHost.Create(new FakeTimeProvider(SimulatorHost.Now));
+        using var http = factory.CreateClient();
+        var healthy = factory.Services.GetRequiredService<VitalSimulator>().Team.Scenarios[ScenarioNames.Healthy];
+        async Task<HttpStatusCode> RefreshAsync()
+        {
+            using var response = await http.SendAsync(HostEndpointTests.Request(HttpMethod.Post, $"/v2/user/refresh/{healthy}", withKey: true), Ct);
+            return response.StatusCode;
+        }
+
+        for (var i = 0; i < VitalSimulator.RefreshesPerHour; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, await RefreshAsync());
+        }
+
+        var limited = await RefreshAsync();
+        using var delete = await http.DeleteAsync("/_simulator/refreshes", Ct);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited);
+        Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, await RefreshAsync());
+    }
+
+    [Fact]
     public async Task Faults_DisconnectOverHttp_DropsTheConnection()
     {
         await using var factory = SimulatorHost.Create(new FakeTimeProvider(SimulatorHost.Now));

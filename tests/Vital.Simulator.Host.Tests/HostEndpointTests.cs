@@ -47,6 +47,76 @@ public sealed class HostEndpointTests
     }
 
     [Fact]
+    public async Task WholeDiagnosisEndpoints_SameSeedAndTime_AnswerLikeTheInProcessHandler()
+    {
+        var time = new FakeTimeProvider(SimulatorHost.Now);
+        await using var factory = SimulatorHost.CreateOnKestrel(time);
+        using var http = factory.CreateClient();
+        using var inProcess = new HttpClient(new VitalSimulatorHandler(SimulatorHost.InProcess(time))) { BaseAddress = new Uri("http://localhost/") };
+        var team = factory.Services.GetRequiredService<VitalSimulator>().Team;
+
+        var requests = new List<(HttpMethod Method, string Path)>
+        {
+            (HttpMethod.Get, "/v2/user/7aec8422-8174-4464-a4b2-b04c5939be0d"),
+            (HttpMethod.Get, "/v2/user/not-a-uuid"),
+            (HttpMethod.Get, "/v2/user/providers/not-a-uuid"),
+            (HttpMethod.Get, "/v2/user/resolve/nobody%20here"),
+            (HttpMethod.Get, "/v2/introspect/resources?provider=nope&user_limit=0"),
+            (HttpMethod.Get, "/v2/introspect/resources?next_cursor=garbage"),
+            (HttpMethod.Post, $"/v2/user/refresh/{team.Scenarios[ScenarioNames.Healthy]}?timeout=20"),
+            (HttpMethod.Post, $"/v2/user/refresh/{team.Scenarios[ScenarioNames.NoConnections]}"),
+            (HttpMethod.Post, "/v2/user/refresh/nope?timeout=1"),
+            (HttpMethod.Get, $"/v2/user/refresh/{team.Scenarios[ScenarioNames.Healthy]}"),
+            (HttpMethod.Post, $"/v2/user/{team.Scenarios[ScenarioNames.Healthy]}"),
+        };
+        foreach (var userId in team.Scenarios.Values)
+        {
+            requests.Add((HttpMethod.Get, $"/v2/user/{userId}"));
+            requests.Add((HttpMethod.Get, $"/v2/user/providers/{userId}"));
+            requests.Add((HttpMethod.Get, $"/v2/introspect/resources?user_id={userId}"));
+            requests.Add((HttpMethod.Get, "/v2/user/resolve/" + Uri.EscapeDataString(team.ClientUserIdOf(userId)!)));
+        }
+
+        foreach (var (method, path) in requests)
+        {
+            await AssertSameAsync(http, inProcess, path, withKey: true, method);
+        }
+
+        string? cursor = null;
+        do
+        {
+            var body = await AssertSameAsync(http, inProcess, "/v2/introspect/resources?user_limit=50" + (cursor is null ? string.Empty : $"&next_cursor={cursor}"), withKey: true);
+            cursor = JsonDocument.Parse(body).RootElement.GetProperty("next_cursor").GetString();
+        }
+        while (cursor is not null);
+    }
+
+    [Fact]
+    public async Task Resolve_EveryOddClientUserIdOverHttp_FindsItsUserDecodedExactlyOnce()
+    {
+        await using var factory = SimulatorHost.CreateOnKestrel(new FakeTimeProvider(SimulatorHost.Now), users: 2000);
+        using var http = factory.CreateClient();
+        var team = factory.Services.GetRequiredService<VitalSimulator>().Team;
+        var clientIds = team.OddClientUserIds
+            .Concat(new[] { ScenarioNames.ClientIdUuidShaped, ScenarioNames.ClientIdWithSpaceAndPercent }.Select(s => KeyValuePair.Create(team.Scenarios[s], team.ClientUserIdOf(team.Scenarios[s])!)))
+            .ToList();
+        Assert.Contains(clientIds, p => p.Value.Contains("%20", StringComparison.Ordinal));
+
+        foreach (var (userId, clientUserId) in clientIds)
+        {
+            using var response = await http.SendAsync(Get("/v2/user/resolve/" + Uri.EscapeDataString(clientUserId), withKey: true), Ct);
+            var body = await response.Content.ReadAsStringAsync(Ct);
+
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{clientUserId}: {response.StatusCode} {body}");
+            Assert.Equal(userId, JsonDocument.Parse(body).RootElement.GetProperty("user_id").GetString());
+        }
+
+        var percent = clientIds.First(p => p.Value.Contains("%20", StringComparison.Ordinal)).Value;
+        using var decodedTwice = await http.SendAsync(Get("/v2/user/resolve/" + Uri.EscapeDataString(Uri.UnescapeDataString(percent)), withKey: true), Ct);
+        Assert.Equal(HttpStatusCode.NotFound, decodedTwice.StatusCode);
+    }
+
+    [Fact]
     public async Task Endpoint_RateLimitFault_SendsTheSameRetryAfterAsTheHandler()
     {
         var time = new FakeTimeProvider(SimulatorHost.Now);
@@ -105,9 +175,11 @@ public sealed class HostEndpointTests
         Assert.Contains("Simulator:Users must be between 0 and 1000000", error.ToString(), StringComparison.Ordinal);
     }
 
-    internal static HttpRequestMessage Get(string path, bool withKey)
+    internal static HttpRequestMessage Get(string path, bool withKey) => Request(HttpMethod.Get, path, withKey);
+
+    internal static HttpRequestMessage Request(HttpMethod method, string path, bool withKey)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        var request = new HttpRequestMessage(method, path);
         if (withKey)
         {
             request.Headers.Add("x-vital-api-key", "sk_us_test");
@@ -116,10 +188,10 @@ public sealed class HostEndpointTests
         return request;
     }
 
-    private static async Task<string> AssertSameAsync(HttpClient http, HttpClient inProcess, string path, bool withKey)
+    private static async Task<string> AssertSameAsync(HttpClient http, HttpClient inProcess, string path, bool withKey, HttpMethod? method = null)
     {
-        using var overHttp = await http.SendAsync(Get(path, withKey), Ct);
-        using var direct = await inProcess.SendAsync(Get(path, withKey), Ct);
+        using var overHttp = await http.SendAsync(Request(method ?? HttpMethod.Get, path, withKey), Ct);
+        using var direct = await inProcess.SendAsync(Request(method ?? HttpMethod.Get, path, withKey), Ct);
         var httpBody = await overHttp.Content.ReadAsStringAsync(Ct);
         var directBody = await direct.Content.ReadAsStringAsync(Ct);
 
@@ -127,6 +199,7 @@ public sealed class HostEndpointTests
         Assert.Equal(direct.Content.Headers.ContentType?.ToString(), overHttp.Content.Headers.ContentType?.ToString());
         Assert.Equal(direct.Content.Headers.ContentLength, overHttp.Content.Headers.ContentLength);
         Assert.Equal(direct.Headers.RetryAfter?.ToString(), overHttp.Headers.RetryAfter?.ToString());
+        Assert.Equal(direct.Content.Headers.Allow, overHttp.Content.Headers.Allow);
         Assert.Equal(directBody, httpBody);
         return httpBody;
     }

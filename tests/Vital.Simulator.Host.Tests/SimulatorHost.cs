@@ -22,6 +22,18 @@ internal static class SimulatorHost
             builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(time));
         });
 
+    /// <summary>
+    /// The host on Kestrel (a free local port), for what the in-memory test server cannot carry: it hands the host a
+    /// path already decoded, so a client user id's literal <c>%20</c> and an encoded space look alike there.
+    /// </summary>
+    public static WebApplicationFactory<Program> CreateOnKestrel(FakeTimeProvider time, int users = 120, int seed = 3)
+    {
+        var factory = Create(time, users, seed);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        return factory;
+    }
+
     /// <summary>The same team in process, for comparing answers.</summary>
     public static VitalSimulator InProcess(FakeTimeProvider time, int users = 120, int seed = 3) =>
         new(new SimulatorOptions { Users = users, Seed = seed }, time);

@@ -143,6 +143,63 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task Faults_OnTheConnectionsEndpointOnly_FailItAndTheOthersStillAnswer()
+    {
+        using var kit = new SimulatorTestKit(users: 200, configure: o =>
+        {
+            o.Faults.UnavailableRate = 1;
+            o.Faults.LatencyMs = 60_000; // would hang every other answer on the fake clock
+            o.Faults.Endpoints = [SimulatorEndpoints.Providers];
+        });
+        var userId = kit.Team.Scenarios[ScenarioNames.Healthy];
+
+        var others = new[]
+        {
+            await kit.GetAsync("user_limit=5"),
+            await kit.GetResourcesAsync("user_limit=5"),
+            await kit.GetAccountAsync(userId),
+            await kit.ResolveAsync(kit.Team.ClientUserIdOf(userId)!),
+            await kit.RefreshAsync(userId),
+            await kit.SendAsync(HttpMethod.Get, "v2/introspect/devices"),
+        };
+        var connections = kit.GetConnectionsAsync(userId);
+        for (var i = 0; i < 500 && kit.Simulator.RecentRequestQueries.Count <= others.Length; i++)
+        {
+            await Task.Delay(10, Ct);
+        }
+
+        await Task.Delay(20, Ct);
+        kit.Time.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(
+            [HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.NotFound],
+            others.Select(a => a.Status));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await connections.WaitAsync(TimeSpan.FromSeconds(10), Ct)).Status);
+    }
+
+    [Fact]
+    public async Task Faults_NarrowedToSomeEndpoints_LeaveTheOthersAnswersAsWithoutFaults()
+    {
+        using var plain = new SimulatorTestKit(users: 100);
+        using var kit = new SimulatorTestKit(users: 100, configure: o =>
+        {
+            o.Faults.ServerErrorRate = 0.5;
+            o.Faults.Endpoints = [SimulatorEndpoints.Refresh, SimulatorEndpoints.User];
+        });
+
+        var expected = (await plain.WalkAsync(7)).Select(p => p.Body);
+        var actual = (await kit.WalkAsync(7)).Select(p => p.Body);
+        var users = new List<HttpStatusCode>();
+        foreach (var userId in kit.Team.UserIds)
+        {
+            users.Add((await kit.GetAccountAsync(userId)).Status);
+        }
+
+        Assert.Equal(expected, actual);
+        Assert.InRange(users.Count(s => s == HttpStatusCode.InternalServerError), 25, 75);
+    }
+
+    [Fact]
     public void Faults_InvalidReplacement_IsRefusedNamingTheKey()
     {
         using var kit = new SimulatorTestKit(users: 20);

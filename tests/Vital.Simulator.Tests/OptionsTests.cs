@@ -61,6 +61,8 @@ public sealed class OptionsTests
     [InlineData("Simulator:Faults:SlowRate", "-0.1", "Simulator:Faults:SlowRate must be between 0 and 1")]
     [InlineData("Simulator:Faults:LatencyMs", "-5", "Simulator:Faults:LatencyMs must be between 0 and 600000")]
     [InlineData("Simulator:Faults:RetryAfterSeconds", "-1", "Simulator:Faults:RetryAfterSeconds must be between 0 and 3600")]
+    [InlineData("Simulator:Faults:Endpoints:0", "connections",
+        "Simulator:Faults:Endpoints:0 'connections' must be one of historical_pull, resources, user, resolve, providers, refresh")]
     public void AddVitalSimulator_InvalidValue_FailsNamingTheKey(string key, string value, string message)
     {
         using var provider = Build(new() { [key] = value });
@@ -68,6 +70,32 @@ public sealed class OptionsTests
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<VitalSimulator>());
 
         Assert.Contains(message, error.Failures);
+    }
+
+    [Fact]
+    public void AddVitalSimulator_FaultEndpoints_AreBoundAsAList()
+    {
+        using var provider = Build(new()
+        {
+            ["Simulator:Faults:UnavailableRate"] = "1",
+            ["Simulator:Faults:Endpoints:0"] = "providers",
+            ["Simulator:Faults:Endpoints:1"] = "refresh",
+        });
+
+        var simulator = provider.GetRequiredService<VitalSimulator>();
+
+        Assert.Equal([SimulatorEndpoints.Providers, SimulatorEndpoints.Refresh], simulator.Faults.Endpoints);
+    }
+
+    [Fact]
+    public void FaultOptions_NullOrUnknownEndpoints_AreProblemsNamingTheKey()
+    {
+        var unknown = SimulatorOptionsValidator.GetProblems(new SimulatorFaultOptions { Endpoints = ["user", "Providers"] });
+        var missing = SimulatorOptionsValidator.GetProblems(new SimulatorFaultOptions { Endpoints = null! });
+
+        Assert.Equal(["Simulator:Faults:Endpoints:1 'Providers' must be one of historical_pull, resources, user, resolve, providers, refresh"], unknown);
+        Assert.Equal(["Simulator:Faults:Endpoints must not be null (leave it empty for every endpoint)"], missing);
+        Assert.Empty(SimulatorOptionsValidator.GetProblems(new SimulatorFaultOptions { Endpoints = [.. SimulatorEndpoints.All] }));
     }
 
     [Fact]

@@ -6,6 +6,9 @@ namespace Vital.Simulator.Tests;
 /// <summary>Every guaranteed situation is in the team, registered under its name, and shows when fetched by user id.</summary>
 public sealed class ScenarioTests
 {
+    /// <summary>SHA-256 of a 100-user team's historical-pull walk (seed 1, 50 per page) before the whole diagnosis came.</summary>
+    private const string TeamOf100Hash = "7fe549de1ecdbd3d5cce51987b66f972ce60239089bb0f55534763c903c34565";
+
     private static readonly DateTimeOffset Now = SimulatorTestKit.Now;
 
     public static TheoryData<string> ScenarioNamesData() => [.. ScenarioNames.All];
@@ -24,24 +27,97 @@ public sealed class ScenarioTests
             "not_pulled", "not_pulled_only", "no_pulls", "unknown_status", "unknown_provider", "unknown_resource",
             "timeline_out_of_order", "success_without_ended_at", "garmin_fresh", "dexcom_one_day", "strava_short_window",
             "many_resources", "evolving",
+            "no_connections", "revoked_token", "scopes_denied", "stale_data", "healthkit_delay", "last_attempt_failed",
+            "connection_paused", "password_expired", "unknown_error_type", "unknown_connection_status",
+            "past_ingestion_end", "future_ingestion_start",
+            "client_id_with_slash", "client_id_non_ascii", "client_id_uuid_shaped", "client_id_with_space_and_percent",
         ];
 
         Assert.Equal(expected, ScenarioNames.All);
+        Assert.Equal(expected, ScenarioNames.PullScenarios.Concat(ScenarioNames.DiagnosisScenarios));
+        Assert.Equal(33, ScenarioNames.PullScenarios.Count);
     }
 
     [Theory]
     [InlineData(33)]
     [InlineData(60)]
+    [InlineData(100)]
     [InlineData(200)]
     [InlineData(5000)]
-    public void Scenarios_TeamOfAtLeast33_HoldsEveryScenarioWithinTheFirst60Users(int users)
+    public void Scenarios_TeamOfAtLeast33_HoldsEveryPullScenarioWithinTheFirst60Users(int users)
+    {
+        using var kit = new SimulatorTestKit(users);
+        var pulls = kit.Team.Scenarios.Where(s => ScenarioNames.PullScenarios.Contains(s.Key)).ToList();
+
+        Assert.Equal(ScenarioNames.PullScenarios.Order(), pulls.Select(s => s.Key).Order());
+        Assert.Equal(kit.Team.Scenarios.Count, kit.Team.Scenarios.Values.Distinct().Count());
+        Assert.All(pulls, s => Assert.InRange(IndexOf(kit.Team, s.Value), 0, 59));
+        Assert.All(kit.Team.Scenarios, s => Assert.Equal(s.Key, kit.Team.ScenarioOf(s.Value)));
+    }
+
+    [Theory]
+    [InlineData(116)]
+    [InlineData(120)]
+    [InlineData(200)]
+    [InlineData(5000)]
+    public void Scenarios_TeamOfAtLeast116_HoldsEveryScenarioTheDiagnosisOnesAmongUsers100To159(int users)
     {
         using var kit = new SimulatorTestKit(users);
 
         Assert.Equal(ScenarioNames.All.Order(), kit.Team.Scenarios.Keys.Order());
-        Assert.Equal(kit.Team.Scenarios.Count, kit.Team.Scenarios.Values.Distinct().Count());
-        Assert.All(kit.Team.Scenarios, s => Assert.InRange(IndexOf(kit.Team, s.Value), 0, 59));
-        Assert.All(kit.Team.Scenarios, s => Assert.Equal(s.Key, kit.Team.ScenarioOf(s.Value)));
+        Assert.All(ScenarioNames.DiagnosisScenarios, name => Assert.InRange(IndexOf(kit.Team, kit.Team.Scenarios[name]), 100, 159));
+    }
+
+    [Theory]
+    [InlineData(33)]
+    [InlineData(100)]
+    public void Scenarios_TeamOfAtMost100_HoldsNoDiagnosisScenario(int users)
+    {
+        using var kit = new SimulatorTestKit(users);
+
+        Assert.Equal(ScenarioNames.PullScenarios.Order(), kit.Team.Scenarios.Keys.Order());
+    }
+
+    [Fact]
+    public void Scenarios_TeamOf110_HoldsTheFirstTenDiagnosisScenarios()
+    {
+        using var kit = new SimulatorTestKit(users: 110);
+
+        Assert.Equal(ScenarioNames.PullScenarios.Concat(ScenarioNames.DiagnosisScenarios.Take(10)).Order(), kit.Team.Scenarios.Keys.Order());
+    }
+
+    [Fact]
+    public void PullScenarios_DiagnosisScenariosAdded_KeepTheirPositions()
+    {
+        // Where seed 1 put each historical-pull scenario before the whole-diagnosis scenarios came: other projects'
+        // tests know these users, so they must not move.
+        var before = new Dictionary<string, int>
+        {
+            ["unknown_resource"] = 1, ["failed_non_retriable_error"] = 2, ["in_progress_recent"] = 6, ["retrying_resource_contention"] = 8,
+            ["failed_no_details"] = 9, ["stuck_scheduled"] = 11, ["failed_transport_failure"] = 13, ["not_pulled"] = 15,
+            ["unknown_provider"] = 16, ["legacy_error"] = 17, ["many_resources"] = 18, ["failed_provider_unavailable"] = 20,
+            ["timeline_out_of_order"] = 21, ["retrying_transport_failure"] = 22, ["garmin_fresh"] = 25, ["no_pulls"] = 27,
+            ["stuck_in_progress"] = 28, ["retrying_provider_unavailable"] = 29, ["dexcom_one_day"] = 31, ["unknown_status"] = 33,
+            ["failed_resource_contention"] = 34, ["retrying_provider_rate_limit_exceeded"] = 36, ["success_no_data"] = 37,
+            ["strava_short_window"] = 40, ["evolving"] = 44, ["success_without_ended_at"] = 45, ["low_coverage"] = 50,
+            ["scheduled_recent"] = 51, ["failed_unexpected_error"] = 52, ["not_pulled_only"] = 54, ["failed_retry_quota_exhausted"] = 55,
+            ["failed_provider_rate_limit_exceeded"] = 57, ["healthy"] = 59,
+        };
+        using var kit = new SimulatorTestKit(users: 200, seed: 1);
+
+        Assert.Equal(before.OrderBy(p => p.Key), ScenarioNames.PullScenarios.Select(n => KeyValuePair.Create(n, IndexOf(kit.Team, kit.Team.Scenarios[n]))).OrderBy(p => p.Key));
+    }
+
+    [Fact]
+    public async Task TeamOf100_Pulls_AreByteForByteWhatTheyWereBeforeTheWholeDiagnosis()
+    {
+        // A team of up to 100 users holds no whole-diagnosis scenario user: every page is what it was (SHA-256 of the walk).
+        using var kit = new SimulatorTestKit(users: 100, seed: 1);
+
+        var pages = await kit.WalkAsync(50);
+
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", pages.Select(p => p.Body)))));
+        Assert.Equal(TeamOf100Hash, hash);
     }
 
     [Fact]
@@ -72,7 +148,7 @@ public sealed class ScenarioTests
 
         var user = await kit.GetUserElementAsync(userId);
 
-        if (scenario == ScenarioNames.NoPulls)
+        if (scenario is ScenarioNames.NoPulls or ScenarioNames.NoConnections)
         {
             Assert.Null(user);
             Assert.False(kit.Team.HasPulls(userId));
@@ -166,6 +242,19 @@ public sealed class ScenarioTests
                 break;
             case ScenarioNames.Evolving:
                 AssertOnlyEvery(rows, r => r.Status == "scheduled" && r.Timeline("scheduled_at") > Now.AddMinutes(-5));
+                break;
+            case ScenarioNames.ScopesDenied:
+                Assert.Empty(odd);
+                Assert.Equal(["heartrate", "hrv"], notPulled["fitbit"]);
+                break;
+            case ScenarioNames.FutureIngestionStart:
+                AssertOnly(odd, r => r.Status == "success" && r.DaysWithData == 0);
+                break;
+            case var name when ScenarioNames.DiagnosisScenarios.Contains(name):
+                // Their situation is in the user, the connections or the ongoing data (DiagnosisScenarioTests).
+                Assert.NotEmpty(rows);
+                Assert.Empty(odd);
+                Assert.All(notPulled.Values, Assert.Empty);
                 break;
             default:
                 Assert.Fail($"No assertion for scenario '{scenario}'.");

@@ -196,7 +196,7 @@ public sealed class ValidationTests
     {
         using var kit = new SimulatorTestKit(users: 20);
 
-        using var notFound = await kit.Client.GetAsync("v2/introspect/resources", Ct);
+        using var notFound = await kit.Client.GetAsync("v2/introspect/devices", Ct);
         using var post = await kit.Client.PostAsync(SimulatorTestKit.Endpoint, null, Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
