@@ -267,6 +267,7 @@ public sealed class ProviderPageTests : DashboardContext
     public async Task Dispose_StopsListening()
     {
         Open("oura");
+        Assert.Equal(1, Snapshots.ListenerCount);
 
         await DisposeComponentsAsync();
 

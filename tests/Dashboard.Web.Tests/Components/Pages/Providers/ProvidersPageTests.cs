@@ -148,6 +148,7 @@ public sealed class ProvidersPageTests : DashboardContext
     public async Task Dispose_StopsListening()
     {
         Open();
+        Assert.Equal(1, Snapshots.ListenerCount);
 
         await DisposeComponentsAsync();
 
