@@ -6,7 +6,7 @@ using static Dashboard.Web.Tests.Components.Pages.Team.TeamFixtures;
 namespace Dashboard.Web.Tests.Components.Pages.Team;
 
 /// <summary>The team page while the shared snapshot is read, refreshed, empty or failing.</summary>
-public sealed class TeamPageStateTests : DashboardContext
+public sealed class TeamPageTests : DashboardContext
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(2);
 
