@@ -249,7 +249,7 @@ public sealed class ProviderPageTests : DashboardContext
     }
 
     [Fact]
-    public async Task Dispose_StopsListening()
+    public async Task Dispose_OpenPage_StopsListeningToTheSnapshot()
     {
         Open("oura");
         Assert.Equal(1, Snapshots.ListenerCount);

@@ -106,7 +106,9 @@ public sealed class TeamPageModelTests
     {
         _snapshots.Current = TestSnapshots.Scanning(Users(1));
 
-        Assert.Equal("Reading users from Vital: 1 user so far (1 page)…", _model.ScanProgress);
+        var progress = _model.ScanProgress;
+
+        Assert.Equal("Reading users from Vital: 1 user so far (1 page)…", progress);
         Assert.True(_model.IsScanning);
     }
 
@@ -117,7 +119,9 @@ public sealed class TeamPageModelTests
         scanning.Report(new ScanProgress(Pages: 24, Users: 1_200, ScopesDone: 0, ScopesTotal: 1));
         _snapshots.Current = scanning;
 
-        Assert.Equal("Reading users from Vital: 1,200 users so far (24 pages)…", _model.ScanProgress);
+        var progress = _model.ScanProgress;
+
+        Assert.Equal("Reading users from Vital: 1,200 users so far (24 pages)…", progress);
     }
 
     [Fact]
@@ -126,7 +130,9 @@ public sealed class TeamPageModelTests
         _snapshots.Current = TestSnapshots.Complete(Users(5));
         _snapshots.Refreshing = TestSnapshots.Scanning(Users(2));
 
-        Assert.Equal("Refreshing from Vital: 2 users so far (1 page)…", _model.ScanProgress);
+        var progress = _model.ScanProgress;
+
+        Assert.Equal("Refreshing from Vital: 2 users so far (1 page)…", progress);
         Assert.True(_model.IsScanning);
     }
 
@@ -135,7 +141,9 @@ public sealed class TeamPageModelTests
     {
         _snapshots.Current = TestSnapshots.Complete(Users(2));
 
-        Assert.False(_model.IsScanning);
+        var scanning = _model.IsScanning;
+
+        Assert.False(scanning);
     }
 
     [Theory]
@@ -146,7 +154,9 @@ public sealed class TeamPageModelTests
     {
         _snapshots.Current = TestSnapshots.Failed("Vital is unavailable.", Users(users));
 
-        Assert.Equal(title, _model.ErrorTitle);
+        var errorTitle = _model.ErrorTitle;
+
+        Assert.Equal(title, errorTitle);
         Assert.Null(_model.RefreshError);
         Assert.False(_model.ShowsEmptyState);
     }
@@ -156,7 +166,9 @@ public sealed class TeamPageModelTests
     {
         _snapshots.Current = TestSnapshots.Complete(Users(2));
 
-        Assert.Null(_model.ErrorTitle);
+        var errorTitle = _model.ErrorTitle;
+
+        Assert.Null(errorTitle);
     }
 
     [Fact]
@@ -165,7 +177,9 @@ public sealed class TeamPageModelTests
         _snapshots.Current = TestSnapshots.Complete(Users(2));
         _snapshots.LastRefreshError = "Vital did not answer in time.";
 
-        Assert.Equal("Vital did not answer in time.", _model.RefreshError);
+        var refreshError = _model.RefreshError;
+
+        Assert.Equal("Vital did not answer in time.", refreshError);
         Assert.Null(_model.ErrorTitle);
     }
 
@@ -175,8 +189,10 @@ public sealed class TeamPageModelTests
         _snapshots.Current = TestSnapshots.Complete(Users(2));
         _model.Load("?provider=garmin", sort: null);
 
+        var empty = _model.ShowsEmptyState;
+
+        Assert.True(empty);
         Assert.Empty(_model.View.Users);
-        Assert.True(_model.ShowsEmptyState);
     }
 
     [Fact]
@@ -185,7 +201,9 @@ public sealed class TeamPageModelTests
         _snapshots.Current = TestSnapshots.Scanning();
         _model.Load(string.Empty, sort: null);
 
-        Assert.False(_model.ShowsEmptyState);
+        var empty = _model.ShowsEmptyState;
+
+        Assert.False(empty);
     }
 
     [Theory]

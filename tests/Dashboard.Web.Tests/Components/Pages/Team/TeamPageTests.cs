@@ -205,7 +205,7 @@ public sealed class TeamPageTests : DashboardContext
     }
 
     [Fact]
-    public async Task Dispose_StopsListeningToTheSnapshot()
+    public async Task Dispose_OpenPage_StopsListeningToTheSnapshot()
     {
         Open();
         Assert.Equal(1, Snapshots.ListenerCount);

@@ -579,7 +579,7 @@ public sealed class UserPageTests : DashboardContext
     }
 
     [Fact]
-    public async Task Dispose_StopsListeningToTheState()
+    public async Task Dispose_OpenPage_StopsListeningToTheState()
     {
         Diagnoses.Returns(Typical());
         var page = Open(Id(1)).Instance;
@@ -592,7 +592,7 @@ public sealed class UserPageTests : DashboardContext
     }
 
     [Fact]
-    public async Task Dispose_StopsListeningToTheTimeDisplay()
+    public async Task Dispose_OpenPage_StopsListeningToTheTimeDisplay()
     {
         Diagnoses.Returns(Typical());
         var page = Open(Id(1)).Instance;
