@@ -11,7 +11,7 @@ namespace Dashboard.Web.Tests.Api;
 /// a user matches the status, provider and resource filters when one of their pulls matches all three; rows are the
 /// matching pulls, plus not-pulled rows when there is no status filter.
 /// </summary>
-public sealed record TeamCsvFilters(string[] Statuses, string[] Providers, string[] Resources, string? Search, bool AttentionOnly)
+public sealed record TeamCsvExpectation(string[] Statuses, string[] Providers, string[] Resources, string? Search, bool AttentionOnly)
 {
     public static readonly string[] Header =
     [
@@ -22,13 +22,13 @@ public sealed record TeamCsvFilters(string[] Statuses, string[] Providers, strin
     private static readonly int[] TimeColumns = [5, 6, 9, 10, 11];
 
     /// <summary>The filters as the query string states them (lists comma-separated, names case-insensitive).</summary>
-    public static TeamCsvFilters FromQuery(string query)
+    public static TeamCsvExpectation FromQuery(string query)
     {
         var values = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query);
         string[] List(string name) => values.TryGetValue(name, out var v)
             ? [.. v.SelectMany(x => x!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Select(x => x.ToLowerInvariant())]
             : [];
-        return new TeamCsvFilters(
+        return new TeamCsvExpectation(
             List("status"), List("provider"), List("resource"),
             values.TryGetValue("q", out var q) && !string.IsNullOrWhiteSpace(q) ? q.ToString().Trim() : null,
             values.TryGetValue("attention", out var a) && bool.Parse(a.ToString()));

@@ -48,8 +48,8 @@ public sealed class TeamCsvTests(DemoDashboard dashboard) : IClassFixture<DemoDa
 
         var (_, rows) = await GetCsvAsync(query);
 
-        var expected = await ExpectedAsync(TeamCsvFilters.FromQuery(query));
-        var actual = rows.Where(r => r[0] != Evolving).Select(TeamCsvFilters.Normalize).Order(StringComparer.Ordinal).ToList();
+        var expected = await ExpectedAsync(TeamCsvExpectation.FromQuery(query));
+        var actual = rows.Where(r => r[0] != Evolving).Select(TeamCsvExpectation.Normalize).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(expected, actual);
         if (!filter.Contains("no_such_provider", StringComparison.Ordinal))
         {
@@ -166,12 +166,12 @@ public sealed class TeamCsvTests(DemoDashboard dashboard) : IClassFixture<DemoDa
         var text = await response.Content.ReadAsStringAsync(Ct);
         Assert.True(response.StatusCode == HttpStatusCode.OK, text);
         var records = Csv.Parse(text);
-        Assert.Equal(TeamCsvFilters.Header, records[0]);
-        Assert.All(records, r => Assert.Equal(TeamCsvFilters.Header.Length, r.Length));
+        Assert.Equal(TeamCsvExpectation.Header, records[0]);
+        Assert.All(records, r => Assert.Equal(TeamCsvExpectation.Header.Length, r.Length));
         return (response, records.Skip(1).ToList());
     }
 
-    private async Task<List<string>> ExpectedAsync(TeamCsvFilters filters)
+    private async Task<List<string>> ExpectedAsync(TeamCsvExpectation expectation)
     {
         var client = dashboard.Factory.Services.GetRequiredService<IVitalIntrospectionClient>();
         var engine = dashboard.Factory.Services.GetRequiredService<DiagnosisEngine>();
@@ -184,6 +184,6 @@ public sealed class TeamCsvTests(DemoDashboard dashboard) : IClassFixture<DemoDa
             }
         }
 
-        return [.. filters.ExpectedRows(team, engine, DateTimeOffset.UtcNow).Order(StringComparer.Ordinal)];
+        return [.. expectation.ExpectedRows(team, engine, DateTimeOffset.UtcNow).Order(StringComparer.Ordinal)];
     }
 }

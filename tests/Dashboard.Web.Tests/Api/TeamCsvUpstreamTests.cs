@@ -59,7 +59,7 @@ public sealed class TeamCsvUpstreamTests
         var text = await client.GetStringAsync("/api/users.csv", Ct);
 
         var row = Assert.Single(Csv.Parse(text).Skip(1));
-        Assert.Equal(TeamCsvFilters.Header.Length, row.Length);
+        Assert.Equal(TeamCsvExpectation.Header.Length, row.Length);
         Assert.Equal((UserId, "oura", "sleep", "retrying", awkward, awkward, "51cc7d2d9e3f4a5b8c7d6e5f4a3b2c1d", "pull_retrying"), (row[0], row[1], row[2], row[3], row[4], row[12], row[13], row[14]));
         Assert.Equal(("2026-01-01T00:00:00Z", "2026-04-01T00:00:00Z", "80", "0.889"), (row[5], row[6], row[7], row[8]));
     }
@@ -138,7 +138,7 @@ public sealed class TeamCsvUpstreamTests
         using var response = await client.GetAsync("/api/users.csv", Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal([TeamCsvFilters.Header], Csv.Parse(await response.Content.ReadAsStringAsync(Ct)));
+        Assert.Equal([TeamCsvExpectation.Header], Csv.Parse(await response.Content.ReadAsStringAsync(Ct)));
     }
 
     [Fact]

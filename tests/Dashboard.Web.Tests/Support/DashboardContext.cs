@@ -64,13 +64,3 @@ public abstract class DashboardContext : BunitContext
     /// <summary>The browser accepts (or refuses) copies.</summary>
     internal void BrowserCopies(bool accepts = true) => JSInterop.Setup<bool>("dashboard.copy", _ => true).SetResult(accepts);
 }
-
-/// <summary>How the dashboard runs, as the layout's banners see it.</summary>
-internal sealed class FakeEnvironment : IDashboardEnvironment
-{
-    public bool IsDemo { get; set; }
-
-    public bool IsAnonymousLive { get; set; }
-
-    public string UpstreamHost { get; set; } = "api.us.junction.com";
-}

@@ -11,6 +11,7 @@ public readonly record struct TeamSort(TeamSortColumn Column, bool Descending)
 {
     private static readonly (TeamSortColumn Column, string Key)[] Keys =
     [
+        (TeamSortColumn.Attention, "attention"),
         (TeamSortColumn.UserId, "user"),
         (TeamSortColumn.Providers, "providers"),
         (TeamSortColumn.WorstStatus, "status"),

@@ -1,6 +1,5 @@
 using Dashboard.Web.Data.Team;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
+using Dashboard.Web.Tests.Support;
 using Vital.Introspection;
 using Vital.Simulator;
 
@@ -87,22 +86,9 @@ public sealed class FirstScanOrderTests
         return ProviderSlug.Known.Select(p => p.Value).OrderByDescending(p => counts.GetValueOrDefault(p)).First();
     }
 
-    private static ServiceProvider Build(VitalSimulator simulator, Recorder recorder, int concurrency)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Vital:ScanConcurrency"] = concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Vital:Resilience:MaxRetryAttempts"] = "0",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddVitalIntrospection(configuration)
-            .ConfigurePrimaryHttpMessageHandler(() => new VitalSimulatorHandler(simulator))
-            .AddHttpMessageHandler(() => new RecordingHandler(recorder));
-        services.AddSingleton<ProviderDiscovery>();
-        services.AddSingleton<PerProviderTeamScanner>();
-        return services.BuildServiceProvider();
-    }
+    private static ServiceProvider Build(VitalSimulator simulator, Recorder recorder, int concurrency) =>
+        SimulatedTeamServices.PerProviderScanner(
+            simulator, concurrency, () => new RecordingHandler(recorder), ("Vital:Resilience:MaxRetryAttempts", "0"));
 
     /// <summary>Every query sent upstream, in order; optionally answers unfiltered requests (the sample) with 503.</summary>
     private sealed class Recorder(bool failUnfiltered = false)

@@ -1,6 +1,5 @@
 using Dashboard.Web.Data.Team;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
+using Dashboard.Web.Tests.Support;
 using Vital.Introspection;
 using Vital.Simulator;
 
@@ -37,19 +36,8 @@ public sealed class PerProviderTeamScannerTests
         }
     }
 
-    private static ServiceProvider Build(VitalSimulator simulator, int concurrency)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Vital:ScanConcurrency"] = concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddVitalIntrospection(configuration).ConfigurePrimaryHttpMessageHandler(() => new VitalSimulatorHandler(simulator));
-        services.AddSingleton<ProviderDiscovery>();
-        services.AddSingleton<PerProviderTeamScanner>();
-        return services.BuildServiceProvider();
-    }
+    private static ServiceProvider Build(VitalSimulator simulator, int concurrency) =>
+        SimulatedTeamServices.PerProviderScanner(simulator, concurrency);
 
     private sealed class Progress(Action report) : IProgress<ProviderSlug?>
     {

@@ -2,8 +2,7 @@ using System.Runtime.CompilerServices;
 using Dashboard.Diagnosis;
 using Dashboard.Web.Data;
 using Dashboard.Web.Data.Team;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
+using Dashboard.Web.Tests.Support;
 using Vital.Introspection;
 using Vital.Simulator;
 
@@ -122,17 +121,6 @@ public sealed class SnapshotRetentionTests
     }
 
     /// <summary>The team services over the simulated team, scanned by the plain walk (which needs no discovery walk after it).</summary>
-    private static ServiceProvider Build(VitalSimulator simulator)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Vital:ScanMode"] = nameof(TeamScanMode.Sequential),
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddVitalIntrospection(configuration).ConfigurePrimaryHttpMessageHandler(() => new VitalSimulatorHandler(simulator));
-        services.AddDiagnosis(configuration);
-        services.AddTeamSnapshots();
-        return services.BuildServiceProvider();
-    }
+    private static ServiceProvider Build(VitalSimulator simulator) =>
+        SimulatedTeamServices.Snapshots(simulator, ("Vital:ScanMode", nameof(TeamScanMode.Sequential)));
 }

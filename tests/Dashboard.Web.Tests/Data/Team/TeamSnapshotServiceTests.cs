@@ -41,8 +41,11 @@ public sealed class TeamSnapshotServiceTests : IDisposable
 
     private static UserHistoricalPulls Member(int n, string status = "success", string provider = "oura") => User(n).Pull(provider, "sleep", status);
 
-    /// <summary>Waits (on the service's own notifications, not on a clock) until the condition holds.</summary>
-    private async Task UntilAsync(Func<bool> condition)
+    /// <summary>
+    /// Runs <paramref name="act"/>, if any, then waits (on the service's own notifications, not on a clock) until the
+    /// condition holds. With an action only a notification after it counts; without one the condition may hold already.
+    /// </summary>
+    private async Task UntilAsync(Func<bool> condition, Action? act = null)
     {
         var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void Check()
@@ -56,7 +59,15 @@ public sealed class TeamSnapshotServiceTests : IDisposable
         _service.Changed += Check;
         try
         {
-            Check();
+            if (act is null)
+            {
+                Check();
+            }
+            else
+            {
+                act();
+            }
+
             await reached.Task.WaitAsync(Patience, TestContext.Current.CancellationToken);
         }
         finally
@@ -69,28 +80,7 @@ public sealed class TeamSnapshotServiceTests : IDisposable
     /// Ends the running scan and waits until the service has published its result. (A snapshot reads as complete a
     /// moment before that; a refresh asked for in between is ignored, as one scan is still running.)
     /// </summary>
-    private async Task PublishAsync(Action end)
-    {
-        var published = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnChanged()
-        {
-            if (_service.Current.IsComplete && _service.Refreshing is null)
-            {
-                published.TrySetResult();
-            }
-        }
-
-        _service.Changed += OnChanged;
-        try
-        {
-            end();
-            await published.Task.WaitAsync(Patience, TestContext.Current.CancellationToken);
-        }
-        finally
-        {
-            _service.Changed -= OnChanged;
-        }
-    }
+    private Task PublishAsync(Action end) => UntilAsync(() => _service.Current.IsComplete && _service.Refreshing is null, end);
 
     /// <summary>A first scan that finished with these users, at the fake clock's time.</summary>
     private async Task<TeamSnapshot> FirstScanAsync(params UserHistoricalPulls[] users)

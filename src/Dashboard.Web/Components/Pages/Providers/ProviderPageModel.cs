@@ -62,6 +62,8 @@ public sealed class ProviderPageModel(ITeamSnapshots snapshots, TeamViewCache vi
         IsValid = InputRules.IsSlug(provider);
         if (!IsValid)
         {
+            // Coming back to the provider shown before is a new visit: it starts from the top and is audited again.
+            Provider = null;
             return false;
         }
 
@@ -79,7 +81,7 @@ public sealed class ProviderPageModel(ITeamSnapshots snapshots, TeamViewCache vi
     public void ShowMore() => Shown += PageSize;
 
     /// <summary>How many "Show more" adds, and how many are left.</summary>
-    public (int Next, int Left) More => (Math.Min(PageSize, View.Users.Count - Shown), View.Users.Count - Shown);
+    public (int Next, int Left) More => (Math.Clamp(View.Users.Count - Shown, 0, PageSize), Math.Max(0, View.Users.Count - Shown));
 
     /// <summary>The team grid filtered to this provider.</summary>
     public string TeamLink(TimeDisplayMode mode) => Links.Team(TeamQuery.Empty with { Providers = [Provider!] }, mode);

@@ -236,21 +236,6 @@ public sealed class ProviderPageTests : DashboardContext
         Assert.Single(cut.FindAll(".chart"));
     }
 
-    [Theory]
-    [InlineData(0, 1)]
-    [InlineData(6, 1)]
-    [InlineData(10, 1)]
-    [InlineData(11, 2)]
-    [InlineData(25, 5)]
-    [InlineData(97, 10)]
-    [InlineData(150, 20)]
-    [InlineData(480, 50)]
-    [InlineData(12_000, 2_000)]
-    public void TickInterval_OneTwoOrFiveTimesAPowerOfTen_AtMostTenTicksToTheTallestBar(int highest, int step)
-    {
-        Assert.Equal(step, ProviderPageModel.TickInterval(highest));
-    }
-
     [Fact]
     public void Open_EveryPullSucceeded_SaysSoInsteadOfAChart()
     {
@@ -264,9 +249,10 @@ public sealed class ProviderPageTests : DashboardContext
     }
 
     [Fact]
-    public async Task Dispose_StopsListening()
+    public async Task Dispose_OpenPage_StopsListeningToTheSnapshot()
     {
         Open("oura");
+        Assert.Equal(1, Snapshots.ListenerCount);
 
         await DisposeComponentsAsync();
 

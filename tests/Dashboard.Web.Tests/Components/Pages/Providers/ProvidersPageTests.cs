@@ -145,9 +145,10 @@ public sealed class ProvidersPageTests : DashboardContext
     }
 
     [Fact]
-    public async Task Dispose_StopsListening()
+    public async Task Dispose_OpenPage_StopsListeningToTheSnapshot()
     {
         Open();
+        Assert.Equal(1, Snapshots.ListenerCount);
 
         await DisposeComponentsAsync();
 

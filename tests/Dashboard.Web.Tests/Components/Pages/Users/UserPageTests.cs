@@ -4,6 +4,7 @@ using Dashboard.Web.Components.Pages.Users;
 using Dashboard.Web.Input;
 using Dashboard.Web.Security;
 using Dashboard.Web.Tests.Support;
+using Dashboard.Web.Ui;
 using MudBlazor;
 using Vital.Introspection;
 using static Dashboard.Web.Tests.Components.Pages.Users.UserFixtures;
@@ -578,16 +579,28 @@ public sealed class UserPageTests : DashboardContext
     }
 
     [Fact]
-    public async Task Dispose_StopsListeningToTheState()
+    public async Task Dispose_OpenPage_StopsListeningToTheState()
     {
         Diagnoses.Returns(Typical());
-        var cut = Open(Id(1));
+        var page = Open(Id(1)).Instance;
         var state = Services.GetRequiredService<UserPageState>();
+        Assert.Contains(page, EventListeners.Targets(state, nameof(UserPageState.Changed)));
 
         await DisposeComponentsAsync();
 
-        // Raising Changed after the page went away must not render a disposed component.
-        await state.SetAutoRefreshAsync(false);
-        Assert.Single(Diagnoses.Calls);
+        Assert.DoesNotContain(page, EventListeners.Targets(state, nameof(UserPageState.Changed)));
+    }
+
+    [Fact]
+    public async Task Dispose_OpenPage_StopsListeningToTheTimeDisplay()
+    {
+        Diagnoses.Returns(Typical());
+        var page = Open(Id(1)).Instance;
+        var times = Services.GetRequiredService<TimeDisplay>();
+        Assert.Contains(page, EventListeners.Targets(times, nameof(TimeDisplay.Changed)));
+
+        await DisposeComponentsAsync();
+
+        Assert.DoesNotContain(page, EventListeners.Targets(times, nameof(TimeDisplay.Changed)));
     }
 }

@@ -6,7 +6,7 @@ using static Dashboard.Web.Tests.Support.TestPulls;
 
 namespace Dashboard.Web.Tests.Data.Team;
 
-public sealed class TeamViewTests
+public sealed class TeamViewBuilderTests
 {
     private static readonly string[] Statuses = [new("success"), new("failure"), new("retrying"), new("scheduled"), new("in_progress"), new("error"), new("paused")];
     private static readonly string[] Providers = ["oura", "fitbit", "garmin"];
@@ -51,13 +51,13 @@ public sealed class TeamViewTests
 
     private static IReadOnlyList<int> Ids(TeamViewResult view) => [.. view.Users.Select(u => int.Parse(u.UserId[^12..], System.Globalization.CultureInfo.InvariantCulture))];
 
-    private static TeamViewResult Apply(IReadOnlyList<TeamUser> users, string query, TeamSort? sort = null) =>
+    private static TeamViewResult Build(IReadOnlyList<TeamUser> users, string query, TeamSort? sort = null) =>
         TeamViewBuilder.Build(users, TeamQuery.Parse(query, out _), sort ?? TeamSort.Default);
 
     [Fact]
-    public void Apply_NoFilter_EveryoneAttentionFirstThenLatestActivity()
+    public void Build_NoFilter_EveryoneAttentionFirstThenLatestActivity()
     {
-        var view = Apply(Small(), string.Empty);
+        var view = Build(Small(), string.Empty);
 
         Assert.Equal([1, 2, 7, 6, 4, 5, 3], Ids(view));
         Assert.Equal(7, view.Total);
@@ -74,21 +74,21 @@ public sealed class TeamViewTests
     [InlineData("provider=oura&resource=heart_rate", new int[0])]
     [InlineData("q=0000000000", new[] { 1, 2, 3, 4, 5, 6, 7 })]
     [InlineData("q=8000-000000000005", new[] { 5 })]
-    public void Apply_StatusProviderAndResource_MatchOnOnePullTogether(string query, int[] expected)
+    public void Build_StatusProviderAndResource_MatchOnOnePullTogether(string query, int[] expected)
     {
-        Assert.Equal(expected.Order(), Ids(Apply(Small(), query)).Order());
+        Assert.Equal(expected.Order(), Ids(Build(Small(), query)).Order());
     }
 
     [Fact]
-    public void Apply_SearchInAnyCase_Matches()
+    public void Build_SearchInAnyCase_Matches()
     {
         var upper = TestSnapshots.Complete(User("7AEC8422-8174-4464-A4B2-B04C5939BE0D").Pull("oura", "sleep", "success")).Users;
 
-        Assert.Single(Apply(upper, "q=7aec8422").Users);
+        Assert.Single(Build(upper, "q=7aec8422").Users);
     }
 
     [Fact]
-    public void Apply_ManyQueriesOverARandomTeam_EachStatusCountIsTheRowsOfItsLink()
+    public void Build_ManyQueriesOverARandomTeam_EachStatusCountIsTheRowsOfItsLink()
     {
         var team = Random(300, seed: 11);
         var queries = new List<string> { string.Empty, "attention=true", "q=00001" };
@@ -114,7 +114,7 @@ public sealed class TeamViewTests
     }
 
     [Fact]
-    public void Apply_ARandomTeam_MatchesAgreesWithApply()
+    public void Build_ARandomTeam_MatchesAgreesWithBuild()
     {
         var team = Random(200, seed: 5);
         var query = TeamQuery.Parse("provider=oura,garmin&status=failure,retrying,paused", out _);
@@ -132,9 +132,9 @@ public sealed class TeamViewTests
     [InlineData(TeamSortColumn.Findings, true, new[] { 1, 2, 6, 7, 4, 5, 3 })]
     [InlineData(TeamSortColumn.LatestActivity, true, new[] { 2, 4, 7, 5, 1, 3, 6 })]
     [InlineData(TeamSortColumn.Providers, false, new[] { 3, 4, 1, 5, 7, 6, 2 })]
-    public void Apply_Sort_ByColumnWithTiesByUserId(TeamSortColumn column, bool descending, int[] expected)
+    public void Build_Sort_ByColumnWithTiesByUserId(TeamSortColumn column, bool descending, int[] expected)
     {
-        Assert.Equal(expected, Ids(Apply(Small(), string.Empty, new TeamSort(column, descending))));
+        Assert.Equal(expected, Ids(Build(Small(), string.Empty, new TeamSort(column, descending))));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using Vital.Introspection.Tests.Support;
 
-namespace Vital.Introspection.Tests.Parsing;
+namespace Vital.Introspection.Tests;
 
 public sealed class HistoricalPullParserTests
 {

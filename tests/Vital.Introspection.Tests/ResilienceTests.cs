@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using Vital.Introspection.Tests.Support;
 
-namespace Vital.Introspection.Tests.Client;
+namespace Vital.Introspection.Tests;
 
 public sealed class ResilienceTests
 {

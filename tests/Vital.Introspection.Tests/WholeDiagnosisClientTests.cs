@@ -1,7 +1,7 @@
 using System.Net;
 using Vital.Introspection.Tests.Support;
 
-namespace Vital.Introspection.Tests.Client;
+namespace Vital.Introspection.Tests;
 
 /// <summary>The user, lookup, connections, resources and refresh calls: same key handling and errors, "no such user" a result.</summary>
 public sealed class WholeDiagnosisClientTests

@@ -5,7 +5,7 @@ using static Dashboard.Web.Tests.Support.TestPulls;
 
 namespace Dashboard.Web.Tests.Data.Team;
 
-public sealed class ProviderViewTests
+public sealed class ProviderViewBuilderTests
 {
     private static IReadOnlyList<TeamUser> Team(params UserHistoricalPulls[] users) => TestSnapshots.Complete(users).Users;
 

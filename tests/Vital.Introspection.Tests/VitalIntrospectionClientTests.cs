@@ -1,7 +1,7 @@
 using System.Net;
 using Vital.Introspection.Tests.Support;
 
-namespace Vital.Introspection.Tests.Client;
+namespace Vital.Introspection.Tests;
 
 public sealed class VitalIntrospectionClientTests
 {

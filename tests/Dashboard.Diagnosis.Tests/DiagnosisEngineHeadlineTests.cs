@@ -3,7 +3,7 @@ using static Dashboard.Diagnosis.Tests.TestData;
 
 namespace Dashboard.Diagnosis.Tests;
 
-public class HeadlineTests
+public class DiagnosisEngineHeadlineTests
 {
     public static TheoryData<string, string> Cases => new()
     {

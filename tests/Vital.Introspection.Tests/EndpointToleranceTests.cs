@@ -1,4 +1,4 @@
-namespace Vital.Introspection.Tests.Parsing;
+namespace Vital.Introspection.Tests;
 
 /// <summary>What real upstreams send besides the examples: new values, nulls, missing keys, numbers as strings.</summary>
 public sealed class EndpointToleranceTests

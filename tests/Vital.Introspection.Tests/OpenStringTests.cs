@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Vital.Introspection.Tests.Parsing;
+namespace Vital.Introspection.Tests;
 
 public sealed class OpenStringTests
 {

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using Vital.Introspection.Tests.Support;
 using Vital.Simulator;
 
-namespace Vital.Introspection.Tests.Client;
+namespace Vital.Introspection.Tests;
 
 /// <summary>The real client against the simulated team, which answers as the upstream does (quirks included).</summary>
 public sealed class ClientOverSimulatorTests

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Vital.Simulator;
 
-namespace Dashboard.Web.Tests.Api;
+namespace Dashboard.Web.Tests.Hosting;
 
 /// <summary>The diagnosis link behind a reverse proxy: forwarded scheme and host from trusted proxies only.</summary>
 public sealed class ForwardedHeadersTests(ForwardedHeadersTests.ProxiedDashboard dashboard) : IClassFixture<ForwardedHeadersTests.ProxiedDashboard>

@@ -3,7 +3,7 @@ using static Dashboard.Diagnosis.Tests.TestData;
 
 namespace Dashboard.Diagnosis.Tests;
 
-public class TimelineAnomalyTests
+public class DiagnosisEngineTimelineAnomalyTests
 {
     // A named pull and the sentence its anomaly must contain.
     public static TheoryData<string, string> AnomalyCases => new()

@@ -1,7 +1,7 @@
 using System.Net;
 using Vital.Introspection.Tests.Support;
 
-namespace Vital.Introspection.Tests.Parsing;
+namespace Vital.Introspection.Tests;
 
 /// <summary>
 /// Every payload in <c>../shared/vital/endpoints</c> (the spec's own examples and ones written from its schema) parses

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Vital.Introspection.Tests.Client;
+namespace Vital.Introspection.Tests;
 
 public sealed class VitalOptionsValidatorTests
 {

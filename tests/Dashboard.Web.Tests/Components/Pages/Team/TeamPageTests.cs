@@ -6,7 +6,7 @@ using static Dashboard.Web.Tests.Components.Pages.Team.TeamFixtures;
 namespace Dashboard.Web.Tests.Components.Pages.Team;
 
 /// <summary>The team page while the shared snapshot is read, refreshed, empty or failing.</summary>
-public sealed class TeamPageStateTests : DashboardContext
+public sealed class TeamPageTests : DashboardContext
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(2);
 
@@ -205,7 +205,7 @@ public sealed class TeamPageStateTests : DashboardContext
     }
 
     [Fact]
-    public async Task Dispose_StopsListeningToTheSnapshot()
+    public async Task Dispose_OpenPage_StopsListeningToTheSnapshot()
     {
         Open();
         Assert.Equal(1, Snapshots.ListenerCount);
