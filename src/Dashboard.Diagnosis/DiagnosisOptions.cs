@@ -13,4 +13,13 @@ public sealed class DiagnosisOptions
 
     /// <summary>A successful pull with data on fewer than this share of its range's days has low coverage (exactly this share is not low).</summary>
     public double LowCoverageRatio { get; set; } = 0.5;
+
+    /// <summary>
+    /// A connected provider's resource whose newest data is older than this is stale (<c>data_stale</c>), when its
+    /// historical pull succeeded or never existed.
+    /// </summary>
+    public TimeSpan StaleAfter { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>Per provider slug, a <see cref="StaleAfter"/> of its own (<c>Diagnosis:StaleAfterByProvider:garmin</c>).</summary>
+    public Dictionary<string, TimeSpan> StaleAfterByProvider { get; set; } = new(StringComparer.Ordinal);
 }

@@ -8,7 +8,7 @@ namespace Dashboard.Diagnosis;
 public static class DiagnosisServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="DiagnosisEngine"/> and its <see cref="PullThresholds"/> as singletons, with <see cref="DiagnosisOptions"/> bound from the
+    /// Registers <see cref="DiagnosisEngine"/> and its <see cref="DiagnosisThresholds"/> as singletons, with <see cref="DiagnosisOptions"/> bound from the
     /// <c>Diagnosis</c> section and validated at start (an invalid value stops the host with a message naming its key).
     /// Uses the registered <see cref="TimeProvider"/>, adding <see cref="TimeProvider.System"/> only when there is none.
     /// </summary>

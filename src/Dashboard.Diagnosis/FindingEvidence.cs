@@ -71,4 +71,45 @@ public sealed record FindingEvidence
     /// <summary>What Vital documents about this provider that bears on the finding (Garmin, Dexcom, short windows).</summary>
     [JsonPropertyName("providerNote")]
     public string? ProviderNote { get; init; }
+
+    /// <summary>The scopes the user denied (<c>scopes_denied</c>), required ones first.</summary>
+    [JsonPropertyName("scopes")]
+    public IReadOnlyList<string>? Scopes { get; init; }
+
+    /// <summary>The source that could not be read (<c>source_unavailable</c>): <c>user</c>, <c>connections</c>, <c>historicalPulls</c> or <c>resources</c>.</summary>
+    [JsonPropertyName("source")]
+    public string? Source { get; init; }
+
+    /// <summary>What went wrong reading it, in words.</summary>
+    [JsonPropertyName("problem")]
+    public string? Problem { get; init; }
+
+    [JsonPropertyName("connectionStatus")]
+    public ConnectionStatus? ConnectionStatus { get; init; }
+
+    [JsonPropertyName("errorType")]
+    public ConnectionErrorType? ErrorType { get; init; }
+
+    [JsonPropertyName("errorMessage")]
+    public string? ErrorMessage { get; init; }
+
+    [JsonPropertyName("erroredAt"), JsonConverter(typeof(UtcTimestampJsonConverter))]
+    public DateTimeOffset? ErroredAt { get; init; }
+
+    /// <summary>The newest data of the resources concerned (the most recent of them).</summary>
+    [JsonPropertyName("newestData"), JsonConverter(typeof(UtcTimestampJsonConverter))]
+    public DateTimeOffset? NewestData { get; init; }
+
+    [JsonPropertyName("lastAttemptAt"), JsonConverter(typeof(UtcTimestampJsonConverter))]
+    public DateTimeOffset? LastAttemptAt { get; init; }
+
+    /// <summary>The stale limit in force for the provider, in hours.</summary>
+    [JsonPropertyName("staleAfterHours")]
+    public double? StaleAfterHours { get; init; }
+
+    [JsonPropertyName("ingestionStart")]
+    public DateOnly? IngestionStart { get; init; }
+
+    [JsonPropertyName("ingestionEnd")]
+    public DateOnly? IngestionEnd { get; init; }
 }

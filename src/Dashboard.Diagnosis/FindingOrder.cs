@@ -1,7 +1,8 @@
 namespace Dashboard.Diagnosis;
 
 /// <summary>
-/// The order of findings: severity (critical first), then provider (user-wide first, then ordinal), then resource
+/// The order of findings: severity (critical first), then the source in support's order (the user, connections,
+/// historical pulls, ongoing data), then provider (user-wide first, then ordinal), then resource
 /// (provider-wide first, then ordinal), then code (ordinal).
 /// </summary>
 public sealed class FindingOrder : IComparer<Finding>
@@ -26,6 +27,11 @@ public sealed class FindingOrder : IComparer<Finding>
         }
 
         var order = y.Severity.CompareTo(x.Severity);
+        if (order == 0)
+        {
+            order = FindingCodes.SourceOrder(x.Code).CompareTo(FindingCodes.SourceOrder(y.Code));
+        }
+
         if (order == 0)
         {
             order = CompareNullFirst(x.Provider, y.Provider);

@@ -30,10 +30,30 @@ internal static class HeadlineWriter
             return pullCount == 1 ? "1 pull succeeded" : $"All {TextFormatter.Count(pullCount)} pulls succeeded";
         }
 
-        var parts = new List<string>();
-        var urgent = findings.Any(f => f.Severity >= Severity.Warning);
+        if (Has(findings, FindingCodes.UserNotFound))
+        {
+            return "User not found";
+        }
 
-        if (findings.Any(f => f.Code == FindingCodes.NoPullData))
+        var parts = new List<string>();
+        var urgent = findings.Any(f => f.Severity.NeedsAttention());
+
+        // In support's order: the user, the connections, the historical pulls, the ongoing data.
+        if (Has(findings, FindingCodes.NoConnections))
+        {
+            parts.Add("No connected source");
+        }
+
+        AddProviderCounts(parts, findings, FindingCodes.ConnectionError, "connection error", "connection errors", "connection error");
+        AddProviderCounts(parts, findings, FindingCodes.ConnectionPaused, "connection paused", "connections paused", "connection paused");
+        AddProviderCounts(parts, findings, FindingCodes.UnknownConnectionStatus, "connection with an unknown status", "connections with an unknown status", "connection status unknown");
+        var blocked = findings.Where(f => f.Code == FindingCodes.ScopesDenied).Sum(f => f.Evidence.Resources?.Count ?? 0);
+        if (blocked > 0)
+        {
+            parts.Add($"{TextFormatter.Count(blocked, "resource")} blocked by denied permissions");
+        }
+
+        if (Has(findings, FindingCodes.NoPullData))
         {
             parts.Add("No historical pulls");
         }
@@ -47,6 +67,9 @@ internal static class HeadlineWriter
             {
                 parts.Add($"{TextFormatter.Count(notPulled, "resource")} not pulled");
             }
+
+            AddProviderCounts(parts, findings, FindingCodes.DataStale, "provider with stale data", "providers with stale data", "data stale");
+            AddProviderCounts(parts, findings, FindingCodes.LastAttemptFailed, "provider whose last read failed", "providers whose last read failed", "last read failed");
         }
         else
         {
@@ -55,9 +78,38 @@ internal static class HeadlineWriter
             {
                 parts.Add(TextFormatter.Count(anomalies, "timeline anomaly", "timeline anomalies"));
             }
+
+            AddProviderCounts(parts, findings, FindingCodes.DataDelayNormal, "provider hours behind (normal)", "providers hours behind (normal)", "data hours behind (normal)");
+            if (Has(findings, FindingCodes.OutsideIngestionBounds))
+            {
+                parts.Add("Outside the ingestion window");
+            }
         }
 
-        return string.Join(", ", parts);
+        var unavailable = findings.Count(f => f.Code == FindingCodes.SourceUnavailable);
+        if (unavailable > 0)
+        {
+            parts.Add(unavailable == 1 ? "1 source unreadable" : $"{unavailable} sources unreadable");
+        }
+
+        // Info findings only of kinds the line does not count (a normal delay on a provider, say): say so calmly.
+        return parts.Count > 0 ? string.Join(", ", parts) : pullCount == 1 ? "1 pull succeeded" : $"All {TextFormatter.Count(pullCount)} pulls succeeded";
+    }
+
+    private static bool Has(IReadOnlyList<Finding> findings, string code) => findings.Any(f => f.Code == code);
+
+    /// <summary>"Fitbit connection error" for one provider, "2 connection errors" for several.</summary>
+    private static void AddProviderCounts(List<string> parts, IReadOnlyList<Finding> findings, string code, string singular, string plural, string afterName)
+    {
+        var about = findings.Where(f => f.Code == code).ToList();
+        if (about.Count == 1 && about[0].Provider is { } provider)
+        {
+            parts.Add($"{ProviderKnowledge.ProviderDisplayName(provider)} {afterName}");
+        }
+        else if (about.Count > 0)
+        {
+            parts.Add(TextFormatter.Count(about.Count, singular, plural));
+        }
     }
 
     private static void AddPullCounts(

@@ -17,7 +17,7 @@ public sealed record ProviderDiagnosis
     [JsonPropertyName("worstStatus")]
     public required PullStatus? WorstStatus { get; init; }
 
-    /// <summary>Sorted by resource name (ordinal).</summary>
+    /// <summary>Sorted by resource name (ordinal): every pulled resource, and those with ongoing data only (status null).</summary>
     [JsonPropertyName("resources")]
     public required IReadOnlyList<ResourceDiagnosis> Resources { get; init; }
 
@@ -32,6 +32,10 @@ public sealed record ProviderDiagnosis
     /// <summary>"Failed", "In progress"…; null when nothing was pulled.</summary>
     [JsonIgnore]
     public string? WorstStatusDisplayName => WorstStatus is { } worst ? StatusRanker.DisplayName(worst) : null;
+
+    /// <summary>The user's connection to this provider, when the connections were read.</summary>
+    [JsonIgnore]
+    public ConnectionDiagnosis? Connection { get; init; }
 
     /// <summary>The worst finding about this provider or any of its resources.</summary>
     [JsonIgnore]

@@ -25,6 +25,9 @@ public static class ProviderKnowledge
 
     private const string Garmin = "garmin";
 
+    /// <summary>Providers whose data comes through the customer's app on the user's phone (Vital's SDK), not by polling.</summary>
+    private static readonly FrozenSet<string> SdkProviders = new[] { "apple_health_kit", "health_connect", "samsung_health" }.ToFrozenSet(StringComparer.Ordinal);
+
     private static readonly FrozenDictionary<string, ProviderFacts> Providers = new Dictionary<string, ProviderFacts>(StringComparer.Ordinal)
     {
         ["oura"] = new("Oura", 180),
@@ -114,6 +117,31 @@ public static class ProviderKnowledge
             ? days
             : facts.DefaultWindowDays;
     }
+
+    /// <summary>
+    /// The data comes from the user's phone through the customer's app (Apple HealthKit, Health Connect, Samsung Health):
+    /// it syncs when the app is opened, Vital cannot fetch it, and a manual refresh does not reach it.
+    /// </summary>
+    public static bool IsSdkProvider(string provider) => SdkProviders.Contains(provider);
+
+    /// <summary>What Vital documents about how this provider's data usually arrives, for a finding about fresh data; null when nothing.</summary>
+    public static string? DelayNote(string provider) => provider switch
+    {
+        "apple_health_kit" => "Apple HealthKit syncs while the customer's app is open; in the background at best hourly, and iOS may defer it to once a day. A read permission the user denied looks exactly like \"no data\".",
+        "health_connect" => "Health Connect syncs when the customer's app opens (at most every 2 minutes); background sync is opt-in and Android may defer it.",
+        "samsung_health" => "Samsung Health syncs through the customer's app on the phone, when it is opened.",
+        Garmin => "Garmin sends data as daily events after the device syncs with Garmin Connect.",
+        "fitbit" => "If only activity keeps arriving from Fitbit (estimated from the resting metabolic rate), the device is probably not being worn or not syncing.",
+        _ => null,
+    };
+
+    /// <summary>What Vital documents about this provider's connections breaking, for a connection finding; null when nothing.</summary>
+    public static string? ConnectionNote(string provider) => provider switch
+    {
+        "google_health" => "While the customer's Google app is in testing, Google expires refresh tokens after 7 days, so connections break weekly until the app is published.",
+        "abbott_libreview" => "LibreView passwords rotate at least once a year, which breaks the connection until the user enters the new one.",
+        _ => null,
+    };
 
     /// <summary>Garmin reports a historical pull complete before it sends the data.</summary>
     public static bool ReportsCompletionBeforeData(string provider) => provider == Garmin;

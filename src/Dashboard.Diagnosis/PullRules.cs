@@ -6,7 +6,7 @@ namespace Dashboard.Diagnosis;
 /// The rules of docs/ARCHITECTURE.md's finding table with their wording. Immutable once built, so one instance serves
 /// every thread. Boundaries: "older than" a threshold is strictly greater; coverage "below" the ratio is strictly less.
 /// </summary>
-internal sealed class PullRules(PullThresholds thresholds)
+internal sealed class PullRules(DiagnosisThresholds thresholds)
 {
     private readonly TimeSpan _stuckScheduledAfter = thresholds.StuckScheduledAfter;
     private readonly TimeSpan _stuckInProgressAfter = thresholds.StuckInProgressAfter;
@@ -370,11 +370,16 @@ internal sealed class PullRules(PullThresholds thresholds)
     }
 
     /// <summary>The user-wide finding when no resource was pulled at all.</summary>
-    public static Finding NoPullData(IReadOnlyList<ProviderDiagnosis> providers)
+    public static Finding NoPullData(IReadOnlyList<ProviderDiagnosis> providers, bool userKnown = false)
     {
         string explanation;
         string action;
-        if (providers.Count == 0)
+        if (providers.Count == 0 && userKnown)
+        {
+            explanation = "Vital knows the user but holds no historical pull for them: no provider has backfilled any history yet.";
+            action = "See the user's connections above: a provider must be connected before Vital schedules its backfill. A connection made a few minutes ago may not have its pulls scheduled yet, so check again shortly.";
+        }
+        else if (providers.Count == 0)
         {
             explanation = "Vital holds no historical pull for this user. Vital answers the same way for a user id it does not know and for a user who has not connected any provider, so it can be either.";
             action = "Check the user id (copy it from your own system rather than from the ticket). If it is right, check that the user has connected a provider: a connection made a few minutes ago may not have its pulls scheduled yet, so check again shortly.";

@@ -9,9 +9,12 @@ public sealed record ResourceDiagnosis
     [JsonPropertyName("resource")]
     public required string Resource { get; init; }
 
-    /// <summary>The upstream status verbatim (<c>success</c>, <c>error</c>, or a value this version does not know).</summary>
+    /// <summary>
+    /// The historical pull's status verbatim (<c>success</c>, <c>error</c>, or a value this version does not know); null for
+    /// a resource Vital holds ongoing data for but never pulled history of.
+    /// </summary>
     [JsonPropertyName("status")]
-    public required PullStatus Status { get; init; }
+    public required PullStatus? Status { get; init; }
 
     [JsonPropertyName("rangeStart"), JsonConverter(typeof(UtcTimestampJsonConverter))]
     public DateTimeOffset? RangeStart { get; init; }
@@ -40,13 +43,21 @@ public sealed record ResourceDiagnosis
     [JsonPropertyName("errorDetails")]
     public string? ErrorDetails { get; init; }
 
+    /// <summary>The resource's ongoing data; null when that source was not read or holds nothing for it.</summary>
+    [JsonPropertyName("freshness")]
+    public FreshnessDiagnosis? Freshness { get; init; }
+
     /// <summary>"heart rate", "sleep"; an unknown name verbatim.</summary>
     [JsonIgnore]
     public string DisplayName => ProviderKnowledge.ResourceDisplayName(Resource);
 
+    /// <summary>Vital pulled this resource's history (else it only holds ongoing data for it).</summary>
+    [JsonIgnore]
+    public bool HasPull => Status is not null;
+
     /// <summary>"Failed", "Succeeded", "Unknown: paused"…</summary>
     [JsonIgnore]
-    public string StatusDisplayName => StatusRanker.DisplayName(Status);
+    public string StatusDisplayName => Status is { } status ? StatusRanker.DisplayName(status) : "No historical pull";
 
     /// <summary>Whole days in [RangeStart, RangeEnd], a partial day counting as one; null without a positive range.</summary>
     [JsonIgnore]
@@ -86,7 +97,7 @@ public sealed record ResourceDiagnosis
 
     /// <summary>Scheduled, in progress or retrying: the pull may still change on its own.</summary>
     [JsonIgnore]
-    public bool IsActive => Status.IsActive;
+    public bool IsActive => Status?.IsActive == true;
 
     /// <summary>The latest of scheduled, started and ended.</summary>
     [JsonIgnore]

@@ -44,7 +44,7 @@ public static class StatusRanker
 
     /// <summary>
     /// Whether a pull in this status needs someone's attention by its status alone: it failed, is retrying, or has a
-    /// status nobody can vouch for. (A pull can also need attention for its age: see <see cref="PullThresholds.IsStuck"/>.)
+    /// status nobody can vouch for. (A pull can also need attention for its age: see <see cref="DiagnosisThresholds.IsStuck"/>.)
     /// </summary>
     public static bool IsProblem(PullStatus status) => Rank(status) >= RetryingRank;
 

@@ -12,6 +12,21 @@ public sealed record UserDiagnosis
     [JsonPropertyName("userId")]
     public required string UserId { get; init; }
 
+    /// <summary>The customer's own id for the user, when the user was read.</summary>
+    [JsonPropertyName("clientUserId")]
+    public string? ClientUserId { get; init; }
+
+    [JsonPropertyName("teamId")]
+    public string? TeamId { get; init; }
+
+    /// <summary><c>production</c> or <c>sandbox</c>, from the API key; set by the web layer; null when unknown (demo mode, a key without a known prefix).</summary>
+    [JsonPropertyName("environment")]
+    public string? Environment { get; init; }
+
+    /// <summary><c>us</c> or <c>eu</c>, from the API key; set by the web layer.</summary>
+    [JsonPropertyName("region")]
+    public string? Region { get; init; }
+
     /// <summary>The moment the rules were applied; durations ("stuck for 8 hours") are measured to it.</summary>
     [JsonPropertyName("asOf"), JsonConverter(typeof(UtcTimestampJsonConverter))]
     public required DateTimeOffset AsOf { get; init; }
@@ -28,9 +43,21 @@ public sealed record UserDiagnosis
     [JsonPropertyName("providers")]
     public required IReadOnlyList<ProviderDiagnosis> Providers { get; init; }
 
-    /// <summary>Severity (critical first), then provider, then resource (provider-wide first), then code.</summary>
+    /// <summary>Severity (critical first), then source in support's order, then provider, then resource (provider-wide first), then code.</summary>
     [JsonPropertyName("findings")]
     public required IReadOnlyList<Finding> Findings { get; init; }
+
+    /// <summary>The user as Vital holds them; null when not read or not found.</summary>
+    [JsonPropertyName("user")]
+    public UserProfile? User { get; init; }
+
+    /// <summary>The user's connections, by provider slug; empty when not read.</summary>
+    [JsonPropertyName("connections")]
+    public IReadOnlyList<ConnectionDiagnosis> Connections { get; init; } = [];
+
+    /// <summary>How reading each source went.</summary>
+    [JsonPropertyName("sources")]
+    public DiagnosisSources? Sources { get; init; }
 
     /// <summary>A link to the user's page; set by the web layer (<c>with { Link = … }</c>).</summary>
     [JsonPropertyName("link")]
@@ -38,7 +65,7 @@ public sealed record UserDiagnosis
 
     /// <summary>How many resources were pulled, over all providers.</summary>
     [JsonIgnore]
-    public int PullCount => Providers.Sum(p => p.Resources.Count);
+    public int PullCount => Providers.Sum(p => p.Resources.Count(r => r.HasPull));
 
     /// <summary>Something is scheduled, in progress or retrying: worth refreshing.</summary>
     [JsonIgnore]

@@ -180,10 +180,10 @@ public class DiagnosisEngineStatusTests
     }
 
     [Fact]
-    public void FindingCodes_All_HoldsTheElevenDistinctCodesOfTheTable()
+    public void FindingCodes_All_HoldsTheTwentyTwoDistinctCodesOfTheTables()
     {
         // Assert
-        Assert.Equal(11, FindingCodes.All.Count);
+        Assert.Equal(22, FindingCodes.All.Count);
         Assert.Equal(FindingCodes.All.Count, FindingCodes.All.Distinct(StringComparer.Ordinal).Count());
         Assert.All(FindingCodes.All, code => Assert.Matches("^[a-z_]+$", code));
     }
@@ -201,6 +201,17 @@ public class DiagnosisEngineStatusTests
         { "no_pull_data", Severity.Warning },
         { "unknown_status", Severity.Warning },
         { "timeline_anomaly", Severity.Info },
+        { "user_not_found", Severity.Critical },
+        { "no_connections", Severity.Warning },
+        { "connection_error", Severity.Critical },
+        { "connection_paused", Severity.Warning },
+        { "unknown_connection_status", Severity.Warning },
+        { "scopes_denied", Severity.Warning },
+        { "data_stale", Severity.Warning },
+        { "data_delay_normal", Severity.Info },
+        { "last_attempt_failed", Severity.Warning },
+        { "outside_ingestion_bounds", Severity.Info },
+        { "source_unavailable", Severity.Warning },
     };
 
     [Theory]

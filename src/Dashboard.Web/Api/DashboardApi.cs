@@ -33,14 +33,14 @@ public static class DashboardApi
 
     private static Task<IResult> GetDiagnosisJsonAsync(
         string userId, string? refresh, HttpContext context, IDiagnosisService diagnoses, IAuditLog audit, CancellationToken cancellationToken) =>
-        GetDiagnosisAsync(DiagnosisFormat.Json, userId, refresh, context, diagnoses, audit, cancellationToken);
+        DiagnosisAsync(DiagnosisFormat.Json, userId, refresh, context, diagnoses, audit, cancellationToken);
 
     private static Task<IResult> GetDiagnosisMarkdownAsync(
         string userId, string? refresh, HttpContext context, IDiagnosisService diagnoses, IAuditLog audit, CancellationToken cancellationToken) =>
-        GetDiagnosisAsync(DiagnosisFormat.Markdown, userId, refresh, context, diagnoses, audit, cancellationToken);
+        DiagnosisAsync(DiagnosisFormat.Markdown, userId, refresh, context, diagnoses, audit, cancellationToken);
 
     /// <summary>One user's diagnosis as JSON or Markdown: the same checks, the same upstream answers, one audit line.</summary>
-    private static async Task<IResult> GetDiagnosisAsync(
+    internal static async Task<IResult> DiagnosisAsync(
         DiagnosisFormat format, string userId, string? refresh, HttpContext context, IDiagnosisService diagnoses, IAuditLog audit, CancellationToken cancellationToken)
     {
         if (!InputRules.TryNormalizeUserId(userId, out var id))
@@ -115,7 +115,7 @@ public static class DashboardApi
     private static IResult BadUserId() =>
         Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not a Vital user id", detail: InputRules.UserIdProblem);
 
-    private enum DiagnosisFormat
+    internal enum DiagnosisFormat
     {
         Json,
         Markdown,

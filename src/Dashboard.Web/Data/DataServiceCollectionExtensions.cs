@@ -35,7 +35,8 @@ internal static class DataServiceCollectionExtensions
             options.MaximumPayloadBytes = 64 * 1024 * 1024;
             options.MaximumKeyLength = 2048;
         });
-        services.AddSingleton<IPullRepository, PullRepository>();
+        services.AddSingleton<ClientUserIds>();
+        services.AddSingleton<IVitalRepository, VitalRepository>();
         return services;
     }
 }

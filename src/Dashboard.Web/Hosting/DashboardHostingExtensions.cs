@@ -87,6 +87,7 @@ public static class DashboardHostingExtensions
         app.MapDashboardHealth();
         app.MapDashboardSignIn();
         app.MapDashboardApi();
+        app.MapClientUserIdLookup();
         // CSS, scripts and icons are not sensitive, and the sign-in and access-denied pages need them.
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

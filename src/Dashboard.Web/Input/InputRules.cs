@@ -68,6 +68,20 @@ public static partial class InputRules
         return true;
     }
 
+    /// <summary>The longest client user id accepted (Vital's own ids are far shorter; a longer one is a paste gone wrong).</summary>
+    public const int MaxClientUserIdLength = 256;
+
+    /// <summary>
+    /// A customer's own user id as Vital's lookup takes it: any characters but control ones, not blank, not too long.
+    /// Kept exactly as given (spaces and case included): it is the customer's string.
+    /// </summary>
+    public static bool IsClientUserId([NotNullWhen(true)] string? text) =>
+        !string.IsNullOrWhiteSpace(text) && text.Length <= MaxClientUserIdLength && !text.Any(char.IsControl);
+
+    /// <summary>The message for a client user id that is not one, safe to show (it never repeats the input).</summary>
+    public const string ClientUserIdProblem =
+        "That is not a client user id: it is empty, longer than 256 characters, or holds control characters (a line break, for instance). Copy it again from your own system.";
+
     [GeneratedRegex("^[a-z0-9][a-z0-9_]*$", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
 }

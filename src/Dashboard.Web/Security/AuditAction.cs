@@ -10,4 +10,5 @@ public enum AuditAction
     DiagnosisMarkdown,
     TeamCsv,
     CopyMarkdown,
+    ClientUserIdLookup,
 }

@@ -33,7 +33,7 @@ public sealed class ExportJourneyTests(DashboardFixture fixture)
             await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Markdown summary copied to the clipboard.");
             var markdown = await session.ReadClipboardAsync();
 
-            Assert.StartsWith($"## Vital historical pulls for user `{userId}`\n", markdown, StringComparison.Ordinal);
+            Assert.StartsWith($"## Vital diagnosis for user `{userId}`\n", markdown, StringComparison.Ordinal);
             Assert.Contains($":** {headline}", markdown, StringComparison.Ordinal);
             Assert.Contains($"[Open in the dashboard]({new Uri(fixture.DashboardUrl, $"/users/{userId}")})", markdown, StringComparison.Ordinal);
             Assert.All(codes, code => Assert.Contains($"`{code}`", markdown, StringComparison.Ordinal));

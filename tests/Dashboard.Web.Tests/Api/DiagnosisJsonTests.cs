@@ -119,26 +119,30 @@ public sealed class DiagnosisJsonTests(DemoDashboard dashboard) : IClassFixture<
     }
 
     [Fact]
-    public async Task Diagnosis_NoPullsUser_IsOkWithNoPullDataAndNoProviders()
+    public async Task Diagnosis_NoPullsUser_IsOkWithNoPullDataAndNoPulledResource()
     {
         var root = await GetDiagnosisAsync(dashboard.UserOf(ScenarioNames.NoPulls));
 
-        Assert.Empty(DiagnosisShape.Array(root, "providers"));
+        // Connected a moment ago: the provider and what Vital lists of its ongoing data, but no pull yet.
+        Assert.All(DiagnosisShape.Array(root, "providers").SelectMany(p => DiagnosisShape.Array(p, "resources")),
+            r => Assert.Equal(JsonValueKind.Null, r.GetProperty("status").ValueKind));
         var finding = Assert.Single(DiagnosisShape.Array(root, "findings"));
+        Assert.Equal("no_pull_data", finding.GetProperty("code").GetString());
         Assert.Equal(JsonValueKind.Null, finding.GetProperty("provider").ValueKind);
         Assert.Equal(JsonValueKind.Null, finding.GetProperty("resource").ValueKind);
     }
 
     [Fact]
-    public async Task Diagnosis_UnknownValidUuid_Is200WithNoPullData()
+    public async Task Diagnosis_UnknownValidUuid_Is200WithUserNotFound()
     {
         const string unknown = "0f8fad5b-d9cb-469f-a165-70867728950e";
         Assert.DoesNotContain(unknown, dashboard.Simulator.Team.UserIds);
 
         var root = await GetDiagnosisAsync(unknown);
 
-        Assert.Equal([("no_pull_data", "warning")], DiagnosisShape.Findings(root));
-        Assert.Equal("warning", root.GetProperty("overall").GetString());
+        Assert.Equal([("user_not_found", "critical")], DiagnosisShape.Findings(root));
+        Assert.Equal("critical", root.GetProperty("overall").GetString());
+        Assert.Equal("not_found", root.GetProperty("sources").GetProperty("user").GetString());
         Assert.Empty(DiagnosisShape.Array(root, "providers"));
     }
 

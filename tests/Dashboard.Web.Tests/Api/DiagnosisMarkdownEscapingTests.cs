@@ -87,10 +87,13 @@ public sealed class DiagnosisMarkdownEscapingTests(LiveDashboard dashboard) : IC
         Assert.DoesNotContain("<script>", markdown, StringComparison.OrdinalIgnoreCase);
         MarkdownText.NoLiveHtml(markdown);
 
-        // The one table: header, delimiter and exactly the expected rows, each with its ten cells.
-        var tableLines = markdown.Split('\n').Where(l => l.StartsWith('|')).ToList();
+        // The resources table: header, delimiter and exactly the expected rows, each with its twelve cells.
+        var lines = markdown.Split('\n');
+        var start = Array.FindIndex(lines, l => l.StartsWith("| Resource |", StringComparison.Ordinal));
+        var tableLines = lines.Skip(start).TakeWhile(l => l.StartsWith('|')).ToList();
         Assert.Equal(2 + expectedRows, tableLines.Count);
-        Assert.All(tableLines, line => Assert.Equal(10, MarkdownText.Cells(line).Count));
+        Assert.All(tableLines, line => Assert.Equal(12, MarkdownText.Cells(line).Count));
+        Assert.Equal(2 + expectedRows + 3, lines.Count(l => l.StartsWith('|')));
 
         // No line break, heading or list item smuggled in from a value: every line is one the export writes.
         Assert.DoesNotContain(markdown.Split('\n'), l => l.StartsWith("# ", StringComparison.Ordinal));

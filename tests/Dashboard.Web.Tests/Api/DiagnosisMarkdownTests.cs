@@ -8,7 +8,7 @@ namespace Dashboard.Web.Tests.Api;
 /// <summary><c>/api/users/{userId}/diagnosis.md</c> in demo mode: the ticket-ready text of the same diagnosis as the JSON.</summary>
 public sealed class DiagnosisMarkdownTests(DemoDashboard dashboard) : IClassFixture<DemoDashboard>
 {
-    private const string TableHeader = "| Resource | Status | Range | Days with data | Scheduled | Started | Ended | Error details | Release | Trace id |";
+    private const string TableHeader = "| Resource | Status | Range | Days with data | Scheduled | Started | Ended | Newest data | Last attempt | Error details | Release | Trace id |";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -45,9 +45,10 @@ public sealed class DiagnosisMarkdownTests(DemoDashboard dashboard) : IClassFixt
         var providers = DiagnosisShape.Array(json, "providers").ToList();
         var withPulls = providers.Where(p => p.GetProperty("resources").GetArrayLength() > 0).ToList();
         Assert.Equal(withPulls.Count, CountLines(markdown, TableHeader));
-        var rows = markdown.Split('\n').Where(l => l.StartsWith('|') && l != TableHeader && !l.StartsWith("|---", StringComparison.Ordinal)).ToList();
+        var resourceSections = markdown[markdown.IndexOf(TableHeader, StringComparison.Ordinal)..];
+        var rows = resourceSections.Split('\n').Where(l => l.StartsWith('|') && l != TableHeader && !l.StartsWith("|---", StringComparison.Ordinal)).ToList();
         Assert.Equal(withPulls.Sum(p => p.GetProperty("resources").GetArrayLength()), rows.Count);
-        Assert.All(rows, row => Assert.Equal(10, MarkdownText.Cells(row).Count));
+        Assert.All(rows, row => Assert.Equal(12, MarkdownText.Cells(row).Count));
 
         foreach (var resource in withPulls.SelectMany(p => DiagnosisShape.Array(p, "resources")))
         {
@@ -63,6 +64,38 @@ public sealed class DiagnosisMarkdownTests(DemoDashboard dashboard) : IClassFixt
         }
 
         MarkdownText.NoLiveHtml(markdown);
+    }
+
+    [Fact]
+    public async Task Markdown_BrokenConnection_IsAnEscalationPackForVitalSupport()
+    {
+        var userId = dashboard.UserOf(ScenarioNames.RevokedToken);
+        var json = await JsonAsync(userId);
+        var connection = DiagnosisShape.Array(json, "connections").Single(c => c.GetProperty("status").GetString() == "error");
+
+        var (_, markdown) = await MarkdownAsync(userId);
+
+        var support = Section(markdown, "### For Vital support");
+        Assert.Contains($"- Vital user id: `{userId}`", support, StringComparison.Ordinal);
+        Assert.Contains($"- Client user id: {MarkdownText_Code(json.GetProperty("clientUserId").GetString()!)}", support, StringComparison.Ordinal);
+        Assert.Contains($"- Team id: `{json.GetProperty("teamId").GetString()}`", support, StringComparison.Ordinal);
+        var connections = Section(markdown, "### Connections");
+        Assert.Contains("| Provider | Status | Error type | Error message | Errored at | External user id | Denied permissions |", connections, StringComparison.Ordinal);
+        Assert.Contains("`token_refresh_failed`", connections, StringComparison.Ordinal);
+        Assert.Contains(connection.GetProperty("erroredAt").GetString()![..10], connections, StringComparison.Ordinal);
+        Assert.Contains("`connection_error`", Section(markdown, "### Findings"), StringComparison.Ordinal);
+        Assert.True(markdown.IndexOf("### Connections", StringComparison.Ordinal) < markdown.IndexOf(TableHeader, StringComparison.Ordinal));
+    }
+
+    private static string MarkdownText_Code(string value) => Dashboard.Web.Exports.DiagnosisMarkdown.Code(value);
+
+    /// <summary>From a heading to the next one.</summary>
+    private static string Section(string markdown, string heading)
+    {
+        var start = markdown.IndexOf(heading, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"No '{heading}' in:\n{markdown}");
+        var next = markdown.IndexOf("\n### ", start + heading.Length, StringComparison.Ordinal);
+        return next < 0 ? markdown[start..] : markdown[start..next];
     }
 
     [Fact]
@@ -92,12 +125,14 @@ public sealed class DiagnosisMarkdownTests(DemoDashboard dashboard) : IClassFixt
     }
 
     [Fact]
-    public async Task Markdown_UserWithoutPulls_HasTheNoPullDataFindingAndNoTable()
+    public async Task Markdown_UserWithoutPulls_HasTheNoPullDataFindingAndOnlyOngoingRows()
     {
         var (_, markdown) = await MarkdownAsync(dashboard.UserOf(ScenarioNames.NoPulls));
 
         Assert.Contains("`no_pull_data`", markdown, StringComparison.Ordinal);
-        Assert.DoesNotContain(TableHeader, markdown, StringComparison.Ordinal);
+        var rows = markdown.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| Resource", StringComparison.Ordinal) && !l.StartsWith("| Provider", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(rows);
+        Assert.DoesNotContain(rows, r => !r.Contains("No historical pull", StringComparison.Ordinal) && !r.Contains("`connected`", StringComparison.Ordinal));
     }
 
     private async Task<JsonElement> JsonAsync(string userId)

@@ -7,10 +7,16 @@ namespace Dashboard.Web.Tests.Api;
 /// <summary>The diagnosis JSON of docs/ARCHITECTURE.md, checked field by field.</summary>
 public static partial class DiagnosisShape
 {
-    public static readonly string[] TopLevel = ["userId", "asOf", "overall", "headline", "providers", "findings", "link"];
+    public static readonly string[] TopLevel =
+        ["userId", "clientUserId", "teamId", "environment", "region", "asOf", "overall", "headline", "providers", "findings", "user", "connections", "sources", "link"];
     public static readonly string[] ProviderFields = ["provider", "worstStatus", "resources", "notPulled"];
     public static readonly string[] ResourceFields =
-        ["rangeStart", "rangeEnd", "daysWithData", "scheduledAt", "startedAt", "endedAt", "release", "traceId", "errorDetails", "resource", "status"];
+        ["rangeStart", "rangeEnd", "daysWithData", "scheduledAt", "startedAt", "endedAt", "release", "traceId", "errorDetails", "resource", "status", "freshness"];
+    public static readonly string[] FreshnessFields = ["newestData", "oldestData", "lastAttemptAt", "lastAttemptStatus", "sentCount"];
+    public static readonly string[] UserFields = ["createdOn", "ingestionStart", "ingestionEnd", "connectedSources"];
+    public static readonly string[] ConnectionFields =
+        ["provider", "status", "errorType", "errorMessage", "erroredAt", "externalUserId", "unavailableResources", "createdOn"];
+    public static readonly string[] SourceFields = ["user", "connections", "historicalPulls", "resources"];
     public static readonly string[] FindingFields = ["code", "severity", "provider", "resource", "title", "explanation", "action", "evidence"];
 
     /// <summary>The finding table of docs/ARCHITECTURE.md: every code and its one severity.</summary>
@@ -27,6 +33,17 @@ public static partial class DiagnosisShape
         ["no_pull_data"] = "warning",
         ["unknown_status"] = "warning",
         ["timeline_anomaly"] = "info",
+        ["user_not_found"] = "critical",
+        ["no_connections"] = "warning",
+        ["connection_error"] = "critical",
+        ["connection_paused"] = "warning",
+        ["unknown_connection_status"] = "warning",
+        ["scopes_denied"] = "warning",
+        ["data_stale"] = "warning",
+        ["data_delay_normal"] = "info",
+        ["last_attempt_failed"] = "warning",
+        ["outside_ingestion_bounds"] = "info",
+        ["source_unavailable"] = "warning",
     };
 
     private static readonly string[] SeverityOrder = ["ok", "info", "warning", "critical"];
@@ -52,7 +69,16 @@ public static partial class DiagnosisShape
             {
                 Members(resource, ResourceFields);
                 Xunit.Assert.Equal(JsonValueKind.String, resource.GetProperty("resource").ValueKind);
-                Xunit.Assert.Equal(JsonValueKind.String, resource.GetProperty("status").ValueKind);
+                // Null only for a resource with ongoing data and no historical pull: then it has freshness.
+                var status = resource.GetProperty("status");
+                Xunit.Assert.True(status.ValueKind == JsonValueKind.String || resource.GetProperty("freshness").ValueKind == JsonValueKind.Object);
+                if (resource.GetProperty("freshness") is { ValueKind: JsonValueKind.Object } freshness)
+                {
+                    Members(freshness, FreshnessFields);
+                    OptionalTime(freshness.GetProperty("newestData"));
+                    OptionalTime(freshness.GetProperty("oldestData"));
+                    OptionalTime(freshness.GetProperty("lastAttemptAt"));
+                }
                 Xunit.Assert.True(resource.GetProperty("daysWithData").TryGetInt32(out _));
                 foreach (var name in ResourceTimes)
                 {
@@ -90,6 +116,26 @@ public static partial class DiagnosisShape
         }
 
         Xunit.Assert.Equal(worst, root.GetProperty("overall").GetString());
+
+        if (root.GetProperty("user") is { ValueKind: JsonValueKind.Object } user)
+        {
+            Members(user, UserFields);
+            OptionalTime(user.GetProperty("createdOn"));
+            Xunit.Assert.All(Array(user, "connectedSources"), s => Xunit.Assert.Equal(JsonValueKind.String, s.GetProperty("provider").ValueKind));
+        }
+
+        foreach (var connection in Array(root, "connections"))
+        {
+            Members(connection, ConnectionFields);
+            Xunit.Assert.Equal(JsonValueKind.String, connection.GetProperty("status").ValueKind);
+            OptionalTime(connection.GetProperty("erroredAt"));
+            OptionalTime(connection.GetProperty("createdOn"));
+            Xunit.Assert.All(Array(connection, "unavailableResources"), r => Members(r, ["resource", "deniedScopes"]));
+        }
+
+        var sources = root.GetProperty("sources");
+        Members(sources, SourceFields);
+        Xunit.Assert.All(sources.EnumerateObject(), p => Xunit.Assert.Contains(p.Value.GetString(), new[] { "ok", "not_found", "unavailable", "not_read" }));
         CamelCaseEverywhere(root);
         return root;
     }

@@ -51,13 +51,13 @@ public sealed class UpstreamProblemTests(LiveDashboard dashboard) : IClassFixtur
     public async Task Diagnosis_UpstreamKeepsAnswering429_Is503AfterRetryingWithoutRetryAfter()
     {
         dashboard.Upstream.Answer(_ => StubUpstream.Respond(HttpStatusCode.TooManyRequests, EchoingKey("Too Many Requests")));
-        var calls = dashboard.Upstream.Calls;
+        var calls = dashboard.Upstream.PullCalls;
 
         using var response = await GetAsync("diagnosis");
 
         var problem = await ApiAssert.ProblemAsync(response, HttpStatusCode.ServiceUnavailable);
         Assert.Contains("limit", problem.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(2, dashboard.Upstream.Calls - calls);
+        Assert.Equal(2, dashboard.Upstream.PullCalls - calls);
         Assert.Null(response.Headers.RetryAfter);
         await ApiAssert.NowhereAsync(LiveDashboard.ApiKey, response);
     }
@@ -89,13 +89,13 @@ public sealed class UpstreamProblemTests(LiveDashboard dashboard) : IClassFixtur
     public async Task Diagnosis_UpstreamKeepsFailingWith5xx_Is503AfterRetrying(HttpStatusCode status, string endpoint)
     {
         dashboard.Upstream.Answer(_ => StubUpstream.Respond(status, EchoingKey("Service temporarily unavailable")));
-        var calls = dashboard.Upstream.Calls;
+        var calls = dashboard.Upstream.PullCalls;
 
         using var response = await GetAsync(endpoint);
 
         var problem = await ApiAssert.ProblemAsync(response, HttpStatusCode.ServiceUnavailable);
         Assert.Contains("Vital", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Equal(2, dashboard.Upstream.Calls - calls);
+        Assert.Equal(2, dashboard.Upstream.PullCalls - calls);
         await ApiAssert.NowhereAsync(LiveDashboard.ApiKey, response);
     }
 
@@ -104,13 +104,13 @@ public sealed class UpstreamProblemTests(LiveDashboard dashboard) : IClassFixtur
     public async Task Diagnosis_UpstreamNeverAnswers_Is504(string endpoint)
     {
         dashboard.Upstream.Answer(StubUpstream.NeverAnswers);
-        var calls = dashboard.Upstream.Calls;
+        var calls = dashboard.Upstream.PullCalls;
 
         using var response = await GetAsync(endpoint);
 
         var problem = await ApiAssert.ProblemAsync(response, HttpStatusCode.GatewayTimeout);
         Assert.Contains("in time", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Equal(2, dashboard.Upstream.Calls - calls);
+        Assert.Equal(2, dashboard.Upstream.PullCalls - calls);
         await ApiAssert.NowhereAsync(LiveDashboard.ApiKey, response);
     }
 
@@ -160,12 +160,12 @@ public sealed class UpstreamProblemTests(LiveDashboard dashboard) : IClassFixtur
             ? $$"""{"detail":[{"loc":["query","user_id"],"msg":"bad request for key {{LiveDashboard.ApiKey}}","type":"value_error"}]}"""
             : EchoingKey("Bad request");
         dashboard.Upstream.Answer(_ => StubUpstream.Respond(status, body));
-        var calls = dashboard.Upstream.Calls;
+        var calls = dashboard.Upstream.PullCalls;
 
         using var response = await GetAsync("diagnosis");
 
         await ApiAssert.ProblemAsync(response, HttpStatusCode.BadGateway);
-        Assert.Equal(1, dashboard.Upstream.Calls - calls);
+        Assert.Equal(1, dashboard.Upstream.PullCalls - calls);
         await ApiAssert.NowhereAsync(LiveDashboard.ApiKey, response);
     }
 
@@ -179,7 +179,7 @@ public sealed class UpstreamProblemTests(LiveDashboard dashboard) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(LiveDashboard.ApiKey, dashboard.Upstream.LastApiKey);
-        Assert.Contains($"user_id={userId}", dashboard.Upstream.RequestUris[^1].Query, StringComparison.Ordinal);
+        Assert.Contains(dashboard.Upstream.RequestUris, u => u.AbsolutePath.EndsWith("/v2/introspect/historical_pull", StringComparison.Ordinal) && u.Query.Contains($"user_id={userId}", StringComparison.Ordinal));
         await ApiAssert.NowhereAsync(LiveDashboard.ApiKey, response);
     }
 

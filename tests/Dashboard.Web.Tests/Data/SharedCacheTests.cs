@@ -14,7 +14,7 @@ namespace Dashboard.Web.Tests.Data;
 public sealed class SharedCacheTests
 {
     [Fact]
-    public async Task Diagnosis_HundredConcurrentRequestsForOneUser_CostOneUpstreamCall()
+    public async Task Diagnosis_HundredConcurrentRequestsForOneUser_CostOneUpstreamCallPerSource()
     {
         var simulator = new VitalSimulator(new SimulatorOptions { Users = 60, Seed = 9, Faults = new SimulatorFaultOptions { LatencyMs = 200 } }, TimeProvider.System);
         var upstream = new CountingHandler(new VitalSimulatorHandler(simulator));
@@ -24,7 +24,7 @@ public sealed class SharedCacheTests
         using var client = factory.CreateClient();
         var userId = simulator.Team.Scenarios[ScenarioNames.Healthy];
         await client.GetAsync("/healthz", TestContext.Current.CancellationToken);
-        var before = upstream.Requests.Count(r => r.RequestUri!.Query.Contains(userId, StringComparison.Ordinal));
+        var before = upstream.Requests.Count(r => r.RequestUri!.ToString().Contains(userId, StringComparison.Ordinal));
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ =>
             client.GetAsync($"/api/users/{userId}/diagnosis", TestContext.Current.CancellationToken)));
@@ -32,7 +32,8 @@ public sealed class SharedCacheTests
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)));
         Assert.Single(bodies.Select(b => JsonDocument.Parse(b).RootElement.GetProperty("asOf").GetString()).Distinct());
-        Assert.Equal(before + 1, upstream.Requests.Count(r => r.RequestUri!.Query.Contains(userId, StringComparison.Ordinal)));
+        // The user, the connections, the historical pulls and the ongoing data: once each, for all hundred.
+        Assert.Equal(before + 4, upstream.Requests.Count(r => r.RequestUri!.ToString().Contains(userId, StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -41,13 +42,13 @@ public sealed class SharedCacheTests
         var simulator = new VitalSimulator(new SimulatorOptions { Users = 60, Seed = 9 }, TimeProvider.System);
         var upstream = new CountingHandler(new VitalSimulatorHandler(simulator));
         await using var factory = new DashboardFactory(HostTests.LiveSettings(), upstream);
-        var repository = factory.Services.GetRequiredService<IPullRepository>();
+        var repository = factory.Services.GetRequiredService<IVitalRepository>();
         var userId = simulator.Team.Scenarios[ScenarioNames.Healthy];
 
-        var first = await repository.GetUserAsync(userId, maxAge: null, TestContext.Current.CancellationToken);
+        var first = await repository.GetPullsAsync(userId, maxAge: null, TestContext.Current.CancellationToken);
         await Task.Delay(50, TestContext.Current.CancellationToken);
-        var refreshed = await repository.GetUserAsync(userId, TimeSpan.FromMilliseconds(10), TestContext.Current.CancellationToken);
-        var reused = await repository.GetUserAsync(userId, TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+        var refreshed = await repository.GetPullsAsync(userId, TimeSpan.FromMilliseconds(10), TestContext.Current.CancellationToken);
+        var reused = await repository.GetPullsAsync(userId, TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
 
         Assert.True(refreshed.AsOf > first.AsOf);
         Assert.Equal(refreshed.AsOf, reused.AsOf);
@@ -67,13 +68,13 @@ public sealed class SharedCacheTests
         await using var replicaB = new DashboardFactory(HostTests.LiveSettings(), second, services => services.AddSingleton<IDistributedCache>(distributed));
         var userId = simulator.Team.Scenarios["unknown_provider"];
 
-        var fetched = await replicaA.Services.GetRequiredService<IPullRepository>().GetUserAsync(userId, maxAge: null, TestContext.Current.CancellationToken);
+        var fetched = await replicaA.Services.GetRequiredService<IVitalRepository>().GetPullsAsync(userId, maxAge: null, TestContext.Current.CancellationToken);
         for (var i = 0; i < 50 && !distributed.Written.Keys.Any(k => k.EndsWith(userId, StringComparison.Ordinal)); i++)
         {
             await Task.Delay(20, TestContext.Current.CancellationToken);
         }
 
-        var shared = await replicaB.Services.GetRequiredService<IPullRepository>().GetUserAsync(userId, maxAge: null, TestContext.Current.CancellationToken);
+        var shared = await replicaB.Services.GetRequiredService<IVitalRepository>().GetPullsAsync(userId, maxAge: null, TestContext.Current.CancellationToken);
 
         Assert.Equal(0, second.Requests.Count(r => r.RequestUri!.Query.Contains(userId, StringComparison.Ordinal)));
         Assert.Equal(fetched.AsOf, shared.AsOf);

@@ -4,18 +4,21 @@ using Vital.Introspection;
 
 namespace Dashboard.Web.Tests.Support;
 
-/// <summary>One call to <see cref="IDiagnosisService"/>: whose diagnosis, and how fresh it had to be.</summary>
+/// <summary>One read of <see cref="IDiagnosisService"/>: whose sources, and how fresh they had to be.</summary>
 internal sealed record DiagnosisCall(string UserId, bool Refresh, TimeSpan? MaxAge);
 
 /// <summary>
-/// Answers with diagnoses built by the real <see cref="DiagnosisEngine"/> from canned pulls, or throws the
-/// upstream error a test asks for. Records every call.
+/// Answers with canned sources, diagnosed by the real <see cref="DiagnosisEngine"/>: by default the pulls a test gives,
+/// the user Vital would hold for them, one working connection per provider, and no ongoing data. Or throws the upstream
+/// error a test asks for when the pulls are read. Records every read.
 /// </summary>
 internal sealed class FakeDiagnosisService : IDiagnosisService
 {
     private readonly Lock _gate = new();
     private readonly List<DiagnosisCall> _calls = [];
-    private Func<string, UserDiagnosis> _answer = id => TestPulls.Diagnose(UserHistoricalPulls.Empty(id));
+    private Func<string, UserSources> _sources = id => Derived(UserHistoricalPulls.Empty(id));
+    private Func<string, VitalApiException>? _pullsTrouble;
+    private DateTimeOffset? _asOf;
     private TaskCompletionSource? _hold;
 
     public IReadOnlyList<DiagnosisCall> Calls
@@ -29,39 +32,99 @@ internal sealed class FakeDiagnosisService : IDiagnosisService
         }
     }
 
-    /// <summary>From now on, the diagnosis of these pulls (under the asked user id) as of <see cref="TestPulls.Now"/> or <paramref name="asOf"/>.</summary>
-    public void Returns(UserHistoricalPulls pulls, DateTimeOffset? asOf = null) =>
-        _answer = id => TestPulls.Diagnose(pulls with { UserId = id }, asOf);
+    /// <summary>What <see cref="ResolveAsync"/> finds: client user id to Vital user id.</summary>
+    public Dictionary<string, string> ClientUserIds { get; } = new(StringComparer.Ordinal);
 
-    public void Returns(Func<string, UserDiagnosis> answer) => _answer = answer;
+    /// <summary>From now on, these pulls (under the asked user id) as of <see cref="TestPulls.Now"/> or <paramref name="asOf"/>.</summary>
+    public void Returns(UserHistoricalPulls pulls, DateTimeOffset? asOf = null)
+    {
+        _sources = id => Derived(pulls with { UserId = id });
+        _pullsTrouble = null;
+        _asOf = asOf;
+    }
 
-    /// <summary>From now on, the upstream trouble of this kind.</summary>
+    /// <summary>From now on, these sources (under the asked user id).</summary>
+    public void Returns(UserSources sources, DateTimeOffset? asOf = null)
+    {
+        _sources = id => sources with { UserId = id };
+        _pullsTrouble = null;
+        _asOf = asOf;
+    }
+
+    /// <summary>From now on, the upstream trouble of this kind when the historical pulls are read (the rest still answers).</summary>
     public void Throws(VitalErrorKind kind, string message = "Vital answered 503 three times; it is probably down for a moment.") =>
-        _answer = _ => throw new VitalApiException(kind, message);
+        _pullsTrouble = _ => new VitalApiException(kind, message);
 
-    /// <summary>Calls wait until <see cref="Release"/>: for loading states.</summary>
+    /// <summary>Reads wait until <see cref="Release"/>: for loading states.</summary>
     public void Hold() => _hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public void Release() => _hold?.TrySetResult();
 
-    public Task<UserDiagnosis> GetAsync(string userId, bool refresh = false, CancellationToken cancellationToken = default) =>
-        AnswerAsync(new DiagnosisCall(userId, refresh, null), cancellationToken);
+    /// <summary>The user and connections Vital would hold for these pulls: a working connection per provider, no ongoing data.</summary>
+    public static UserSources Derived(UserHistoricalPulls pulls)
+    {
+        var providers = pulls.Providers.Keys.OrderBy(p => p.Value, StringComparer.Ordinal).ToList();
+        return new UserSources
+        {
+            UserId = pulls.UserId,
+            User = SourceRead<VitalUser>.Ok(new VitalUser
+            {
+                UserId = pulls.UserId,
+                TeamId = "team-1",
+                ClientUserId = "client-" + pulls.UserId[..Math.Min(8, pulls.UserId.Length)],
+                ConnectedSources = [.. providers.Select(p => new ConnectedSource { Provider = p })],
+            }),
+            Connections = SourceRead<IReadOnlyList<ProviderConnection>>.Ok(
+                [.. providers.Select(p => new ProviderConnection { Provider = p, Status = ConnectionStatus.Connected, CreatedOn = TestPulls.Now.AddDays(-30) })]),
+            Pulls = SourceRead<UserHistoricalPulls>.Ok(pulls),
+            Resources = SourceRead<UserResources>.Ok(UserResources.Empty(pulls.UserId)),
+        };
+    }
 
-    public Task<UserDiagnosis> GetAsync(string userId, TimeSpan maxAge, CancellationToken cancellationToken = default) =>
-        AnswerAsync(new DiagnosisCall(userId, maxAge == TimeSpan.Zero, maxAge), cancellationToken);
+    public async Task<UserDiagnosis> GetAsync(string userId, bool refresh = false, CancellationToken cancellationToken = default)
+    {
+        var reads = Start(userId, refresh ? TimeSpan.Zero : null, cancellationToken);
+        await reads.WhenAll();
+        return Diagnose(reads.Sources(), (await reads.Pulls).AsOf);
+    }
 
-    private async Task<UserDiagnosis> AnswerAsync(DiagnosisCall call, CancellationToken cancellationToken)
+    public async Task<UserDiagnosis> GetAsync(string userId, TimeSpan maxAge, CancellationToken cancellationToken = default)
+    {
+        var reads = Start(userId, maxAge, cancellationToken);
+        await reads.WhenAll();
+        return Diagnose(reads.Sources(), (await reads.Pulls).AsOf);
+    }
+
+    public UserSourceReads Start(string userId, TimeSpan? maxAge, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
-            _calls.Add(call);
+            _calls.Add(new DiagnosisCall(userId, maxAge == TimeSpan.Zero, maxAge));
         }
 
+        var sources = _sources(userId);
+        var trouble = _pullsTrouble?.Invoke(userId);
+        var asOf = _asOf ?? TestPulls.Now;
+        return new UserSourceReads(
+            userId,
+            AfterHoldAsync(() => sources.User, cancellationToken),
+            AfterHoldAsync(() => sources.Connections, cancellationToken),
+            AfterHoldAsync(() => trouble is null ? new Fetched<UserHistoricalPulls>(sources.Pulls.Value!, asOf) : throw trouble, cancellationToken),
+            AfterHoldAsync(() => sources.Resources, cancellationToken));
+    }
+
+    public UserDiagnosis Diagnose(UserSources sources, DateTimeOffset asOf) => TestPulls.Engine.Diagnose(sources, asOf);
+
+    public Task<string?> ResolveAsync(string clientUserId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(ClientUserIds.GetValueOrDefault(clientUserId));
+
+    private async Task<T> AfterHoldAsync<T>(Func<T> answer, CancellationToken cancellationToken)
+    {
         if (_hold is { } hold)
         {
             await hold.Task.WaitAsync(cancellationToken);
         }
 
-        return _answer(call.UserId);
+        return answer();
     }
 }

@@ -29,7 +29,7 @@ public static class UpstreamJson
         var resources = new JsonObject();
         foreach (var (name, pull) in pulled)
         {
-            resources[name] = pull;
+            resources[name] = pull.DeepClone();
         }
 
         return new JsonObject { ["pulled"] = resources, ["not_pulled"] = new JsonArray([.. notPulled.Select(n => JsonValue.Create(n))]) };
@@ -40,7 +40,7 @@ public static class UpstreamJson
         var byProvider = new JsonObject();
         foreach (var (slug, provider) in providers)
         {
-            byProvider[slug] = provider;
+            byProvider[slug] = provider.DeepClone();
         }
 
         return new JsonObject { ["user_id"] = userId, ["provider"] = byProvider };
@@ -48,7 +48,39 @@ public static class UpstreamJson
 
     /// <summary>The last (only) page, holding <paramref name="users"/>.</summary>
     public static string Page(params JsonObject[] users) =>
-        new JsonObject { ["data"] = new JsonArray([.. users]), ["next"] = null, ["next_cursor"] = null }.ToJsonString();
+        new JsonObject { ["data"] = new JsonArray([.. users.Select(u => u.DeepClone())]), ["next"] = null, ["next_cursor"] = null }.ToJsonString();
+
+    /// <summary>The user object of <c>GET /v2/user/{id}</c>: known to Vital, with the given connected providers.</summary>
+    public static string VitalUser(string userId, params string[] connected) => new JsonObject
+    {
+        ["user_id"] = userId,
+        ["team_id"] = "team-stub",
+        ["client_user_id"] = "client-" + userId[..Math.Min(8, userId.Length)],
+        ["created_on"] = "2026-01-01T00:00:00+00:00",
+        ["connected_sources"] = new JsonArray([.. connected.Select(p => (JsonNode)new JsonObject
+        {
+            ["provider"] = new JsonObject { ["slug"] = p, ["name"] = p },
+            ["created_on"] = "2026-01-01T00:00:00+00:00",
+        })]),
+    }.ToJsonString();
+
+    /// <summary>The body of <c>GET /v2/user/providers/{id}</c>: each provider connected, nothing denied.</summary>
+    public static string Connections(params string[] connected) => new JsonObject
+    {
+        ["providers"] = new JsonArray([.. connected.Select(p => (JsonNode)new JsonObject
+        {
+            ["slug"] = p,
+            ["name"] = p,
+            ["status"] = "connected",
+            ["created_on"] = "2026-01-01T00:00:00+00:00",
+            ["external_user_id"] = "ext-" + p,
+            ["error_details"] = null,
+            ["resource_availability"] = new JsonObject(),
+        })]),
+    }.ToJsonString();
+
+    /// <summary>The resources introspection with no ongoing data.</summary>
+    public static string NoResources() => """{"data":[],"next_cursor":null}""";
 
     /// <summary>A page with one user who has one provider with one pulled resource.</summary>
     public static string OnePull(string userId, string provider, string resource, JsonObject pull, params string[] notPulled) =>

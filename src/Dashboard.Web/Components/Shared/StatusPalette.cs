@@ -34,6 +34,10 @@ public static class StatusPalette
     public static StatusStyle Unknown { get; } = new(
         null, "Unknown status", Color.Secondary, "var(--mud-palette-secondary)", "#7b1fa2", TrustedIcon.HelpOutline, "status-unknown");
 
+    /// <summary>No historical pull at all (a provider with nothing pulled, a resource with ongoing data only): neutral, nothing is wrong by itself.</summary>
+    public static StatusStyle NotPulled { get; } = new(
+        null, "Nothing pulled", Color.Default, "var(--mud-palette-action-default)", "#9e9e9e", TrustedIcon.RemoveCircleOutline, "status-none");
+
     /// <summary>Every entry a legend shows, worst first (the order of <see cref="StatusRanker.Known"/>), unknown last.</summary>
     public static IReadOnlyList<StatusStyle> Legend { get; } = [Failure, LegacyError, Retrying, Scheduled, InProgress, Success, Unknown];
 
@@ -47,7 +51,7 @@ public static class StatusPalette
     {
         if (status is not { } value)
         {
-            return Unknown with { Label = "Nothing pulled" };
+            return NotPulled;
         }
 
         foreach (var style in KnownStyles)

@@ -25,8 +25,11 @@ public readonly record struct TrustedIcon
     public static TrustedIcon Info { get; } = new(Icons.Material.Filled.Info);
     public static TrustedIcon Lightbulb { get; } = new(Icons.Material.Outlined.Lightbulb);
     public static TrustedIcon Link { get; } = new(Icons.Material.Filled.Link);
+    public static TrustedIcon PauseCircle { get; } = new(Icons.Material.Filled.PauseCircle);
+    public static TrustedIcon LinkOff { get; } = new(Icons.Material.Filled.LinkOff);
     public static TrustedIcon People { get; } = new(Icons.Material.Filled.People);
     public static TrustedIcon Refresh { get; } = new(Icons.Material.Filled.Refresh);
+    public static TrustedIcon RemoveCircleOutline { get; } = new(Icons.Material.Outlined.RemoveCircleOutline);
     public static TrustedIcon Replay { get; } = new(Icons.Material.Filled.Replay);
     public static TrustedIcon Report { get; } = new(Icons.Material.Filled.Report);
     public static TrustedIcon Schedule { get; } = new(Icons.Material.Filled.Schedule);

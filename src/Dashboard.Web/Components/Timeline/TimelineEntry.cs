@@ -45,10 +45,12 @@ public sealed record TimelineEntry
     /// <summary>The key of a provider/resource pair: "provider/resource".</summary>
     public static string KeyOf(string provider, string resource) => $"{provider}/{resource}";
 
+    /// <summary>The entry of a pulled resource (one with a <see cref="ResourceDiagnosis.Status"/>).</summary>
     public static TimelineEntry From(ProviderDiagnosis provider, ResourceDiagnosis resource)
     {
         ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(resource);
+        var status = resource.Status ?? throw new ArgumentException("A resource without a historical pull has no timeline.", nameof(resource));
 
         return new TimelineEntry
         {
@@ -56,7 +58,7 @@ public sealed record TimelineEntry
             Resource = resource.Resource,
             ProviderDisplayName = provider.DisplayName,
             ResourceDisplayName = resource.DisplayName,
-            Status = resource.Status,
+            Status = status,
             ScheduledAt = resource.ScheduledAt,
             StartedAt = resource.StartedAt,
             EndedAt = resource.EndedAt,
@@ -67,10 +69,10 @@ public sealed record TimelineEntry
         };
     }
 
-    /// <summary>One entry per pulled resource of the diagnosis (not-pulled resources have no timeline).</summary>
+    /// <summary>One entry per pulled resource of the diagnosis (not-pulled resources, and those with ongoing data only, have no timeline).</summary>
     public static IReadOnlyList<TimelineEntry> From(UserDiagnosis diagnosis)
     {
         ArgumentNullException.ThrowIfNull(diagnosis);
-        return [.. diagnosis.Providers.SelectMany(p => p.Resources.Select(r => From(p, r)))];
+        return [.. diagnosis.Providers.SelectMany(p => p.Resources.Where(r => r.HasPull).Select(r => From(p, r)))];
     }
 }

@@ -6,11 +6,11 @@ namespace Dashboard.Web.Data.Team;
 /// <summary>
 /// Builds the provider pages' figures from the team snapshot, whose per-provider content is what the upstream's own
 /// <c>provider</c> filter answers. A user is "stuck" on the provider when a pull there is stuck by the diagnosis's
-/// own rule (<see cref="PullThresholds.IsStuck"/>).
+/// own rule (<see cref="DiagnosisThresholds.IsStuck"/>).
 /// </summary>
 public static class ProviderViewBuilder
 {
-    public static ProviderView Build(IReadOnlyList<TeamUser> users, string provider, PullThresholds thresholds)
+    public static ProviderView Build(IReadOnlyList<TeamUser> users, string provider, DiagnosisThresholds thresholds)
     {
         ArgumentNullException.ThrowIfNull(users);
         ArgumentNullException.ThrowIfNull(thresholds);

@@ -7,7 +7,7 @@ namespace Dashboard.Web.Data.Team;
 /// Filtered and sorted views of the snapshot, shared by every circuit: ten people looking at "failed pulls"
 /// cost one filter pass, and a circuit holds no copy of the team.
 /// </summary>
-public sealed class TeamViewCache(PullThresholds thresholds)
+public sealed class TeamViewCache(DiagnosisThresholds thresholds)
 {
     private const int Capacity = 32;
 

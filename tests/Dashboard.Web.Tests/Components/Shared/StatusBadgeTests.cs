@@ -50,7 +50,7 @@ public sealed class StatusBadgeTests : BunitContext
         var badge = RenderBadge(null);
 
         Assert.Equal("Nothing pulled", badge.TextContent.Trim());
-        Assert.Contains("status-unknown", badge.ClassList);
+        Assert.Contains("status-none", badge.ClassList);
     }
 
     [Fact]

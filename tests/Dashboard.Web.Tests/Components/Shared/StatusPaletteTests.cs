@@ -45,12 +45,14 @@ public sealed class StatusPaletteTests
     }
 
     [Fact]
-    public void For_NoStatus_NothingPulledInTheUnknownStyle()
+    public void For_NoStatus_NothingPulledInANeutralStyleOfItsOwn()
     {
         var style = StatusPalette.For(null);
 
         Assert.Equal("Nothing pulled", style.Label);
-        Assert.Equal(StatusPalette.Unknown.Icon, style.Icon);
+        Assert.Equal("status-none", style.CssClass);
+        Assert.NotEqual(StatusPalette.Unknown.Icon, style.Icon);
+        Assert.NotEqual(StatusPalette.Unknown.CssColor, style.CssColor);
     }
 
     [Fact]

@@ -57,7 +57,7 @@ internal static class TimelineFixtures
     public static ProviderDiagnosis Provider(string provider, params ResourceDiagnosis[] resources) => new()
     {
         Provider = provider,
-        WorstStatus = StatusRanker.Worst(resources.Select(r => r.Status)),
+        WorstStatus = StatusRanker.Worst(resources.Where(r => r.Status is not null).Select(r => r.Status!.Value)),
         Resources = [.. resources.OrderBy(r => r.Resource, StringComparer.Ordinal)],
         NotPulled = [],
     };

@@ -18,7 +18,15 @@ public static class ResourceCells
         var w = new MarkupWriter(768);
 
         w.Open("td");
-        StatusBadge.Write(w, resource.Status);
+        if (resource.HasPull)
+        {
+            StatusBadge.Write(w, resource.Status);
+        }
+        else
+        {
+            StatusBadge.Write(w, null, "Vital holds ongoing data of this resource but never pulled its history", resource.StatusDisplayName);
+        }
+
         w.Close("td").Line();
 
         w.Open("td", ("class", "range"));
@@ -52,6 +60,7 @@ public static class ResourceCells
         w.Close("td").Line();
         w.Element("td", TextFormatter.ShortDuration(resource.Waiting), ("class", "nowrap")).Line();
         w.Element("td", TextFormatter.KeepUnitsTogether(RunningText(resource))).Line();
+        WriteFreshness(w, resource.Freshness, times);
         if (withErrorDetails)
         {
             w.Element("td", ErrorDetailsText.InWords(resource.ErrorDetails, providerName) ?? "–",
@@ -59,6 +68,51 @@ public static class ResourceCells
         }
 
         return w.ToMarkup();
+    }
+
+    /// <summary>
+    /// The data-freshness cell: the newest data Vital holds and, below it, its last attempt to read the resource. Stale
+    /// data and a failed attempt say so in words, not colour alone; "–" when the ongoing data was not read.
+    /// </summary>
+    private static void WriteFreshness(MarkupWriter w, FreshnessDiagnosis? freshness, TimeDisplay times)
+    {
+        if (freshness is null)
+        {
+            w.Element("td", "–", ("class", "freshness mud-text-secondary")).Line();
+            return;
+        }
+
+        w.Open("td", ("class", "freshness"));
+        if (freshness.NewestData is { } newest)
+        {
+            w.Open("div", ("class", freshness.Stale ? "nowrap fresh-stale" : "nowrap"), ("title", "Newest data: " + times.Exact(newest)))
+                .Text(times.Format(newest));
+            if (freshness.Stale)
+            {
+                w.Text(" ").Element("span", "stale", ("class", "stale-label"));
+            }
+
+            w.Close("div");
+        }
+        else
+        {
+            w.Element("div", "No data yet", ("class", "nowrap mud-text-secondary"));
+        }
+
+        if (freshness.LastAttemptAt is { } attempt)
+        {
+            var failed = freshness.LastAttemptStatus == Vital.Introspection.AttemptStatus.Failure;
+            w.Open("div", ("class", failed ? "nowrap attempt attempt-failed" : "nowrap attempt mud-text-secondary"), ("title", "Vital's last read: " + times.Exact(attempt)))
+                .Text("read " + times.Format(attempt));
+            if (failed)
+            {
+                w.Text(" ").Element("span", "failed", ("class", "attempt-failed-label"));
+            }
+
+            w.Close("div");
+        }
+
+        w.Close("td").Line();
     }
 
     /// <summary>"70 of 180 (39%)".</summary>

@@ -39,6 +39,18 @@ public sealed partial class UserHeader
     /// </summary>
     private string JsonFileName => $"diagnosis-{State.UserId}.json";
 
+    [Inject]
+    private Hosting.IDashboardEnvironment Environment { get; set; } = default!;
+
+    /// <summary>"Team 56bd81c9-… · production · US region", or the demo team: where Vital holds the user.</summary>
+    private string Where(Dashboard.Diagnosis.UserDiagnosis diagnosis)
+    {
+        var team = diagnosis.TeamId is { } id ? $"Team {id}" : "The team of this dashboard's key";
+        return diagnosis.Environment is { } environment ? $"{team} · {environment} · {diagnosis.Region?.ToUpperInvariant()} region"
+            : Environment.IsDemo ? $"{team} · the simulated demo team"
+            : $"{team} · environment not named by the key (Vital:BaseUrl is set)";
+    }
+
     private async Task CopyLinkAsync() => Report(await Browser.CopyAsync(Navigation.Uri), "Link");
 
     private async Task CopyMarkdownAsync()

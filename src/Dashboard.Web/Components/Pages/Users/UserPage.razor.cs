@@ -74,6 +74,19 @@ public sealed partial class UserPage : IDisposable
 
     private Task OnStateChanged() => InvokeAsync(StateHasChanged);
 
+    /// <summary>"Still reading the ongoing data from Vital…": the sources not in yet.</summary>
+    private static string StillReading(Dashboard.Diagnosis.UserSources sources)
+    {
+        var waiting = new[]
+        {
+            sources.User.State == Dashboard.Diagnosis.SourceState.NotRead ? "the user" : null,
+            sources.Connections.State == Dashboard.Diagnosis.SourceState.NotRead ? "the connections" : null,
+            sources.Pulls.State == Dashboard.Diagnosis.SourceState.NotRead ? "the historical pulls" : null,
+            sources.Resources.State == Dashboard.Diagnosis.SourceState.NotRead ? "the ongoing data" : null,
+        }.OfType<string>().ToList();
+        return $"Still reading {Dashboard.Diagnosis.TextFormatter.List(waiting)} from Vital; the findings below may grow.";
+    }
+
     private void OnTimesChanged() => _ = InvokeAsync(StateHasChanged);
 
     /// <summary>Another provider's tab: the selected pull was one of the previous provider's, so it goes.</summary>

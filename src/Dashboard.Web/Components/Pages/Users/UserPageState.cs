@@ -38,8 +38,14 @@ public sealed class UserPageState : IDisposable
 
     public UserDiagnosis? Diagnosis { get; private set; }
 
-    /// <summary>Upstream trouble in words, while the last good diagnosis (if any) stays on screen.</summary>
+    /// <summary>The sources as the page shows them: each read, not found, unavailable, or still on its way.</summary>
+    public UserSources? Sources { get; private set; }
+
+    /// <summary>Trouble reading the historical pulls, in words, while the last good answer (if any) stays on screen.</summary>
     public (string Title, string Message)? Error { get; private set; }
+
+    /// <summary>A source is still on its way.</summary>
+    public bool Reading { get; private set; }
 
     public bool Loading { get; private set; }
 
@@ -66,6 +72,7 @@ public sealed class UserPageState : IDisposable
             UserId = null;
             InvalidId = true;
             Diagnosis = null;
+            Sources = null;
             Error = null;
             await NotifyAsync();
             return;
@@ -79,6 +86,7 @@ public sealed class UserPageState : IDisposable
         InvalidId = false;
         UserId = userId;
         Diagnosis = null;
+        Sources = null;
         Loading = true;
         await NotifyAsync();
         if (!await FetchAsync(maxAge: null))
@@ -107,6 +115,26 @@ public sealed class UserPageState : IDisposable
         }
 
         Refreshing = false;
+        UpdateTimer();
+        await NotifyAsync();
+    }
+
+    /// <summary>
+    /// A section's "Try again": reads every source again from the cache, which holds the ones that answered, so only
+    /// the ones that failed go back to Vital.
+    /// </summary>
+    public async Task RetryAsync()
+    {
+        if (UserId is null)
+        {
+            return;
+        }
+
+        if (!await FetchAsync(maxAge: null))
+        {
+            return;
+        }
+
         UpdateTimer();
         await NotifyAsync();
     }
@@ -158,6 +186,7 @@ public sealed class UserPageState : IDisposable
         UserId = null;
         InvalidId = false;
         Diagnosis = null;
+        Sources = null;
         Error = null;
         Loading = false;
         Refreshing = false;
@@ -181,7 +210,11 @@ public sealed class UserPageState : IDisposable
         }
     }
 
-    /// <summary>Fetches and records the answer; false when the page went away meanwhile (nothing is recorded then).</summary>
+    /// <summary>
+    /// Reads the four sources together and records each as it arrives (the page shows a section as soon as its source
+    /// is in); false when the page went away meanwhile (nothing more is recorded then). Until a source is in, the last
+    /// answer for it stays on screen.
+    /// </summary>
     private async Task<bool> FetchAsync(TimeSpan? maxAge)
     {
         var userId = UserId!;
@@ -191,29 +224,51 @@ public sealed class UserPageState : IDisposable
             token = _loading.Token;
         }
 
-        try
+        var before = Sources;
+        var reads = _diagnoses.Start(userId, maxAge, token);
+        var pending = new List<Task> { reads.User, reads.Connections, reads.Pulls, reads.Resources };
+        Reading = true;
+        while (pending.Count > 0)
         {
-            var diagnosis = maxAge is { } age
-                ? await _diagnoses.GetAsync(userId, age, token)
-                : await _diagnoses.GetAsync(userId, refresh: false, token);
+            var done = await Task.WhenAny(pending);
+            pending.Remove(done);
             if (token.IsCancellationRequested)
             {
                 return false;
             }
 
-            Diagnosis = diagnosis;
-            Error = null;
-            LastRefresh = _timeProvider.GetUtcNow();
-        }
-        catch (VitalApiException ex) when (!token.IsCancellationRequested)
-        {
-            var (_, title, detail) = UpstreamProblems.Describe(ex);
-            Error = (title, detail);
-        }
-        catch (Exception ex) when (token.IsCancellationRequested && ex is OperationCanceledException or VitalApiException)
-        {
-            // The page went away.
-            return false;
+            if (ReferenceEquals(done, reads.Pulls))
+            {
+                if (reads.Pulls.Exception?.InnerException is VitalApiException ex)
+                {
+                    var (_, title, detail) = UpstreamProblems.Describe(ex);
+                    Error = (title, detail);
+                    if (before?.Pulls.IsOk != true)
+                    {
+                        before = (before ?? new UserSources { UserId = userId }) with { Pulls = SourceRead<UserHistoricalPulls>.Unavailable(detail) };
+                    }
+                }
+                else if (reads.Pulls.IsCompletedSuccessfully)
+                {
+                    Error = null;
+                    LastRefresh = _timeProvider.GetUtcNow();
+                }
+                else if (reads.Pulls.IsFaulted)
+                {
+                    // Not upstream trouble: a bug. It surfaces to the page's error boundary rather than hide here.
+                    await reads.Pulls;
+                }
+            }
+
+            Reading = pending.Count > 0;
+            Loading = false;
+            Sources = reads.Sources(before);
+            var asOf = reads.Pulls.IsCompletedSuccessfully ? reads.Pulls.Result.AsOf : Diagnosis?.AsOf ?? _timeProvider.GetUtcNow();
+            Diagnosis = _diagnoses.Diagnose(Sources, asOf);
+            if (pending.Count > 0)
+            {
+                await NotifyAsync();
+            }
         }
 
         return true;

@@ -63,7 +63,73 @@ public sealed class ProviderResourcesTests : DashboardContext
         var cells = Cells(cut, "oura/brain_waves");
         Assert.Equal("brain_waves", cells[0]);
         Assert.Equal("Unknown: paused", cells[1]);
-        Assert.Equal("'cosmic_rays' (a value this dashboard does not know yet)", cells[6]);
+        Assert.Equal("'cosmic_rays' (a value this dashboard does not know yet)", cells[7]);
+    }
+
+    private IRenderedComponent<ProviderResources> RenderSources(Dashboard.Diagnosis.UserSources sources)
+    {
+        var diagnosis = Services.GetRequiredService<Dashboard.Diagnosis.DiagnosisEngine>().Diagnose(sources, Now);
+        return Render<ProviderResources>(p => p.Add(c => c.Provider, diagnosis.Providers[0]).Add(c => c.AsOf, diagnosis.AsOf));
+    }
+
+    private static Dashboard.Diagnosis.UserSources WithOngoing(string resource, TimeSpan newestAgo, string attempt) =>
+        FakeDiagnosisService.Derived(User(1).Pull("oura", "sleep", "success").Build()) with
+        {
+            Resources = Dashboard.Diagnosis.SourceRead<Vital.Introspection.UserResources>.Ok(new Vital.Introspection.UserResources
+            {
+                UserId = Id(1),
+                Providers = new Dictionary<Vital.Introspection.ProviderSlug, IReadOnlyDictionary<Vital.Introspection.ResourceName, Vital.Introspection.ResourceFreshness>>
+                {
+                    [new("oura")] = new Dictionary<Vital.Introspection.ResourceName, Vital.Introspection.ResourceFreshness>
+                    {
+                        [new(resource)] = new()
+                        {
+                            NewestData = Now - newestAgo,
+                            LastAttempt = new(Now.AddHours(-1), new Vital.Introspection.AttemptStatus(attempt)),
+                        },
+                    },
+                },
+            }),
+        };
+
+    [Fact]
+    public void Render_StaleDataAndAFailedRead_SaidInWordsInTheFreshnessCell()
+    {
+        var cut = RenderSources(WithOngoing("sleep", TimeSpan.FromDays(5), "failure"));
+
+        var cell = cut.Find("tr[data-key='oura/sleep'] td.freshness");
+        Assert.Equal("stale", cell.QuerySelector(".stale-label")!.TextContent);
+        Assert.Equal("failed", cell.QuerySelector(".attempt-failed-label")!.TextContent);
+        Assert.StartsWith("Newest data: ", cell.QuerySelector("div")!.GetAttribute("title"), StringComparison.Ordinal);
+        Assert.StartsWith("read ", Markup.Text(cell.QuerySelector(".attempt")!.TextContent), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_FreshDataAndASuccessfulRead_NoWarningWords()
+    {
+        var cut = RenderSources(WithOngoing("sleep", TimeSpan.FromHours(3), "success"));
+
+        var cell = cut.Find("tr[data-key='oura/sleep'] td.freshness");
+        Assert.Null(cell.QuerySelector(".stale-label"));
+        Assert.Null(cell.QuerySelector(".attempt-failed-label"));
+    }
+
+    [Fact]
+    public void Render_ResourceWithOngoingDataButNoPull_RowSaysNoHistoricalPull()
+    {
+        var cut = RenderSources(WithOngoing("heartrate", TimeSpan.FromHours(3), "success"));
+
+        var cells = Cells(cut, "oura/heartrate");
+        Assert.Equal("heart rate", cells[0]);
+        Assert.Equal("No historical pull", cells[1]);
+    }
+
+    [Fact]
+    public void Render_OngoingDataNotRead_Dash()
+    {
+        var cut = RenderProvider(User(1).Pull("oura", "sleep", "success"));
+
+        Assert.Equal("–", Cells(cut, "oura/sleep")[6]);
     }
 
     [Fact]

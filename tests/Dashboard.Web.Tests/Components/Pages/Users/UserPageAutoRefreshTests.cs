@@ -95,7 +95,8 @@ public sealed class UserPageAutoRefreshTests : DashboardContext
         cut.WaitForAssertion(() => Assert.Equal("Succeeded", cut.Find("g.row[data-key='fitbit/activity'] text.status-label title").TextContent), Wait);
         Assert.Equal("As of 2026-03-04 12:00:30 UTC", Markup.Text(cut.Find("[data-testid=as-of]").TextContent));
         Assert.DoesNotContain("pull_in_progress", cut.FindAll("[data-testid=findings] .finding").Select(f => f.GetAttribute("data-code")));
-        Assert.False(Watching(cut));
+        // The pulls may show before the last source is in; watching stops once every source is.
+        cut.WaitForAssertion(() => Assert.False(Watching(cut)), Wait);
         Assert.True(Switch(cut).HasAttribute("disabled"));
 
         Time.Advance(TimeSpan.FromMinutes(10));
@@ -170,8 +171,8 @@ public sealed class UserPageAutoRefreshTests : DashboardContext
         Time.Advance(Interval);
 
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=error-banner]")), Wait);
+        cut.WaitForAssertion(() => Assert.False(Watching(cut)), Wait);
         Assert.Equal(3, cut.FindAll("[data-testid=findings] .finding").Count);
-        Assert.False(Watching(cut));
         Time.Advance(TimeSpan.FromMinutes(5));
         Assert.Equal(2, Diagnoses.Calls.Count);
 

@@ -95,7 +95,9 @@ public sealed class UserPageStateTests : IDisposable
         await _state.LoadAsync(Id(1));
 
         Assert.Equal("Vital rejected the API key", _state.Error!.Value.Title);
-        Assert.Null(_state.Diagnosis);
+        // What the other sources said stays; the pulls are marked unavailable, never "none".
+        Assert.Equal(Dashboard.Diagnosis.SourceState.Unavailable, _state.Diagnosis!.Sources!.HistoricalPulls);
+        Assert.DoesNotContain(Dashboard.Diagnosis.FindingCodes.NoPullData, _state.Diagnosis.Findings.Select(f => f.Code));
         Assert.False(_state.AutoRefreshRunning);
     }
 

@@ -141,7 +141,7 @@ public sealed class UserPageTests : DashboardContext
         Assert.Equal("No historical pulls for this user", finding.QuerySelector("h3")!.TextContent);
         Assert.Equal("Warning", finding.QuerySelector("span.severity-badge")!.TextContent.Trim());
         Assert.Contains("Next step:", finding.TextContent, StringComparison.Ordinal);
-        Assert.Equal("No historical pulls", Text(cut, "[data-testid=headline]"));
+        Assert.Equal("No connected source, No historical pulls", Text(cut, "[data-testid=headline]"));
         Assert.Empty(cut.FindAll("[data-testid=provider-tabs]"));
         Assert.Empty(cut.FindAll("#timeline-title"));
     }
@@ -216,10 +216,10 @@ public sealed class UserPageTests : DashboardContext
         var cut = Open(Id(1), "?focus=oura");
 
         Assert.Equal(
-            ["Resource", "Status", "Data range", "Days with data", "Waited", "Ran", "Error details", "Release · trace id"],
+            ["Resource", "Status", "Data range", "Days with data", "Waited", "Ran", "Data freshness", "Error details", "Release · trace id"],
             cut.FindAll(".provider-resources thead th").Select(h => h.TextContent.Trim()));
         var sleep = cut.Find("tr[data-key='oura/sleep']").Children.Select(c => Markup.Text(c.TextContent)).ToList();
-        Assert.Equal(["sleep", "Succeeded", "2026-02-02 → 2026-03-04", "20 of 30 (67%)", "1 min", "59 min", "–", "0.0.0-dev.cd0e26251cc7d2d3b8f4e6a9c0d1e2f3a4b5c6d"], sleep);
+        Assert.Equal(["sleep", "Succeeded", "2026-02-02 → 2026-03-04", "20 of 30 (67%)", "1 min", "59 min", "–", "–", "0.0.0-dev.cd0e26251cc7d2d3b8f4e6a9c0d1e2f3a4b5c6d"], sleep);
         Assert.Equal(
             [("Release", "0.0.0-dev.cd0e262"), ("Trace id", "51cc7d2d3b8f4e6a9c0d1e2f3a4b5c6d")],
             cut.FindAll("tr[data-key='oura/sleep'] td.release-trace code").Select(c => (c.GetAttribute("title"), c.TextContent)));
@@ -246,10 +246,10 @@ public sealed class UserPageTests : DashboardContext
         Assert.Equal("5 min", activity[4]);
         Assert.Equal("5 min so far", activity[5]);
         var sleep = cut.Find("tr[data-key='fitbit/sleep']").Children.Select(c => Markup.Text(c.TextContent)).ToList();
-        Assert.Equal(["sleep", "Scheduled", "Not set yet", "0", "10 min", "–", "–"], sleep);
+        Assert.Equal(["sleep", "Scheduled", "Not set yet", "0", "10 min", "–", "–", "–"], sleep);
         // No resource of Fitbit has error details: no column for them.
         Assert.Equal(
-            ["Resource", "Status", "Data range", "Days with data", "Waited", "Ran", "Release · trace id"],
+            ["Resource", "Status", "Data range", "Days with data", "Waited", "Ran", "Data freshness", "Release · trace id"],
             cut.FindAll(".provider-resources thead th").Select(h => h.TextContent.Trim()));
     }
 
@@ -320,7 +320,8 @@ public sealed class UserPageTests : DashboardContext
         Assert.Equal(title, banner.QuerySelector("b")!.TextContent);
         Assert.Contains(detail, banner.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", banner.TextContent, StringComparison.Ordinal);
-        Assert.Empty(cut.FindAll("[data-testid=findings]"));
+        // The other sources answered: the page keeps what they said, and says the pulls are missing.
+        Assert.Equal("Could not read the historical pulls", cut.Find("[data-code=source_unavailable] h3").TextContent);
         Assert.Equal(Id(1), Text(cut, "[data-testid=user-id]"));
 
         Diagnoses.Returns(Typical());
@@ -354,14 +355,14 @@ public sealed class UserPageTests : DashboardContext
 
         var cut = Open(Id(1));
 
-        Assert.Contains("Reading this user's pulls from Vital…", cut.Markup, StringComparison.Ordinal);
+        Assert.Contains("Reading this user from Vital", cut.Markup, StringComparison.Ordinal);
         Assert.True(cut.Find("[data-testid=copy-markdown]").HasAttribute("disabled"));
         Assert.Equal(Id(1), Text(cut, "[data-testid=user-id]"));
 
         Diagnoses.Release();
 
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=findings]")), Wait);
-        Assert.DoesNotContain("Reading this user's pulls from Vital…", cut.Markup, StringComparison.Ordinal);
+        cut.WaitForAssertion(() => Assert.DoesNotContain("Reading this user from Vital", cut.Markup, StringComparison.Ordinal), Wait);
     }
 
     [Fact]
@@ -416,7 +417,7 @@ public sealed class UserPageTests : DashboardContext
         cut.Find("[data-testid=copy-markdown]").Click();
 
         var markdown = Assert.Single(Clipboard);
-        Assert.StartsWith($"## Vital historical pulls for user `{Id(1)}`", markdown, StringComparison.Ordinal);
+        Assert.StartsWith($"## Vital diagnosis for user `{Id(1)}`", markdown, StringComparison.Ordinal);
         Assert.Contains("1 failed pull, 1 resource not pulled", markdown, StringComparison.Ordinal);
         Assert.Contains($"(http://localhost/users/{Id(1)}?focus=fitbit&tz=local)", markdown, StringComparison.Ordinal);
         Assert.Contains(FailedTrace, markdown, StringComparison.Ordinal);

@@ -2,10 +2,10 @@ using Vital.Introspection;
 
 namespace Dashboard.Diagnosis.Tests;
 
-public class PullThresholdsTests
+public class DiagnosisThresholdsTests
 {
     private static readonly DateTimeOffset AsOf = TestData.AsOf;
-    private static readonly PullThresholds Thresholds = new(TimeSpan.FromHours(6), TimeSpan.FromDays(1), 0.5);
+    private static readonly DiagnosisThresholds Thresholds = new(TimeSpan.FromHours(6), TimeSpan.FromDays(1), 0.5);
 
     [Theory]
     [InlineData("scheduled", 6 * 60, false)]

@@ -9,7 +9,7 @@ using static Dashboard.Web.Tests.Support.TestPulls;
 namespace Dashboard.Web.Tests.Data;
 
 /// <summary>The shared cache behind the user page's refreshes: how often the upstream is really asked.</summary>
-public sealed class PullRepositoryTests : IDisposable
+public sealed class VitalRepositoryTests : IDisposable
 {
     private readonly FakeTimeProvider _time = new(Now);
     private readonly CountingClient _client = new();
@@ -17,17 +17,17 @@ public sealed class PullRepositoryTests : IDisposable
 
     public void Dispose() => _services.Dispose();
 
-    private PullRepository Repository(int cacheSeconds = 60) =>
-        new(_client, _services.GetRequiredService<HybridCache>(), Options.Create(new VitalOptions { CacheSeconds = cacheSeconds }), _time);
+    private VitalRepository Repository(int cacheSeconds = 60) =>
+        new(_client, _services.GetRequiredService<HybridCache>(), Options.Create(new VitalOptions { CacheSeconds = cacheSeconds }), new ClientUserIds(), _time);
 
     [Fact]
-    public async Task GetUserAsync_Twice_OneUpstreamCallAndTheFirstAsOf()
+    public async Task GetPullsAsync_Twice_OneUpstreamCallAndTheFirstAsOf()
     {
         var repository = Repository();
 
-        var first = await repository.GetUserAsync(Id(1), cancellationToken: TestContext.Current.CancellationToken);
+        var first = await repository.GetPullsAsync(Id(1), cancellationToken: TestContext.Current.CancellationToken);
         _time.Advance(TimeSpan.FromSeconds(10));
-        var second = await repository.GetUserAsync(Id(1), cancellationToken: TestContext.Current.CancellationToken);
+        var second = await repository.GetPullsAsync(Id(1), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(1, _client.Calls);
         Assert.Equal(Now, second.AsOf);
@@ -35,45 +35,45 @@ public sealed class PullRepositoryTests : IDisposable
     }
 
     [Fact]
-    public async Task GetUserAsync_MaxAge_ReusedWhileYoungerThenFetchedAgain()
+    public async Task GetPullsAsync_MaxAge_ReusedWhileYoungerThenFetchedAgain()
     {
         var repository = Repository();
-        await repository.GetUserAsync(Id(1), cancellationToken: TestContext.Current.CancellationToken);
+        await repository.GetPullsAsync(Id(1), cancellationToken: TestContext.Current.CancellationToken);
 
         _time.Advance(TimeSpan.FromSeconds(30));
-        var young = await repository.GetUserAsync(Id(1), TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        var young = await repository.GetPullsAsync(Id(1), TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         Assert.Equal(1, _client.Calls);
         Assert.Equal(Now, young.AsOf);
 
         _time.Advance(TimeSpan.FromSeconds(1));
-        var fresh = await repository.GetUserAsync(Id(1), TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        var fresh = await repository.GetPullsAsync(Id(1), TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         Assert.Equal(2, _client.Calls);
         Assert.Equal(Now.AddSeconds(31), fresh.AsOf);
     }
 
     [Fact]
-    public async Task GetUserAsync_MaxAgeZero_AlwaysAsksAndServesTheFreshAnswerToEveryoneAfter()
+    public async Task GetPullsAsync_MaxAgeZero_AlwaysAsksAndServesTheFreshAnswerToEveryoneAfter()
     {
         var repository = Repository();
-        await repository.GetUserAsync(Id(1), cancellationToken: TestContext.Current.CancellationToken);
+        await repository.GetPullsAsync(Id(1), cancellationToken: TestContext.Current.CancellationToken);
 
         _time.Advance(TimeSpan.FromSeconds(1));
-        await repository.GetUserAsync(Id(1), TimeSpan.Zero, TestContext.Current.CancellationToken);
-        var after = await repository.GetUserAsync(Id(1), cancellationToken: TestContext.Current.CancellationToken);
+        await repository.GetPullsAsync(Id(1), TimeSpan.Zero, TestContext.Current.CancellationToken);
+        var after = await repository.GetPullsAsync(Id(1), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(2, _client.Calls);
         Assert.Equal(Now.AddSeconds(1), after.AsOf);
     }
 
     [Fact]
-    public async Task GetUserAsync_TenWatchersAtOnce_OneUpstreamCall()
+    public async Task GetPullsAsync_TenWatchersAtOnce_OneUpstreamCall()
     {
         var repository = Repository();
         _client.Hold();
 
         var watchers = Enumerable.Range(0, 10)
-            .Select(_ => repository.GetUserAsync(Id(1), TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken))
+            .Select(_ => repository.GetPullsAsync(Id(1), TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken))
             .ToList();
         _client.Release();
         await Task.WhenAll(watchers);
@@ -82,12 +82,12 @@ public sealed class PullRepositoryTests : IDisposable
     }
 
     [Fact]
-    public async Task GetUserAsync_UserIdInAnotherCase_SameEntry()
+    public async Task GetPullsAsync_UserIdInAnotherCase_SameEntry()
     {
         var repository = Repository();
 
-        await repository.GetUserAsync(Id(1), cancellationToken: TestContext.Current.CancellationToken);
-        await repository.GetUserAsync(Id(1).ToUpperInvariant(), cancellationToken: TestContext.Current.CancellationToken);
+        await repository.GetPullsAsync(Id(1), cancellationToken: TestContext.Current.CancellationToken);
+        await repository.GetPullsAsync(Id(1).ToUpperInvariant(), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(1, _client.Calls);
     }
@@ -95,7 +95,7 @@ public sealed class PullRepositoryTests : IDisposable
     [Fact]
     public async Task DiagnosisService_RefreshOrMaxAge_DiagnosedAsOfTheFetch()
     {
-        var service = new DiagnosisService(Repository(), Engine);
+        var service = new DiagnosisService(Repository(), Engine, Options.Create(new VitalOptions()));
 
         var cached = await service.GetAsync(Id(1), cancellationToken: TestContext.Current.CancellationToken);
         _time.Advance(TimeSpan.FromMinutes(1));
@@ -119,6 +119,15 @@ public sealed class PullRepositoryTests : IDisposable
         public void Hold() => _hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public void Release() => _hold?.TrySetResult();
+
+        public override Task<VitalUser?> GetUserProfileAsync(string userId, CancellationToken cancellationToken = default) =>
+            Task.FromResult<VitalUser?>(new VitalUser { UserId = userId, ConnectedSources = [new ConnectedSource { Provider = ProviderSlug.Oura }] });
+
+        public override Task<IReadOnlyList<ProviderConnection>?> GetConnectionsAsync(string userId, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<ProviderConnection>?>([new ProviderConnection { Provider = ProviderSlug.Oura, Status = ConnectionStatus.Connected }]);
+
+        public override Task<UserResources> GetUserResourcesAsync(string userId, ProviderSlug? provider = null, CancellationToken cancellationToken = default) =>
+            Task.FromResult(UserResources.Empty(userId));
 
         public override async Task<UserHistoricalPulls> GetUserAsync(string userId, ProviderSlug? provider = null, CancellationToken cancellationToken = default)
         {

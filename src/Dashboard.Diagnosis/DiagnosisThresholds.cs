@@ -7,8 +7,18 @@ namespace Dashboard.Diagnosis;
 /// so the diagnosis and the team-wide views judge a pull the same way. Boundaries: "older than" a limit is strictly
 /// greater; coverage "below" the ratio is strictly less. Immutable.
 /// </summary>
-public sealed class PullThresholds(TimeSpan stuckScheduledAfter, TimeSpan stuckInProgressAfter, double lowCoverageRatio)
+public sealed class DiagnosisThresholds(
+    TimeSpan stuckScheduledAfter,
+    TimeSpan stuckInProgressAfter,
+    double lowCoverageRatio,
+    TimeSpan? staleAfter = null,
+    IReadOnlyDictionary<string, TimeSpan>? staleAfterByProvider = null)
 {
+    /// <summary>An SDK provider's newest data older than this (but not stale) is a normal delay, worth saying so.</summary>
+    public static readonly TimeSpan SdkDelayNoticeAfter = TimeSpan.FromHours(12);
+
+    private readonly Dictionary<string, TimeSpan> _staleAfterByProvider = new(staleAfterByProvider ?? new Dictionary<string, TimeSpan>(), StringComparer.Ordinal);
+
     /// <summary>A <c>scheduled</c> pull waiting longer than this is stuck.</summary>
     public TimeSpan StuckScheduledAfter { get; } = stuckScheduledAfter;
 
@@ -37,6 +47,17 @@ public sealed class PullThresholds(TimeSpan stuckScheduledAfter, TimeSpan stuckI
     public bool IsStuck(PullStatus status, DateTimeOffset? scheduledAt, DateTimeOffset? startedAt, DateTimeOffset asOf) =>
         Age(status, scheduledAt, startedAt, asOf) is { } age
         && age > (status == PullStatus.Scheduled ? StuckScheduledAfter : StuckInProgressAfter);
+
+    /// <summary>A resource's newest data older than this is stale, unless its provider has a limit of its own.</summary>
+    public TimeSpan StaleAfter { get; } = staleAfter ?? TimeSpan.FromDays(3);
+
+    /// <summary>The stale limit for <paramref name="provider"/>.</summary>
+    public TimeSpan StaleAfterFor(string provider) =>
+        _staleAfterByProvider.TryGetValue(provider, out var after) ? after : StaleAfter;
+
+    /// <summary>Newest data older than the provider's stale limit (no data at all is not "stale": there is nothing to age).</summary>
+    public bool IsStale(string provider, DateTimeOffset? newestData, DateTimeOffset asOf) =>
+        newestData is { } newest && asOf - newest > StaleAfterFor(provider);
 
     /// <summary>Data on fewer days than <see cref="LowCoverageRatio"/> of the range's days.</summary>
     public bool IsLowCoverage(double coverage) => coverage < LowCoverageRatio;
