@@ -20,6 +20,7 @@ public static class ClientUserIdLookup
     /// <summary>What the not-found page reads to say which id was not found (or why it was refused).</summary>
     public const string NotFoundItem = "client-user-id-not-found";
     public const string ProblemItem = "client-user-id-problem";
+    public const string UpstreamItem = "client-user-id-upstream";
 
     public static IEndpointRouteBuilder MapClientUserIdLookup(this IEndpointRouteBuilder endpoints)
     {
@@ -37,8 +38,12 @@ public static class ClientUserIdLookup
     {
         ArgumentNullException.ThrowIfNull(context);
         format = null;
-        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? string.Empty;
-        var query = raw.IndexOf('?', StringComparison.Ordinal);
+        // The request target exactly as sent when the server keeps it (Kestrel and IIS do): decoded once below. Without
+        // it, the path as the server decoded it, where only an encoded slash is left encoded.
+        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        var decoded = rawTarget is not { Length: > 0 };
+        var raw = decoded ? context.Request.PathBase.Add(context.Request.Path).Value ?? string.Empty : rawTarget!;
+        var query = decoded ? -1 : raw.IndexOf('?', StringComparison.Ordinal);
         var path = query < 0 ? raw : raw[..query];
         var start = path.IndexOf(prefix, StringComparison.OrdinalIgnoreCase);
         if (start < 0)
@@ -58,6 +63,11 @@ public static class ClientUserIdLookup
                     break;
                 }
             }
+        }
+
+        if (decoded)
+        {
+            return segment.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
         }
 
         try
@@ -95,7 +105,7 @@ public static class ClientUserIdLookup
         catch (VitalApiException ex)
         {
             var (status, title, detail) = UpstreamProblems.Describe(ex);
-            context.Items[ProblemItem] = $"{title}: {detail}";
+            context.Items[UpstreamItem] = $"{title}: {detail}";
             return Results.StatusCode(status);
         }
     }

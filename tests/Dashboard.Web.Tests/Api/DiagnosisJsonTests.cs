@@ -39,6 +39,20 @@ public sealed class DiagnosisJsonTests(DemoDashboard dashboard) : IClassFixture<
         data.Add(ScenarioNames.SuccessWithoutEndedAt, ["timeline_anomaly"], "info");
         data.Add(ScenarioNames.UnknownProvider, [], "ok");
         data.Add(ScenarioNames.Healthy, [], "ok");
+
+        // The whole diagnosis: the user, the connections and the ongoing data.
+        data.Add(ScenarioNames.RevokedToken, ["connection_error"], "critical");
+        data.Add(ScenarioNames.PasswordExpired, ["connection_error"], "critical");
+        data.Add(ScenarioNames.UnknownErrorType, ["connection_error"], "critical");
+        data.Add(ScenarioNames.ConnectionPaused, ["connection_paused", "outside_ingestion_bounds"], "warning");
+        data.Add(ScenarioNames.UnknownConnectionStatus, ["unknown_connection_status"], "warning");
+        data.Add(ScenarioNames.ScopesDenied, ["scopes_denied"], "warning");
+        data.Add(ScenarioNames.StaleData, ["data_stale"], "warning");
+        data.Add(ScenarioNames.HealthKitDelay, ["data_delay_normal"], "info");
+        data.Add(ScenarioNames.LastAttemptFailed, ["last_attempt_failed"], "warning");
+        data.Add(ScenarioNames.NoConnections, ["no_connections", "no_pull_data"], "warning");
+        data.Add(ScenarioNames.FutureIngestionStart, ["outside_ingestion_bounds", "pull_no_data"], "warning");
+        data.Add(ScenarioNames.PastIngestionEnd, ["outside_ingestion_bounds"], "info");
         return data;
     }
 
