@@ -17,24 +17,29 @@ public static class ResourceCells
         ArgumentNullException.ThrowIfNull(times);
         var w = new MarkupWriter(768);
 
-        w.Open("td");
+        // data-label: a narrow table shows each cell under its column's name (ProviderResources.razor.css).
+        w.Open("td", ("data-label", "Status"));
         StatusBadge.Write(w, resource.Status);
         w.Close("td").Line();
 
-        w.Open("td", ("class", "range"));
+        w.Open("td", ("class", "range"), ("data-label", "Data range"));
         if (resource.RangeStart is null && resource.RangeEnd is null)
         {
             w.Element("span", "Not set yet", ("class", "mud-text-secondary"));
         }
         else
         {
-            w.Element("span", $"{Day(resource.RangeStart, times)} → {Day(resource.RangeEnd, times)}",
-                ("title", $"{times.Exact(resource.RangeStart)} → {times.Exact(resource.RangeEnd)}"));
+            // Each date whole on its line: a narrow column broke them at their hyphens ("2026-08-" / "13 →").
+            w.Open("span", ("title", $"{times.Exact(resource.RangeStart)} → {times.Exact(resource.RangeEnd)}"))
+                .Element("span", $"{Day(resource.RangeStart, times)} →", ("class", "nowrap"))
+                .Text(" ")
+                .Element("span", Day(resource.RangeEnd, times), ("class", "nowrap"))
+                .Close("span");
         }
 
         w.Close("td").Line();
 
-        w.Open("td", ("class", "coverage-cell")).Element("div", DaysText(resource), ("class", "nowrap"));
+        w.Open("td", ("class", "coverage-cell"), ("data-label", "Days with data")).Element("div", DaysText(resource), ("class", "nowrap"));
         if (resource.Coverage is { } coverage)
         {
             var percent = Math.Clamp(coverage, 0, 1) * 100;
@@ -50,12 +55,12 @@ public static class ResourceCells
         }
 
         w.Close("td").Line();
-        w.Element("td", TextFormatter.ShortDuration(resource.Waiting), ("class", "nowrap")).Line();
-        w.Element("td", TextFormatter.KeepUnitsTogether(RunningText(resource))).Line();
+        w.Element("td", TextFormatter.ShortDuration(resource.Waiting), ("class", "nowrap"), ("data-label", "Waited")).Line();
+        w.Element("td", TextFormatter.KeepUnitsTogether(RunningText(resource)), ("data-label", "Ran")).Line();
         if (withErrorDetails)
         {
             w.Element("td", ErrorDetailsText.InWords(resource.ErrorDetails, providerName) ?? "–",
-                ("class", "error-details"), ("title", resource.ErrorDetails ?? string.Empty)).Line();
+                ("class", "error-details"), ("title", resource.ErrorDetails ?? string.Empty), ("data-label", "Error details")).Line();
         }
 
         return w.ToMarkup();
