@@ -41,8 +41,11 @@ public sealed class DashboardFixture : IAsyncLifetime
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
     ];
 
+    private readonly SemaphoreSlim _demoGate = new(1, 1);
+    private readonly Dictionary<string, DashboardPages> _pages = new(StringComparer.Ordinal);
     private AppProcess? _simulator;
     private AppProcess? _dashboard;
+    private AppProcess? _demo;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private string? _sandbox;
@@ -155,6 +158,85 @@ public sealed class DashboardFixture : IAsyncLifetime
         Log($"Browser journeys: screenshots in {ScreenshotDirectory}, logs in {LogDirectory}");
     }
 
+    /// <summary>
+    /// The dashboard in demo mode, as a new user first meets it: no Vital key, so the simulated team runs in process
+    /// (500 users, seed 1, the simulator's defaults spelled out) and the pages carry the "Demo data" chip and banner.
+    /// Started the first time a test asks (the other journeys never pay for it), its first team scan done.
+    /// </summary>
+    public async Task<Uri> DemoUrlAsync()
+    {
+        RequireBrowser();
+        await _demoGate.WaitAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            if (_demo is null)
+            {
+                var home = Directory.CreateDirectory(Path.Combine(_sandbox!, "demo-home")).FullName;
+                var secrets = Directory.CreateDirectory(Path.Combine(_sandbox!, "demo-secrets")).FullName;
+                var demo = AppProcess.Start("dashboard-demo", "Dashboard.Web.dll", new Dictionary<string, string>
+                {
+                    ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                    ["DASHBOARD_SECRETS_DIR"] = secrets,
+                    ["HOME"] = home,
+                    ["Simulator__Users"] = "500",
+                    ["Simulator__Seed"] = "1",
+                    ["Api__RequestsPerMinute"] = "10000",
+                }, LogDirectory);
+                try
+                {
+                    using var startup = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+                    await demo.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60), startup.Token);
+                    using var http = new HttpClient { BaseAddress = demo.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+                    using var csv = await http.GetAsync(new Uri("/api/users.csv", UriKind.Relative), startup.Token);
+                    csv.EnsureSuccessStatusCode();
+                }
+                catch
+                {
+                    await demo.DisposeAsync();
+                    throw;
+                }
+
+                _demo = demo;
+                Log($"Demo dashboard: {_demo.BaseAddress}");
+            }
+
+            return _demo.BaseAddress;
+        }
+        finally
+        {
+            _demoGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// The pages of the dashboard in <paramref name="mode"/> (<c>demo</c>: <see cref="DemoUrlAsync"/>, <c>live</c>: the
+    /// one against the simulator host), read once per run.
+    /// </summary>
+    public async Task<DashboardPages> PagesAsync(string mode)
+    {
+        var baseUrl = mode switch
+        {
+            "demo" => await DemoUrlAsync(),
+            "live" => DashboardUrl,
+            _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "demo or live"),
+        };
+        lock (_pages)
+        {
+            if (_pages.TryGetValue(mode, out var known))
+            {
+                return known;
+            }
+        }
+
+        var pages = await DashboardPages.LoadAsync(mode, baseUrl, TestContext.Current.CancellationToken);
+        lock (_pages)
+        {
+            _pages[mode] = pages;
+        }
+
+        return pages;
+    }
+
     /// <summary>Skips the test outside CI when the machine has no Chromium; fails it under <c>CI=true</c>.</summary>
     public void RequireBrowser() => Requirement.Require(Unavailable is null, Unavailable ?? string.Empty);
 
@@ -219,6 +301,14 @@ public sealed class DashboardFixture : IAsyncLifetime
             await _dashboard.DisposeAsync();
             _dashboard = null;
         }
+
+        if (_demo is not null)
+        {
+            await _demo.DisposeAsync();
+            _demo = null;
+        }
+
+        _demoGate.Dispose();
 
         if (_simulator is not null)
         {

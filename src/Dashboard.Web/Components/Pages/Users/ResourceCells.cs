@@ -17,7 +17,8 @@ public static class ResourceCells
         ArgumentNullException.ThrowIfNull(times);
         var w = new MarkupWriter(768);
 
-        w.Open("td");
+        // data-label: a narrow table shows each cell under its column's name (ProviderResources.razor.css).
+        w.Open("td", ("data-label", "Status"));
         if (resource.HasPull)
         {
             StatusBadge.Write(w, resource.Status);
@@ -29,20 +30,24 @@ public static class ResourceCells
 
         w.Close("td").Line();
 
-        w.Open("td", ("class", "range"));
+        w.Open("td", ("class", "range"), ("data-label", "Data range"));
         if (resource.RangeStart is null && resource.RangeEnd is null)
         {
             w.Element("span", "Not set yet", ("class", "mud-text-secondary"));
         }
         else
         {
-            w.Element("span", $"{Day(resource.RangeStart, times)} → {Day(resource.RangeEnd, times)}",
-                ("title", $"{times.Exact(resource.RangeStart)} → {times.Exact(resource.RangeEnd)}"));
+            // Each date whole on its line: a narrow column broke them at their hyphens ("2026-08-" / "13 →").
+            w.Open("span", ("title", $"{times.Exact(resource.RangeStart)} → {times.Exact(resource.RangeEnd)}"))
+                .Element("span", $"{Day(resource.RangeStart, times)} →", ("class", "nowrap"))
+                .Text(" ")
+                .Element("span", Day(resource.RangeEnd, times), ("class", "nowrap"))
+                .Close("span");
         }
 
         w.Close("td").Line();
 
-        w.Open("td", ("class", "coverage-cell")).Element("div", DaysText(resource), ("class", "nowrap"));
+        w.Open("td", ("class", "coverage-cell"), ("data-label", "Days with data")).Element("div", DaysText(resource), ("class", "nowrap"));
         if (resource.Coverage is { } coverage)
         {
             var percent = Math.Clamp(coverage, 0, 1) * 100;
@@ -58,13 +63,13 @@ public static class ResourceCells
         }
 
         w.Close("td").Line();
-        w.Element("td", TextFormatter.ShortDuration(resource.Waiting), ("class", "nowrap")).Line();
-        w.Element("td", TextFormatter.KeepUnitsTogether(RunningText(resource))).Line();
+        w.Element("td", TextFormatter.ShortDuration(resource.Waiting), ("class", "nowrap"), ("data-label", "Waited")).Line();
+        w.Element("td", TextFormatter.KeepUnitsTogether(RunningText(resource)), ("data-label", "Ran")).Line();
         WriteFreshness(w, resource.Freshness, times);
         if (withErrorDetails)
         {
             w.Element("td", ErrorDetailsText.InWords(resource.ErrorDetails, providerName) ?? "–",
-                ("class", "error-details"), ("title", resource.ErrorDetails ?? string.Empty)).Line();
+                ("class", "error-details"), ("title", resource.ErrorDetails ?? string.Empty), ("data-label", "Error details")).Line();
         }
 
         return w.ToMarkup();
@@ -78,11 +83,11 @@ public static class ResourceCells
     {
         if (freshness is null)
         {
-            w.Element("td", "–", ("class", "freshness mud-text-secondary")).Line();
+            w.Element("td", "–", ("class", "freshness mud-text-secondary"), ("data-label", "Data freshness")).Line();
             return;
         }
 
-        w.Open("td", ("class", "freshness"));
+        w.Open("td", ("class", "freshness"), ("data-label", "Data freshness"));
         if (freshness.NewestData is { } newest)
         {
             w.Open("div", ("class", freshness.Stale ? "nowrap fresh-stale" : "nowrap"), ("title", "Newest data: " + times.Exact(newest)))
