@@ -84,7 +84,7 @@ internal sealed class ContractServer : IAsyncDisposable
     /// <summary>Providers whose data moves only when the user's phone syncs: a refresh does not reach them.</summary>
     public static readonly IReadOnlySet<string> SdkProviders = new HashSet<string>(StringComparer.Ordinal) { "apple_health_kit", "health_connect", "samsung_health" };
 
-    /// <summary>As FastAPI writes JSON: non-ASCII characters and <c>+</c> as they are, not as <c>\uXXXX</c>.</summary>
+    /// <summary>Close to how FastAPI writes JSON: non-ASCII characters and <c>+</c> as they are, not as <c>\uXXXX</c> (characters beyond the BMP, such as an emoji, still come as an escaped surrogate pair).</summary>
     private static readonly JsonSerializerOptions Wire = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly WebApplication _app;
