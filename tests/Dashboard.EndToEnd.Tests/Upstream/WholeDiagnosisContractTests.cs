@@ -127,7 +127,8 @@ public sealed class WholeDiagnosisContractTests(ContractServerTests.Running runn
         HttpStatusCode[] refused = value.Length > 8 * 1024 ? [HttpStatusCode.BadRequest, HttpStatusCode.RequestUriTooLong] : [HttpStatusCode.BadRequest];
         Assert.True(refused.Contains(api.StatusCode), $"API: {(int)api.StatusCode}: {Excerpt(problem)}");
         Assert.True(refused.Contains(page.StatusCode), $"page: {(int)page.StatusCode}");
-        if (api.StatusCode == HttpStatusCode.BadRequest)
+        // Kestrel itself refuses a NUL in the path with a bare 400 before any route runs; a 400 the dashboard writes is a problem.
+        if (api.StatusCode == HttpStatusCode.BadRequest && problem.Length > 0)
         {
             Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
         }
