@@ -46,6 +46,13 @@ internal sealed class AuthOptionsValidator(IOptions<VitalOptions> vital) : IVali
                     problems.Add("Auth:OpenIdConnect:AllowedGroups must not hold blank entries.");
                 }
 
+                if (oidc.AllowedEmailDomains.Count == 0 && oidc.AllowedGroups.Count == 0 && !oidc.AllowAnyone)
+                {
+                    problems.Add(
+                        "Auth:OpenIdConnect:AllowedEmailDomains and Auth:OpenIdConnect:AllowedGroups are both empty, so anyone who can sign in at the identity provider " +
+                        "would read your team's data. List the allowed email domains or groups, or set Auth:OpenIdConnect:AllowAnyone=true if the provider holds your staff alone.");
+                }
+
                 if (string.IsNullOrWhiteSpace(oidc.GroupsClaim))
                 {
                     problems.Add("Auth:OpenIdConnect:GroupsClaim must name the claim that carries groups (usually groups).");

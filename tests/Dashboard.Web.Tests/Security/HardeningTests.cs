@@ -52,7 +52,8 @@ public sealed class HardeningTests
     public async Task Csp_OpenIdConnect_LetsSignOutPostOnToTheProviderOnly()
     {
         await using var factory = Factory(Live(
-            ("Auth:Mode", "OpenIdConnect"), ("Auth:OpenIdConnect:Authority", "https://login.example.com/tenant/v2.0"), ("Auth:OpenIdConnect:ClientId", "x")));
+            ("Auth:Mode", "OpenIdConnect"), ("Auth:OpenIdConnect:Authority", "https://login.example.com/tenant/v2.0"), ("Auth:OpenIdConnect:ClientId", "x"),
+            ("Auth:OpenIdConnect:AllowedGroups:0", "support-tools")));
         using var client = Client(factory);
 
         using var response = await client.GetAsync("/healthz", TestContext.Current.CancellationToken);

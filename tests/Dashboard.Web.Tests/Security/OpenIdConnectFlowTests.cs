@@ -167,6 +167,31 @@ public sealed partial class OpenIdConnectFlowTests
         Assert.Equal("/access-denied", home.Headers.Location!.OriginalString);
     }
 
+    [Fact]
+    public async Task CodeFlow_AllowedDomainButNoEmailVerifiedClaim_IsDenied()
+    {
+        await using var session = new Session(new FakeIdentityProvider(), new InMemorySink(), Upstream(out _));
+
+        using var challenge = await session.GetAsync("/");
+        using var callback = await session.SignInAsync(challenge, new("says-nothing@example.com", EmailVerified: null));
+        using var home = await session.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+        Assert.Equal("/access-denied", home.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task CodeFlow_ProviderWithoutEmailVerified_IsAllowedByGroup()
+    {
+        await using var session = new Session(new FakeIdentityProvider(), new InMemorySink(), Upstream(out _));
+
+        using var challenge = await session.GetAsync("/");
+        using var callback = await session.SignInAsync(challenge, new("says-nothing@example.com", ["support-tools"], EmailVerified: null));
+        using var home = await session.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/api/users/7aec8422-8174-4464-a4b2-b04c5939be0d/diagnosis")]
