@@ -31,6 +31,7 @@ public static class DashboardHostingExtensions
         services.AddDashboardAudit();
         services.AddDashboardDataProtection(configuration);
         services.AddDashboardAuthentication(configuration, builder.Environment);
+        services.AddDashboardSecurity(configuration, builder.Environment);
         services.AddDashboardRateLimiting(configuration);
         services.AddDashboardForwardedHeaders(configuration);
         services.AddDashboardRequestLimits();
@@ -59,6 +60,7 @@ public static class DashboardHostingExtensions
 
         app.UsePeerAddressCapture();
         app.UseDashboardForwardedHeaders();
+        app.UseDashboardSecurity();
         app.UseDashboardSecurityHeaders();
 
         if (!app.Environment.IsDevelopment())
