@@ -76,6 +76,16 @@ internal sealed class AuthOptionsValidator(IOptions<VitalOptions> vital) : IVali
                     problems.Add($"Auth:TrustedProxy:KnownProxies has an entry that is not an IP address or CIDR range: '{entry}'.");
                 }
 
+                if (!options.TrustedProxy.AllowWideRanges)
+                {
+                    foreach (var entry in options.TrustedProxy.KnownProxies.Where(e => TryParseNetwork(e, out var network) && IsWide(network)))
+                    {
+                        problems.Add(
+                            $"Auth:TrustedProxy:KnownProxies has a range wider than /16 (IPv4) or /48 (IPv6): '{entry}'. Every address in it could sign in as anyone: " +
+                            "name the sign-in proxy's own address, or set Auth:TrustedProxy:AllowWideRanges=true if the whole range is yours.");
+                    }
+                }
+
                 if (options.TrustedProxy.SignOutUrl is { Length: > 0 } signOut && !IsSignOutUrl(signOut))
                 {
                     problems.Add("Auth:TrustedProxy:SignOutUrl must be a path on this site (/oauth2/sign_out) or an absolute https URL.");
@@ -95,6 +105,18 @@ internal sealed class AuthOptionsValidator(IOptions<VitalOptions> vital) : IVali
     private static bool IsSignOutUrl(string url) =>
         ReturnUrls.Sanitize(url) == url
         || (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme == Uri.UriSchemeHttps);
+
+    /// <summary>Wider than a /16 (IPv4, IPv4-mapped IPv6 included) or a /48 (IPv6).</summary>
+    public static bool IsWide(System.Net.IPNetwork network)
+    {
+        var address = network.BaseAddress;
+        if (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+        {
+            return network.PrefixLength < 16;
+        }
+
+        return address.IsIPv4MappedToIPv6 ? network.PrefixLength < 96 + 16 : network.PrefixLength < 48;
+    }
 
     /// <summary>An address (<c>10.0.0.5</c>) or a range (<c>10.0.0.0/8</c>).</summary>
     public static bool TryParseNetwork(string? text, out System.Net.IPNetwork network)

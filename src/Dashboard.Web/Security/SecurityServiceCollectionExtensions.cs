@@ -12,6 +12,7 @@ public static class SecurityServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
         services.AddDashboardAllowedHosts();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AuthOptions>, DeploymentValidator>();
         return services;
     }
 

@@ -8,6 +8,12 @@ public sealed class TrustedProxySettings
     /// <summary>Addresses or CIDR ranges allowed to set <see cref="UserHeader"/>.</summary>
     public List<string> KnownProxies { get; set; } = [];
 
+    /// <summary>
+    /// Lets <see cref="KnownProxies"/> hold ranges wider than /16 (IPv4) or /48 (IPv6). Off: such a range is refused
+    /// at start, since everything in it could sign in as anyone.
+    /// </summary>
+    public bool AllowWideRanges { get; set; }
+
     /// <summary>Where "Sign out" sends people (the proxy's own sign-out, e.g. <c>/oauth2/sign_out</c>); none hides the button.</summary>
     public string? SignOutUrl { get; set; }
 }
