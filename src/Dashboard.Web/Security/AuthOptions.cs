@@ -16,4 +16,7 @@ public sealed class AuthOptions
     public OpenIdConnectSettings OpenIdConnect { get; set; } = new();
 
     public TrustedProxySettings TrustedProxy { get; set; } = new();
+
+    /// <summary>Who holds which role (with sign-in); see <see cref="IDashboardRoles"/>.</summary>
+    public RolesSettings Roles { get; set; } = new();
 }

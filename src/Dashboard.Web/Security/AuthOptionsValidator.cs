@@ -94,12 +94,26 @@ internal sealed class AuthOptionsValidator(IOptions<VitalOptions> vital) : IVali
                 break;
         }
 
+        foreach (var (role, entries) in new[] { ("viewer", options.Roles.Viewer), ("exporter", options.Roles.Exporter), ("operator", options.Roles.Operator) })
+        {
+            if (entries.Any(e => string.IsNullOrWhiteSpace(e) || (e.Contains('@', StringComparison.Ordinal) && !IsEmail(e.Trim()))))
+            {
+                problems.Add($"Auth:Roles:{role} must hold group names or whole email addresses (alice@example.com), no blanks.");
+            }
+        }
+
         if (!Enum.IsDefined(options.Mode))
         {
             problems.Add("Auth:Mode must be OpenIdConnect, TrustedProxy or None.");
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private static bool IsEmail(string text)
+    {
+        var at = text.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 && at == text.LastIndexOf('@') && at < text.Length - 1 && !text.Any(char.IsWhiteSpace);
     }
 
     private static bool IsSignOutUrl(string url) =>

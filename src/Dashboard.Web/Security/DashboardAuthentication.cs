@@ -8,8 +8,9 @@ namespace Dashboard.Web.Security;
 
 /// <summary>
 /// Sign-in for the three <c>Auth:Mode</c>s and one authorization rule for all of them: every endpoint without its
-/// own metadata (pages, the Blazor hub, the API, unmatched paths) falls back to <see cref="DashboardAccessRequirement"/>.
-/// Only the health probes, static assets and the sign-in pages opt out.
+/// own metadata (pages, the Blazor hub, the API, unmatched paths) falls back to the viewer policy
+/// (<see cref="DashboardAccessRequirement"/> and the viewer role); the team CSV needs the exporter role
+/// (<see cref="DashboardPolicies"/>). Only the health probes, static assets and the sign-in pages opt out.
 /// </summary>
 internal static partial class DashboardAuthentication
 {
@@ -37,14 +38,14 @@ internal static partial class DashboardAuthentication
                 break;
         }
 
-        var policy = new AuthorizationPolicyBuilder()
-            .RequireAuthenticatedUser()
-            .AddRequirements(new DashboardAccessRequirement())
-            .Build();
+        // Pages, the hub and endpoints without a policy of their own: a viewer (which includes the sign-in rule).
+        var policy = DashboardPolicies.For(DashboardRole.Viewer);
         services.AddAuthorizationBuilder()
             .SetDefaultPolicy(policy)
             .SetFallbackPolicy(policy);
         services.AddSingleton<IAuthorizationHandler, DashboardAccessHandler>();
+        services.AddDashboardPolicies();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, RoleProblems>();
         services.AddCascadingAuthenticationState();
         return services;
     }

@@ -5,6 +5,12 @@ public sealed class TrustedProxySettings
     /// <summary>The header carrying the signed-in user's email.</summary>
     public string UserHeader { get; set; } = "X-Forwarded-Email";
 
+    /// <summary>
+    /// The header carrying the person's groups (oauth2-proxy's <c>X-Forwarded-Groups</c>), comma-separated or repeated,
+    /// believed from <see cref="KnownProxies"/> only; roles (<c>Auth:Roles</c>) name them. Empty: no groups.
+    /// </summary>
+    public string GroupsHeader { get; set; } = "X-Forwarded-Groups";
+
     /// <summary>Addresses or CIDR ranges allowed to set <see cref="UserHeader"/>.</summary>
     public List<string> KnownProxies { get; set; } = [];
 

@@ -17,7 +17,7 @@ public sealed class AuditTests : IDisposable
     public async Task Api_EachLookAndExport_WritesOneEventToTheLogAndTheAuditFile()
     {
         var sink = new InMemorySink();
-        var settings = TrustedProxy(("Audit:Path", Path.Combine(_directory, "audit-.log")));
+        var settings = TrustedProxy(("Audit:Path", Path.Combine(_directory, "audit-.log")), ("Auth:Roles:exporter:0", "carol@example.com"));
         var upstream = Upstream(out var user);
         await using (var factory = Factory(settings, upstream, sink))
         {
@@ -137,7 +137,7 @@ public sealed class AuditTests : IDisposable
     {
         var sink = new InMemorySink();
         using var loggerFactory = new Serilog.Extensions.Logging.SerilogLoggerFactory(new Serilog.LoggerConfiguration().WriteTo.Sink(sink).CreateLogger(), dispose: true);
-        var audit = new AuditLog(loggerFactory);
+        var audit = new AuditLog(loggerFactory, new DashboardRoles(new FixedOptionsMonitor<AuthOptions>(new AuthOptions())));
         var context = new DefaultHttpContext { Connection = { RemoteIpAddress = System.Net.IPAddress.Parse("192.0.2.4") } };
 
         audit.Record(AuditAction.TeamCsv, null, context, "q=abc");

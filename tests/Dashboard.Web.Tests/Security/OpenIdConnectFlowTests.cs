@@ -154,6 +154,27 @@ public sealed partial class OpenIdConnectFlowTests
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
     }
 
+    [Theory]
+    [InlineData("bob@example.com", new[] { "support-exporters" }, HttpStatusCode.OK)]
+    [InlineData("carol@example.com", new string[0], HttpStatusCode.OK)]
+    [InlineData("alice@example.com", new[] { "staff" }, HttpStatusCode.Forbidden)]
+    public async Task CodeFlow_TeamCsv_NeedsTheExporterRoleByGroupOrEmail(string email, string[] groups, HttpStatusCode expected)
+    {
+        var settings = Settings(("Auth:Roles:exporter:0", "support-exporters"), ("Auth:Roles:exporter:1", "carol@example.com"));
+        await using var session = new Session(new FakeIdentityProvider(), new InMemorySink(), Upstream(out _), settings);
+
+        using var challenge = await session.GetAsync("/");
+        using var callback = await session.SignInAsync(challenge, new(email, groups));
+        using var csv = await session.GetAsync("/api/users.csv");
+
+        Assert.Equal(expected, csv.StatusCode);
+        if (expected == HttpStatusCode.Forbidden)
+        {
+            Assert.Equal("application/problem+json", csv.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("\"role\":\"exporter\"", await csv.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task CodeFlow_UnverifiedEmailInAnAllowedDomain_IsDenied()
     {

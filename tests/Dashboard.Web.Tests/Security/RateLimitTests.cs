@@ -33,12 +33,12 @@ public sealed class RateLimitTests
     public async Task Api_TwoSignedInUsersBehindOneProxy_EachHasTheirOwnAllowance()
     {
         // Same client address for both (the proxy): the limiter must key on the signed-in user, so it runs after authentication.
-        await using var factory = Factory(TrustedProxy(("Api:RequestsPerMinute", "3")), Upstream(out _));
+        await using var factory = Factory(TrustedProxy(("Api:RequestsPerMinute", "3")), Upstream(out var user));
         using var client = Client(factory);
 
         async Task<HttpStatusCode> Csv(string who)
         {
-            using var response = await client.SendAsync(Get("/api/users.csv", "10.0.0.5", ("X-Forwarded-Email", who)), TestContext.Current.CancellationToken);
+            using var response = await client.SendAsync(Get($"/api/users/{user}/diagnosis.md", "10.0.0.5", ("X-Forwarded-Email", who)), TestContext.Current.CancellationToken);
             return response.StatusCode;
         }
 
