@@ -37,7 +37,8 @@ public static class DashboardHostingExtensions
         services.AddDashboardRequestLimits();
         services.AddDashboardHealth();
 
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents(CircuitLimits.Configure).AddHubOptions(CircuitLimits.Configure);
+        services.AddSingleton<Security.HubConnectionLimiter>();
         services.AddMudServices();
         services.AddScoped<TimeDisplay>();
         services.AddScoped<BrowserInterop>();
@@ -83,6 +84,7 @@ public static class DashboardHostingExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.Use(app.Services.GetRequiredService<Security.HubConnectionLimiter>().InvokeAsync);
         app.UseRateLimiter();
         app.UseAntiforgery();
 
