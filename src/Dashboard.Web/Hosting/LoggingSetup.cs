@@ -68,7 +68,7 @@ internal static class LoggingSetup
                 {
                     sinks.Logger(audit => audit
                         .Filter.ByIncludingOnly(Matching.FromSource(AuditLog.Category))
-                        .WriteTo.File(new RenderedCompactJsonFormatter(), auditPath,
+                        .WriteTo.File(new ChainedAuditFormatter(new RenderedCompactJsonFormatter(), AuditChain.Continue(auditPath)), auditPath,
                             rollingInterval: RollingInterval.Day, retainedFileCountLimit: Math.Max(1, auditDays)));
                 }
 

@@ -23,14 +23,36 @@ internal sealed partial class AuditLog(ILoggerFactory loggerFactory, IDashboardR
         ?? user?.Identity?.Name
         ?? AnonymousAuthenticationHandler.UserName;
 
+    /// <summary>
+    /// Who the person is for good, beside the email they showed (an address can be reassigned): with OpenID Connect the
+    /// token's issuer and subject; behind a trusted proxy, or with sign-in off, the mode and the name it vouched for.
+    /// </summary>
+    public static (string Issuer, string Subject) Identity(ClaimsPrincipal? user)
+    {
+        if (user?.Identity?.IsAuthenticated != true)
+        {
+            return ("-", AnonymousAuthenticationHandler.UserName);
+        }
+
+        if ((user.FindFirst("sub") ?? user.FindFirst(ClaimTypes.NameIdentifier)) is { } subject)
+        {
+            return (user.FindFirst("iss")?.Value ?? subject.Issuer, subject.Value);
+        }
+
+        return (user.Identity.AuthenticationType ?? "-", Actor(user));
+    }
+
     /// <summary>The request's trace id (what the request log and traces carry), else ASP.NET Core's request id.</summary>
     public static string CorrelationId(HttpContext context) =>
         Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
 
-    private void Write(AuditAction action, string? userId, ClaimsPrincipal user, string correlationId, string? detail, string? address) =>
-        LogAudit(_logger, action, userId ?? "-", Actor(user), DashboardRoleNames.Of(roles.Of(user)), correlationId, detail ?? string.Empty, address ?? string.Empty);
+    private void Write(AuditAction action, string? userId, ClaimsPrincipal user, string correlationId, string? detail, string? address)
+    {
+        var (issuer, subject) = Identity(user);
+        LogAudit(_logger, action, userId ?? "-", Actor(user), issuer, subject, DashboardRoleNames.Of(roles.Of(user)), correlationId, detail ?? string.Empty, address ?? string.Empty);
+    }
 
     [LoggerMessage(EventId = 9000, Level = LogLevel.Information,
-        Message = "Audit {AuditAction} of user {SubjectUserId} by {Actor} as {ActorRoles} (correlation {CorrelationId}) {AuditDetail} {ClientAddress}")]
-    private static partial void LogAudit(ILogger logger, AuditAction auditAction, string subjectUserId, string actor, string actorRoles, string correlationId, string auditDetail, string clientAddress);
+        Message = "Audit {AuditAction} of user {SubjectUserId} by {Actor} ({ActorIssuer} {ActorSubject}) as {ActorRoles} (correlation {CorrelationId}) {AuditDetail} {ClientAddress}")]
+    private static partial void LogAudit(ILogger logger, AuditAction auditAction, string subjectUserId, string actor, string actorIssuer, string actorSubject, string actorRoles, string correlationId, string auditDetail, string clientAddress);
 }

@@ -47,6 +47,35 @@ public sealed class AuditTests : IDisposable
     }
 
     [Fact]
+    public async Task AuditFile_AcrossARestart_EachLineNamesWhoAndLinksToTheOneBefore()
+    {
+        var settings = TrustedProxy(("Audit:Path", Path.Combine(_directory, "audit-.log")));
+        for (var run = 0; run < 2; run++)
+        {
+            var upstream = Upstream(out var user);
+            await using var factory = Factory(settings, upstream);
+            using var client = Client(factory);
+            for (var look = 0; look < 2; look++)
+            {
+                using var response = await client.SendAsync(Get($"/api/users/{user}/diagnosis", "10.0.0.5", ("X-Forwarded-Email", "carol@example.com")), TestContext.Current.CancellationToken);
+                response.EnsureSuccessStatusCode();
+            }
+        }
+
+        var file = Assert.Single(Directory.GetFiles(_directory, "audit-*.log"));
+        var lines = (await File.ReadAllLinesAsync(file, TestContext.Current.CancellationToken)).Where(l => l.Length > 0).ToList();
+        Assert.Equal(4, lines.Count);
+        var links = lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty(AuditChain.Property).GetString()).ToList();
+        Assert.Equal([AuditChain.Genesis, AuditChain.Hash(lines[0]), AuditChain.Hash(lines[1]), AuditChain.Hash(lines[2])], links);
+        var first = JsonDocument.Parse(lines[0]).RootElement;
+        Assert.Equal("TrustedProxy", first.GetProperty("ActorIssuer").GetString());
+        Assert.Equal("carol@example.com", first.GetProperty("ActorSubject").GetString());
+        using var output = new StringWriter();
+        Assert.Equal(0, AuditChain.Verify([file], output));
+        Assert.StartsWith("OK: 4 lines", output.ToString().Split('\n')[^2], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Api_RefusedRequest_LeavesNoAuditEvent()
     {
         var sink = new InMemorySink();

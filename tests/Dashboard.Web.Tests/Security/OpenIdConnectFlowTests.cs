@@ -108,6 +108,9 @@ public sealed partial class OpenIdConnectFlowTests
         Assert.Contains("alice@example.com", string.Join('\n', session.Seen), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, api.StatusCode);
         Assert.Contains(sink.From("Dashboard.Audit"), e => e.Properties["Actor"].ToString() == "\"alice@example.com\"");
+        // The audit line names the person for good: the provider's issuer and subject beside the email.
+        Assert.Contains(sink.From("Dashboard.Audit"), e => e.Properties["ActorSubject"].ToString() == "\"user-alice@example.com\""
+            && e.Properties["ActorIssuer"].ToString() == $"\"{FakeIdentityProvider.Issuer}\"");
 
         // The client secret went to the token endpoint and nowhere else.
         Assert.Contains(session.Idp.TokenRequestBodies, b => b.Contains(FakeIdentityProvider.ClientSecret, StringComparison.Ordinal));
