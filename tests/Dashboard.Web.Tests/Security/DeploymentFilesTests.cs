@@ -34,6 +34,33 @@ public sealed partial class DeploymentFilesTests
         Assert.DoesNotContain(conf.Split('\n').Where(l => l.TrimStart().StartsWith("add_header", StringComparison.Ordinal)), l => l.Contains("$upstream_addr", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void DockerIgnore_EnvironmentSpecificSettings_StayOutOfTheImage()
+    {
+        var lines = Read(".dockerignore").Split('\n', StringSplitOptions.TrimEntries);
+
+        Assert.Contains("**/appsettings.*.json", lines);
+        Assert.DoesNotContain(lines, l => l.StartsWith('!'));
+    }
+
+    [Fact]
+    public void Compose_EveryService_HasMemoryAndProcessLimits()
+    {
+        var compose = Read("docker-compose.yml");
+        var hardening = HardeningBlock().Match(compose);
+
+        Assert.True(hardening.Success, "no x-hardening block");
+        Assert.Matches(@"(?m)^\s+mem_limit: \$\{DASHBOARD_MEMORY_LIMIT:-\d+[mg]\}$", hardening.Value);
+        Assert.Matches(@"(?m)^\s+pids_limit: \d+$", hardening.Value);
+        // The one service not built from the anchor, the scale profile's nginx, has its own.
+        var proxy = compose[compose.IndexOf("\n  proxy:\n", StringComparison.Ordinal)..compose.IndexOf("\n  dashboard-1:\n", StringComparison.Ordinal)];
+        Assert.Matches(@"(?m)^    mem_limit: \d+[mg]$", proxy);
+        Assert.Matches(@"(?m)^    pids_limit: \d+$", proxy);
+    }
+
+    [GeneratedRegex(@"(?ms)^x-hardening: &hardening\n(?<body>.*?)(?=^\S)")]
+    private static partial Regex HardeningBlock();
+
     [GeneratedRegex(@"geo \$from_sign_in_proxy \{(?<body>[^}]*)\}")]
     private static partial Regex GeoBlock();
 
