@@ -102,6 +102,11 @@ internal sealed class AuthOptionsValidator(IOptions<VitalOptions> vital) : IVali
             }
         }
 
+        if (options.SessionHours is < 1 or > 168)
+        {
+            problems.Add("Auth:SessionHours must be between 1 and 168 (a week), such as 10.");
+        }
+
         if (!Enum.IsDefined(options.Mode))
         {
             problems.Add("Auth:Mode must be OpenIdConnect, TrustedProxy or None.");

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace Dashboard.Web.Security;
@@ -14,6 +15,9 @@ namespace Dashboard.Web.Security;
 /// </summary>
 internal static partial class DashboardAuthentication
 {
+    /// <summary>Where the cookie keeps the time of the sign-in (renewals keep it): the session's absolute end is counted from it.</summary>
+    private const string SignedInAtKey = ".signedInAt";
+
     public const string AccessDeniedPath = "/access-denied";
     public const string SignedOutPath = "/signed-out";
     public const string SignInPath = "/signin";
@@ -55,6 +59,9 @@ internal static partial class DashboardAuthentication
         var oidc = auth.OpenIdConnect;
         var secureCookies = !environment.IsDevelopment();
 
+        // The cookie's clock is the app's (tests move it).
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<TimeProvider>((options, time) => options.TimeProvider = time);
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
@@ -83,6 +90,26 @@ internal static partial class DashboardAuthentication
 
                     context.Response.Redirect(AccessDeniedPath);
                     return Task.CompletedTask;
+                };
+                // Sliding renewal alone would keep a session alive for as long as it is used: it also ends
+                // Auth:SessionHours after the sign-in, however active, and the person signs in again.
+                options.Events.OnSigningIn = context =>
+                {
+                    context.Properties.Items.TryAdd(SignedInAtKey, context.Options.TimeProvider!.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+                    return Task.CompletedTask;
+                };
+                options.Events.OnValidatePrincipal = async context =>
+                {
+                    var hours = context.HttpContext.RequestServices.GetRequiredService<IOptionsMonitor<AuthOptions>>().CurrentValue.SessionHours;
+                    var signedInAt = context.Properties.Items.TryGetValue(SignedInAtKey, out var text)
+                        && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at)
+                        ? at
+                        : context.Properties.IssuedUtc;
+                    if (signedInAt is null || context.Options.TimeProvider!.GetUtcNow() - signedInAt.Value > TimeSpan.FromHours(hours))
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme).ConfigureAwait(false);
+                    }
                 };
             })
             .AddOpenIdConnect(options =>

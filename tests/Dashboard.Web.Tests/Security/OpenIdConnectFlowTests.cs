@@ -28,11 +28,17 @@ public sealed partial class OpenIdConnectFlowTests
 
     private sealed class Session : IAsyncDisposable
     {
-        public Session(FakeIdentityProvider idp, InMemorySink sink, HttpMessageHandler upstream, Dictionary<string, string?>? settings = null)
+        public Session(FakeIdentityProvider idp, InMemorySink sink, HttpMessageHandler upstream, Dictionary<string, string?>? settings = null, TimeProvider? time = null)
         {
             Idp = idp;
             Factory = SecurityTestKit.Factory(settings ?? Settings(), upstream, sink, services =>
-                services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o => o.BackchannelHttpHandler = idp));
+            {
+                services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o => o.BackchannelHttpHandler = idp);
+                if (time is not null)
+                {
+                    services.AddSingleton(time);
+                }
+            });
             Client = SecurityTestKit.Client(Factory);
             // A browser: pages answer it with pages (the access-denied explanation), not bare status codes.
             Client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
@@ -176,6 +182,31 @@ public sealed partial class OpenIdConnectFlowTests
             Assert.Equal("application/problem+json", csv.Content.Headers.ContentType?.MediaType);
             Assert.Contains("\"role\":\"exporter\"", await csv.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Session_InUseAllDay_EndsSessionHoursAfterTheSignIn()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var session = new Session(new FakeIdentityProvider(), new InMemorySink(), Upstream(out _), time: time);
+        using var challenge = await session.GetAsync("/");
+        using var callback = await session.SignInAsync(challenge, new("alice@example.com"));
+
+        // Used every four hours: the sliding 8 hours never run out, the 10 from the sign-in do.
+        var seen = new List<HttpStatusCode>();
+        foreach (var hours in new[] { 4.1, 4.1, 1.7 })
+        {
+            time.Advance(TimeSpan.FromHours(hours));
+            using var home = await session.GetAsync("/");
+            seen.Add(home.StatusCode);
+        }
+
+        time.Advance(TimeSpan.FromHours(0.2));
+        using var after = await session.GetAsync("/");
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], seen);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith(FakeIdentityProvider.Issuer + "/authorize", after.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
