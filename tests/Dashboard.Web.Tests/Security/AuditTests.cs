@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Claims;
 using System.Text.Json;
 using Dashboard.Web.Security;
@@ -86,6 +87,26 @@ public sealed class AuditTests : IDisposable
         using var invalid = await client.SendAsync(Get("/api/users/nobody/diagnosis", "10.0.0.5", ("X-Forwarded-Email", "carol@example.com")), TestContext.Current.CancellationToken);
 
         Assert.Empty(sink.From(AuditLog.Category));
+    }
+
+    [Fact]
+    public async Task Readyz_AuditDirectoryNoLongerWritable_IsUnhealthyNamingTheAudit()
+    {
+        var audit = Path.Combine(_directory, "audit");
+        await using var factory = Factory(Anonymous(("Audit:Path", Path.Combine(audit, "audit-.log"))), Upstream(out _));
+        using var client = Client(factory);
+        using var before = await client.SendAsync(Get("/readyz"), TestContext.Current.CancellationToken);
+
+        // The volume goes away under the running dashboard.
+        Directory.Delete(audit, recursive: true);
+        using var after = await client.SendAsync(Get("/readyz"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, after.StatusCode);
+        using var body = JsonDocument.Parse(await after.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var check = body.RootElement.GetProperty("checks").GetProperty("audit");
+        Assert.Equal("Unhealthy", check.GetProperty("status").GetString());
+        Assert.Contains("Audit:Path", check.GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]
