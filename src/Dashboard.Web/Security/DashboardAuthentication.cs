@@ -122,7 +122,18 @@ internal static partial class DashboardAuthentication
                 options.ResponseMode = OpenIdConnectResponseMode.FormPost;
                 options.UsePkce = true;
                 options.RequireHttpsMetadata = true;
+                // Only the id token is kept (in the protected cookie), for the provider's sign-out: it names the session
+                // to end (id_token_hint). Access and refresh tokens are never kept: the dashboard calls nothing with them.
                 options.SaveTokens = false;
+                options.Events.OnTokenValidated = context =>
+                {
+                    if ((context.TokenEndpointResponse?.IdToken ?? context.ProtocolMessage?.IdToken) is { Length: > 0 } idToken)
+                    {
+                        context.Properties!.StoreTokens([new AuthenticationToken { Name = OpenIdConnectParameterNames.IdToken, Value = idToken }]);
+                    }
+
+                    return Task.CompletedTask;
+                };
                 options.DisableTelemetry = true;
                 options.GetClaimsFromUserInfoEndpoint = true;
                 options.MapInboundClaims = false;

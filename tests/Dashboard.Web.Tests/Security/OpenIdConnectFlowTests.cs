@@ -337,6 +337,11 @@ public sealed partial class OpenIdConnectFlowTests
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.Equal(FakeIdentityProvider.Issuer + "/logout", signOut.Headers.Location!.GetLeftPart(UriPartial.Path));
         Assert.Contains("post_logout_redirect_uri", signOut.Headers.Location!.Query, StringComparison.Ordinal);
+        // The provider is told whose session to end: the id token it issued at sign-in.
+        var hint = QueryHelpers.ParseQuery(signOut.Headers.Location!.Query)["id_token_hint"].ToString();
+        var payload = hint.Split('.')[1];
+        var claims = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(payload.Replace('-', '+').Replace('_', '/').PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=')));
+        Assert.Contains("\"sub\":\"user-alice@example.com\"", claims, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.StartsWith(FakeIdentityProvider.Issuer + "/authorize", after.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
