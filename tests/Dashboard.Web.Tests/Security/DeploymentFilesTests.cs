@@ -35,6 +35,16 @@ public sealed partial class DeploymentFilesTests
     }
 
     [Fact]
+    public void SecurityGuide_OAuth2Proxy_IsACurrentRelease()
+    {
+        var tag = Regex.Match(Read("SECURITY.md"), @"oauth2-proxy/oauth2-proxy:v(?<version>\d+\.\d+\.\d+)");
+
+        Assert.True(tag.Success, "SECURITY.md names no oauth2-proxy image");
+        // 7.15.6 is the release current when this was written; older ones miss security fixes.
+        Assert.True(Version.Parse(tag.Groups["version"].Value) >= new Version(7, 15, 6), $"SECURITY.md suggests oauth2-proxy v{tag.Groups["version"].Value}");
+    }
+
+    [Fact]
     public void DockerIgnore_EnvironmentSpecificSettings_StayOutOfTheImage()
     {
         var lines = Read(".dockerignore").Split('\n', StringSplitOptions.TrimEntries);
