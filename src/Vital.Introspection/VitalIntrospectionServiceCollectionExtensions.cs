@@ -45,6 +45,11 @@ public static class VitalIntrospectionServiceCollectionExtensions
         // Header values (the API key among them) never reach the HttpClient logs.
         builder.RedactLoggedHeaders(_ => true);
 
+        // Outermost, so each call is one span and one measurement with its retries inside (Telemetry/).
+        services.AddMetrics();
+        services.TryAddSingleton<UpstreamMetrics>();
+        builder.AddHttpMessageHandler(sp => new UpstreamTelemetryHandler(sp.GetRequiredService<UpstreamMetrics>(), sp.GetRequiredService<TimeProvider>()));
+
         builder.AddResilienceHandler("vital", static (pipeline, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<VitalOptions>>().Value.Resilience;
