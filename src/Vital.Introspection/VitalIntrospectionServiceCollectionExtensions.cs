@@ -56,6 +56,9 @@ public static class VitalIntrospectionServiceCollectionExtensions
             ConfigureResilience(pipeline, options, context.ServiceProvider.GetRequiredService<TimeProvider>());
         });
 
+        // Inside the resilience handler, so a 200 whose body arrives cut off or garbled is retried like a 5xx.
+        builder.AddHttpMessageHandler(() => new CompleteBodyHandler());
+
         // Inside the resilience handler, so every attempt waits out a pause another request was told about.
         // One gate for the whole process: concurrent scans back off together.
         services.TryAddSingleton<RateLimitGate>();

@@ -34,6 +34,9 @@ public static class UpstreamOutcome
     /// <summary>A redirect (never followed) or a web page instead of data.</summary>
     public const string Malformed = "malformed";
 
+    /// <summary>A success whose body arrived cut off or garbled, after the retries (<see cref="IncompleteBodyException"/>).</summary>
+    public const string IncompleteBody = "incomplete_body";
+
     /// <summary>The caller gave up (a page closed): no verdict on Vital.</summary>
     public const string Cancelled = "cancelled";
 
@@ -42,7 +45,7 @@ public static class UpstreamOutcome
 
     /// <summary>Every outcome, for dashboards and tests.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Success, ClientError, Rejected, RateLimited, ServerError, Timeout, Network, CircuitOpen, Malformed, Cancelled, Error];
+        [Success, ClientError, Rejected, RateLimited, ServerError, Timeout, Network, CircuitOpen, Malformed, IncompleteBody, Cancelled, Error];
 
     /// <summary>Whether the outcome says something is wrong with Vital or the way to it (what an error-rate alert counts).</summary>
     public static bool IsFailure(string outcome) => outcome is not (Success or ClientError or Cancelled);
@@ -71,6 +74,7 @@ public static class UpstreamOutcome
         TimeoutRejectedException => Timeout,
         OperationCanceledException when cancellationToken.IsCancellationRequested => Cancelled,
         OperationCanceledException => Timeout,
+        IncompleteBodyException => IncompleteBody,
         HttpRequestException => Network,
         _ => Error,
     };

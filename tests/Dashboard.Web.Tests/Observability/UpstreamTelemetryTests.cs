@@ -57,6 +57,22 @@ public sealed class UpstreamTelemetryTests
     }
 
     [Fact]
+    public async Task Call_TruncatedBodyEveryAttempt_IsRetriedAndMeasuredAsAnIncompleteBodyNotAServerError()
+    {
+        var upstream = new StubUpstream(_ => StubUpstream.Respond(HttpStatusCode.OK, UpstreamJson.Page()[..20]));
+        await using var factory = new DashboardFactory(LiveDashboard.Settings(), upstream);
+        using var calls = Calls(factory);
+
+        using var response = await factory.CreateClient().GetAsync($"/api/users/{UserId}/diagnosis", Ct);
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal(2, upstream.PullCalls); // retried like a 5xx...
+        var pulls = Assert.Single(calls.GetMeasurementSnapshot(), m => (string?)m.Tags["endpoint"] == "historical_pull");
+        Assert.Equal(UpstreamOutcome.IncompleteBody, pulls.Tags["outcome"]); // ...but named for what it is
+        Assert.Equal(typeof(IncompleteBodyException).FullName, pulls.Tags["error.type"]);
+    }
+
+    [Fact]
     public async Task Lookup_UnknownClientUserId_IsAClientErrorOnTheResolveTemplate()
     {
         var upstream = new StubUpstream(_ => StubUpstream.Respond(HttpStatusCode.OK, UpstreamJson.Page()));
