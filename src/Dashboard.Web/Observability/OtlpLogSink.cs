@@ -5,7 +5,7 @@ using Serilog.Core;
 namespace Dashboard.Web.Observability;
 
 /// <summary>
-/// Serilog's OTLP sink, for logs to the same collector as the metrics and traces (docs/decisions/0011). Registered
+/// Serilog's OTLP sink, for logs to the same collector as the metrics and traces (docs/decisions/0012). Registered
 /// as an <see cref="ILogEventSink"/>, which the logging setup puts behind its secret masking like every other sink.
 /// It reads the standard <c>OTEL_EXPORTER_OTLP_*</c>, <c>OTEL_SERVICE_NAME</c> and <c>OTEL_RESOURCE_ATTRIBUTES</c>
 /// variables from configuration, so environment variables, settings files and tests all reach it the same way.
