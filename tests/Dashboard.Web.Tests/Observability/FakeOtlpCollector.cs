@@ -51,6 +51,17 @@ internal sealed class FakeOtlpCollector : IAsyncDisposable
     /// <summary>The bodies sent to one signal's path (<c>/v1/traces</c>, <c>/v1/metrics</c>, <c>/v1/logs</c>).</summary>
     public IReadOnlyList<byte[]> Bodies(string path) => [.. Exports.Where(e => e.Path == path).Select(e => e.Body)];
 
+    /// <summary>Waits (up to 20 s) until <paramref name="done"/> holds of what has arrived.</summary>
+    public async Task WaitAsync(Func<FakeOtlpCollector, bool> done, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        while (!done(this))
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

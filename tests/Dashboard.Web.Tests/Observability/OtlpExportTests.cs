@@ -36,6 +36,11 @@ public sealed class OtlpExportTests
             using var response = await factory.CreateClient().GetAsync($"/api/users/{UserId}/diagnosis", Ct);
             response.EnsureSuccessStatusCode();
 
+            // Traces go in batches every 100 ms and metrics every 500 ms while the host runs; wait for both rather
+            // than count on the flush at shutdown racing a busy machine.
+            await collector.WaitAsync(c => c.Bodies("/v1/traces").Any(b => Contains(b, "vital historical_pull"))
+                && c.Bodies("/v1/metrics").Any(b => Contains(b, VitalTelemetry.RequestDuration)), Ct);
+
             // A careless line with the key in it: the masking in front of every sink must catch it on the way out too.
             factory.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Dashboard.Tests")
                 .LogWarning("Calling Vital with {Header} {Key} for the OTLP test", VitalIntrospectionClient.ApiKeyHeader, LiveDashboard.ApiKey);

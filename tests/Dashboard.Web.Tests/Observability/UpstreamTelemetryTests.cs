@@ -151,8 +151,9 @@ public sealed class UpstreamTelemetryTests
         Assert.Equal(UpstreamOutcome.Success, user.GetTagItem("outcome"));
         Assert.Equal(ActivityStatusCode.Unset, user.Status);
 
-        // The request's own span is their parent: one trace from the browser's request to Vital.
-        var request = Assert.Single(spans.All, s => s.Kind == ActivityKind.Server);
+        // The request's own span is their parent: one trace from the browser's request to Vital. It ends a moment
+        // after the client has the answer.
+        var request = Assert.Single(await spans.WaitAsync(all => all.Any(s => s.Kind == ActivityKind.Server), Ct), s => s.Kind == ActivityKind.Server);
         Assert.All(upstreamSpans, s => Assert.Equal(request.TraceId, s.TraceId));
         Assert.Equal("GET /api/users/{userId}/diagnosis", request.DisplayName);
 
