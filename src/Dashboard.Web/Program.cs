@@ -1,4 +1,5 @@
 using Dashboard.Web.Hosting;
+using Dashboard.Web.Observability;
 
 // dotnet Dashboard.Web.dll audit verify <file>...: checks the audit files' hash chain, then exits.
 if (args is ["audit", "verify", .. var files])
@@ -11,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddDashboardConfiguration();
 builder.AddDashboardLogging();
 builder.AddDashboardServices();
+builder.AddDashboardTelemetry();
 
 var app = builder.Build();
 

@@ -4,6 +4,7 @@ using Dashboard.Web.Components;
 using Dashboard.Web.Data;
 using Dashboard.Web.Data.Team;
 using Dashboard.Web.Health;
+using Dashboard.Web.Observability;
 using Dashboard.Web.Security;
 using Dashboard.Web.Ui;
 using Microsoft.Extensions.Options;
@@ -74,10 +75,10 @@ public static class DashboardHostingExtensions
         app.UseSerilogRequestLogging(options =>
         {
             options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
-            // Health probes every few seconds would drown the log.
+            // Health probes and scrapes every few seconds would drown the log.
             options.GetLevel = (context, _, error) =>
                 error is not null || context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
-                : context.Request.Path.StartsWithSegments("/healthz") || context.Request.Path.StartsWithSegments("/readyz") ? Serilog.Events.LogEventLevel.Verbose
+                : context.Request.Path.StartsWithSegments("/healthz") || context.Request.Path.StartsWithSegments("/readyz") || context.Request.Path.StartsWithSegments(TelemetrySetup.MetricsPath) ? Serilog.Events.LogEventLevel.Verbose
                 : Serilog.Events.LogEventLevel.Information;
         });
 
@@ -89,6 +90,7 @@ public static class DashboardHostingExtensions
         app.UseAntiforgery();
 
         app.MapDashboardHealth();
+        app.MapDashboardMetrics();
         app.MapDashboardSignIn();
         app.MapDashboardApi();
         app.MapClientUserIdLookup();

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using Dashboard.Diagnosis;
 using Dashboard.Web.Hosting;
+using Dashboard.Web.Observability;
 using Dashboard.Web.Security;
 using Dashboard.Web.Ui;
 using Vital.Introspection;
@@ -22,6 +23,7 @@ public sealed class ExampleSettingsTests
         (AuthOptions.SectionName, typeof(AuthOptions)),
         (AuditOptions.SectionName, typeof(AuditOptions)),
         (ForwardedHeadersSettings.SectionName, typeof(ForwardedHeadersSettings)),
+        (MetricsOptions.SectionName, typeof(MetricsOptions)),
     ];
 
     [Fact]
