@@ -13,7 +13,7 @@ internal static class JsonText
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                return reader.GetString();
+                return BidiControls.Strip(reader.GetString());
             case JsonTokenType.Number:
             case JsonTokenType.True:
             case JsonTokenType.False:

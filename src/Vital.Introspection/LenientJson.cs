@@ -68,6 +68,13 @@ internal static class LenientJson
 
         public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
             writer.WriteStringValue(value);
+
+        /// <summary>Object keys are upstream text too (provider slugs, resource names).</summary>
+        public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            BidiControls.Strip(reader.GetString()) ?? string.Empty;
+
+        public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
+            writer.WritePropertyName(value);
     }
 
     /// <summary>The older docs call <c>days_with_data</c> a "number": accept 70, 70.0 and "70".</summary>

@@ -13,7 +13,7 @@ public sealed class OpenStringJsonConverter<T> : JsonConverter<T> where T : stru
         writer.WriteStringValue(value.Value);
 
     public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        T.From(reader.GetString() ?? string.Empty);
+        T.From(BidiControls.Strip(reader.GetString()) ?? string.Empty);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
         writer.WritePropertyName(value.Value);

@@ -445,8 +445,9 @@ public sealed partial class VitalIntrospectionClient(
     private static string? Redact(string? text, string? apiKey) =>
         text is null || string.IsNullOrEmpty(apiKey) ? text : text.Replace(apiKey, "***", StringComparison.Ordinal);
 
+    /// <summary>An upstream message as the dashboard shows it: at most 300 characters, without bidirectional controls.</summary>
     private static string? Shorten(string? text) =>
-        text is null ? null : text.Length <= 300 ? text : string.Concat(text.AsSpan(0, 300), "…");
+        BidiControls.Strip(text) is not { } clean ? null : clean.Length <= 300 ? clean : string.Concat(clean.AsSpan(0, 300), "…");
 
     private static bool IsHtml(MediaTypeHeaderValue? contentType) =>
         contentType?.MediaType is { } media && media.Contains("html", StringComparison.OrdinalIgnoreCase);

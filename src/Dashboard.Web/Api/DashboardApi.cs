@@ -22,7 +22,7 @@ public static class DashboardApi
 
         api.MapGet("/users/{userId}/diagnosis", GetDiagnosisJsonAsync).WithName("GetDiagnosis");
         api.MapGet("/users/{userId}/diagnosis.md", GetDiagnosisMarkdownAsync).WithName("GetDiagnosisMarkdown");
-        api.MapGet("/users.csv", GetTeamCsvAsync).WithName("GetTeamCsv");
+        api.MapGet("/users.csv", GetTeamCsvAsync).WithName("GetTeamCsv").RequireAuthorization(DashboardPolicies.Exporter);
 
         return endpoints;
     }
@@ -51,6 +51,12 @@ public static class DashboardApi
         if (!TryParseRefresh(refresh, out var fresh))
         {
             return BadRefresh();
+        }
+
+        if (fresh && !context.RequestServices.GetRequiredService<ForcedRefreshes>()
+                .TryTake(context.User, "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown")))
+        {
+            return TooManyRefreshes(context);
         }
 
         try
@@ -107,6 +113,17 @@ public static class DashboardApi
     {
         refresh = false;
         return string.IsNullOrEmpty(text) || bool.TryParse(text, out refresh);
+    }
+
+    /// <summary>Past the cache too often: 429 with a minute's wait; the cached answer is still there without refresh.</summary>
+    private static IResult TooManyRefreshes(HttpContext context)
+    {
+        var perMinute = context.RequestServices.GetRequiredService<ForcedRefreshes>().PerMinute;
+        context.Response.Headers.RetryAfter = "60";
+        return Results.Problem(
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Too many fresh reads",
+            detail: $"refresh=true asks Vital again past the dashboard's cache, at most {perMinute} times a minute per person. Ask without refresh for the cached answer, or wait a minute.");
     }
 
     private static IResult BadRefresh() =>

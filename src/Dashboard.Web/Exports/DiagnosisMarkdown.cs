@@ -281,5 +281,6 @@ public static class DiagnosisMarkdown
     private static string Cell(string value) => Text(value);
 
     private static string OneLine(string value) =>
-        string.Join(' ', value.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)).Replace("\0", string.Empty, StringComparison.Ordinal);
+        Vital.Introspection.BidiControls.Strip(
+            string.Join(' ', value.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)).Replace("\0", string.Empty, StringComparison.Ordinal))!;
 }

@@ -11,7 +11,9 @@ internal static class HealthEndpoints
     public static IServiceCollection AddDashboardHealth(this IServiceCollection services)
     {
         services.AddSingleton<UpstreamHealthCheck>();
-        services.AddHealthChecks().AddCheck<UpstreamHealthCheck>("vital", tags: [ReadyTag]);
+        services.AddHealthChecks()
+            .AddCheck<UpstreamHealthCheck>("vital", tags: [ReadyTag])
+            .AddCheck<AuditSinkHealthCheck>("audit", tags: [ReadyTag]);
         return services;
     }
 

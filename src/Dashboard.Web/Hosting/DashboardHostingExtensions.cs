@@ -32,12 +32,14 @@ public static class DashboardHostingExtensions
         services.AddDashboardAudit();
         services.AddDashboardDataProtection(configuration);
         services.AddDashboardAuthentication(configuration, builder.Environment);
+        services.AddDashboardSecurity(configuration, builder.Environment);
         services.AddDashboardRateLimiting(configuration);
         services.AddDashboardForwardedHeaders(configuration);
         services.AddDashboardRequestLimits();
         services.AddDashboardHealth();
 
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents(CircuitLimits.Configure).AddHubOptions(CircuitLimits.Configure);
+        services.AddSingleton<Security.HubConnectionLimiter>();
         services.AddMudServices();
         services.AddScoped<TimeDisplay>();
         services.AddScoped<BrowserInterop>();
@@ -60,6 +62,7 @@ public static class DashboardHostingExtensions
 
         app.UsePeerAddressCapture();
         app.UseDashboardForwardedHeaders();
+        app.UseDashboardSecurity();
         app.UseDashboardSecurityHeaders();
 
         if (!app.Environment.IsDevelopment())
@@ -82,6 +85,7 @@ public static class DashboardHostingExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.Use(app.Services.GetRequiredService<Security.HubConnectionLimiter>().InvokeAsync);
         app.UseRateLimiter();
         app.UseAntiforgery();
 

@@ -25,6 +25,8 @@ internal static class LoggingSetup
     {
         var development = builder.Environment.IsDevelopment();
         var configuration = builder.Configuration;
+        // A sink that fails (the audit file on a full disk) says so on standard error rather than nowhere.
+        Serilog.Debugging.SelfLog.Enable(Console.Error);
         builder.Services.AddSingleton(sp => new SecretMasker(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddSerilog((services, logger) =>
         {
@@ -68,7 +70,7 @@ internal static class LoggingSetup
                 {
                     sinks.Logger(audit => audit
                         .Filter.ByIncludingOnly(Matching.FromSource(AuditLog.Category))
-                        .WriteTo.File(new RenderedCompactJsonFormatter(), auditPath,
+                        .WriteTo.File(new ChainedAuditFormatter(new RenderedCompactJsonFormatter(), AuditChain.Continue(auditPath)), auditPath,
                             rollingInterval: RollingInterval.Day, retainedFileCountLimit: Math.Max(1, auditDays)));
                 }
 

@@ -3,7 +3,7 @@ using System.Security.Claims;
 
 namespace Dashboard.Web.Security;
 
-internal sealed partial class AuditLog(ILoggerFactory loggerFactory) : IAuditLog
+internal sealed partial class AuditLog(ILoggerFactory loggerFactory, IDashboardRoles roles) : IAuditLog
 {
     /// <summary>The log category the audit sink listens to.</summary>
     public const string Category = "Dashboard.Audit";
@@ -11,10 +11,10 @@ internal sealed partial class AuditLog(ILoggerFactory loggerFactory) : IAuditLog
     private readonly ILogger _logger = loggerFactory.CreateLogger(Category);
 
     public void Record(AuditAction action, string? userId, HttpContext context, string? detail = null) =>
-        Write(action, userId, Actor(context.User), CorrelationId(context), detail, context.Connection.RemoteIpAddress?.ToString());
+        Write(action, userId, context.User, CorrelationId(context), detail, context.Connection.RemoteIpAddress?.ToString());
 
     public void Record(AuditAction action, string? userId, ClaimsPrincipal actor, string correlationId, string? detail = null, string? clientAddress = null) =>
-        Write(action, userId, Actor(actor), correlationId, detail, clientAddress);
+        Write(action, userId, actor, correlationId, detail, clientAddress);
 
     /// <summary>The signed-in person as the audit trail names them: email, else name, else "anonymous".</summary>
     public static string Actor(ClaimsPrincipal? user) =>
@@ -23,14 +23,36 @@ internal sealed partial class AuditLog(ILoggerFactory loggerFactory) : IAuditLog
         ?? user?.Identity?.Name
         ?? AnonymousAuthenticationHandler.UserName;
 
+    /// <summary>
+    /// Who the person is for good, beside the email they showed (an address can be reassigned): with OpenID Connect the
+    /// token's issuer and subject; behind a trusted proxy, or with sign-in off, the mode and the name it vouched for.
+    /// </summary>
+    public static (string Issuer, string Subject) Identity(ClaimsPrincipal? user)
+    {
+        if (user?.Identity?.IsAuthenticated != true)
+        {
+            return ("-", AnonymousAuthenticationHandler.UserName);
+        }
+
+        if ((user.FindFirst("sub") ?? user.FindFirst(ClaimTypes.NameIdentifier)) is { } subject)
+        {
+            return (user.FindFirst("iss")?.Value ?? subject.Issuer, subject.Value);
+        }
+
+        return (user.Identity.AuthenticationType ?? "-", Actor(user));
+    }
+
     /// <summary>The request's trace id (what the request log and traces carry), else ASP.NET Core's request id.</summary>
     public static string CorrelationId(HttpContext context) =>
         Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
 
-    private void Write(AuditAction action, string? userId, string actor, string correlationId, string? detail, string? address) =>
-        LogAudit(_logger, action, userId ?? "-", actor, correlationId, detail ?? string.Empty, address ?? string.Empty);
+    private void Write(AuditAction action, string? userId, ClaimsPrincipal user, string correlationId, string? detail, string? address)
+    {
+        var (issuer, subject) = Identity(user);
+        LogAudit(_logger, action, userId ?? "-", Actor(user), issuer, subject, DashboardRoleNames.Of(roles.Of(user)), correlationId, detail ?? string.Empty, address ?? string.Empty);
+    }
 
     [LoggerMessage(EventId = 9000, Level = LogLevel.Information,
-        Message = "Audit {AuditAction} of user {SubjectUserId} by {Actor} (correlation {CorrelationId}) {AuditDetail} {ClientAddress}")]
-    private static partial void LogAudit(ILogger logger, AuditAction auditAction, string subjectUserId, string actor, string correlationId, string auditDetail, string clientAddress);
+        Message = "Audit {AuditAction} of user {SubjectUserId} by {Actor} ({ActorIssuer} {ActorSubject}) as {ActorRoles} (correlation {CorrelationId}) {AuditDetail} {ClientAddress}")]
+    private static partial void LogAudit(ILogger logger, AuditAction auditAction, string subjectUserId, string actor, string actorIssuer, string actorSubject, string actorRoles, string correlationId, string auditDetail, string clientAddress);
 }

@@ -46,6 +46,13 @@ internal sealed class AuthOptionsValidator(IOptions<VitalOptions> vital) : IVali
                     problems.Add("Auth:OpenIdConnect:AllowedGroups must not hold blank entries.");
                 }
 
+                if (oidc.AllowedEmailDomains.Count == 0 && oidc.AllowedGroups.Count == 0 && !oidc.AllowAnyone)
+                {
+                    problems.Add(
+                        "Auth:OpenIdConnect:AllowedEmailDomains and Auth:OpenIdConnect:AllowedGroups are both empty, so anyone who can sign in at the identity provider " +
+                        "would read your team's data. List the allowed email domains or groups, or set Auth:OpenIdConnect:AllowAnyone=true if the provider holds your staff alone.");
+                }
+
                 if (string.IsNullOrWhiteSpace(oidc.GroupsClaim))
                 {
                     problems.Add("Auth:OpenIdConnect:GroupsClaim must name the claim that carries groups (usually groups).");
@@ -69,12 +76,35 @@ internal sealed class AuthOptionsValidator(IOptions<VitalOptions> vital) : IVali
                     problems.Add($"Auth:TrustedProxy:KnownProxies has an entry that is not an IP address or CIDR range: '{entry}'.");
                 }
 
+                if (!options.TrustedProxy.AllowWideRanges)
+                {
+                    foreach (var entry in options.TrustedProxy.KnownProxies.Where(e => TryParseNetwork(e, out var network) && IsWide(network)))
+                    {
+                        problems.Add(
+                            $"Auth:TrustedProxy:KnownProxies has a range wider than /16 (IPv4) or /48 (IPv6): '{entry}'. Every address in it could sign in as anyone: " +
+                            "name the sign-in proxy's own address, or set Auth:TrustedProxy:AllowWideRanges=true if the whole range is yours.");
+                    }
+                }
+
                 if (options.TrustedProxy.SignOutUrl is { Length: > 0 } signOut && !IsSignOutUrl(signOut))
                 {
                     problems.Add("Auth:TrustedProxy:SignOutUrl must be a path on this site (/oauth2/sign_out) or an absolute https URL.");
                 }
 
                 break;
+        }
+
+        foreach (var (role, entries) in new[] { ("viewer", options.Roles.Viewer), ("exporter", options.Roles.Exporter), ("operator", options.Roles.Operator) })
+        {
+            if (entries.Any(e => string.IsNullOrWhiteSpace(e) || (e.Contains('@', StringComparison.Ordinal) && !IsEmail(e.Trim()))))
+            {
+                problems.Add($"Auth:Roles:{role} must hold group names or whole email addresses (alice@example.com), no blanks.");
+            }
+        }
+
+        if (options.SessionHours is < 1 or > 168)
+        {
+            problems.Add("Auth:SessionHours must be between 1 and 168 (a week), such as 10.");
         }
 
         if (!Enum.IsDefined(options.Mode))
@@ -85,9 +115,27 @@ internal sealed class AuthOptionsValidator(IOptions<VitalOptions> vital) : IVali
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 
+    private static bool IsEmail(string text)
+    {
+        var at = text.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 && at == text.LastIndexOf('@') && at < text.Length - 1 && !text.Any(char.IsWhiteSpace);
+    }
+
     private static bool IsSignOutUrl(string url) =>
         ReturnUrls.Sanitize(url) == url
         || (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme == Uri.UriSchemeHttps);
+
+    /// <summary>Wider than a /16 (IPv4, IPv4-mapped IPv6 included) or a /48 (IPv6).</summary>
+    public static bool IsWide(System.Net.IPNetwork network)
+    {
+        var address = network.BaseAddress;
+        if (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+        {
+            return network.PrefixLength < 16;
+        }
+
+        return address.IsIPv4MappedToIPv6 ? network.PrefixLength < 96 + 16 : network.PrefixLength < 48;
+    }
 
     /// <summary>An address (<c>10.0.0.5</c>) or a range (<c>10.0.0.0/8</c>).</summary>
     public static bool TryParseNetwork(string? text, out System.Net.IPNetwork network)

@@ -5,7 +5,8 @@ namespace Dashboard.Web.Security;
 
 /// <summary>
 /// With <c>Auth:Mode=OpenIdConnect</c> a signed-in person passes when <em>any</em> configured constraint matches
-/// (an allowed email domain or an allowed group); with none configured, any signed-in person passes. The other
+/// (an allowed, verified email domain or an allowed group); with none configured, only when
+/// <c>Auth:OpenIdConnect:AllowAnyone=true</c> says so (the dashboard refuses to start otherwise). The other
 /// modes delegate the decision: the proxy (TrustedProxy) or the operator's opt-in (None).
 /// </summary>
 internal sealed class DashboardAccessHandler(IOptionsMonitor<AuthOptions> options) : AuthorizationHandler<DashboardAccessRequirement>

@@ -2,17 +2,22 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace Dashboard.Web.Security;
 
 /// <summary>
 /// Sign-in for the three <c>Auth:Mode</c>s and one authorization rule for all of them: every endpoint without its
-/// own metadata (pages, the Blazor hub, the API, unmatched paths) falls back to <see cref="DashboardAccessRequirement"/>.
-/// Only the health probes, static assets and the sign-in pages opt out.
+/// own metadata (pages, the Blazor hub, the API, unmatched paths) falls back to the viewer policy
+/// (<see cref="DashboardAccessRequirement"/> and the viewer role); the team CSV needs the exporter role
+/// (<see cref="DashboardPolicies"/>). Only the health probes, static assets and the sign-in pages opt out.
 /// </summary>
 internal static partial class DashboardAuthentication
 {
+    /// <summary>Where the cookie keeps the time of the sign-in (renewals keep it): the session's absolute end is counted from it.</summary>
+    private const string SignedInAtKey = ".signedInAt";
+
     public const string AccessDeniedPath = "/access-denied";
     public const string SignedOutPath = "/signed-out";
     public const string SignInPath = "/signin";
@@ -37,14 +42,14 @@ internal static partial class DashboardAuthentication
                 break;
         }
 
-        var policy = new AuthorizationPolicyBuilder()
-            .RequireAuthenticatedUser()
-            .AddRequirements(new DashboardAccessRequirement())
-            .Build();
+        // Pages, the hub and endpoints without a policy of their own: a viewer (which includes the sign-in rule).
+        var policy = DashboardPolicies.For(DashboardRole.Viewer);
         services.AddAuthorizationBuilder()
             .SetDefaultPolicy(policy)
             .SetFallbackPolicy(policy);
         services.AddSingleton<IAuthorizationHandler, DashboardAccessHandler>();
+        services.AddDashboardPolicies();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, RoleProblems>();
         services.AddCascadingAuthenticationState();
         return services;
     }
@@ -54,6 +59,9 @@ internal static partial class DashboardAuthentication
         var oidc = auth.OpenIdConnect;
         var secureCookies = !environment.IsDevelopment();
 
+        // The cookie's clock is the app's (tests move it).
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<TimeProvider>((options, time) => options.TimeProvider = time);
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
@@ -83,6 +91,26 @@ internal static partial class DashboardAuthentication
                     context.Response.Redirect(AccessDeniedPath);
                     return Task.CompletedTask;
                 };
+                // Sliding renewal alone would keep a session alive for as long as it is used: it also ends
+                // Auth:SessionHours after the sign-in, however active, and the person signs in again.
+                options.Events.OnSigningIn = context =>
+                {
+                    context.Properties.Items.TryAdd(SignedInAtKey, context.Options.TimeProvider!.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+                    return Task.CompletedTask;
+                };
+                options.Events.OnValidatePrincipal = async context =>
+                {
+                    var hours = context.HttpContext.RequestServices.GetRequiredService<IOptionsMonitor<AuthOptions>>().CurrentValue.SessionHours;
+                    var signedInAt = context.Properties.Items.TryGetValue(SignedInAtKey, out var text)
+                        && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at)
+                        ? at
+                        : context.Properties.IssuedUtc;
+                    if (signedInAt is null || context.Options.TimeProvider!.GetUtcNow() - signedInAt.Value > TimeSpan.FromHours(hours))
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme).ConfigureAwait(false);
+                    }
+                };
             })
             .AddOpenIdConnect(options =>
             {
@@ -94,7 +122,18 @@ internal static partial class DashboardAuthentication
                 options.ResponseMode = OpenIdConnectResponseMode.FormPost;
                 options.UsePkce = true;
                 options.RequireHttpsMetadata = true;
+                // Only the id token is kept (in the protected cookie), for the provider's sign-out: it names the session
+                // to end (id_token_hint). Access and refresh tokens are never kept: the dashboard calls nothing with them.
                 options.SaveTokens = false;
+                options.Events.OnTokenValidated = context =>
+                {
+                    if ((context.TokenEndpointResponse?.IdToken ?? context.ProtocolMessage?.IdToken) is { Length: > 0 } idToken)
+                    {
+                        context.Properties!.StoreTokens([new AuthenticationToken { Name = OpenIdConnectParameterNames.IdToken, Value = idToken }]);
+                    }
+
+                    return Task.CompletedTask;
+                };
                 options.DisableTelemetry = true;
                 options.GetClaimsFromUserInfoEndpoint = true;
                 options.MapInboundClaims = false;

@@ -14,8 +14,10 @@ internal static class RateLimiting
     {
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName))
             .Validate(o => o.RequestsPerMinute is >= 1 and <= 100_000, "Api:RequestsPerMinute must be between 1 and 100000.")
+            .Validate(o => o.ForcedRefreshesPerMinute is >= 1 and <= 1_000, "Api:ForcedRefreshesPerMinute must be between 1 and 1000.")
             .ValidateOnStart();
 
+        services.AddSingleton<ForcedRefreshes>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -3,7 +3,8 @@ using Microsoft.Extensions.Primitives;
 namespace Dashboard.Web.Security;
 
 /// <summary>
-/// Knows the configured secrets (<c>Vital:ApiKey</c>, <c>Auth:OpenIdConnect:ClientSecret</c>, followed through
+/// Knows the configured secrets (<c>Vital:ApiKey</c>, <c>Auth:OpenIdConnect:ClientSecret</c>, the passwords in the Redis
+/// and store connection strings, followed through
 /// configuration reloads) and replaces every occurrence of them in text with <see cref="Mask"/>.
 /// </summary>
 public sealed class SecretMasker
@@ -14,6 +15,9 @@ public sealed class SecretMasker
     public const int MinimumSecretLength = 8;
 
     public static readonly IReadOnlyList<string> SecretKeys = ["Vital:ApiKey", "Auth:OpenIdConnect:ClientSecret"];
+
+    /// <summary>Connection strings whose password (<c>password=</c>, <c>pwd=</c>) is a secret too: Redis's and the store's.</summary>
+    public static readonly IReadOnlyList<string> ConnectionStringKeys = ["Cache:Redis", "Store:ConnectionString"];
 
     private volatile string[] _secrets = [];
 
@@ -63,7 +67,18 @@ public sealed class SecretMasker
         return result;
     }
 
-    private void Load(IConfiguration configuration) => _secrets = Normalize(SecretKeys.Select(key => configuration[key]));
+    private void Load(IConfiguration configuration) =>
+        _secrets = Normalize(SecretKeys.Select(key => configuration[key]).Concat(ConnectionStringKeys.SelectMany(key => Passwords(configuration[key]))));
+
+    /// <summary>The password parts of a connection string, ADO.NET style (<c>;</c>) or StackExchange.Redis style (<c>,</c>).</summary>
+    internal static IEnumerable<string?> Passwords(string? connectionString) =>
+        string.IsNullOrEmpty(connectionString)
+            ? []
+            : connectionString.Split([';', ','], StringSplitOptions.RemoveEmptyEntries)
+                .Select(part => part.Split('=', 2))
+                .Where(pair => pair.Length == 2 && pair[0].Trim() is var name
+                    && (name.Equals("password", StringComparison.OrdinalIgnoreCase) || name.Equals("pwd", StringComparison.OrdinalIgnoreCase)))
+                .Select(pair => pair[1]);
 
     private static string[] Normalize(IEnumerable<string?> secrets) =>
         [.. secrets

@@ -23,6 +23,14 @@ internal sealed partial class TrustedProxyAuthenticationHandler(
     /// <summary>Longest identity accepted (an email address is at most 254 characters).</summary>
     public const int MaxUserLength = 320;
 
+    /// <summary>The claim type the proxy's groups are kept under.</summary>
+    public const string GroupsClaim = "groups";
+
+    /// <summary>At most this many groups are read, each at most <see cref="MaxGroupLength"/> characters; the rest are ignored.</summary>
+    public const int MaxGroups = 256;
+
+    public const int MaxGroupLength = 256;
+
     private static readonly object SpoofedKey = new();
 
     private readonly ILogger _log = loggerFactory.CreateLogger<TrustedProxyAuthenticationHandler>();
@@ -57,9 +65,21 @@ internal sealed partial class TrustedProxyAuthenticationHandler(
             claims.Add(new Claim(ClaimTypes.Email, user));
         }
 
+        if (!string.IsNullOrWhiteSpace(settings.GroupsHeader))
+        {
+            claims.AddRange(Groups(Request.Headers[settings.GroupsHeader]).Select(g => new Claim(GroupsClaim, g)));
+        }
+
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
+
+    /// <summary>The groups in a header: comma-separated, or one header line each; blank, control-character and over-long names are dropped.</summary>
+    public static IEnumerable<string> Groups(Microsoft.Extensions.Primitives.StringValues values) =>
+        values.SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .Where(g => g.Length <= MaxGroupLength && !g.Any(char.IsControl))
+            .Distinct(StringComparer.Ordinal)
+            .Take(MaxGroups);
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {

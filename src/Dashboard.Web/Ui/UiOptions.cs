@@ -7,4 +7,7 @@ public sealed class UiOptions
 
     /// <summary>How often a user page refreshes itself while a pull is scheduled, in progress or retrying.</summary>
     public int AutoRefreshSeconds { get; set; } = 30;
+
+    /// <summary>Open connections to the Blazor hub (pages open at once) per signed-in person, or per address without sign-in.</summary>
+    public int HubConnectionsPerPerson { get; set; } = 10;
 }

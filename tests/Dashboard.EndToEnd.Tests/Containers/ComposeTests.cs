@@ -87,6 +87,8 @@ public sealed class ComposeTests(ContainerImages images)
             ["Auth__Mode"] = "TrustedProxy",
             ["Auth__TrustedProxy__KnownProxies__0"] = "172.16.0.0/12",
             ["Auth__TrustedProxy__KnownProxies__1"] = "192.168.0.0/16",
+            // Docker's default address pools, wider than /16: the project's network is somewhere in them.
+            ["Auth__TrustedProxy__AllowWideRanges"] = "true",
         })
         {
             project.Environment[name] = value;

@@ -12,9 +12,11 @@ namespace Dashboard.EndToEnd.Tests.Containers;
 /// <c>docker-compose --profile scale --profile simulator up</c>: two dashboard replicas behind nginx, sticky by a
 /// cookie, one key ring on a shared volume, upstream answers shared through Redis, the simulator standing in for
 /// Vital. Sign-in is by trusted proxy (the test is the authenticating proxy in front of nginx). The tests reach one
-/// replica or the other as a browser would, through the proxy with an affinity cookie that hashes to it; nginx names
-/// the replica that answered in <c>X-Dashboard-Replica</c>. Redis and nginx are the local stand-ins that
-/// tests/docker/local-base-images.sh builds under the compose file's tags.
+/// replica or the other as a browser would, through the proxy with an affinity cookie that hashes to it. nginx runs
+/// the shipped configuration with two test additions (<see cref="Scale.TestConfiguration"/>): the test's address
+/// is the listed sign-in proxy, and the replica that answered is named in <c>X-Dashboard-Replica</c>, which the
+/// shipped file does not send. Redis and nginx are the local stand-ins that tests/docker/local-base-images.sh builds
+/// under the compose file's tags.
 /// </summary>
 public sealed partial class ScaleProfileTests(ScaleProfileTests.Scale scale) : IClassFixture<ScaleProfileTests.Scale>
 {
@@ -254,6 +256,24 @@ public sealed partial class ScaleProfileTests(ScaleProfileTests.Scale scale) : I
             _started = new(StartOnceAsync);
         }
 
+        /// <summary>
+        /// The shipped nginx configuration with the test as the sign-in proxy in front of it (its identity headers are
+        /// passed on from every address, since the test is the only client) and the replica named in a response header.
+        /// </summary>
+        public static string TestConfiguration(string shipped)
+        {
+            const string Trusted = "geo $from_sign_in_proxy {\n    default 0;";
+            const string AccessLog = "    access_log /dev/stdout dashboard_replicas;\n";
+            if (!shipped.Contains(Trusted, StringComparison.Ordinal) || !shipped.Contains(AccessLog, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("deploy/nginx/dashboard-replicas.conf changed: update ScaleProfileTests.Scale.TestConfiguration.");
+            }
+
+            return shipped
+                .Replace(Trusted, "geo $from_sign_in_proxy {\n    default 1;", StringComparison.Ordinal)
+                .Replace(AccessLog, AccessLog + "    add_header X-Dashboard-Replica $upstream_addr always;\n", StringComparison.Ordinal);
+        }
+
         public static string ReplicaOf(HttpResponseMessage response) =>
             response.Headers.TryGetValues("X-Dashboard-Replica", out var values) ? string.Join(", ", values) : "(no X-Dashboard-Replica header)";
 
@@ -279,6 +299,9 @@ public sealed partial class ScaleProfileTests(ScaleProfileTests.Scale scale) : I
 
             var secret = new SecretFile("Vital__ApiKey", ContainerParts.DistinctiveKey());
             _owned.Add(secret);
+            var nginx = new SecretFile("dashboard-replicas.conf",
+                TestConfiguration(await File.ReadAllTextAsync(Path.Combine(Requirement.RepositoryRoot, "deploy", "nginx", "dashboard-replicas.conf"), timeout.Token)));
+            _owned.Add(nginx);
             var proxyPort = ContainerParts.FreePort();
             var simulatorPort = ContainerParts.FreePort();
             _project = new ComposeProject(compose, _images.RunId + "scale");
@@ -295,7 +318,10 @@ public sealed partial class ScaleProfileTests(ScaleProfileTests.Scale scale) : I
                 ["Auth__Mode"] = "TrustedProxy",
                 ["Auth__TrustedProxy__KnownProxies__0"] = "172.16.0.0/12",
                 ["Auth__TrustedProxy__KnownProxies__1"] = "192.168.0.0/16",
+                // Docker's default address pools, wider than /16: the project's network is somewhere in them.
+                ["Auth__TrustedProxy__AllowWideRanges"] = "true",
                 ["Auth__TrustedProxy__SignOutUrl"] = SignOutUrl,
+                ["SCALE_NGINX_CONF"] = nginx.Path,
             })
             {
                 _project.Environment[name] = value;

@@ -12,11 +12,15 @@ public sealed class ForwardedHeadersTests(ForwardedHeadersTests.ProxiedDashboard
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>Demo mode with one trusted range and one trusted address (nothing else is trusted, loopback included).</summary>
+    /// <summary>
+    /// Demo mode with one trusted range and one trusted address (nothing else is trusted, loopback included). Sign-in is
+    /// off, so the host names are concrete: the proxy's public name among them.
+    /// </summary>
     public sealed class ProxiedDashboard() : DemoDashboard(new Dictionary<string, string?>
     {
         ["ForwardedHeaders:KnownNetworks:0"] = "10.20.0.0/16",
         ["ForwardedHeaders:KnownNetworks:1"] = "192.0.2.10",
+        ["AllowedHosts"] = "localhost;dashboard.example",
     });
 
     [Theory]

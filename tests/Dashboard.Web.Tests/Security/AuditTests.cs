@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Claims;
 using System.Text.Json;
 using Dashboard.Web.Security;
@@ -17,7 +18,7 @@ public sealed class AuditTests : IDisposable
     public async Task Api_EachLookAndExport_WritesOneEventToTheLogAndTheAuditFile()
     {
         var sink = new InMemorySink();
-        var settings = TrustedProxy(("Audit:Path", Path.Combine(_directory, "audit-.log")));
+        var settings = TrustedProxy(("Audit:Path", Path.Combine(_directory, "audit-.log")), ("Auth:Roles:exporter:0", "carol@example.com"));
         var upstream = Upstream(out var user);
         await using (var factory = Factory(settings, upstream, sink))
         {
@@ -47,6 +48,35 @@ public sealed class AuditTests : IDisposable
     }
 
     [Fact]
+    public async Task AuditFile_AcrossARestart_EachLineNamesWhoAndLinksToTheOneBefore()
+    {
+        var settings = TrustedProxy(("Audit:Path", Path.Combine(_directory, "audit-.log")));
+        for (var run = 0; run < 2; run++)
+        {
+            var upstream = Upstream(out var user);
+            await using var factory = Factory(settings, upstream);
+            using var client = Client(factory);
+            for (var look = 0; look < 2; look++)
+            {
+                using var response = await client.SendAsync(Get($"/api/users/{user}/diagnosis", "10.0.0.5", ("X-Forwarded-Email", "carol@example.com")), TestContext.Current.CancellationToken);
+                response.EnsureSuccessStatusCode();
+            }
+        }
+
+        var file = Assert.Single(Directory.GetFiles(_directory, "audit-*.log"));
+        var lines = (await File.ReadAllLinesAsync(file, TestContext.Current.CancellationToken)).Where(l => l.Length > 0).ToList();
+        Assert.Equal(4, lines.Count);
+        var links = lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty(AuditChain.Property).GetString()).ToList();
+        Assert.Equal([AuditChain.Genesis, AuditChain.Hash(lines[0]), AuditChain.Hash(lines[1]), AuditChain.Hash(lines[2])], links);
+        var first = JsonDocument.Parse(lines[0]).RootElement;
+        Assert.Equal("TrustedProxy", first.GetProperty("ActorIssuer").GetString());
+        Assert.Equal("carol@example.com", first.GetProperty("ActorSubject").GetString());
+        using var output = new StringWriter();
+        Assert.Equal(0, AuditChain.Verify([file], output));
+        Assert.StartsWith("OK: 4 lines", output.ToString().Split('\n')[^2], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Api_RefusedRequest_LeavesNoAuditEvent()
     {
         var sink = new InMemorySink();
@@ -57,6 +87,26 @@ public sealed class AuditTests : IDisposable
         using var invalid = await client.SendAsync(Get("/api/users/nobody/diagnosis", "10.0.0.5", ("X-Forwarded-Email", "carol@example.com")), TestContext.Current.CancellationToken);
 
         Assert.Empty(sink.From(AuditLog.Category));
+    }
+
+    [Fact]
+    public async Task Readyz_AuditDirectoryNoLongerWritable_IsUnhealthyNamingTheAudit()
+    {
+        var audit = Path.Combine(_directory, "audit");
+        await using var factory = Factory(Anonymous(("Audit:Path", Path.Combine(audit, "audit-.log"))), Upstream(out _));
+        using var client = Client(factory);
+        using var before = await client.SendAsync(Get("/readyz"), TestContext.Current.CancellationToken);
+
+        // The volume goes away under the running dashboard.
+        Directory.Delete(audit, recursive: true);
+        using var after = await client.SendAsync(Get("/readyz"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, after.StatusCode);
+        using var body = JsonDocument.Parse(await after.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var check = body.RootElement.GetProperty("checks").GetProperty("audit");
+        Assert.Equal("Unhealthy", check.GetProperty("status").GetString());
+        Assert.Contains("Audit:Path", check.GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -137,7 +187,7 @@ public sealed class AuditTests : IDisposable
     {
         var sink = new InMemorySink();
         using var loggerFactory = new Serilog.Extensions.Logging.SerilogLoggerFactory(new Serilog.LoggerConfiguration().WriteTo.Sink(sink).CreateLogger(), dispose: true);
-        var audit = new AuditLog(loggerFactory);
+        var audit = new AuditLog(loggerFactory, new DashboardRoles(new FixedOptionsMonitor<AuthOptions>(new AuthOptions())));
         var context = new DefaultHttpContext { Connection = { RemoteIpAddress = System.Net.IPAddress.Parse("192.0.2.4") } };
 
         audit.Record(AuditAction.TeamCsv, null, context, "q=abc");

@@ -5,7 +5,7 @@ namespace Dashboard.Web.Tests.Security;
 
 public sealed class DashboardAccessTests
 {
-    private static ClaimsPrincipal User(string? email, bool? verified = null, params string[] groups)
+    private static ClaimsPrincipal User(string? email, bool? verified = true, params string[] groups)
     {
         var claims = new List<Claim>();
         if (email is not null)
@@ -26,8 +26,34 @@ public sealed class DashboardAccessTests
         new() { AllowedEmailDomains = [.. domains ?? []], AllowedGroups = [.. groups ?? []] };
 
     [Fact]
-    public void IsAllowed_NothingConfigured_AnySignedInUserPasses() =>
-        Assert.True(DashboardAccess.IsAllowed(User("someone@anywhere.example"), Settings()));
+    public void IsAllowed_NothingConfigured_NobodyPasses() =>
+        Assert.False(DashboardAccess.IsAllowed(User("someone@anywhere.example"), Settings()));
+
+    [Fact]
+    public void IsAllowed_NothingConfiguredButAllowAnyone_AnySignedInUserPasses()
+    {
+        var settings = Settings();
+        settings.AllowAnyone = true;
+
+        Assert.True(DashboardAccess.IsAllowed(User("someone@anywhere.example"), settings));
+    }
+
+    [Fact]
+    public void IsAllowed_AllowedDomainWithoutAnEmailVerifiedClaim_IsDenied() =>
+        Assert.False(DashboardAccess.IsAllowed(User("alice@example.com", verified: null), Settings(domains: ["example.com"])));
+
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData("True", true)]
+    [InlineData("false", false)]
+    [InlineData("1", false)]
+    [InlineData("", false)]
+    public void IsAllowed_AllowedDomain_NeedsEmailVerifiedTrue(string verified, bool allowed)
+    {
+        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim("email", "alice@example.com"), new Claim("email_verified", verified)], "test"));
+
+        Assert.Equal(allowed, DashboardAccess.IsAllowed(user, Settings(domains: ["example.com"])));
+    }
 
     [Theory]
     [InlineData("alice@example.com", true)]
@@ -62,7 +88,7 @@ public sealed class DashboardAccessTests
     [InlineData("bob@partner.example", new[] { "support-tools" }, true)]
     [InlineData("bob@partner.example", new[] { "staff" }, false)]
     public void IsAllowed_DomainsAndGroups_EitherIsEnough(string email, string[] groups, bool allowed) =>
-        Assert.Equal(allowed, DashboardAccess.IsAllowed(User(email, null, groups), Settings(["example.com"], ["support-tools"])));
+        Assert.Equal(allowed, DashboardAccess.IsAllowed(User(email, true, groups), Settings(["example.com"], ["support-tools"])));
 
     [Fact]
     public void IsAllowed_CustomGroupsClaim_IsRead()

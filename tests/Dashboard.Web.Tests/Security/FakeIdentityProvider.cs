@@ -30,7 +30,8 @@ public sealed class FakeIdentityProvider : HttpMessageHandler
     /// <summary>What the dashboard sent to the token endpoint, for assertions (it must carry the client secret).</summary>
     public List<string> TokenRequestBodies { get; } = [];
 
-    public sealed record User(string Email, IReadOnlyList<string>? Groups = null, bool EmailVerified = true);
+    /// <summary>A person at the provider; <paramref name="EmailVerified"/> null leaves the claim out, as some providers do.</summary>
+    public sealed record User(string Email, IReadOnlyList<string>? Groups = null, bool? EmailVerified = true);
 
     private sealed record Grant(string Nonce, string CodeChallenge, string RedirectUri, User User);
 
@@ -100,11 +101,15 @@ public sealed class FakeIdentityProvider : HttpMessageHandler
         {
             ["sub"] = "user-" + grant.User.Email,
             ["email"] = grant.User.Email,
-            ["email_verified"] = grant.User.EmailVerified,
             ["name"] = grant.User.Email.Split('@')[0],
             ["nonce"] = grant.Nonce,
             ["at_hash"] = Base64UrlEncoder.Encode(hash[..(hash.Length / 2)]),
         };
+        if (grant.User.EmailVerified is { } verified)
+        {
+            claims["email_verified"] = verified;
+        }
+
         if (grant.User.Groups is { } groups)
         {
             claims["groups"] = groups.ToArray();

@@ -52,7 +52,8 @@ public sealed class HardeningTests
     public async Task Csp_OpenIdConnect_LetsSignOutPostOnToTheProviderOnly()
     {
         await using var factory = Factory(Live(
-            ("Auth:Mode", "OpenIdConnect"), ("Auth:OpenIdConnect:Authority", "https://login.example.com/tenant/v2.0"), ("Auth:OpenIdConnect:ClientId", "x")));
+            ("Auth:Mode", "OpenIdConnect"), ("Auth:OpenIdConnect:Authority", "https://login.example.com/tenant/v2.0"), ("Auth:OpenIdConnect:ClientId", "x"),
+            ("Auth:OpenIdConnect:AllowedGroups:0", "support-tools")));
         using var client = Client(factory);
 
         using var response = await client.GetAsync("/healthz", TestContext.Current.CancellationToken);
@@ -91,7 +92,9 @@ public sealed class HardeningTests
     public async Task ForwardedHeaders_FromAKnownProxy_SetSchemeHostAndClient()
     {
         var sink = new InMemorySink();
-        await using var factory = Factory(Anonymous(("ForwardedHeaders:KnownNetworks:0", "10.1.0.0/16")), Upstream(out var user), sink);
+        // Sign-in off answers only concrete host names: the forwarded one among them.
+        await using var factory = Factory(
+            Anonymous(("ForwardedHeaders:KnownNetworks:0", "10.1.0.0/16"), ("AllowedHosts", "localhost;dashboard.example")), Upstream(out var user), sink);
         using var client = Client(factory);
 
         using var response = await client.SendAsync(Get($"/api/users/{user}/diagnosis", "10.1.2.3",

@@ -169,6 +169,36 @@ public sealed class HostileInputTests(HostileInputHost host) : IClassFixture<Hos
     }
 
     [Theory]
+    [InlineData("/")]
+    [InlineData("/api/users/" + User + "/diagnosis")]
+    [InlineData("/api/users.csv")]
+    [InlineData("/users/" + User)]
+    [InlineData("/_blazor/negotiate?negotiateVersion=1")]
+    public async Task ForeignHost_WithSignInOff_Is400AndNeverReachesTheUpstream(string url)
+    {
+        var before = host.Upstream.Calls;
+        using var request = new HttpRequestMessage(url.StartsWith("/_blazor", StringComparison.Ordinal) ? HttpMethod.Post : HttpMethod.Get, "https://rebound.evil.example" + url);
+
+        using var response = await host.Client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(before, host.Upstream.Calls);
+    }
+
+    [Fact]
+    public async Task SpoofedForwardedHost_FromAnAddressThatIsNoProxy_IsIgnored()
+    {
+        using var response = await host.Client.SendAsync(
+            Get($"/api/users/{User}/diagnosis", "203.0.113.7", ("X-Forwarded-Host", "evil.example"), ("X-Forwarded-Proto", "http")),
+            TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("evil.example", body, StringComparison.Ordinal);
+        Assert.Contains($"https://localhost/users/{User}", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("/api/users/not-a-uuid/diagnosis")]
     [InlineData("/api/users/not-a-uuid/diagnosis.md")]
     [InlineData("/api/users.csv?status=%3Cb%3E")]

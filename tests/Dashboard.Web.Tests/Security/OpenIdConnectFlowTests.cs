@@ -28,11 +28,17 @@ public sealed partial class OpenIdConnectFlowTests
 
     private sealed class Session : IAsyncDisposable
     {
-        public Session(FakeIdentityProvider idp, InMemorySink sink, HttpMessageHandler upstream, Dictionary<string, string?>? settings = null)
+        public Session(FakeIdentityProvider idp, InMemorySink sink, HttpMessageHandler upstream, Dictionary<string, string?>? settings = null, TimeProvider? time = null)
         {
             Idp = idp;
             Factory = SecurityTestKit.Factory(settings ?? Settings(), upstream, sink, services =>
-                services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o => o.BackchannelHttpHandler = idp));
+            {
+                services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o => o.BackchannelHttpHandler = idp);
+                if (time is not null)
+                {
+                    services.AddSingleton(time);
+                }
+            });
             Client = SecurityTestKit.Client(Factory);
             // A browser: pages answer it with pages (the access-denied explanation), not bare status codes.
             Client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
@@ -108,6 +114,9 @@ public sealed partial class OpenIdConnectFlowTests
         Assert.Contains("alice@example.com", string.Join('\n', session.Seen), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, api.StatusCode);
         Assert.Contains(sink.From("Dashboard.Audit"), e => e.Properties["Actor"].ToString() == "\"alice@example.com\"");
+        // The audit line names the person for good: the provider's issuer and subject beside the email.
+        Assert.Contains(sink.From("Dashboard.Audit"), e => e.Properties["ActorSubject"].ToString() == "\"user-alice@example.com\""
+            && e.Properties["ActorIssuer"].ToString() == $"\"{FakeIdentityProvider.Issuer}\"");
 
         // The client secret went to the token endpoint and nowhere else.
         Assert.Contains(session.Idp.TokenRequestBodies, b => b.Contains(FakeIdentityProvider.ClientSecret, StringComparison.Ordinal));
@@ -154,6 +163,52 @@ public sealed partial class OpenIdConnectFlowTests
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
     }
 
+    [Theory]
+    [InlineData("bob@example.com", new[] { "support-exporters" }, HttpStatusCode.OK)]
+    [InlineData("carol@example.com", new string[0], HttpStatusCode.OK)]
+    [InlineData("alice@example.com", new[] { "staff" }, HttpStatusCode.Forbidden)]
+    public async Task CodeFlow_TeamCsv_NeedsTheExporterRoleByGroupOrEmail(string email, string[] groups, HttpStatusCode expected)
+    {
+        var settings = Settings(("Auth:Roles:exporter:0", "support-exporters"), ("Auth:Roles:exporter:1", "carol@example.com"));
+        await using var session = new Session(new FakeIdentityProvider(), new InMemorySink(), Upstream(out _), settings);
+
+        using var challenge = await session.GetAsync("/");
+        using var callback = await session.SignInAsync(challenge, new(email, groups));
+        using var csv = await session.GetAsync("/api/users.csv");
+
+        Assert.Equal(expected, csv.StatusCode);
+        if (expected == HttpStatusCode.Forbidden)
+        {
+            Assert.Equal("application/problem+json", csv.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("\"role\":\"exporter\"", await csv.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Session_InUseAllDay_EndsSessionHoursAfterTheSignIn()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var session = new Session(new FakeIdentityProvider(), new InMemorySink(), Upstream(out _), time: time);
+        using var challenge = await session.GetAsync("/");
+        using var callback = await session.SignInAsync(challenge, new("alice@example.com"));
+
+        // Used every four hours: the sliding 8 hours never run out, the 10 from the sign-in do.
+        var seen = new List<HttpStatusCode>();
+        foreach (var hours in new[] { 4.1, 4.1, 1.7 })
+        {
+            time.Advance(TimeSpan.FromHours(hours));
+            using var home = await session.GetAsync("/");
+            seen.Add(home.StatusCode);
+        }
+
+        time.Advance(TimeSpan.FromHours(0.2));
+        using var after = await session.GetAsync("/");
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], seen);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith(FakeIdentityProvider.Issuer + "/authorize", after.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task CodeFlow_UnverifiedEmailInAnAllowedDomain_IsDenied()
     {
@@ -165,6 +220,31 @@ public sealed partial class OpenIdConnectFlowTests
 
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
         Assert.Equal("/access-denied", home.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task CodeFlow_AllowedDomainButNoEmailVerifiedClaim_IsDenied()
+    {
+        await using var session = new Session(new FakeIdentityProvider(), new InMemorySink(), Upstream(out _));
+
+        using var challenge = await session.GetAsync("/");
+        using var callback = await session.SignInAsync(challenge, new("says-nothing@example.com", EmailVerified: null));
+        using var home = await session.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+        Assert.Equal("/access-denied", home.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task CodeFlow_ProviderWithoutEmailVerified_IsAllowedByGroup()
+    {
+        await using var session = new Session(new FakeIdentityProvider(), new InMemorySink(), Upstream(out _));
+
+        using var challenge = await session.GetAsync("/");
+        using var callback = await session.SignInAsync(challenge, new("says-nothing@example.com", ["support-tools"], EmailVerified: null));
+        using var home = await session.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
     }
 
     [Theory]
@@ -257,6 +337,11 @@ public sealed partial class OpenIdConnectFlowTests
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.Equal(FakeIdentityProvider.Issuer + "/logout", signOut.Headers.Location!.GetLeftPart(UriPartial.Path));
         Assert.Contains("post_logout_redirect_uri", signOut.Headers.Location!.Query, StringComparison.Ordinal);
+        // The provider is told whose session to end: the id token it issued at sign-in.
+        var hint = QueryHelpers.ParseQuery(signOut.Headers.Location!.Query)["id_token_hint"].ToString();
+        var payload = hint.Split('.')[1];
+        var claims = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(payload.Replace('-', '+').Replace('_', '/').PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=')));
+        Assert.Contains("\"sub\":\"user-alice@example.com\"", claims, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.StartsWith(FakeIdentityProvider.Issuer + "/authorize", after.Headers.Location!.ToString(), StringComparison.Ordinal);
     }

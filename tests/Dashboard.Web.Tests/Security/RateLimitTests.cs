@@ -33,12 +33,12 @@ public sealed class RateLimitTests
     public async Task Api_TwoSignedInUsersBehindOneProxy_EachHasTheirOwnAllowance()
     {
         // Same client address for both (the proxy): the limiter must key on the signed-in user, so it runs after authentication.
-        await using var factory = Factory(TrustedProxy(("Api:RequestsPerMinute", "3")), Upstream(out _));
+        await using var factory = Factory(TrustedProxy(("Api:RequestsPerMinute", "3")), Upstream(out var user));
         using var client = Client(factory);
 
         async Task<HttpStatusCode> Csv(string who)
         {
-            using var response = await client.SendAsync(Get("/api/users.csv", "10.0.0.5", ("X-Forwarded-Email", who)), TestContext.Current.CancellationToken);
+            using var response = await client.SendAsync(Get($"/api/users/{user}/diagnosis.md", "10.0.0.5", ("X-Forwarded-Email", who)), TestContext.Current.CancellationToken);
             return response.StatusCode;
         }
 
@@ -67,5 +67,33 @@ public sealed class RateLimitTests
 
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+    }
+
+    [Fact]
+    public async Task Api_RefreshTruePastThePerPersonLimit_Is429AndVitalIsNotAsked()
+    {
+        var upstream = Upstream(out var user);
+        await using var factory = Factory(TrustedProxy(("Api:ForcedRefreshesPerMinute", "2")), upstream);
+        using var client = Client(factory);
+
+        async Task<HttpResponseMessage> Diagnosis(string who, bool refresh) =>
+            await client.SendAsync(Get($"/api/users/{user}/diagnosis" + (refresh ? "?refresh=true" : ""), "10.0.0.5", ("X-Forwarded-Email", who)), TestContext.Current.CancellationToken);
+
+        using var first = await Diagnosis("alice@example.com", refresh: true);
+        using var second = await Diagnosis("alice@example.com", refresh: true);
+        var calls = upstream.Calls;
+        using var third = await Diagnosis("alice@example.com", refresh: true);
+        var callsAfterRefusal = upstream.Calls;
+        using var cached = await Diagnosis("alice@example.com", refresh: false);
+        using var someoneElse = await Diagnosis("bob@example.com", refresh: true);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.Equal(calls, callsAfterRefusal);
+        Assert.Equal("60", third.Headers.GetValues("Retry-After").Single());
+        Assert.Contains("at most 2 times a minute", await third.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, cached.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, someoneElse.StatusCode);
     }
 }

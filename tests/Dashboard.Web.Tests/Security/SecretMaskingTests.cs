@@ -1,4 +1,5 @@
 using Dashboard.Web.Security;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Serilog.Events;
@@ -11,6 +12,21 @@ namespace Dashboard.Web.Tests.Security;
 public sealed class SecretMaskingTests
 {
     private const string ClientSecret = "oidc_secret_CANARY_77aa88bb99";
+
+    [Fact]
+    public void Apply_ConnectionStringPasswords_AreMaskedToo()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Cache:Redis"] = "redis:6379,password=RedisPass_CANARY_1,ssl=true",
+            ["Store:ConnectionString"] = "Host=db;Username=dashboard;Pwd = PgPass_CANARY_22;Database=dashboard",
+        }).Build();
+        var masker = new SecretMasker(configuration);
+
+        var masked = masker.Apply("connecting with RedisPass_CANARY_1 and PgPass_CANARY_22 to dashboard");
+
+        Assert.Equal("connecting with *** and *** to dashboard", masked);
+    }
 
     [Fact]
     public async Task Logging_SecretsLoggedByAccident_AreMaskedInEverySinkWeOwn()

@@ -63,6 +63,16 @@ public sealed class TestPeerStartupFilter : IStartupFilter
     };
 }
 
+/// <summary>Options that stay as given (for classes built by hand in tests).</summary>
+public sealed class FixedOptionsMonitor<T>(T value) : Microsoft.Extensions.Options.IOptionsMonitor<T>
+{
+    public T CurrentValue { get; set; } = value;
+
+    public T Get(string? name) => CurrentValue;
+
+    public IDisposable? OnChange(Action<T, string?> listener) => null;
+}
+
 internal static class SecurityTestKit
 {
     public const string LiveKey = "sk_us_CANARYKEY_9f8e7d6c5b4a39281706f5e4";

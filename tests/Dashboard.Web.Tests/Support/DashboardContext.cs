@@ -38,7 +38,19 @@ public abstract class DashboardContext : BunitContext
         Services.AddScoped<TimeDisplay>();
         Services.AddScoped<BrowserInterop>();
         Services.AddScoped<UserPageState>();
+        // The real policies and roles over a signed-in person: sign-in off by default (a viewer and an exporter).
+        // bUnit registers placeholders that refuse to authorize: the real services replace them.
+        Services.AddAuthorizationCore();
+        Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationService, Microsoft.AspNetCore.Authorization.DefaultAuthorizationService>();
+        Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationPolicyProvider, Microsoft.AspNetCore.Authorization.DefaultAuthorizationPolicyProvider>();
+        Services.AddDashboardPolicies();
+        Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, DashboardAccessHandler>();
+        Services.AddCascadingAuthenticationState();
+        Services.AddSingleton<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>(SignedIn);
     }
+
+    /// <summary>Who is signed in (<see cref="TestAuthenticationStateProvider.SignIn"/>); roles follow <c>Auth</c> options.</summary>
+    internal TestAuthenticationStateProvider SignedIn { get; } = new();
 
     internal FakeTimeProvider Time { get; } = new(TestPulls.Now);
 

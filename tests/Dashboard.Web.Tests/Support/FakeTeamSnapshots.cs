@@ -17,6 +17,9 @@ internal sealed class FakeTeamSnapshots : ITeamSnapshots
 
     public string? LastRefreshError { get; set; }
 
+    /// <summary>What the real one says after a Refresh too soon after the last scan.</summary>
+    public DateTimeOffset? RefreshAllowedAt { get; set; }
+
     public int EnsureFreshCalls => Volatile.Read(ref _ensureFreshCalls);
 
     public int RefreshCalls => Volatile.Read(ref _refreshCalls);

@@ -22,8 +22,14 @@ public interface ITeamSnapshots
     /// <summary>Starts a scan when none has run or the current one is older than <c>Vital:CacheSeconds</c>.</summary>
     void EnsureFresh();
 
-    /// <summary>Starts a scan now unless one is running.</summary>
+    /// <summary>
+    /// A person asks for the team again: starts a scan unless one is running or the last ended less than
+    /// <c>Vital:CacheSeconds</c> ago (15 seconds after a failed one); see <see cref="RefreshAllowedAt"/>.
+    /// </summary>
     void Refresh();
+
+    /// <summary>While <see cref="Refresh"/> would start nothing because the last scan is too recent: when it may.</summary>
+    DateTimeOffset? RefreshAllowedAt => null;
 
     /// <summary>Waits until the shown snapshot is complete (starting a scan if needed).</summary>
     Task<TeamSnapshot> WhenCompleteAsync(CancellationToken cancellationToken);

@@ -32,6 +32,9 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
 
     /// <summary>A scan runs (set by <see cref="Refresh"/>, cleared when it publishes): one scan at a time.</summary>
     private bool _scanning;
+
+    /// <summary>When the last scan completed or failed (under <see cref="_gate"/>): forced scans wait after it.</summary>
+    private DateTimeOffset? _lastScanEnded;
     private TaskCompletionSource<TeamSnapshot> _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _generation;
     private long _lastNotifyTicks;
@@ -78,11 +81,54 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
             || (current.Error is not null && age > RetryFailedAfter);
         if (stale)
         {
-            Refresh();
+            Scan();
         }
     }
 
+    public DateTimeOffset? RefreshAllowedAt
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return NextForcedScanAt();
+            }
+        }
+    }
+
+    /// <summary>
+    /// A person's Refresh (any page, any circuit): a new scan only when the last one ended at least
+    /// <c>Vital:CacheSeconds</c> ago (after a failed one, 15 seconds), so clicking cannot make the dashboard walk the
+    /// whole team again and again. The scans the service starts itself (stale, discovery) are not held back.
+    /// </summary>
     public void Refresh()
+    {
+        lock (_gate)
+        {
+            if (NextForcedScanAt() is { } allowedAt)
+            {
+                LogRefreshTooSoon(_logger, allowedAt);
+                return;
+            }
+        }
+
+        Scan();
+    }
+
+    private DateTimeOffset? NextForcedScanAt()
+    {
+        if (_lastScanEnded is not { } ended)
+        {
+            return null;
+        }
+
+        var failed = Current.Error is not null || LastRefreshError is not null;
+        var allowedAt = ended + (failed ? RetryFailedAfter : _maxAge);
+        return allowedAt > _timeProvider.GetUtcNow() ? allowedAt : null;
+    }
+
+    /// <summary>Starts a scan now unless one is running.</summary>
+    private void Scan()
     {
         lock (_gate)
         {
@@ -325,7 +371,7 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
                 var rescan = newProviders || missedUsers > 0;
                 if (rescan)
                 {
-                    Refresh();
+                    Scan();
                 }
 
                 LogDiscovery(_logger, string.Join(", ", _discovery.Discovered), missedUsers, rescan);
@@ -348,6 +394,7 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
         {
             // Cleared before anyone hears of the result, so a retry offered on it is never ignored.
             _scanning = false;
+            _lastScanEnded = snapshot.CompletedAt ?? _timeProvider.GetUtcNow();
             if (ReferenceEquals(_refreshing, snapshot))
             {
                 _refreshing = null;
@@ -429,6 +476,9 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Team scan: {Count} entries without a user id left out (they cannot be looked up)")]
     private static partial void LogWithoutUserId(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "Team refresh asked for too soon after the last scan: the next may start at {AllowedAt}")]
+    private static partial void LogRefreshTooSoon(ILogger logger, DateTimeOffset allowedAt);
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "A team snapshot listener failed")]
     private static partial void LogListenerFailed(ILogger logger, Exception exception);

@@ -122,5 +122,6 @@ public sealed class SnapshotRetentionTests
 
     /// <summary>The team services over the simulated team, scanned by the plain walk (which needs no discovery walk after it).</summary>
     private static ServiceProvider Build(VitalSimulator simulator) =>
-        SimulatedTeamServices.Snapshots(simulator, ("Vital:ScanMode", nameof(TeamScanMode.Sequential)));
+        // The shortest cache: a Refresh repeats a scan only this long after the last one ended.
+        SimulatedTeamServices.Snapshots(simulator, ("Vital:ScanMode", nameof(TeamScanMode.Sequential)), ("Vital:CacheSeconds", "5"));
 }

@@ -151,6 +151,7 @@ public sealed class TeamSnapshotServiceTests : IDisposable
     public async Task Refresh_OldSnapshotShownUntilTheNewOneIsComplete()
     {
         var first = await FirstScanAsync(Member(1), Member(2));
+        _time.Advance(TimeSpan.FromSeconds(60));
 
         _service.Refresh();
         await _scanner.WhenStartedAsync();
@@ -167,6 +168,46 @@ public sealed class TeamSnapshotServiceTests : IDisposable
         Assert.Equal(3, _service.Current.Count);
         Assert.Equal("failure", _service.Current.Users[0].WorstStatus?.Value);
         Assert.Null(_service.LastRefreshError);
+    }
+
+    [Fact]
+    public async Task Refresh_SoonerThanCacheSecondsAfterTheLastScan_StartsNothingAndSaysUntilWhen()
+    {
+        var first = await FirstScanAsync(Member(1));
+
+        _time.Advance(TimeSpan.FromSeconds(59));
+        _service.Refresh();
+        _service.Refresh();
+
+        Assert.Equal(1, _scanner.Scans);
+        Assert.Null(_service.Refreshing);
+        Assert.Equal(first.CompletedAt!.Value.AddSeconds(60), _service.RefreshAllowedAt);
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Null(_service.RefreshAllowedAt);
+        _service.Refresh();
+        await _scanner.WhenStartedAsync();
+
+        Assert.Equal(2, _scanner.Scans);
+    }
+
+    [Fact]
+    public async Task Refresh_AfterAFailedRefresh_WaitsFifteenSeconds()
+    {
+        await FirstScanAsync(Member(1));
+        _time.Advance(TimeSpan.FromSeconds(60));
+        _service.Refresh();
+        await _scanner.WhenStartedAsync();
+        await PublishAsync(() => _scanner.Fail(new VitalApiException(VitalErrorKind.RateLimited, "Vital is limiting how fast the dashboard may ask.")));
+
+        _time.Advance(TimeSpan.FromSeconds(14));
+        _service.Refresh();
+        Assert.Equal(2, _scanner.Scans);
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        _service.Refresh();
+        await _scanner.WhenStartedAsync();
+        Assert.Equal(3, _scanner.Scans);
     }
 
     [Fact]
@@ -225,11 +266,13 @@ public sealed class TeamSnapshotServiceTests : IDisposable
     public async Task Refresh_UpstreamFails_EarlierSnapshotStaysAndTheErrorIsReported()
     {
         var first = await FirstScanAsync(Member(1));
+        _time.Advance(TimeSpan.FromSeconds(60));
 
         _service.Refresh();
         await _scanner.WhenStartedAsync();
         await _scanner.SendAsync(_time.GetUtcNow(), null, Member(1, "failure"));
         await PublishAsync(() => _scanner.Fail(new VitalApiException(VitalErrorKind.Timeout, "Vital did not answer in time.")));
+        _time.Advance(TimeSpan.FromSeconds(15));
 
         Assert.Same(first, _service.Current);
         Assert.Null(first.Error);

@@ -73,5 +73,13 @@ public sealed class TeamPageModel(ITeamSnapshots snapshots, TeamViewCache views)
     /// <summary>Typing in the search box replaces the history entry; any other filter change adds one.</summary>
     public bool ReplacesHistory(TeamQuery next) => next.Search != Query.Search && next with { Search = Query.Search } == Query;
 
-    public void Refresh() => snapshots.Refresh();
+    /// <summary>Set when Refresh was asked for too soon after the last scan: when it may read the team again.</summary>
+    public DateTimeOffset? RefreshDeferredUntil { get; private set; }
+
+    /// <summary>Asks for the team again; a scan that ended moments ago is not repeated, and the page says until when.</summary>
+    public void Refresh()
+    {
+        snapshots.Refresh();
+        RefreshDeferredUntil = snapshots.RefreshAllowedAt;
+    }
 }

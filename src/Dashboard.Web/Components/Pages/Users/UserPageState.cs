@@ -2,7 +2,9 @@ using Dashboard.Diagnosis;
 using Dashboard.Web.Api;
 using Dashboard.Web.Data;
 using Dashboard.Web.Input;
+using Dashboard.Web.Security;
 using Dashboard.Web.Ui;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
 using Vital.Introspection;
 
@@ -21,12 +23,32 @@ public sealed class UserPageState : IDisposable
     private CancellationTokenSource _loading = new();
     private bool _disposed;
 
-    public UserPageState(IDiagnosisService diagnoses, TimeProvider timeProvider, IOptions<UiOptions> options)
+    private readonly ForcedRefreshes? _forcedRefreshes;
+    private readonly AuthenticationStateProvider? _authentication;
+
+    /// <summary>With sign-in off, the limit on fresh reads applies per open page.</summary>
+    private readonly string _circuitKey = "page:" + Guid.NewGuid().ToString("N");
+
+    /// <summary>
+    /// <paramref name="forcedRefreshes"/> limits each person's reads past the cache (none: no limit, for tests of other
+    /// things); <paramref name="authentication"/> says who the person is.
+    /// </summary>
+    public UserPageState(
+        IDiagnosisService diagnoses, TimeProvider timeProvider, IOptions<UiOptions> options,
+        ForcedRefreshes? forcedRefreshes = null, AuthenticationStateProvider? authentication = null)
     {
         _diagnoses = diagnoses;
         _timeProvider = timeProvider;
+        _forcedRefreshes = forcedRefreshes;
+        _authentication = authentication;
         Interval = TimeSpan.FromSeconds(options.Value.AutoRefreshSeconds);
     }
+
+    /// <summary>The last Refresh was one too many this minute: the answer shown stays, and the page says why.</summary>
+    public bool RefreshLimited { get; private set; }
+
+    /// <summary>Fresh reads allowed per person a minute (for the page's words).</summary>
+    public int RefreshesPerMinute => _forcedRefreshes?.PerMinute ?? 0;
 
     /// <summary>Raised after anything shown changed (from a timer thread: marshal before rendering).</summary>
     public event Func<Task>? Changed;
@@ -104,6 +126,15 @@ public sealed class UserPageState : IDisposable
     {
         if (UserId is null)
         {
+            return;
+        }
+
+        var user = _authentication is null ? null : (await _authentication.GetAuthenticationStateAsync()).User;
+        RefreshLimited = _forcedRefreshes?.TryTake(user, _circuitKey) == false;
+        if (RefreshLimited)
+        {
+            // Vital is not asked: what is shown stays, with a word on why.
+            await NotifyAsync();
             return;
         }
 

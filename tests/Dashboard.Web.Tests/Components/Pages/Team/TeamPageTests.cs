@@ -205,6 +205,22 @@ public sealed class TeamPageTests : DashboardContext
     }
 
     [Fact]
+    public void Refresh_ClickMomentsAfterAScan_SaysWhenTheTeamCanBeReadAgain()
+    {
+        Snapshots.Current = TestSnapshots.Complete(Members());
+        var cut = Open();
+        Assert.Empty(cut.FindAll("[data-testid=refresh-deferred]"));
+        Snapshots.RefreshAllowedAt = TestPulls.Now.AddSeconds(45);
+
+        cut.Find("button[title='Read the team again from Vital']").Click();
+
+        var note = Markup.Text(Text(cut, "refresh-deferred"));
+        Assert.StartsWith("The team was read from Vital moments ago, so this list is current; Refresh can read it again from", note, StringComparison.Ordinal);
+        Assert.Equal(TestPulls.Now.AddSeconds(45).ToString("o", System.Globalization.CultureInfo.InvariantCulture),
+            cut.Find("[data-testid=refresh-deferred] time").GetAttribute("datetime"));
+    }
+
+    [Fact]
     public async Task Dispose_OpenPage_StopsListeningToTheSnapshot()
     {
         Open();

@@ -167,4 +167,25 @@ public sealed class UserPageStateTests : IDisposable
         Assert.False(_state.AutoRefreshRunning);
         Assert.Single(_diagnoses.Calls);
     }
+
+    [Fact]
+    public async Task RefreshAsync_PastThePerPersonLimit_VitalNotAskedAndTheAnswerStays()
+    {
+        var limit = new Dashboard.Web.Security.ForcedRefreshes(Options.Create(new Dashboard.Web.Security.ApiOptions { ForcedRefreshesPerMinute = 2 }));
+        using var _ = limit;
+        using var state = new UserPageState(_diagnoses, _time, Options.Create(new UiOptions()), limit);
+        _diagnoses.Returns(Typical());
+        await state.LoadAsync(Id(1));
+
+        await state.RefreshAsync();
+        await state.RefreshAsync();
+        Assert.False(state.RefreshLimited);
+        await state.RefreshAsync();
+
+        Assert.Equal(2, _diagnoses.Calls.Count(c => c.MaxAge == TimeSpan.Zero));
+        Assert.True(state.RefreshLimited);
+        Assert.False(state.Refreshing);
+        Assert.NotNull(state.Diagnosis);
+        Assert.Equal(2, state.RefreshesPerMinute);
+    }
 }
