@@ -1,0 +1,10 @@
+namespace Dashboard.Store.Reading;
+
+/// <summary>Reads the history. Every call may throw when the database fails; callers show that and carry on.</summary>
+public interface IHistoryReader
+{
+    Task<ProblemChanges> GetProblemChangesAsync(string scope, ChangesFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>The latest state of the scope, or null when none is stored (or it is of a format this version cannot read).</summary>
+    Task<StoredTeamState?> LoadLatestStateAsync(string scope, CancellationToken cancellationToken);
+}

@@ -1,0 +1,312 @@
+using Dashboard.Store.Model;
+using Dashboard.Store.Reading;
+using Dashboard.Store.Recording;
+using Microsoft.EntityFrameworkCore;
+using static Dashboard.Store.Tests.Support.TestStates;
+
+namespace Dashboard.Store.Tests.Support;
+
+/// <summary>
+/// The store's behaviour on a real database. Each provider's test class runs every test here on a database of its
+/// own (SQLite: a file in a temporary folder; PostgreSQL: a database in a container).
+/// </summary>
+public abstract class StoreSuite : IAsyncLifetime
+{
+    private StoreHarness? _harness;
+
+    internal StoreHarness Store => _harness ?? throw new InvalidOperationException("Not initialized.");
+
+    public async ValueTask InitializeAsync()
+    {
+        _harness = new StoreHarness(await CreateDatabaseAsync());
+        await Store.Migrator.EnsureMigratedAsync(CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_harness is not null)
+        {
+            await _harness.DisposeAsync();
+        }
+
+        await DropDatabaseAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>A new, empty database.</summary>
+    protected abstract Task<StoreDatabase> CreateDatabaseAsync();
+
+    protected abstract Task DropDatabaseAsync();
+
+    /// <summary>Makes the database unreachable for new connections until <see cref="RepairAsync"/>.</summary>
+    protected abstract Task BreakAsync();
+
+    protected abstract Task RepairAsync();
+
+    /// <summary>Another handle on the same database, as a second replica would have.</summary>
+    internal abstract StoreDatabase SecondHandle();
+
+    [Fact]
+    public async Task Migrate_NewDatabase_ModelMatchesAndNothingPending()
+    {
+        await using var db = Store.Database.CreateContext();
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
+        Assert.False(db.Database.HasPendingModelChanges());
+        Assert.Equal(0, await db.Scans.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Migrate_TwoProcessesAtOnce_BothSucceedAndMigrateOnce()
+    {
+        var fresh = await CreateOtherDatabaseAsync();
+        var first = new StoreHarness(fresh.Database);
+        var second = new StoreHarness(fresh.Second);
+
+        await Task.WhenAll(
+            first.Migrator.EnsureMigratedAsync(TestContext.Current.CancellationToken),
+            second.Migrator.EnsureMigratedAsync(TestContext.Current.CancellationToken));
+
+        await using var db = fresh.Database.CreateContext();
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken));
+        await first.DisposeAsync();
+        await second.DisposeAsync();
+        await fresh.Drop();
+    }
+
+    [Fact]
+    public async Task Record_FirstScan_BaselineWithStateAndNoTransitions()
+    {
+        var state = Team(T0, User("u1", [Pull("oura", "sleep", "failure")], [Failed("oura", "sleep")]));
+
+        var written = await Store.WriteAsync(state, calls: 7);
+
+        Assert.NotNull(written);
+        Assert.True(written.Baseline);
+        Assert.Equal(0, written.Changes);
+        await using var db = Store.Database.CreateContext();
+        var scan = await db.Scans.SingleAsync(TestContext.Current.CancellationToken);
+        Assert.True(scan.Baseline);
+        Assert.Equal(1, scan.Users);
+        Assert.Equal(1, scan.Pulls);
+        Assert.Equal(7, scan.UpstreamCalls);
+        Assert.Equal(60_000, scan.DurationMs);
+        Assert.Equal(T0, scan.CompletedAt);
+        Assert.Equal(0, await db.Transitions.CountAsync(TestContext.Current.CancellationToken));
+        var stored = await Store.Reader.LoadLatestStateAsync("test", TestContext.Current.CancellationToken);
+        Assert.NotNull(stored);
+        Assert.Equal(scan.Id, stored.ScanId);
+        Assert.Equal("u1", Assert.Single(stored.State.Users).UserId);
+    }
+
+    [Fact]
+    public async Task Record_SecondScan_WritesWhatChangedWithItsTime()
+    {
+        await Store.WriteAsync(Team(T0, User("u1", [Pull("oura", "sleep", "retrying")], [Retrying("oura", "sleep")])));
+        var later = T0.AddHours(2);
+
+        var written = await Store.WriteAsync(Team(later, User("u1", [Pull("oura", "sleep", "failure")], [Failed("oura", "sleep")])));
+
+        Assert.Equal(3, written!.Changes);
+        await using var db = Store.Database.CreateContext();
+        var rows = await db.Transitions.OrderBy(t => t.Id).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(3, rows.Count);
+        Assert.All(rows, r => Assert.Equal(later, r.SeenAt));
+        Assert.All(rows, r => Assert.Equal(written.ScanId, r.ScanId));
+        Assert.Contains(rows, r => r is { Kind: TransitionKind.Pull, FromValue: "retrying", ToValue: "failure", Provider: "oura", Resource: "sleep" });
+        Assert.Contains(rows, r => r is { Kind: TransitionKind.Finding, Code: "pull_failed", FromValue: null, ToValue: "critical" });
+        Assert.Contains(rows, r => r is { Kind: TransitionKind.Finding, Code: "pull_retrying", FromValue: "warning", ToValue: null });
+        Assert.Equal(written.ScanId, (await db.TeamStates.SingleAsync(TestContext.Current.CancellationToken)).ScanId);
+    }
+
+    [Fact]
+    public async Task Record_SummaryRow_CountsPerProviderStatusAndCode()
+    {
+        await Store.WriteAsync(Team(T0,
+            User("u1", [Pull("oura", "sleep", "failure"), Pull("oura", "workouts", "success")], [Failed("oura", "sleep")]),
+            User("u2", [Pull("oura", "sleep", "success"), Pull("garmin", "activity", "retrying")], [Retrying("garmin", "activity"), new("no_pull_data", "warning")])));
+
+        await using var db = Store.Database.CreateContext();
+        var counts = ScanCounts.FromJson((await db.Scans.SingleAsync(TestContext.Current.CancellationToken)).Counts);
+        Assert.Equal(2, counts.Providers["oura"].Users);
+        Assert.Equal(2, counts.Providers["oura"].Statuses["success"]);
+        Assert.Equal(1, counts.Providers["oura"].Statuses["failure"]);
+        Assert.Equal(1, counts.Providers["oura"].Findings["pull_failed"]);
+        Assert.Equal(1, counts.Providers["garmin"].Statuses["retrying"]);
+        Assert.Equal(1, counts.Providers[ScanCounts.NoProvider].Findings["no_pull_data"]);
+    }
+
+    [Fact]
+    public async Task Record_AfterRestart_ComparesWithTheStoredStateOnce()
+    {
+        await Store.WriteAsync(Team(T0, User("u1", [Pull("oura", "sleep", "in_progress")])));
+        await Store.WriteAsync(Team(T0.AddHours(1), User("u1", [Pull("oura", "sleep", "success")])));
+        await using var restarted = new StoreHarness(SecondHandle(), Store.Time);
+
+        var written = await restarted.WriteAsync(Team(T0.AddHours(2), User("u1", [Pull("oura", "sleep", "success")])));
+
+        Assert.Equal(0, written!.Changes);
+        await using var db = Store.Database.CreateContext();
+        Assert.Equal(1, await db.Transitions.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Record_ScanOlderThanStored_NotWritten()
+    {
+        await Store.WriteAsync(Team(T0.AddHours(1), User("u1", [Pull("oura", "sleep", "success")])));
+        await using var other = new StoreHarness(SecondHandle(), Store.Time);
+        await other.StartAsync();
+
+        other.Writer.Record(new CompletedScan("test", T0.AddMinutes(-1), T0, 1, () => Team(T0, User("u1", [Pull("oura", "sleep", "failure")]))));
+        // A newer one behind it proves the older one was handled first.
+        var written = await other.WriteAsync(Team(T0.AddHours(2), User("u1", [Pull("oura", "sleep", "success")])));
+
+        Assert.Equal(0, written!.Changes);
+        await using var db = Store.Database.CreateContext();
+        Assert.Equal(2, await db.Scans.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await db.Transitions.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Record_TwoScopes_KeptApart()
+    {
+        await Store.WriteAsync(Team(T0, User("u1", [Pull("oura", "sleep", "failure")])), scope: "live:a");
+        var written = await Store.WriteAsync(Team(T0.AddHours(1), User("u9", [Pull("oura", "sleep", "success")])), scope: "demo");
+
+        Assert.True(written!.Baseline);
+        Assert.Equal("u1", Assert.Single((await Store.Reader.LoadLatestStateAsync("live:a", TestContext.Current.CancellationToken))!.State.Users).UserId);
+        Assert.Equal("u9", Assert.Single((await Store.Reader.LoadLatestStateAsync("demo", TestContext.Current.CancellationToken))!.State.Users).UserId);
+    }
+
+    [Fact]
+    public async Task Record_ManyChanges_AllWrittenInChunks()
+    {
+        var users = Enumerable.Range(0, 2500).Select(i => $"user-{i:D5}").ToList();
+        await Store.WriteAsync(Team(T0, [.. users.Select(u => User(u, [Pull("oura", "sleep", "scheduled")]))]));
+
+        var written = await Store.WriteAsync(Team(T0.AddHours(1), [.. users.Select(u => User(u, [Pull("oura", "sleep", "failure")], [Failed("oura", "sleep")]))]));
+
+        Assert.Equal(5000, written!.Changes);
+        await using var db = Store.Database.CreateContext();
+        Assert.Equal(5000, await db.Transitions.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Record_DatabaseDown_PausesThenResumesAndWrites()
+    {
+        await Store.WriteAsync(Team(T0, User("u1", [Pull("oura", "sleep", "retrying")])));
+        await BreakAsync();
+        var paused = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Store.Status.Changed += () =>
+        {
+            if (Store.Status.IsPaused)
+            {
+                paused.TrySetResult();
+            }
+        };
+        var written = new TaskCompletionSource<ScanWritten>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Store.Writer.Written += w => written.TrySetResult(w);
+
+        Store.Writer.Record(new CompletedScan("test", T0, T0.AddHours(1), 1, () => Team(T0.AddHours(1), User("u1", [Pull("oura", "sleep", "failure")]))));
+        await paused.Task.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+
+        Assert.True(Store.Status.IsPaused);
+        Assert.False(string.IsNullOrWhiteSpace(Store.Status.Reason));
+        Assert.Equal(T0, Store.Status.PausedSince);
+        await RepairAsync();
+        while (!written.Task.IsCompleted)
+        {
+            Store.Time.Advance(TimeSpan.FromSeconds(1));
+            await Task.WhenAny(written.Task, Task.Delay(50, TestContext.Current.CancellationToken));
+        }
+
+        Assert.Equal(1, (await written.Task).Changes);
+        Assert.False(Store.Status.IsPaused);
+        Assert.Null(Store.Status.Reason);
+    }
+
+    [Fact]
+    public async Task ProblemChanges_AppearedAndCleared_WarningsAndCriticalsOnly()
+    {
+        await Store.WriteAsync(Team(T0,
+            User("u1", [Pull("oura", "sleep", "retrying")], [Retrying("oura", "sleep")]),
+            User("u2", [Pull("garmin", "activity", "scheduled")], [InProgress("garmin", "activity")])));
+        await Store.WriteAsync(Team(T0.AddHours(1),
+            User("u1", [Pull("oura", "sleep", "success")]),
+            User("u2", [Pull("garmin", "activity", "failure")], [Failed("garmin", "activity")])));
+
+        var result = await Store.Reader.GetProblemChangesAsync("test", new ChangesFilter { Since = T0 }, TestContext.Current.CancellationToken);
+
+        Assert.False(result.Truncated);
+        Assert.Equal(T0, result.HistoryStart);
+        Assert.Equal(2, result.Changes.Count);
+        Assert.Contains(new ProblemChange(T0.AddHours(1), "u2", "garmin", "activity", "pull_failed", "critical", Appeared: true), result.Changes);
+        Assert.Contains(new ProblemChange(T0.AddHours(1), "u1", "oura", "sleep", "pull_retrying", "warning", Appeared: false), result.Changes);
+    }
+
+    [Fact]
+    public async Task ProblemChanges_Filters_ByDirectionProviderCodeAndTime()
+    {
+        await Store.WriteAsync(Team(T0, User("u1")));
+        await Store.WriteAsync(Team(T0.AddHours(1), User("u1", [Pull("oura", "sleep", "failure")], [Failed("oura", "sleep")])));
+        await Store.WriteAsync(Team(T0.AddHours(2), User("u1", [Pull("oura", "sleep", "retrying"), Pull("garmin", "activity", "failure")], [Retrying("oura", "sleep"), Failed("garmin", "activity")])));
+        var all = new ChangesFilter { Since = T0 };
+
+        var appeared = await Read(all with { Direction = ChangeDirection.Appeared });
+        var cleared = await Read(all with { Direction = ChangeDirection.Cleared });
+        var garmin = await Read(all with { Providers = ["garmin"] });
+        var failed = await Read(all with { Codes = ["pull_failed"] });
+        var recent = await Read(all with { Since = T0.AddHours(2) });
+        var one = await Store.Reader.GetProblemChangesAsync("test", all with { Limit = 1 }, TestContext.Current.CancellationToken);
+        var otherTeam = await Store.Reader.GetProblemChangesAsync("other", all, TestContext.Current.CancellationToken);
+
+        Assert.Equal(3, appeared.Count);
+        Assert.Equal(("u1", "pull_failed", "oura"), Single(cleared));
+        Assert.Equal(("u1", "pull_failed", "garmin"), Single(garmin));
+        Assert.Equal(3, failed.Count);
+        Assert.Equal(3, recent.Count);
+        Assert.True(one.Truncated);
+        Assert.Equal(T0.AddHours(2), Assert.Single(one.Changes).SeenAt);
+        Assert.Empty(otherTeam.Changes);
+        Assert.Null(otherTeam.HistoryStart);
+
+        async Task<IReadOnlyList<ProblemChange>> Read(ChangesFilter filter) =>
+            (await Store.Reader.GetProblemChangesAsync("test", filter, TestContext.Current.CancellationToken)).Changes;
+
+        static (string, string, string?) Single(IReadOnlyList<ProblemChange> changes) =>
+            Assert.Single(changes) is var c ? (c.UserId, c.Code, c.Provider) : default;
+    }
+
+    [Fact]
+    public async Task Retention_OldChangesAndScansGo_LatestStateStays()
+    {
+        await Store.WriteAsync(Team(T0, User("u1", [Pull("oura", "sleep", "retrying")])));
+        await Store.WriteAsync(Team(T0.AddHours(1), User("u1", [Pull("oura", "sleep", "failure")])));
+        await Store.WriteAsync(Team(T0.AddDays(50), User("u1", [Pull("oura", "sleep", "success")])));
+        Store.Time.SetUtcNow(T0.AddDays(91));
+
+        var (transitions, scans) = await Store.Retention.PruneAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, transitions);
+        Assert.Equal(2, scans);
+        await using var db = Store.Database.CreateContext();
+        var kept = await db.Scans.SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(T0.AddDays(50), kept.CompletedAt);
+        Assert.Equal(1, await db.Transitions.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(kept.Id, (await Store.Reader.LoadLatestStateAsync("test", TestContext.Current.CancellationToken))!.ScanId);
+    }
+
+    [Fact]
+    public async Task Retention_LatestStateOlderThanRetention_StateAndItsScanKept()
+    {
+        await Store.WriteAsync(Team(T0, User("u1", [Pull("oura", "sleep", "retrying")])));
+        Store.Time.SetUtcNow(T0.AddDays(200));
+
+        await Store.Retention.PruneAsync(TestContext.Current.CancellationToken);
+
+        Assert.NotNull(await Store.Reader.LoadLatestStateAsync("test", TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>A second, empty database (and a second handle on it), for tests that must start from nothing.</summary>
+    internal abstract Task<(StoreDatabase Database, StoreDatabase Second, Func<Task> Drop)> CreateOtherDatabaseAsync();
+}
