@@ -4,6 +4,7 @@ using Dashboard.Web.Components;
 using Dashboard.Web.Data;
 using Dashboard.Web.Data.Team;
 using Dashboard.Web.Health;
+using Dashboard.Web.History;
 using Dashboard.Web.Security;
 using Dashboard.Web.Ui;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,7 @@ public static class DashboardHostingExtensions
         services.AddDiagnosis(configuration);
         services.AddSingleton<IDiagnosisService, DiagnosisService>();
         services.AddTeamSnapshots();
+        services.AddDashboardStore(configuration, builder.Environment);
         services.AddDashboardAudit();
         services.AddDashboardDataProtection(configuration);
         services.AddDashboardAuthentication(configuration, builder.Environment);

@@ -3,7 +3,8 @@ using Microsoft.Extensions.Primitives;
 namespace Dashboard.Web.Security;
 
 /// <summary>
-/// Knows the configured secrets (<c>Vital:ApiKey</c>, <c>Auth:OpenIdConnect:ClientSecret</c>, followed through
+/// Knows the configured secrets (<c>Vital:ApiKey</c>, <c>Auth:OpenIdConnect:ClientSecret</c>, <c>Store:ConnectionString</c>
+/// and the password inside it, followed through
 /// configuration reloads) and replaces every occurrence of them in text with <see cref="Mask"/>.
 /// </summary>
 public sealed class SecretMasker
@@ -13,7 +14,7 @@ public sealed class SecretMasker
     /// <summary>Values shorter than this are not masked: they would blank out ordinary words.</summary>
     public const int MinimumSecretLength = 8;
 
-    public static readonly IReadOnlyList<string> SecretKeys = ["Vital:ApiKey", "Auth:OpenIdConnect:ClientSecret"];
+    public static readonly IReadOnlyList<string> SecretKeys = ["Vital:ApiKey", "Auth:OpenIdConnect:ClientSecret", "Store:ConnectionString"];
 
     private volatile string[] _secrets = [];
 
@@ -63,7 +64,8 @@ public sealed class SecretMasker
         return result;
     }
 
-    private void Load(IConfiguration configuration) => _secrets = Normalize(SecretKeys.Select(key => configuration[key]));
+    private void Load(IConfiguration configuration) =>
+        _secrets = Normalize(SecretKeys.Select(key => configuration[key]).Concat(Dashboard.Store.StoreConnection.Secrets(configuration["Store:ConnectionString"])));
 
     private static string[] Normalize(IEnumerable<string?> secrets) =>
         [.. secrets

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Text.Json;
+using Dashboard.Store.Reading;
+using Dashboard.Store.Recording;
+using Dashboard.Web.Data.Team;
+using Dashboard.Web.History;
+using Dashboard.Web.Tests.Support;
+using Vital.Simulator;
+
+namespace Dashboard.Web.Tests.History;
+
+/// <summary>The real host in demo mode records each completed team scan, and what changed between two of them.</summary>
+public sealed class HistoryRecordingTests
+{
+    [Fact]
+    public async Task Host_TwoScansWithAPullFailingBetween_RecordsTheNewProblem()
+    {
+        await using var factory = new DashboardFactory(new Dictionary<string, string?> { ["Vital:CacheSeconds"] = "0" });
+        _ = factory.CreateClient();
+        var snapshots = factory.Services.GetRequiredService<ITeamSnapshots>();
+        var writer = factory.Services.GetRequiredService<HistoryWriter>();
+        var simulator = factory.Services.GetRequiredService<VitalSimulator>();
+        var written = new List<ScanWritten>();
+        var next = new SemaphoreSlim(0);
+        writer.Written += w =>
+        {
+            lock (written)
+            {
+                written.Add(w);
+            }
+
+            next.Release();
+        };
+
+        var first = await snapshots.WhenCompleteAsync(TestContext.Current.CancellationToken);
+        Assert.True(await next.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+        var (user, pull) = first.Users.SelectMany(u => u.Pulls.Select(p => (u, p))).First(x => x.p.Status.Value == "success");
+        Assert.Equal(Vital.Simulator.PullUpdateResult.Updated, simulator.SetPull(user.UserId, pull.Provider, pull.Resource, new PullUpdate { Status = "failure", ErrorDetails = "provider_credential_error" }));
+
+        snapshots.Refresh();
+        Assert.True(await next.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+
+        Assert.True(written[0].Baseline);
+        Assert.Equal(0, written[0].Changes);
+        Assert.False(written[1].Baseline);
+        var scope = factory.Services.GetRequiredService<TeamScope>().Value;
+        Assert.StartsWith("demo:", scope, StringComparison.Ordinal);
+        var changes = await factory.Services.GetRequiredService<IHistoryReader>()
+            .GetProblemChangesAsync(scope, new ChangesFilter { Since = first.CompletedAt!.Value }, TestContext.Current.CancellationToken);
+        Assert.Contains(changes.Changes, c => c.UserId == user.UserId && c.Code == "pull_failed" && c.Provider == pull.Provider && c.Resource == pull.Resource && c.Appeared);
+    }
+
+    [Fact]
+    public async Task Host_StoreCannotBeOpened_PagesWorkAndReadyzSaysHistoryIsPaused()
+    {
+        var blocker = Path.Combine(Path.GetTempPath(), "dashboard-web-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.GetDirectoryName(blocker)!);
+        await File.WriteAllTextAsync(blocker, "a file where the store's folder should be", TestContext.Current.CancellationToken);
+        try
+        {
+            await using var factory = new DashboardFactory(new Dictionary<string, string?>
+            {
+                ["Store:ConnectionString"] = $"Data Source={Path.Combine(blocker, "data", "dashboard.db")}",
+            });
+            var client = factory.CreateClient();
+
+            using var page = await client.GetAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
+            using var ready = await client.GetAsync(new Uri("/readyz", UriKind.Relative), TestContext.Current.CancellationToken);
+
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+            using var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            Assert.Equal("Degraded", body.RootElement.GetProperty("status").GetString());
+            var history = body.RootElement.GetProperty("checks").GetProperty("history");
+            Assert.Equal("Degraded", history.GetProperty("status").GetString());
+            var description = history.GetProperty("description").GetString()!;
+            Assert.Contains("History is paused", description, StringComparison.Ordinal);
+            Assert.DoesNotContain(blocker, description, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(blocker);
+        }
+    }
+
+    [Fact]
+    public async Task Host_StoreWorks_ReadyzSaysHistoryIsKept()
+    {
+        await using var factory = new DashboardFactory();
+        var client = factory.CreateClient();
+
+        using var ready = await client.GetAsync(new Uri("/readyz", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        using var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("Healthy", body.RootElement.GetProperty("checks").GetProperty("history").GetProperty("status").GetString());
+    }
+}
