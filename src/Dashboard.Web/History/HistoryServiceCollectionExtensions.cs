@@ -18,6 +18,7 @@ internal static class HistoryServiceCollectionExtensions
         // After the store's start-up (migrations), before the web server listens.
         services.AddHostedService<TeamStateRestorer>();
         services.AddHostedService(sp => sp.GetRequiredService<TeamScanRecorder>());
+        services.AddScoped<Components.Pages.Changes.ChangesPageModel>();
         services.AddHealthChecks().AddCheck<HistoryHealthCheck>("history", tags: [HealthEndpoints.ReadyTag]);
         return services;
     }

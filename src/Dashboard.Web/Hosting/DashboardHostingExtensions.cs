@@ -90,6 +90,7 @@ public static class DashboardHostingExtensions
         app.MapDashboardSignIn();
         app.MapDashboardApi();
         app.MapClientUserIdLookup();
+        app.MapDashboardChanges();
         // CSS, scripts and icons are not sensitive, and the sign-in and access-denied pages need them.
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -48,6 +48,18 @@ public sealed class HistoryRecordingTests
         var changes = await factory.Services.GetRequiredService<IHistoryReader>()
             .GetProblemChangesAsync(scope, new ChangesFilter { Since = first.CompletedAt!.Value }, TestContext.Current.CancellationToken);
         Assert.Contains(changes.Changes, c => c.UserId == user.UserId && c.Code == "pull_failed" && c.Provider == pull.Provider && c.Resource == pull.Resource && c.Appeared);
+
+        // The same change on the page and in its CSV.
+        var client = factory.CreateClient();
+        using var page = await client.GetAsync(new Uri("/changes?since=1h", UriKind.Relative), TestContext.Current.CancellationToken);
+        var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains($"/users/{user.UserId}?focus={pull.Provider}", html, StringComparison.Ordinal);
+        using var csv = await client.GetAsync(new Uri($"/api/changes.csv?since=1h&provider={pull.Provider}&change=appeared", UriKind.Relative), TestContext.Current.CancellationToken);
+        var lines = (await csv.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("seen_at,change,severity,code,provider,resource,user_id,link", lines[0]);
+        Assert.Contains(lines, l => l.Contains($",appeared,critical,pull_failed,{pull.Provider},{pull.Resource},{user.UserId},http://localhost/users/{user.UserId}", StringComparison.Ordinal));
     }
 
     [Fact]
