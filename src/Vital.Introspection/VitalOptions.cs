@@ -28,6 +28,12 @@ public sealed class VitalOptions
     /// <summary>How many provider scans run at once in <see cref="TeamScanMode.PerProvider"/> mode.</summary>
     public int ScanConcurrency { get; set; } = 8;
 
+    /// <summary>
+    /// The team scan also walks the ongoing-data (resources) introspection, so the grid knows every user's newest data
+    /// and who is stale. A second walk as long as the first: a team that cannot afford it turns it off.
+    /// </summary>
+    public bool ScanResources { get; set; } = true;
+
     /// <summary>The key sent to the simulated team, which only checks that one is present.</summary>
     public const string SimulatorApiKey = "simulator-demo-key";
 

@@ -129,7 +129,7 @@ public static class ClientUserIdLookup
         {
             if (await diagnoses.ResolveAsync(clientUserId, cancellationToken).ConfigureAwait(false) is not { } userId)
             {
-                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No user with this client user id",
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Client user id not found",
                     detail: $"Vital knows no user with this client user id in {Asked(options.Value)}. Check for a typo, or whether the user belongs to another environment.");
             }
 

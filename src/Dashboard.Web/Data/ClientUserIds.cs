@@ -15,7 +15,12 @@ public sealed class ClientUserIds
     private readonly ConcurrentDictionary<string, string> _byUser = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentQueue<string> _order = new();
 
+    private long _version;
+
     public int Count => _byUser.Count;
+
+    /// <summary>Grows whenever an id is learnt or changes: a cached search over client ids is stale once it moves.</summary>
+    public long Version => Interlocked.Read(ref _version);
 
     /// <summary>The customer's id of <paramref name="userId"/>, when known.</summary>
     public string? Of(string userId) => _byUser.TryGetValue(userId, out var clientUserId) ? clientUserId : null;
@@ -27,6 +32,12 @@ public sealed class ClientUserIds
             return;
         }
 
+        if (_byUser.TryGetValue(user.UserId, out var known) && string.Equals(known, clientUserId, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        Interlocked.Increment(ref _version);
         if (_byUser.TryAdd(user.UserId, clientUserId))
         {
             _order.Enqueue(user.UserId);

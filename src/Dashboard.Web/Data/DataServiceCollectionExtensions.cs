@@ -36,6 +36,7 @@ internal static class DataServiceCollectionExtensions
             options.MaximumKeyLength = 2048;
         });
         services.AddSingleton<ClientUserIds>();
+        services.AddSingleton<ClientUserIdPrefetch>();
         services.AddSingleton<IVitalRepository, VitalRepository>();
         return services;
     }

@@ -27,6 +27,9 @@ internal sealed class DiagnosisService(IVitalRepository repository, DiagnosisEng
         repository.GetPullsAsync(userId, maxAge, cancellationToken),
         ReadAsync(async ct => SourceRead<UserResources>.Ok((await repository.GetResourcesAsync(userId, maxAge, ct).ConfigureAwait(false)).Value), cancellationToken));
 
+    public async Task<string?> GetClientUserIdAsync(string userId, CancellationToken cancellationToken = default) =>
+        (await repository.GetProfileAsync(userId, cancellationToken: cancellationToken).ConfigureAwait(false)).Value?.ClientUserId;
+
     public UserDiagnosis Diagnose(UserSources sources, DateTimeOffset asOf) =>
         engine.Diagnose(sources, asOf) with
         {

@@ -24,4 +24,7 @@ public interface IDiagnosisService
 
     /// <summary>The Vital user id of the customer's own <paramref name="clientUserId"/>, or null when Vital knows none.</summary>
     Task<string?> ResolveAsync(string clientUserId, CancellationToken cancellationToken = default);
+
+    /// <summary>The user's client user id (reading the user through the cache); null when they have none or Vital knows no such user.</summary>
+    Task<string?> GetClientUserIdAsync(string userId, CancellationToken cancellationToken = default);
 }

@@ -25,7 +25,13 @@ public sealed record TeamQuery
 
     public bool AttentionOnly { get; init; }
 
-    public bool IsEmpty => Statuses.IsEmpty && Providers.IsEmpty && Resources.IsEmpty && Search is null && !AttentionOnly;
+    /// <summary>
+    /// <c>stale=true</c>: users some of whose data stopped arriving (<see cref="Team.TeamUser.IsStale"/>); with a provider
+    /// or resource filter, data of those (<see cref="Team.TeamViewBuilder.IsStale"/>).
+    /// </summary>
+    public bool StaleOnly { get; init; }
+
+    public bool IsEmpty => Statuses.IsEmpty && Providers.IsEmpty && Resources.IsEmpty && Search is null && !AttentionOnly && !StaleOnly;
 
     /// <summary>Reads the filters; every value that cannot be one is reported, and the rest still apply.</summary>
     public static TeamQuery Parse(IEnumerable<KeyValuePair<string, StringValues>> query, out IReadOnlyList<string> problems)
@@ -67,24 +73,29 @@ public sealed record TeamQuery
         string? search = null;
         if (values.TryGetValue("q", out var q) && !InputRules.TryNormalizeSearch(q.ToString(), out search))
         {
-            errors.Add($"The user id search (q) must be up to {InputRules.MaxSearchLength} ordinary characters.");
+            errors.Add($"The search (q) must be up to {InputRules.MaxSearchLength} ordinary characters.");
         }
 
-        var attention = false;
-        if (values.TryGetValue("attention", out var a) && !StringValues.IsNullOrEmpty(a))
+        bool Flag(string name)
         {
-            if (bool.TryParse(a.ToString(), out var parsed))
+            if (!values.TryGetValue(name, out var raw) || StringValues.IsNullOrEmpty(raw))
             {
-                attention = parsed;
+                return false;
             }
-            else
+
+            if (bool.TryParse(raw.ToString(), out var parsed))
             {
-                errors.Add("attention must be true or false.");
+                return parsed;
             }
+
+            errors.Add($"{name} must be true or false.");
+            return false;
         }
 
+        var attention = Flag("attention");
+        var stale = Flag("stale");
         problems = errors;
-        return new TeamQuery { Statuses = statuses, Providers = providers, Resources = resources, Search = search, AttentionOnly = attention };
+        return new TeamQuery { Statuses = statuses, Providers = providers, Resources = resources, Search = search, AttentionOnly = attention, StaleOnly = stale };
     }
 
     public static TeamQuery Parse(string queryString, out IReadOnlyList<string> problems) =>
@@ -109,6 +120,7 @@ public sealed record TeamQuery
         Add("resource", string.Join(',', Resources.Select(Uri.EscapeDataString)));
         Add("q", Search is null ? null : Uri.EscapeDataString(Search));
         Add("attention", AttentionOnly ? "true" : null);
+        Add("stale", StaleOnly ? "true" : null);
         return string.Join('&', parts);
     }
 
@@ -118,7 +130,8 @@ public sealed record TeamQuery
         && Providers.SequenceEqual(other.Providers)
         && Resources.SequenceEqual(other.Resources)
         && Search == other.Search
-        && AttentionOnly == other.AttentionOnly;
+        && AttentionOnly == other.AttentionOnly
+        && StaleOnly == other.StaleOnly;
 
     public override int GetHashCode() => ToQueryString().GetHashCode(StringComparison.Ordinal);
 }

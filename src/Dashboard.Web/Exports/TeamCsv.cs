@@ -8,19 +8,25 @@ namespace Dashboard.Web.Exports;
 
 /// <summary>
 /// The team grid as CSV: one row per user × provider × resource, for the users the grid's filters select and
-/// the pulls that match them; not-pulled resources get a row too (status empty). Written row by row to the
-/// response with CsvHelper (formula-looking values escaped), never assembled in memory.
+/// the pulls that match them; not-pulled resources get a row too (status empty), and so do resources Vital holds
+/// ongoing data of but never pulled (status empty). The ongoing data's columns (newest data, last attempt, stale)
+/// follow the historical pull's; the client user id is there when the dashboard knows it (Vital lists it per user
+/// only). Written row by row to the response with CsvHelper (formula-looking values escaped), never assembled in memory.
 /// </summary>
 public static class TeamCsv
 {
+    /// <summary>The columns; new ones are only ever added at the end, so scripts reading by position keep working.</summary>
     public static readonly string[] Header =
     [
         "user_id", "provider", "resource", "status", "error_details", "range_start", "range_end", "days_with_data",
         "coverage", "scheduled_at", "started_at", "ended_at", "release", "trace_id", "worst_finding",
+        "client_user_id", "newest_data", "last_attempt", "last_attempt_status", "stale",
     ];
 
-    public static async Task WriteAsync(Stream destination, IReadOnlyList<TeamUser> users, TeamQuery query, DiagnosisEngine engine, CancellationToken cancellationToken)
+    public static async Task WriteAsync(
+        Stream destination, IReadOnlyList<TeamUser> users, TeamQuery query, DiagnosisEngine engine, ClientUserIds clientUserIds, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(clientUserIds);
         var options = new CsvWriterOptions { Injection = CsvInjection.Escape, FormatProvider = CultureInfo.InvariantCulture };
         await using var csv = CsvWriter.Create(destination, options, leaveOpen: true);
         await csv.WriteRecordAsync(Header, cancellationToken).ConfigureAwait(false);
@@ -29,12 +35,13 @@ public static class TeamCsv
         foreach (var user in users)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!TeamViewBuilder.Matches(user, query))
+            if (!TeamViewBuilder.Matches(user, query, clientUserIds))
             {
                 continue;
             }
 
-            var diagnosis = engine.Diagnose(user.ToPulls(), user.AsOf);
+            var clientUserId = clientUserIds.Of(user.UserId) ?? string.Empty;
+            var diagnosis = engine.Diagnose(user.ToSources(), user.AsOf);
             foreach (var pull in user.Pulls)
             {
                 if (!TeamViewBuilder.PullMatches(pull, query))
@@ -51,6 +58,7 @@ public static class TeamCsv
                     Time(pull.ScheduledAt), Time(pull.StartedAt), Time(pull.EndedAt),
                     pull.Release ?? string.Empty, pull.TraceId ?? string.Empty,
                     WorstFinding(diagnosis, pull.Provider, pull.Resource) ?? string.Empty,
+                    clientUserId, .. Ongoing(user, pull.Provider, pull.Resource),
                 ], cancellationToken).ConfigureAwait(false);
                 rows++;
             }
@@ -70,9 +78,27 @@ public static class TeamCsv
                         [
                             user.UserId, entry.Provider, name, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty,
                             string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, FindingCodes.ResourcesNotPulled,
+                            clientUserId, .. Ongoing(user, entry.Provider, name),
                         ], cancellationToken).ConfigureAwait(false);
                         rows++;
                     }
+                }
+
+                // Resources Vital holds ongoing data of without a historical pull (or a not-pulled entry).
+                foreach (var ongoing in user.Ongoing)
+                {
+                    if (!TeamViewBuilder.OngoingMatches(ongoing, query) || HasRow(user, ongoing.Provider, ongoing.Resource))
+                    {
+                        continue;
+                    }
+
+                    await csv.WriteRecordAsync(
+                    [
+                        user.UserId, ongoing.Provider, ongoing.Resource, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty,
+                        string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty,
+                        clientUserId, .. Ongoing(user, ongoing.Provider, ongoing.Resource),
+                    ], cancellationToken).ConfigureAwait(false);
+                    rows++;
                 }
             }
 
@@ -84,6 +110,34 @@ public static class TeamCsv
         }
 
         await csv.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The ongoing data's four columns for one resource: empty when the scan did not read it or Vital holds none.</summary>
+    private static string[] Ongoing(TeamUser user, string provider, string resource)
+    {
+        foreach (var ongoing in user.Ongoing)
+        {
+            if (ongoing.Provider == provider && ongoing.Resource == resource)
+            {
+                return [Time(ongoing.NewestData), Time(ongoing.LastAttemptAt), ongoing.AttemptStatus ?? string.Empty, ongoing.Stale ? "true" : "false"];
+            }
+        }
+
+        return [string.Empty, string.Empty, string.Empty, string.Empty];
+    }
+
+    /// <summary>The resource already has a row: a pull, or a not-pulled entry.</summary>
+    private static bool HasRow(TeamUser user, string provider, string resource)
+    {
+        foreach (var pull in user.Pulls)
+        {
+            if (pull.Provider == provider && pull.Resource == resource)
+            {
+                return true;
+            }
+        }
+
+        return user.NotPulled.Any(n => n.Provider == provider && n.Resources.Contains(resource));
     }
 
     private static string? WorstFinding(UserDiagnosis diagnosis, string provider, string resource) =>

@@ -11,7 +11,7 @@ namespace Dashboard.Web.Input;
 public static partial class InputRules
 {
     public const int MaxSlugLength = 64;
-    public const int MaxSearchLength = 100;
+    public const int MaxSearchLength = MaxClientUserIdLength;
     public const int MaxListItems = 50;
 
     /// <summary>
@@ -49,7 +49,10 @@ public static partial class InputRules
     public static bool IsSlug(string? text) =>
         !string.IsNullOrEmpty(text) && text.Length <= MaxSlugLength && SlugPattern().IsMatch(text);
 
-    /// <summary>The user-id search box: printable text, not too long. Never sent upstream.</summary>
+    /// <summary>
+    /// The search box: a Vital user id or a client user id (or part of one), printable, not too long, kept as typed
+    /// (client ids are the customer's own and may differ only in case). Only an exact client id is ever sent upstream.
+    /// </summary>
     public static bool TryNormalizeSearch(string? text, out string? search)
     {
         search = null;
@@ -64,7 +67,7 @@ public static partial class InputRules
             return false;
         }
 
-        search = trimmed.ToLowerInvariant();
+        search = trimmed;
         return true;
     }
 

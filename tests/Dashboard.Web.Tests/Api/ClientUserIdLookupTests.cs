@@ -72,7 +72,7 @@ public sealed class ClientUserIdLookupTests(DemoDashboard dashboard) : IClassFix
         var html = await response.Content.ReadAsStringAsync(Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("No user with this client user id", html, StringComparison.Ordinal);
+        Assert.Contains("Client user id not found", html, StringComparison.Ordinal);
         Assert.Contains("<code>no-such-customer-&lt;b&gt;42&lt;/b&gt;</code>", html, StringComparison.Ordinal);
         Assert.Contains("the simulated demo team", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>42</b>", html, StringComparison.Ordinal);
@@ -144,7 +144,7 @@ public sealed class ClientUserIdLookupTests(DemoDashboard dashboard) : IClassFix
         using var response = await dashboard.Client.GetAsync("/api/users/by-client-id/nobody-here/diagnosis", Ct);
 
         var problem = await ApiAssert.ProblemAsync(response, HttpStatusCode.NotFound);
-        Assert.Equal("No user with this client user id", problem.GetProperty("title").GetString());
+        Assert.Equal("Client user id not found", problem.GetProperty("title").GetString());
         Assert.Contains("the simulated demo team", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 

@@ -50,7 +50,7 @@ public sealed class ClientUserIdLookupUpstreamTests(LiveDashboard dashboard) : I
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Contains("Vital could not be asked", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("No user with this client user id", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Client user id not found", html, StringComparison.Ordinal);
         dashboard.Upstream.AnswerOthers(null);
     }
 }

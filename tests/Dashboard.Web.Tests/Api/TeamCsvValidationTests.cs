@@ -22,7 +22,7 @@ public sealed class TeamCsvValidationTests(DemoDashboard dashboard) : IClassFixt
         { "status=" + string.Join(',', Enumerable.Range(0, 51).Select(i => "s" + i)), "status" },
         { "attention=yes", "attention" },
         { "attention=1", "attention" },
-        { "q=" + new string('7', 101), "q" },
+        { "q=" + new string('7', 257), "q" },
         { "q=abc%00def", "q" },
         { "q=abc%0Adef", "q" },
         { "status=failure&provider=Oura!&attention=maybe", "provider" },

@@ -25,14 +25,30 @@ public sealed class TeamQueryTests
     [Fact]
     public void Parse_EveryFilter_Read()
     {
-        var query = Parse("?status=failure,retrying&provider=oura&resource=sleep,heart_rate&q=7AEC&attention=true");
+        var query = Parse("?status=failure,retrying&provider=oura&resource=sleep,heart_rate&q=7AEC&attention=true&stale=true");
 
         Assert.Equal(["failure", "retrying"], query.Statuses.Values());
         Assert.Equal(["oura"], query.Providers);
         Assert.Equal(["heart_rate", "sleep"], query.Resources);
-        Assert.Equal("7aec", query.Search);
+        Assert.Equal("7AEC", query.Search);
         Assert.True(query.AttentionOnly);
+        Assert.True(query.StaleOnly);
         Assert.False(query.IsEmpty);
+        Assert.Equal("status=failure,retrying&provider=oura&resource=heart_rate,sleep&q=7AEC&attention=true&stale=true", query.ToQueryString());
+    }
+
+    [Theory]
+    [InlineData("stale=true", true, null)]
+    [InlineData("stale=false", false, null)]
+    [InlineData("stale=", false, null)]
+    [InlineData("stale=maybe", false, "stale must be true or false.")]
+    public void Parse_Stale_ReadOrReported(string text, bool stale, string? problem)
+    {
+        var query = TeamQuery.Parse(text, out var problems);
+
+        Assert.Equal(stale, query.StaleOnly);
+        Assert.Equal(problem is null ? [] : [problem], problems);
+        Assert.Equal(!stale, query.IsEmpty);
     }
 
     [Fact]
@@ -84,7 +100,7 @@ public sealed class TeamQueryTests
     [InlineData("provider=o-u-r-a,%3Cb%3E", "The provider filter has 2 values that are not a provider name Vital uses (lower-case letters, digits and underscores).")]
     [InlineData("resource=_sleep", "The resource filter has 1 value that is not a resource name Vital uses (lower-case letters, digits and underscores).")]
     [InlineData("attention=yes", "attention must be true or false.")]
-    [InlineData("q=%07bell", "The user id search (q) must be up to 100 ordinary characters.")]
+    [InlineData("q=%07bell", "The search (q) must be up to 256 ordinary characters.")]
     public void Parse_InvalidValue_ReportedAndLeftOut(string text, string problem)
     {
         var query = TeamQuery.Parse(text, out var problems);
@@ -117,7 +133,7 @@ public sealed class TeamQueryTests
     [Fact]
     public void Parse_SearchTooLong_Reported()
     {
-        var query = TeamQuery.Parse("q=" + new string('a', 101), out var problems);
+        var query = TeamQuery.Parse("q=" + new string('a', 257), out var problems);
 
         Assert.Single(problems);
         Assert.Null(query.Search);

@@ -14,7 +14,8 @@ public sealed class HostTests
         await using var factory = new DashboardFactory();
         using var client = factory.CreateClient();
         var simulator = factory.Services.GetRequiredService<VitalSimulator>();
-        var withPulls = simulator.Team.UserIds.Where(simulator.Team.HasPulls).ToList();
+        // The grid lists everyone Vital holds pulls or ongoing data for.
+        var withPulls = simulator.Team.UserIds.Where(id => simulator.Team.HasPulls(id) || simulator.Team.UsersWithConnections.Contains(id)).ToList();
         await factory.Services.UntilTeamHoldsAsync(withPulls.Count, TestContext.Current.CancellationToken);
 
         var html = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
@@ -98,7 +99,8 @@ public sealed class HostTests
         var upstream = new CountingHandler(new VitalSimulatorHandler(other));
         await using var factory = new DashboardFactory(LiveSettings(), upstream);
         using var client = factory.CreateClient();
-        var withPulls = other.Team.UserIds.Where(other.Team.HasPulls).ToList();
+        // The grid lists everyone Vital holds pulls or ongoing data for.
+        var withPulls = other.Team.UserIds.Where(id => other.Team.HasPulls(id) || other.Team.UsersWithConnections.Contains(id)).ToList();
         await factory.Services.UntilTeamHoldsAsync(withPulls.Count, TestContext.Current.CancellationToken);
 
         var html = await client.GetStringAsync("/", TestContext.Current.CancellationToken);

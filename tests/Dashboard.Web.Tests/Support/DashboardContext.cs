@@ -32,6 +32,8 @@ public abstract class DashboardContext : BunitContext
         Services.AddSingleton(TestPulls.Engine);
         Services.AddSingleton(sp => sp.GetRequiredService<DiagnosisEngine>().Thresholds);
         Services.AddSingleton<TeamViewCache>();
+        Services.AddSingleton(ClientIds);
+        Services.AddSingleton<ClientUserIdPrefetch>();
         Services.AddSingleton<IOptions<UiOptions>>(_ => Options.Create(UiOptions));
         Services.AddScoped<TimeDisplay>();
         Services.AddScoped<BrowserInterop>();
@@ -43,6 +45,9 @@ public abstract class DashboardContext : BunitContext
     internal FakeTeamSnapshots Snapshots { get; } = new();
 
     internal FakeDiagnosisService Diagnoses { get; } = new();
+
+    /// <summary>The client user ids the dashboard knows (as the real one learns them from reading users).</summary>
+    internal ClientUserIds ClientIds { get; } = new();
 
     internal FakeEnvironment Environment { get; } = new();
 

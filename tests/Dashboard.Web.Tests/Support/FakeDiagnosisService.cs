@@ -118,6 +118,10 @@ internal sealed class FakeDiagnosisService : IDiagnosisService
     public Task<string?> ResolveAsync(string clientUserId, CancellationToken cancellationToken = default) =>
         Task.FromResult(ClientUserIds.GetValueOrDefault(clientUserId));
 
+    /// <summary>The client id <see cref="ClientUserIds"/> maps to the user, else none.</summary>
+    public Task<string?> GetClientUserIdAsync(string userId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<string?>(ClientUserIds.FirstOrDefault(p => string.Equals(p.Value, userId, StringComparison.OrdinalIgnoreCase)).Key);
+
     private async Task<T> AfterHoldAsync<T>(Func<T> answer, CancellationToken cancellationToken)
     {
         if (_hold is { } hold)

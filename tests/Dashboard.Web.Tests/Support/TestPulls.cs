@@ -18,5 +18,7 @@ internal static class TestPulls
 
     public static UserBuilder User(int n) => new(Id(n));
 
+    public static OngoingBuilder Ongoing(int n) => new(Id(n));
+
     public static UserDiagnosis Diagnose(UserHistoricalPulls user, DateTimeOffset? asOf = null) => Engine.Diagnose(user, asOf ?? Now);
 }

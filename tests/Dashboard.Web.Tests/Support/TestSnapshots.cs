@@ -33,6 +33,27 @@ internal static class TestSnapshots
         return snapshot;
     }
 
+    /// <summary>A finished scan that read the pulls, then the ongoing data (as the scanner walks a provider).</summary>
+    public static TeamSnapshot Complete(IEnumerable<UserHistoricalPulls> users, IEnumerable<UserResources> ongoing)
+    {
+        var snapshot = Build(users, complete: false);
+        AppendOngoing(snapshot, ongoing);
+        snapshot.Complete(TestPulls.Now);
+        return snapshot;
+    }
+
+    /// <summary>Ongoing data arrives for users (known ones gain it, others are added as the resources walk finds them).</summary>
+    public static void AppendOngoing(TeamSnapshot snapshot, IEnumerable<UserResources> ongoing, DateTimeOffset? asOf = null)
+    {
+        var pool = new StringPool();
+        foreach (var user in ongoing)
+        {
+            snapshot.Upsert(snapshot.TryGet(user.UserId, out var known)
+                ? known.WithOngoing(user, TestPulls.Engine, asOf ?? TestPulls.Now, pool)
+                : TeamUser.FromOngoing(user, TestPulls.Engine, asOf ?? TestPulls.Now, pool));
+        }
+    }
+
     /// <summary>More users arrive in a scan that is still running.</summary>
     public static void Append(TeamSnapshot snapshot, IEnumerable<UserHistoricalPulls> users, DateTimeOffset? asOf = null)
     {

@@ -52,6 +52,15 @@ internal sealed class PerProviderTeamScanner(
                         await batches.Writer.WriteAsync(new ScanBatch(page.Users, provider, timeProvider.GetUtcNow()), stop.Token).ConfigureAwait(false);
                     }
 
+                    // The provider's ongoing data after its pulls, so each user's freshness lands beside their pulls.
+                    if (options.Value.ScanResources)
+                    {
+                        await foreach (var page in client.GetResourcesPagesAsync(provider, cancellationToken: stop.Token).ConfigureAwait(false))
+                        {
+                            await batches.Writer.WriteAsync(ScanBatch.OfOngoing(page.Users, provider, timeProvider.GetUtcNow()), stop.Token).ConfigureAwait(false);
+                        }
+                    }
+
                     scopeDone.Report(provider);
                 }
             }

@@ -8,4 +8,11 @@ public sealed record ProviderView(
     IReadOnlyList<ProviderResourceCounts> Resources,
     IReadOnlyList<PullStatus> Statuses,
     IReadOnlyList<ProviderUserRow> Users,
-    int NotPulledUsers);
+    int NotPulledUsers)
+{
+    /// <summary>The scan read the ongoing data, so the stale counts mean something.</summary>
+    public bool FreshnessKnown { get; init; }
+
+    /// <summary>Users with stale data of any resource of this provider.</summary>
+    public int StaleUsers { get; init; }
+}

@@ -19,6 +19,9 @@ public static class ProviderViewBuilder
         var statuses = new HashSet<PullStatus>();
         var rows = new List<ProviderUserRow>();
         var notPulledUsers = 0;
+        var staleByResource = new Dictionary<string, int>(StringComparer.Ordinal);
+        var staleUsers = 0;
+        var freshnessKnown = false;
 
         foreach (var user in users)
         {
@@ -55,6 +58,22 @@ public static class ProviderViewBuilder
                 notPulledUsers++;
             }
 
+            freshnessKnown |= user.OngoingRead;
+            var userStale = false;
+            foreach (var ongoing in user.Ongoing)
+            {
+                if (ongoing.Provider == provider && ongoing.Stale)
+                {
+                    staleByResource[ongoing.Resource] = staleByResource.GetValueOrDefault(ongoing.Resource) + 1;
+                    userStale = true;
+                }
+            }
+
+            if (userStale)
+            {
+                staleUsers++;
+            }
+
             rows.Add(new ProviderUserRow(user, worst, stuck, problems));
         }
 
@@ -70,11 +89,21 @@ public static class ProviderViewBuilder
             return byProblems != 0 ? byProblems : string.CompareOrdinal(a.User.UserId, b.User.UserId);
         });
 
+        // A resource with stale data but no pull still gets a row: its stale count is the news.
+        foreach (var resource in staleByResource.Keys.Where(r => !byResource.ContainsKey(r)))
+        {
+            byResource[resource] = [];
+        }
+
         var resources = byResource
             .OrderBy(r => r.Key, StringComparer.Ordinal)
-            .Select(r => new ProviderResourceCounts(r.Key, r.Value))
+            .Select(r => new ProviderResourceCounts(r.Key, r.Value) { Stale = staleByResource.GetValueOrDefault(r.Key) })
             .ToList();
-        return new ProviderView(provider, resources, [.. statuses.Order(StatusRanker.WorstFirst)], rows, notPulledUsers);
+        return new ProviderView(provider, resources, [.. statuses.Order(StatusRanker.WorstFirst)], rows, notPulledUsers)
+        {
+            FreshnessKnown = freshnessKnown,
+            StaleUsers = staleUsers,
+        };
     }
 
     public static IReadOnlyList<ProviderSummary> Summaries(IReadOnlyList<TeamUser> users)

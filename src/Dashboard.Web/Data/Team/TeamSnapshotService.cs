@@ -244,6 +244,24 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
                     }
                 }
 
+                foreach (var ongoing in batch.Ongoing)
+                {
+                    if (string.IsNullOrWhiteSpace(ongoing.UserId))
+                    {
+                        withoutId++;
+                        continue;
+                    }
+
+                    if (snapshot.TryGet(ongoing.UserId, out var known))
+                    {
+                        snapshot.Upsert(known.WithOngoing(ongoing, _engine, batch.AsOf, _pool));
+                    }
+                    else
+                    {
+                        snapshot.Upsert(TeamUser.FromOngoing(ongoing, _engine, batch.AsOf, _pool));
+                    }
+                }
+
                 snapshot.Report(new ScanProgress(pages, snapshot.Count, Volatile.Read(ref scopesDone), _scanner.ScopeCount));
                 Notify(force: false);
             }
@@ -314,7 +332,7 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
             {
                 var newProviders = false;
                 var missedUsers = 0;
-                await foreach (var batch in _walker.ScanAsync(new SynchronousProgress(() => { }), _stopping.Token).ConfigureAwait(false))
+                await foreach (var batch in _walker.WalkPullsAsync(_stopping.Token).ConfigureAwait(false))
                 {
                     foreach (var user in batch.Users)
                     {

@@ -17,6 +17,7 @@ public readonly record struct TeamSort(TeamSortColumn Column, bool Descending)
         (TeamSortColumn.WorstStatus, "status"),
         (TeamSortColumn.Findings, "findings"),
         (TeamSortColumn.LatestActivity, "latest"),
+        (TeamSortColumn.NewestData, "newest"),
     ];
 
     /// <summary>A view's users in another order, computed once per view and order and shared by every circuit showing it.</summary>
@@ -107,6 +108,8 @@ public readonly record struct TeamSort(TeamSortColumn Column, bool Descending)
             : a.CriticalCount.CompareTo(b.CriticalCount) is var byCritical and not 0 ? byCritical
             : a.WarningCount.CompareTo(b.WarningCount),
         TeamSortColumn.LatestActivity => a.LatestActivityTicks.CompareTo(b.LatestActivityTicks),
+        // Ascending: the longest silence first (no data at all before any data).
+        TeamSortColumn.NewestData => a.NewestDataTicks.CompareTo(b.NewestDataTicks),
         _ => a.Overall.CompareTo(b.Overall) is var byOverall and not 0 ? byOverall : a.LatestActivityTicks.CompareTo(b.LatestActivityTicks),
     };
 }

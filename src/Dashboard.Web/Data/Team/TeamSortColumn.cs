@@ -9,4 +9,5 @@ public enum TeamSortColumn
     WorstStatus,
     Findings,
     LatestActivity,
+    NewestData,
 }

@@ -6,19 +6,27 @@ using Vital.Introspection;
 namespace Dashboard.Web.Data.Team;
 
 /// <summary>
-/// One user in the team snapshot: their pulls in compact form and the few diagnosis figures the grid filters
-/// and sorts on. Immutable; a later page about the same user replaces it.
+/// One user in the team snapshot: their pulls and ongoing data in compact form and the few diagnosis figures the
+/// grid filters and sorts on. Immutable; a later page about the same user replaces it.
 /// </summary>
 public sealed class TeamUser
 {
     private static readonly IReadOnlyList<string> Codes = FindingCodes.All;
 
     private readonly CompactPull[] _pulls;
+    private readonly CompactFreshness[] _ongoing;
 
-    private TeamUser(string userId, CompactPull[] pulls, NotPulledEntry[] notPulled, string[] providers, UserDiagnosis diagnosis, DateTimeOffset asOf, StringPool pool)
+    /// <summary>The providers the historical-pull listing named (an entry may hold nothing pulled and nothing not pulled).</summary>
+    private readonly string[] _pullProviders;
+
+    private TeamUser(
+        string userId, CompactPull[] pulls, NotPulledEntry[] notPulled, CompactFreshness[] ongoing, bool ongoingRead, string[] pullProviders, string[] providers, UserDiagnosis diagnosis, DateTimeOffset asOf, StringPool pool)
     {
         UserId = userId;
+        _pullProviders = pullProviders;
         _pulls = pulls;
+        _ongoing = ongoing;
+        OngoingRead = ongoingRead;
         NotPulled = notPulled;
         Providers = providers;
         AsOf = asOf;
@@ -29,7 +37,7 @@ public sealed class TeamUser
             var index = IndexOf(finding.Code);
             if (index >= 0)
             {
-                FindingMask |= (ushort)(1 << index);
+                FindingMask |= 1u << index;
             }
 
             switch (finding.Severity)
@@ -49,7 +57,15 @@ public sealed class TeamUser
             HasActivePulls |= pull.Status.IsActive;
         }
 
+        long newest = 0;
+        foreach (var resource in ongoing)
+        {
+            newest = Math.Max(newest, resource.NewestDataTicks);
+            IsStale |= resource.Stale;
+        }
+
         LatestActivityTicks = latest;
+        NewestDataTicks = newest;
         WorstStatus = worst;
     }
 
@@ -60,9 +76,15 @@ public sealed class TeamUser
 
     public int PullCount => _pulls.Length;
 
+    /// <summary>The ongoing data the resources introspection listed, ordered by provider, then resource.</summary>
+    public ImmutableArray<CompactFreshness> Ongoing => ImmutableCollectionsMarshal.AsImmutableArray(_ongoing);
+
+    /// <summary>The scan read the ongoing data (<c>Vital:ScanResources</c>); without it, freshness is unknown, not "none".</summary>
+    public bool OngoingRead { get; }
+
     public NotPulledEntry[] NotPulled { get; }
 
-    /// <summary>Every provider the upstream listed for the user, ordered.</summary>
+    /// <summary>Every provider the upstream listed for the user (pulls or ongoing data), ordered.</summary>
     public string[] Providers { get; }
 
     /// <summary>When the page holding this user was fetched.</summary>
@@ -72,7 +94,8 @@ public sealed class TeamUser
 
     public string Headline { get; }
 
-    public ushort FindingMask { get; }
+    /// <summary>Bit i is set when the diagnosis has a finding of <see cref="FindingCodes.All"/>[i].</summary>
+    public uint FindingMask { get; }
 
     public short CriticalCount { get; }
 
@@ -91,9 +114,39 @@ public sealed class TeamUser
 
     public DateTimeOffset? LatestActivity => LatestActivityTicks == 0 ? null : new DateTimeOffset(LatestActivityTicks, TimeSpan.Zero);
 
-    public bool HasFinding(string code) => IndexOf(code) is var i and >= 0 && (FindingMask & (1 << i)) != 0;
+    /// <summary>The newest data point Vital holds of the user, over every resource (0 = none or not read).</summary>
+    public long NewestDataTicks { get; }
 
-    public IEnumerable<string> FindingCodesPresent => Codes.Where((_, i) => (FindingMask & (1 << i)) != 0);
+    public DateTimeOffset? NewestData => NewestDataTicks == 0 ? null : new DateTimeOffset(NewestDataTicks, TimeSpan.Zero);
+
+    /// <summary>
+    /// Some resource's newest data is older than its provider's stale limit while its backfill succeeded (or never
+    /// ran). The team scan does not read connections, so a broken or paused connection counts here too: its data
+    /// stopped all the same, and the user's page says why.
+    /// </summary>
+    public bool IsStale { get; }
+
+    /// <summary>The stale resource whose data stopped longest ago; null when none is stale.</summary>
+    public CompactFreshness? Stalest
+    {
+        get
+        {
+            CompactFreshness? stalest = null;
+            foreach (var resource in _ongoing)
+            {
+                if (resource.Stale && (stalest is not { } s || resource.NewestDataTicks < s.NewestDataTicks))
+                {
+                    stalest = resource;
+                }
+            }
+
+            return stalest;
+        }
+    }
+
+    public bool HasFinding(string code) => IndexOf(code) is var i and >= 0 && (FindingMask & (1u << i)) != 0;
+
+    public IEnumerable<string> FindingCodesPresent => Codes.Where((_, i) => (FindingMask & (1u << i)) != 0);
 
     /// <summary>The worst status of one provider's pulls, or null when it pulled nothing.</summary>
     public PullStatus? WorstStatusOf(string provider)
@@ -113,8 +166,8 @@ public sealed class TeamUser
     /// <summary>Back to the upstream's shape, for diagnosing and exporting.</summary>
     public UserHistoricalPulls ToPulls()
     {
-        var providers = new Dictionary<ProviderSlug, ProviderPulls>(Providers.Length);
-        foreach (var provider in Providers)
+        var providers = new Dictionary<ProviderSlug, ProviderPulls>(_pullProviders.Length);
+        foreach (var provider in _pullProviders)
         {
             var pulled = new Dictionary<ResourceName, HistoricalPull>();
             foreach (var pull in _pulls)
@@ -136,28 +189,32 @@ public sealed class TeamUser
         return new UserHistoricalPulls { UserId = UserId, Providers = providers };
     }
 
-    internal static TeamUser Create(UserHistoricalPulls user, DiagnosisEngine engine, DateTimeOffset asOf, StringPool pool)
+    /// <summary>The ongoing data back in the client's shape; null when the scan did not read it.</summary>
+    public UserResources? ToResources()
     {
-        var pulls = new List<CompactPull>(user.PullCount);
-        var notPulled = new List<NotPulledEntry>();
-        var providers = new List<string>(user.Providers.Count);
-        foreach (var (slug, provider) in user.Providers.OrderBy(p => p.Key.Value, StringComparer.Ordinal))
+        if (!OngoingRead)
         {
-            var providerName = pool.Intern(slug.Value);
-            providers.Add(providerName);
-            foreach (var (resource, pull) in provider.Pulled.OrderBy(r => r.Key.Value, StringComparer.Ordinal))
-            {
-                pulls.Add(new CompactPull(providerName, pool.Intern(resource.Value), pull, pool));
-            }
-
-            if (provider.NotPulled.Count > 0)
-            {
-                notPulled.Add(new NotPulledEntry(providerName, [.. provider.NotPulled.Select(r => pool.Intern(r.Value)).Order(StringComparer.Ordinal)]));
-            }
+            return null;
         }
 
-        return new TeamUser(user.UserId, [.. pulls], [.. notPulled], [.. providers], engine.Diagnose(user, asOf), asOf, pool);
+        var providers = new Dictionary<ProviderSlug, IReadOnlyDictionary<ResourceName, ResourceFreshness>>();
+        foreach (var group in _ongoing.GroupBy(o => o.Provider, StringComparer.Ordinal))
+        {
+            providers[new ProviderSlug(group.Key)] = group.ToDictionary(o => new ResourceName(o.Resource), o => o.ToFreshness());
+        }
+
+        return new UserResources { UserId = UserId, Providers = providers };
     }
+
+    /// <summary>What the team scan read of the user, for the engine: pulls, and ongoing data when read.</summary>
+    public UserSources ToSources() => Sources(UserId, ToPulls(), ToResources());
+
+    internal static TeamUser Create(UserHistoricalPulls user, DiagnosisEngine engine, DateTimeOffset asOf, StringPool pool) =>
+        Build(user.UserId, user, null, engine, asOf, pool);
+
+    /// <summary>A user only the resources introspection listed (no pull of theirs seen yet).</summary>
+    internal static TeamUser FromOngoing(UserResources resources, DiagnosisEngine engine, DateTimeOffset asOf, StringPool pool) =>
+        Build(resources.UserId, UserHistoricalPulls.Empty(resources.UserId), resources, engine, asOf, pool);
 
     /// <summary>This user with another page's providers added (a per-provider scan sees one provider at a time).</summary>
     internal TeamUser MergeWith(UserHistoricalPulls more, DiagnosisEngine engine, DateTimeOffset asOf, StringPool pool)
@@ -169,7 +226,71 @@ public sealed class TeamUser
             merged[slug] = provider;
         }
 
-        return Create(new UserHistoricalPulls { UserId = UserId, Providers = merged }, engine, asOf < AsOf ? asOf : AsOf, pool);
+        return Build(UserId, new UserHistoricalPulls { UserId = UserId, Providers = merged }, ToResources(), engine, asOf < AsOf ? asOf : AsOf, pool);
+    }
+
+    /// <summary>This user with another page's ongoing data added (its providers replace what was there).</summary>
+    internal TeamUser WithOngoing(UserResources more, DiagnosisEngine engine, DateTimeOffset asOf, StringPool pool)
+    {
+        var merged = new Dictionary<ProviderSlug, IReadOnlyDictionary<ResourceName, ResourceFreshness>>(ToResources()?.Providers ?? new Dictionary<ProviderSlug, IReadOnlyDictionary<ResourceName, ResourceFreshness>>());
+        foreach (var (slug, resources) in more.Providers)
+        {
+            merged[slug] = resources;
+        }
+
+        return Build(UserId, ToPulls(), new UserResources { UserId = UserId, Providers = merged }, engine, asOf < AsOf ? asOf : AsOf, pool);
+    }
+
+    private static UserSources Sources(string userId, UserHistoricalPulls pulls, UserResources? ongoing) => new()
+    {
+        UserId = userId,
+        Pulls = SourceRead<UserHistoricalPulls>.Ok(pulls),
+        Resources = ongoing is null ? SourceRead<UserResources>.NotRead : SourceRead<UserResources>.Ok(ongoing),
+    };
+
+    private static TeamUser Build(string userId, UserHistoricalPulls user, UserResources? ongoing, DiagnosisEngine engine, DateTimeOffset asOf, StringPool pool)
+    {
+        var pulls = new List<CompactPull>(user.PullCount);
+        var notPulled = new List<NotPulledEntry>();
+        var providers = new SortedSet<string>(StringComparer.Ordinal);
+        var pullProviders = new List<string>(user.Providers.Count);
+        foreach (var (slug, provider) in user.Providers.OrderBy(p => p.Key.Value, StringComparer.Ordinal))
+        {
+            var providerName = pool.Intern(slug.Value);
+            providers.Add(providerName);
+            pullProviders.Add(providerName);
+            foreach (var (resource, pull) in provider.Pulled.OrderBy(r => r.Key.Value, StringComparer.Ordinal))
+            {
+                pulls.Add(new CompactPull(providerName, pool.Intern(resource.Value), pull, pool));
+            }
+
+            if (provider.NotPulled.Count > 0)
+            {
+                notPulled.Add(new NotPulledEntry(providerName, [.. provider.NotPulled.Select(r => pool.Intern(r.Value)).Order(StringComparer.Ordinal)]));
+            }
+        }
+
+        var fresh = new List<CompactFreshness>();
+        foreach (var (slug, resources) in (ongoing?.Providers ?? new Dictionary<ProviderSlug, IReadOnlyDictionary<ResourceName, ResourceFreshness>>()).OrderBy(p => p.Key.Value, StringComparer.Ordinal))
+        {
+            if (slug.Value.Length == 0)
+            {
+                continue;
+            }
+
+            var providerName = pool.Intern(slug.Value);
+            providers.Add(providerName);
+            var pulled = user.Providers.GetValueOrDefault(slug)?.Pulled;
+            foreach (var (resource, freshness) in resources.OrderBy(r => r.Key.Value, StringComparer.Ordinal))
+            {
+                var pull = pulled?.GetValueOrDefault(resource)?.Status;
+                var stale = (pull is null || pull == PullStatus.Success) && engine.Thresholds.IsStale(slug.Value, freshness.NewestData, asOf);
+                fresh.Add(new CompactFreshness(providerName, pool.Intern(resource.Value), freshness, stale, pool));
+            }
+        }
+
+        var diagnosis = engine.Diagnose(Sources(userId, user, ongoing), asOf);
+        return new TeamUser(userId, [.. pulls], [.. notPulled], [.. fresh], ongoing is not null, [.. pullProviders], [.. providers], diagnosis, asOf, pool);
     }
 
     private static int IndexOf(string code)

@@ -7,7 +7,7 @@ namespace Dashboard.Web.Data.Team;
 /// Filtered and sorted views of the snapshot, shared by every circuit: ten people looking at "failed pulls"
 /// cost one filter pass, and a circuit holds no copy of the team.
 /// </summary>
-public sealed class TeamViewCache(DiagnosisThresholds thresholds)
+public sealed class TeamViewCache(DiagnosisThresholds thresholds, ClientUserIds clientUserIds)
 {
     private const int Capacity = 32;
 
@@ -35,7 +35,8 @@ public sealed class TeamViewCache(DiagnosisThresholds thresholds)
     public TeamViewResult Get(TeamSnapshot snapshot, TeamQuery query, TeamSort sort)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var key = new ViewKey(snapshot.Generation, snapshot.Version, query.ToQueryString(), sort);
+        // A search also matches the client user ids learnt so far: a view searched before one was learnt is not reused.
+        var key = new ViewKey(snapshot.Generation, snapshot.Version, query.ToQueryString(), sort, query.Search is null ? 0 : clientUserIds.Version);
         lock (_gate)
         {
             for (var node = _views.First; node is not null; node = node.Next)
@@ -49,7 +50,7 @@ public sealed class TeamViewCache(DiagnosisThresholds thresholds)
             }
         }
 
-        var result = TeamViewBuilder.Build(snapshot.Users, query, sort);
+        var result = TeamViewBuilder.Build(snapshot.Users, query, sort, clientUserIds);
         lock (_gate)
         {
             if (!KeepFor(snapshot))
@@ -194,5 +195,5 @@ public sealed class TeamViewCache(DiagnosisThresholds thresholds)
         return true;
     }
 
-    private readonly record struct ViewKey(long Generation, long Version, string Query, TeamSort Sort);
+    private readonly record struct ViewKey(long Generation, long Version, string Query, TeamSort Sort, long ClientIds);
 }

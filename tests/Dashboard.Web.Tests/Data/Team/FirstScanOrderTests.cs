@@ -24,6 +24,7 @@ public sealed class FirstScanOrderTests
 
         var starts = recorder.WalkStarts();
         var sample = recorder.Queries.Where(q => !q.Contains("provider=", StringComparison.Ordinal)).ToList();
+        Assert.All(sample, q => Assert.StartsWith(PullsPath, q, StringComparison.Ordinal));
         Assert.Single(sample);
         var mostSampled = await MostSampledAsync(simulator);
         Assert.Contains(mostSampled, starts.Take(2));
@@ -63,6 +64,47 @@ public sealed class FirstScanOrderTests
         Assert.Equal(scanner.ScopeCount, recorder.WalkStarts().Count);
         Assert.Equal(simulator.Team.UsersWithPulls.Count(id => simulator.Team.ProvidersOf(id).Any(p => new ProviderSlug(p).IsKnown)), users.Count);
     }
+
+    [Fact]
+    public async Task Scan_EachProvidersOngoingData_IsWalkedAfterItsPulls()
+    {
+        var simulator = new VitalSimulator(new SimulatorOptions { Users = 300, Seed = 5 }, TimeProvider.System);
+        var recorder = new Recorder();
+        await using var services = Build(simulator, recorder, concurrency: 2);
+        var scanner = services.GetRequiredService<PerProviderTeamScanner>();
+        var ongoing = new HashSet<string>(StringComparer.Ordinal);
+
+        await foreach (var batch in scanner.ScanAsync(new Progress<ProviderSlug?>(), TestContext.Current.CancellationToken))
+        {
+            ongoing.UnionWith(batch.Ongoing.Select(u => u.UserId));
+        }
+
+        var pullStarts = recorder.WalkStarts();
+        var resourceStarts = recorder.WalkStarts(ResourcesPath);
+        Assert.Equal(pullStarts.Order(StringComparer.Ordinal), resourceStarts.Order(StringComparer.Ordinal));
+        var order = recorder.Queries.ToList();
+        Assert.All(pullStarts, provider => Assert.True(
+            order.FindIndex(q => q.StartsWith(PullsPath, StringComparison.Ordinal) && q.Contains("provider=" + provider, StringComparison.Ordinal))
+            < order.FindIndex(q => q.StartsWith(ResourcesPath, StringComparison.Ordinal) && q.Contains("provider=" + provider, StringComparison.Ordinal))));
+        Assert.Equal(simulator.Team.UsersWithConnections.Count(id => simulator.Team.ProvidersOf(id).Any(p => new ProviderSlug(p).IsKnown)), ongoing.Count);
+    }
+
+    [Fact]
+    public async Task Scan_ScanResourcesOff_WalksNoOngoingData()
+    {
+        var simulator = new VitalSimulator(new SimulatorOptions { Users = 100, Seed = 5 }, TimeProvider.System);
+        var recorder = new Recorder();
+        await using var services = SimulatedTeamServices.PerProviderScanner(
+            simulator, 2, () => new RecordingHandler(recorder), ("Vital:Resilience:MaxRetryAttempts", "0"), ("Vital:ScanResources", "false"));
+
+        await ScanAsync(services.GetRequiredService<PerProviderTeamScanner>());
+
+        Assert.NotEmpty(recorder.Queries);
+        Assert.All(recorder.Queries, q => Assert.StartsWith(PullsPath, q, StringComparison.Ordinal));
+    }
+
+    private const string PullsPath = "/v2/introspect/historical_pull?";
+    private const string ResourcesPath = "/v2/introspect/resources?";
 
     private static async Task<HashSet<string>> ScanAsync(PerProviderTeamScanner scanner)
     {
@@ -116,10 +158,10 @@ public sealed class FirstScanOrderTests
             }
         }
 
-        /// <summary>Providers in the order their walks started (the first page: a provider and no cursor).</summary>
-        public List<string> WalkStarts() => Queries
-            .Where(q => q.Contains("provider=", StringComparison.Ordinal) && !q.Contains("next_cursor=", StringComparison.Ordinal))
-            .Select(q => q.Split('&').First(p => p.StartsWith("provider=", StringComparison.Ordinal))["provider=".Length..])
+        /// <summary>Providers in the order their walks of <paramref name="path"/> started (the first page: a provider and no cursor).</summary>
+        public List<string> WalkStarts(string path = PullsPath) => Queries
+            .Where(q => q.StartsWith(path, StringComparison.Ordinal) && q.Contains("provider=", StringComparison.Ordinal) && !q.Contains("next_cursor=", StringComparison.Ordinal))
+            .Select(q => q[(q.IndexOf('?', StringComparison.Ordinal) + 1)..].Split('&').First(p => p.StartsWith("provider=", StringComparison.Ordinal))["provider=".Length..])
             .ToList();
     }
 
@@ -128,7 +170,7 @@ public sealed class FirstScanOrderTests
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var query = request.RequestUri!.Query.TrimStart('?');
-            recorder.Add(query);
+            recorder.Add(request.RequestUri.AbsolutePath + "?" + query);
             if (recorder.FailUnfiltered && !query.Contains("provider=", StringComparison.Ordinal))
             {
                 return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.ServiceUnavailable) { Content = new StringContent("{\"detail\":\"down\"}") });

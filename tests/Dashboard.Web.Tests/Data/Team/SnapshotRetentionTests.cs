@@ -42,7 +42,7 @@ public sealed class SnapshotRetentionTests
     [Fact]
     public void Views_OfAnOlderSnapshot_AreDroppedOnceANewerOneIsViewed()
     {
-        var cache = new TeamViewCache(new DiagnosisEngine(new DiagnosisOptions()).Thresholds);
+        var cache = new TeamViewCache(new DiagnosisEngine(new DiagnosisOptions()).Thresholds, new Dashboard.Web.Data.ClientUserIds());
         var engine = new DiagnosisEngine(new DiagnosisOptions());
         var (old, oldViews) = ViewsOf(cache, engine, generation: 1);
         Assert.Equal(2, cache.Count);
@@ -63,7 +63,7 @@ public sealed class SnapshotRetentionTests
     [Fact]
     public void Views_OfAGrowingSnapshot_KeepOnlyTheNewestState()
     {
-        var cache = new TeamViewCache(new DiagnosisEngine(new DiagnosisOptions()).Thresholds);
+        var cache = new TeamViewCache(new DiagnosisEngine(new DiagnosisOptions()).Thresholds, new Dashboard.Web.Data.ClientUserIds());
         var snapshot = Snapshot(generation: 1);
         var before = cache.Get(snapshot, TeamQuery.Empty, TeamSort.Default);
         snapshot.Upsert(User("00000000-0000-4000-8000-000000000099"));

@@ -26,7 +26,7 @@ public sealed class TeamSnapshotServiceTests : IDisposable
     {
         _service = new TeamSnapshotService(
             _scanner,
-            new SequentialTeamScanner(_walk, _time),
+            new SequentialTeamScanner(_walk, Options.Create(new VitalOptions()), _time),
             new ProviderDiscovery(),
             Engine,
             Options.Create(new VitalOptions { CacheSeconds = 60 }),

@@ -7,7 +7,7 @@ namespace Dashboard.Web.Tests.Data.Team;
 
 public sealed class TeamViewCacheTests
 {
-    private readonly TeamViewCache _cache = new(Engine.Thresholds);
+    private readonly TeamViewCache _cache = new(Engine.Thresholds, new Dashboard.Web.Data.ClientUserIds());
 
     [Fact]
     public void Get_SameSnapshotQueryAndSort_OneResultShared()

@@ -90,6 +90,10 @@ public sealed class ProviderPageModel(ITeamSnapshots snapshots, TeamViewCache vi
     public string CountLink(string resource, PullStatus status, TimeDisplayMode mode) =>
         Links.Team(TeamQuery.Empty with { Providers = [Provider!], Resources = [resource], Statuses = [status] }, mode);
 
+    /// <summary>The team grid filtered to users with stale data of this provider's <paramref name="resource"/>.</summary>
+    public string StaleLink(string resource, TimeDisplayMode mode) =>
+        Links.Team(TeamQuery.Empty with { Providers = [Provider!], Resources = [resource], StaleOnly = true }, mode);
+
     /// <summary>One series per status (colour from the one palette), one bar per resource.</summary>
     public List<ChartSeries<double>> Series(ProviderResourceCounts[] resources) =>
     [

@@ -3,13 +3,16 @@ using Dashboard.Web.Data.Team;
 using Dashboard.Web.Security;
 using Dashboard.Web.Ui;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
+using Vital.Introspection;
 
 namespace Dashboard.Web.Components.Pages.Team;
 
 /// <summary>
 /// <c>/</c>: the team's users from the shared snapshot, filtered on the server by the address's <c>status</c>,
-/// <c>provider</c>, <c>resource</c>, <c>q</c> and <c>attention</c>, sorted by its <c>sort</c>. What it shows lives in
-/// <see cref="TeamPageModel"/>; the page holds no copy of the team.
+/// <c>provider</c>, <c>resource</c>, <c>q</c>, <c>attention</c> and <c>stale</c>, sorted by its <c>sort</c>. What it
+/// shows lives in <see cref="TeamPageModel"/>; the page holds no copy of the team. A search no Vital user id (or known
+/// client user id) matches is asked of Vital as a client user id, and a user found that way opens.
 /// </summary>
 public sealed partial class TeamPage : IDisposable
 {
@@ -30,6 +33,22 @@ public sealed partial class TeamPage : IDisposable
 
     [Inject]
     private IPageAudit Audit { get; set; } = default!;
+
+    [Inject]
+    private IDiagnosisService Diagnoses { get; set; } = default!;
+
+    [Inject]
+    private IOptions<VitalOptions> Vital { get; set; } = default!;
+
+    /// <summary>The search last asked of Vital as a client user id, and what came of it.</summary>
+    private (string Search, ClientIdLookup State, string? Problem)? _lookup;
+
+    private enum ClientIdLookup
+    {
+        Looking,
+        NotFound,
+        Failed,
+    }
 
     [SupplyParameterFromQuery(Name = "tz")]
     public string? Tz { get; set; }
@@ -52,7 +71,50 @@ public sealed partial class TeamPage : IDisposable
         {
             await Audit.RecordAsync(AuditAction.TeamGrid, userId: null, _model.Query.ToQueryString());
         }
+
+        await LookUpClientUserIdAsync();
     }
+
+    /// <summary>
+    /// The search box takes either id: when no row matches (no Vital user id holds the text, nor any client id known
+    /// so far), the text is asked of Vital as a client user id, exactly as typed; a user found opens.
+    /// </summary>
+    private async Task LookUpClientUserIdAsync()
+    {
+        if (_model.Query.Search is not { } search || !_model.Snapshot.HasStarted || _model.View.Users.Count > 0
+            || !Input.InputRules.IsClientUserId(search) || _lookup?.Search == search)
+        {
+            return;
+        }
+
+        _lookup = (search, ClientIdLookup.Looking, null);
+        StateHasChanged();
+        try
+        {
+            if (await Diagnoses.ResolveAsync(search) is { } userId)
+            {
+                await Audit.RecordAsync(AuditAction.ClientUserIdLookup, userId, "grid search");
+                Navigation.NavigateTo(Links.User(userId, Times.Mode));
+                return;
+            }
+
+            _lookup = (search, ClientIdLookup.NotFound, null);
+        }
+        catch (VitalApiException ex)
+        {
+            _lookup = (search, ClientIdLookup.Failed, Api.UpstreamProblems.Describe(ex).Detail);
+        }
+    }
+
+    /// <summary>What the empty state says about the client-id lookup of the current search; null when none was made.</summary>
+    private string? LookupMessage => _lookup is { } lookup && lookup.Search == _model.Query.Search
+        ? lookup.State switch
+        {
+            ClientIdLookup.Looking => $"No Vital user id here holds this text: asking Vital whether it is a client user id…",
+            ClientIdLookup.NotFound => $"No Vital user id here holds this text, and Vital knows no user whose client user id is exactly this in {Api.ClientUserIdLookup.Asked(Vital.Value)}. Check for a typo, or whether the user belongs to another environment.",
+            _ => $"No Vital user id here holds this text, and Vital could not be asked whether it is a client user id: {lookup.Problem}",
+        }
+        : null;
 
     private void Navigate(TeamQuery query) =>
         Navigation.NavigateTo(_model.Link(query, Times.Mode), replace: _model.ReplacesHistory(query));

@@ -13,7 +13,7 @@ public sealed class ProviderPageModelTests
     private readonly FakeTeamSnapshots _snapshots = new() { Current = TestSnapshots.Complete(ProviderFixtures.Team()) };
     private readonly ProviderPageModel _model;
 
-    public ProviderPageModelTests() => _model = new ProviderPageModel(_snapshots, new TeamViewCache(Engine.Thresholds));
+    public ProviderPageModelTests() => _model = new ProviderPageModel(_snapshots, new TeamViewCache(Engine.Thresholds, new Dashboard.Web.Data.ClientUserIds()));
 
     [Theory]
     [InlineData(null)]

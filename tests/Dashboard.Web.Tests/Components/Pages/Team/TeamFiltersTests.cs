@@ -64,7 +64,7 @@ public sealed class TeamFiltersTests : DashboardContext
     {
         var cut = RenderFilters(TeamQuery.Empty with { Search = "abc" });
 
-        cut.Find("input[aria-label='Search user id']").Input("   ");
+        cut.Find("input[aria-label='Vital user id or your own id (client user id)']").Input("   ");
         Time.Advance(TimeSpan.FromMilliseconds(400));
 
         cut.WaitForAssertion(() => Assert.Null(Assert.Single(_changes).Search), TimeSpan.FromSeconds(2));

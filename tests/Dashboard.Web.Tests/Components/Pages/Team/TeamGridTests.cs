@@ -26,12 +26,12 @@ public sealed class TeamGridTests : DashboardContext
     private static IReadOnlyList<string> Ids(IRenderedComponent<TeamGrid> cut) => [.. cut.FindAll("a.user-link").Select(a => a.TextContent)];
 
     [Fact]
-    public void Render_Columns_UserProvidersWorstStatusFindingsLatestActivity()
+    public void Render_Columns_UserProvidersWorstStatusFindingsNewestDataLatestActivity()
     {
         var cut = RenderGrid(TestSnapshots.Complete(Members()));
 
         Assert.Equal(
-            ["User", "Providers", "Worst status", "Findings", "Latest activity"],
+            ["User", "Providers", "Worst status", "Findings", "Newest data", "Latest activity"],
             cut.FindAll("thead .sortable-column-header").Select(h => h.TextContent.Trim()));
         Assert.Equal("7 users", Markup.Text(cut.Find("[data-testid=row-count]").TextContent));
     }

@@ -63,7 +63,7 @@ public sealed class TeamPageFilterTests : DashboardContext
     [InlineData("/?provider=Oura!,fit-bit", "The provider filter has 2 values that are not a provider name", new[] { 1, 2, 3, 4, 5, 6, 7 })]
     [InlineData("/?resource=..%2F..", "The resource filter has 1 value", new[] { 1, 2, 3, 4, 5, 6, 7 })]
     [InlineData("/?attention=maybe", "attention must be true or false.", new[] { 1, 2, 3, 4, 5, 6, 7 })]
-    [InlineData("/?q=%00abc", "The user id search (q) must be up to 100 ordinary characters.", new[] { 1, 2, 3, 4, 5, 6, 7 })]
+    [InlineData("/?q=%00abc", "The search (q) must be up to 256 ordinary characters.", new[] { 1, 2, 3, 4, 5, 6, 7 })]
     public void Open_InvalidValue_WarnedAndLeftOutWhileTheRestApplies(string uri, string warning, int[] expected)
     {
         var cut = Open(uri);
@@ -77,7 +77,7 @@ public sealed class TeamPageFilterTests : DashboardContext
     [Fact]
     public void Open_TooLongSearch_WarnedAndIgnored()
     {
-        var cut = Open("/?q=" + new string('a', 101));
+        var cut = Open("/?q=" + new string('a', 257));
 
         Assert.Single(cut.FindAll("[data-testid=filter-problem]"));
         Assert.Equal(7, Rows(cut).Count);
@@ -235,7 +235,7 @@ public sealed class TeamPageFilterTests : DashboardContext
     {
         var cut = Open("/?status=success");
 
-        cut.Find("input[aria-label='Search user id']").Input("0003");
+        cut.Find("input[aria-label='Vital user id or your own id (client user id)']").Input("0003");
         Assert.Equal("http://localhost/?status=success", Navigation.Uri);
         Time.Advance(TimeSpan.FromMilliseconds(400));
 
@@ -245,14 +245,15 @@ public sealed class TeamPageFilterTests : DashboardContext
     }
 
     [Fact]
-    public void SearchBox_UpperCaseWithSpaces_NormalizedInTheUrl()
+    public void SearchBox_UpperCaseWithSpaces_TrimmedButKeptAsTypedInTheUrl()
     {
         var cut = Open("/");
 
-        cut.Find("input[aria-label='Search user id']").Input("  ABC 12 ");
+        // A client user id is the customer's own string: its case is kept (Vital ids match in any case anyway).
+        cut.Find("input[aria-label='Vital user id or your own id (client user id)']").Input("  ABC 12 ");
         Time.Advance(TimeSpan.FromMilliseconds(400));
 
-        cut.WaitForAssertion(() => Assert.Equal("http://localhost/?q=abc%2012", Navigation.Uri), TimeSpan.FromSeconds(2));
+        cut.WaitForAssertion(() => Assert.Equal("http://localhost/?q=ABC%2012", Navigation.Uri), TimeSpan.FromSeconds(2));
     }
 
     [Fact]
@@ -260,7 +261,7 @@ public sealed class TeamPageFilterTests : DashboardContext
     {
         var cut = Open("/?q=0003");
 
-        Assert.Equal("0003", cut.Find("input[aria-label='Search user id']").GetAttribute("value"));
+        Assert.Equal("0003", cut.Find("input[aria-label='Vital user id or your own id (client user id)']").GetAttribute("value"));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class TeamPageModelTests
     private readonly FakeTeamSnapshots _snapshots = new();
     private readonly TeamPageModel _model;
 
-    public TeamPageModelTests() => _model = new TeamPageModel(_snapshots, new TeamViewCache(Engine.Thresholds));
+    public TeamPageModelTests() => _model = new TeamPageModel(_snapshots, new TeamViewCache(Engine.Thresholds, new Dashboard.Web.Data.ClientUserIds()));
 
     private static UserHistoricalPulls[] Users(int count) =>
         [.. Enumerable.Range(1, count).Select(n => (UserHistoricalPulls)User(n).Pull("oura", "sleep", "success"))];

@@ -1,0 +1,52 @@
+using Bunit;
+using Dashboard.Web.Components.Pages.Team;
+using Dashboard.Web.Tests.Support;
+using static Dashboard.Web.Tests.Support.TestPulls;
+
+namespace Dashboard.Web.Tests.Components.Pages.Team;
+
+/// <summary>The search box takes either id: text no Vital user id holds is asked of Vital as a client user id.</summary>
+public sealed class TeamPageClientIdSearchTests : DashboardContext
+{
+    public TeamPageClientIdSearchTests() => Snapshots.Current = TestSnapshots.Complete(User(1).Pull("oura", "sleep", "failure").Build(), User(2).Pull("oura", "sleep", "success").Build());
+
+    private IRenderedComponent<TeamPage> Open(string uri)
+    {
+        OpenAt(uri);
+        return Render<TeamPage>();
+    }
+
+    [Fact]
+    public void Open_SearchIsAClientUserId_OpensThatUser()
+    {
+        Diagnoses.ClientUserIds["Cust 48213/ü"] = Id(2);
+
+        Open("/?q=" + Uri.EscapeDataString("Cust 48213/ü"));
+
+        Assert.Equal($"http://localhost/users/{Id(2)}", Navigation.Uri);
+        Assert.Contains(Audit.Entries, e => e.Action == Dashboard.Web.Security.AuditAction.ClientUserIdLookup && e.UserId == Id(2));
+    }
+
+    [Fact]
+    public void Open_SearchMatchesAVitalUserId_NoLookup()
+    {
+        Diagnoses.ClientUserIds["000000000002"] = Id(1);
+
+        var cut = Open("/?q=000000000002");
+
+        Assert.Equal("http://localhost/?q=000000000002", Navigation.Uri);
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("a.user-link")));
+    }
+
+    [Fact]
+    public void Open_SearchNobodyHas_SaysBothIdsWereTriedAndWhere()
+    {
+        var cut = Open("/?q=nobody-42");
+
+        cut.WaitForAssertion(() => Assert.Contains(
+            "Vital knows no user whose client user id is exactly this in the simulated demo team",
+            cut.Find("[data-testid=client-id-lookup]").TextContent,
+            StringComparison.Ordinal));
+        Assert.Equal("http://localhost/?q=nobody-42", Navigation.Uri);
+    }
+}

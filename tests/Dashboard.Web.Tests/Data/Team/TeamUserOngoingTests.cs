@@ -1,0 +1,108 @@
+using Dashboard.Diagnosis;
+using Dashboard.Web.Data.Team;
+using Dashboard.Web.Tests.Support;
+using static Dashboard.Web.Tests.Support.TestPulls;
+
+namespace Dashboard.Web.Tests.Data.Team;
+
+/// <summary>A team user with the ongoing data the resources walk read: newest data, stale resources, and the diagnosis over both.</summary>
+public sealed class TeamUserOngoingTests
+{
+    private static TeamUser One(UserBuilder pulls, OngoingBuilder? ongoing = null)
+    {
+        var snapshot = ongoing is null ? TestSnapshots.Complete(pulls.Build()) : TestSnapshots.Complete([pulls.Build()], [ongoing.Build()]);
+        return Assert.Single(snapshot.Users);
+    }
+
+    [Fact]
+    public void Create_PullsOnly_FreshnessUnknownNotNone()
+    {
+        var user = One(User(1).Pull("oura", "sleep", "success"));
+
+        Assert.False(user.OngoingRead);
+        Assert.Null(user.NewestData);
+        Assert.False(user.IsStale);
+        Assert.Empty(user.Ongoing);
+    }
+
+    [Fact]
+    public void WithOngoing_NewestDataIsTheLatestOverEveryResource()
+    {
+        var user = One(User(1).Pull("oura", "sleep", "success"), Ongoing(1).Resource("oura", "sleep", TimeSpan.FromHours(5)).Resource("oura", "heartrate", TimeSpan.FromHours(2)));
+
+        Assert.True(user.OngoingRead);
+        Assert.Equal(Now.AddHours(-2), user.NewestData);
+        Assert.Equal(["heartrate", "sleep"], user.Ongoing.Select(o => o.Resource));
+        Assert.False(user.IsStale);
+        Assert.Equal(Severity.Ok, user.Overall);
+    }
+
+    [Fact]
+    public void WithOngoing_DataOlderThanTheLimitBehindASuccessfulPull_IsStale()
+    {
+        var user = One(User(1).Pull("oura", "sleep", "success"), Ongoing(1).Resource("oura", "sleep", TimeSpan.FromDays(4)));
+
+        Assert.True(user.IsStale);
+        Assert.True(Assert.Single(user.Ongoing).Stale);
+    }
+
+    [Fact]
+    public void WithOngoing_OldDataBehindAFailedPull_IsLeftToThePullNotStale()
+    {
+        var user = One(User(1).Pull("oura", "sleep", "failure"), Ongoing(1).Resource("oura", "sleep", TimeSpan.FromDays(4)));
+
+        Assert.False(user.IsStale);
+        Assert.True(user.HasFinding(FindingCodes.PullFailed));
+    }
+
+    [Fact]
+    public void WithOngoing_FailedLastAttempt_IsAFindingBeyondTheSixteenthCode()
+    {
+        var user = One(User(1).Pull("oura", "sleep", "success"), Ongoing(1).Resource("oura", "sleep", TimeSpan.FromHours(3), attempt: "failure"));
+
+        Assert.True(FindingCodes.All.ToList().IndexOf(FindingCodes.LastAttemptFailed) >= 16);
+        Assert.True(user.HasFinding(FindingCodes.LastAttemptFailed));
+        Assert.Equal([FindingCodes.LastAttemptFailed], user.FindingCodesPresent);
+        Assert.True(user.NeedsAttention);
+    }
+
+    [Fact]
+    public void FromOngoing_UserWithoutPulls_ListedWithItsProvidersAndNoPullData()
+    {
+        var snapshot = TestSnapshots.Complete([], [Ongoing(1).Resource("fitbit", "steps", null).Build()]);
+
+        var user = Assert.Single(snapshot.Users);
+        Assert.Equal(["fitbit"], user.Providers);
+        Assert.Equal(0, user.PullCount);
+        Assert.Empty(user.ToPulls().Providers);
+        Assert.True(user.HasFinding(FindingCodes.NoPullData));
+        Assert.Null(user.NewestData);
+    }
+
+    [Fact]
+    public void MergeWith_MorePullsAfterTheOngoingData_KeepsTheOngoingData()
+    {
+        var snapshot = TestSnapshots.Complete([User(1).Pull("oura", "sleep", "success").Build()], [Ongoing(1).Resource("oura", "sleep", TimeSpan.FromDays(5)).Build()]);
+        var user = Assert.Single(snapshot.Users);
+
+        var merged = user.MergeWith(User(1).Pull("fitbit", "sleep", "success").Build(), Engine, Now, new StringPool());
+
+        Assert.Equal(["fitbit", "oura"], merged.Providers);
+        Assert.True(merged.IsStale);
+        Assert.Single(merged.Ongoing);
+    }
+
+    [Fact]
+    public void ToSources_RoundTripsThePullsAndTheOngoingData()
+    {
+        var user = One(User(1).Pull("oura", "sleep", "success").NotPulled("oura", "hrv"), Ongoing(1).Resource("oura", "sleep", TimeSpan.FromHours(4), attempt: "failure"));
+
+        var sources = user.ToSources();
+
+        var diagnosis = Engine.Diagnose(sources, Now);
+        Assert.Equal(user.Overall, diagnosis.Overall);
+        Assert.Equal(user.Headline, diagnosis.Headline);
+        Assert.Equal(Now.AddHours(-4), diagnosis.Providers[0].Resources.Single(r => r.Resource == "sleep").Freshness!.NewestData);
+        Assert.Equal(["hrv"], diagnosis.Providers[0].NotPulled);
+    }
+}
