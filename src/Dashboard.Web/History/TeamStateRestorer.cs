@@ -65,7 +65,7 @@ internal sealed partial class TeamStateRestorer(
         var pool = new StringPool();
         foreach (var user in stored.State.Users)
         {
-            snapshot.Upsert(TeamUser.Create(TeamStateMapping.ToPulls(user), engine, user.AsOf, pool));
+            snapshot.Upsert(TeamUser.Create(TeamStateMapping.ToPulls(user), TeamStateMapping.ToResources(user), engine, user.AsOf, pool));
         }
 
         snapshot.Report(new ScanProgress(0, snapshot.Count, 0, 0));

@@ -48,4 +48,34 @@ public sealed class TeamStateMappingTests
         Assert.Equal(scanned.Pulls.Select(p => p.ToHistoricalPull()), restored.Pulls.Select(p => p.ToHistoricalPull()));
         Assert.Equal(scanned.NotPulled.Select(n => (n.Provider, string.Join(',', n.Resources))), restored.NotPulled.Select(n => (n.Provider, string.Join(',', n.Resources))));
     }
+
+    [Fact]
+    public void ToResources_FromState_OngoingDataAndItsFindingsComeBack()
+    {
+        UserHistoricalPulls pulls = User(1).Pull("oura", "sleep", "success", daysWithData: 3);
+        var ongoing = new OngoingBuilder(Id(1)).Resource("oura", "sleep", TimeSpan.FromDays(20)).Resource("withings", "weight", null, attempt: "failure").Build();
+        var scanned = TeamUser.Create(pulls, ongoing, Engine, Now, new StringPool());
+        var state = TeamStateMapping.ToState(scanned, Engine);
+
+        var restored = TeamUser.Create(TeamStateMapping.ToPulls(state), TeamStateMapping.ToResources(state), Engine, state.AsOf, new StringPool());
+
+        Assert.Equal(["oura"], state.Providers);
+        Assert.Equal([("oura", "sleep"), ("withings", "weight")], state.Ongoing!.Select(o => (o.Provider, o.Resource)));
+        Assert.True(restored.OngoingRead);
+        Assert.Equal(scanned.Providers, restored.Providers);
+        Assert.Equal(scanned.Headline, restored.Headline);
+        Assert.Equal(scanned.FindingMask, restored.FindingMask);
+        Assert.Equal(scanned.IsStale, restored.IsStale);
+        Assert.Equal(scanned.Ongoing.Select(o => o.ToFreshness()), restored.Ongoing.Select(o => o.ToFreshness()));
+        Assert.Contains(state.Findings, f => f.Provider == "withings");
+    }
+
+    [Fact]
+    public void ToResources_ScanDidNotReadOngoingData_NullNotEmpty()
+    {
+        var state = TeamStateMapping.ToState(TeamUser.Create(User(1).Pull("oura", "sleep", "success"), Engine, Now, new StringPool()), Engine);
+
+        Assert.Null(state.Ongoing);
+        Assert.Null(TeamStateMapping.ToResources(state));
+    }
 }
