@@ -46,14 +46,38 @@ internal sealed class HistoryReader(StoreDatabase database, StoreMigrator migrat
                 .Select(t => new { t.SeenAt, t.UserId, t.Provider, t.Resource, t.Code, t.FromValue, t.ToValue })
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
 
-            var start = await db.Scans.AsNoTracking().Where(s => s.Scope == scope)
-                .OrderBy(s => s.CompletedAt).Select(s => (DateTimeOffset?)s.CompletedAt)
-                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            var start = await HistoryStartAsync(db, scope, cancellationToken).ConfigureAwait(false);
 
             var changes = rows.Take(filter.Limit)
                 .Select(r => new ProblemChange(r.SeenAt, r.UserId, r.Provider, r.Resource, r.Code ?? string.Empty, (r.ToValue ?? r.FromValue)!, r.FromValue is null))
                 .ToList();
             return new ProblemChanges(changes, rows.Count > filter.Limit, start);
+        }
+    }
+
+    public async Task<UserHistory> GetUserHistoryAsync(string scope, string userId, int limit, CancellationToken cancellationToken)
+    {
+        await migrator.EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
+        var db = database.CreateContext();
+        await using (db.ConfigureAwait(false))
+        {
+            var rows = await db.Transitions.AsNoTracking()
+                .Where(t => t.UserId == userId && t.Scan!.Scope == scope)
+                .OrderByDescending(t => t.SeenAt).ThenByDescending(t => t.Id)
+                .Take(limit + 1)
+                .Select(t => new { t.Id, t.SeenAt, t.Kind, t.Provider, t.Resource, t.Code, t.FromValue, t.ToValue })
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+            var start = await HistoryStartAsync(db, scope, cancellationToken).ConfigureAwait(false);
+            var items = rows.Take(limit)
+                .OrderBy(r => r.SeenAt).ThenBy(r => r.Id)
+                .GroupBy(r => (r.Kind, r.Provider, r.Resource, r.Code))
+                .Select(g => new ItemHistory(g.Key.Kind, g.Key.Provider, g.Key.Resource, g.Key.Code, [.. g.Select(r => new ItemChange(r.SeenAt, r.FromValue, r.ToValue))]))
+                .OrderBy(i => i.Provider ?? string.Empty, StringComparer.Ordinal)
+                .ThenBy(i => i.Resource ?? string.Empty, StringComparer.Ordinal)
+                .ThenBy(i => i.Code ?? string.Empty, StringComparer.Ordinal)
+                .ToList();
+            return new UserHistory(items, start, rows.Count > limit);
         }
     }
 
@@ -70,4 +94,10 @@ internal sealed class HistoryReader(StoreDatabase database, StoreMigrator migrat
                 : null;
         }
     }
+
+    /// <summary>When the oldest scan kept of the scope completed; null when none is.</summary>
+    private static Task<DateTimeOffset?> HistoryStartAsync(StoreContext db, string scope, CancellationToken cancellationToken) =>
+        db.Scans.AsNoTracking().Where(s => s.Scope == scope)
+            .OrderBy(s => s.CompletedAt).Select(s => (DateTimeOffset?)s.CompletedAt)
+            .FirstOrDefaultAsync(cancellationToken);
 }

@@ -5,6 +5,9 @@ public interface IHistoryReader
 {
     Task<ProblemChanges> GetProblemChangesAsync(string scope, ChangesFilter filter, CancellationToken cancellationToken);
 
+    /// <summary>Every recorded change of one user's pulls, connections and findings (the newest <paramref name="limit"/> rows).</summary>
+    Task<UserHistory> GetUserHistoryAsync(string scope, string userId, int limit, CancellationToken cancellationToken);
+
     /// <summary>The latest state of the scope, or null when none is stored (or it is of a format this version cannot read).</summary>
     Task<StoredTeamState?> LoadLatestStateAsync(string scope, CancellationToken cancellationToken);
 }

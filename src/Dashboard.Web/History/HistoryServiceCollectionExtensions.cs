@@ -19,6 +19,7 @@ internal static class HistoryServiceCollectionExtensions
         services.AddHostedService<TeamStateRestorer>();
         services.AddHostedService(sp => sp.GetRequiredService<TeamScanRecorder>());
         services.AddScoped<Components.Pages.Changes.ChangesPageModel>();
+        services.AddScoped<Components.Pages.Users.UserHistoryState>();
         services.AddHealthChecks().AddCheck<HistoryHealthCheck>("history", tags: [HealthEndpoints.ReadyTag]);
         return services;
     }

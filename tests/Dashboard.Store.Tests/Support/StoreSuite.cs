@@ -278,6 +278,67 @@ public abstract class StoreSuite : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UserHistory_PullRetriesThenFails_ChangesInOrderWithSinceAndWhatCameBefore()
+    {
+        await Store.WriteAsync(Team(T0, User("u1", [Pull("oura", "sleep", "scheduled")], [InProgress("oura", "sleep")]), User("u2")));
+        await Store.WriteAsync(Team(T0.AddHours(1), User("u1", [Pull("oura", "sleep", "retrying")], [Retrying("oura", "sleep")]), User("u2")));
+        await Store.WriteAsync(Team(T0.AddHours(3), User("u1", [Pull("oura", "sleep", "failure")], [Failed("oura", "sleep")]), User("u2", [Pull("garmin", "activity", "failure")])));
+
+        var history = await Store.Reader.GetUserHistoryAsync("test", "u1", 100, TestContext.Current.CancellationToken);
+
+        Assert.Equal(T0, history.HistoryStart);
+        Assert.False(history.Truncated);
+        Assert.DoesNotContain(history.Items, i => i.Provider == "garmin");
+        var pull = Assert.Single(history.Pulls);
+        Assert.Equal(("oura", "sleep", (string?)null), (pull.Provider, pull.Resource, pull.Code));
+        Assert.Equal([new ItemChange(T0.AddHours(1), "scheduled", "retrying"), new ItemChange(T0.AddHours(3), "retrying", "failure")], pull.Changes);
+        Assert.Equal(("failure", T0.AddHours(3), "retrying"), (pull.Current, pull.Since, pull.Previous));
+        Assert.Equal(TimeSpan.FromHours(2), pull.PreviousLasted);
+        Assert.Null(pull.FirstSeen);
+        Assert.Equal(T0.AddHours(3), history.Finding("pull_failed", "oura", "sleep")!.FirstSeen);
+        var retrying = history.Finding("pull_retrying", "oura", "sleep")!;
+        Assert.Equal((null, T0.AddHours(3), "warning"), (retrying.Current, retrying.Since, retrying.Previous));
+        Assert.Null(retrying.FirstSeen);
+        Assert.Null(history.Finding("pull_failed", "garmin", "activity"));
+    }
+
+    [Fact]
+    public async Task UserHistory_ProblemClearedAndBack_FirstSeenIsTheReturn()
+    {
+        await Store.WriteAsync(Team(T0, User("u1", [Pull("oura", "sleep", "success")])));
+        await Store.WriteAsync(Team(T0.AddHours(1), User("u1", [Pull("oura", "sleep", "failure")], [Failed("oura", "sleep")])));
+        await Store.WriteAsync(Team(T0.AddHours(2), User("u1", [Pull("oura", "sleep", "success")])));
+        await Store.WriteAsync(Team(T0.AddHours(5), User("u1", [Pull("oura", "sleep", "failure")], [Failed("oura", "sleep")])));
+
+        var history = await Store.Reader.GetUserHistoryAsync("test", "u1", 100, TestContext.Current.CancellationToken);
+        var newest = await Store.Reader.GetUserHistoryAsync("test", "u1", 2, TestContext.Current.CancellationToken);
+
+        var failed = history.Finding("pull_failed", "oura", "sleep")!;
+        Assert.Equal(3, failed.Changes.Count);
+        Assert.Equal(T0.AddHours(5), failed.FirstSeen);
+        Assert.Null(failed.PreviousLasted);
+        Assert.Equal(TimeSpan.FromHours(3), Assert.Single(history.Pulls).PreviousLasted);
+        Assert.True(newest.Truncated);
+        Assert.Equal(2, newest.Items.Sum(i => i.Changes.Count));
+        Assert.All(newest.Items, i => Assert.Equal(T0.AddHours(5), i.Since));
+    }
+
+    [Fact]
+    public async Task UserHistory_UnknownUserOrOtherTeam_NothingAndTheirStart()
+    {
+        await Store.WriteAsync(Team(T0, User("u1", [Pull("oura", "sleep", "success")])));
+        await Store.WriteAsync(Team(T0.AddHours(1), User("u1", [Pull("oura", "sleep", "failure")])));
+
+        var unknown = await Store.Reader.GetUserHistoryAsync("test", "nobody", 100, TestContext.Current.CancellationToken);
+        var otherTeam = await Store.Reader.GetUserHistoryAsync("other", "u1", 100, TestContext.Current.CancellationToken);
+
+        Assert.Empty(unknown.Items);
+        Assert.Equal(T0, unknown.HistoryStart);
+        Assert.Empty(otherTeam.Items);
+        Assert.Null(otherTeam.HistoryStart);
+    }
+
+    [Fact]
     public async Task Retention_OldChangesAndScansGo_LatestStateStays()
     {
         await Store.WriteAsync(Team(T0, User("u1", [Pull("oura", "sleep", "retrying")])));

@@ -1,8 +1,8 @@
 using Dashboard.Store.Reading;
 
-namespace Dashboard.Web.Tests.Components.Pages.Changes;
+namespace Dashboard.Web.Tests.Support;
 
-/// <summary>Answers with canned changes, or throws what it is told to; remembers the last filter.</summary>
+/// <summary>Answers with canned changes and user histories, or throws what it is told to; remembers the last filter.</summary>
 internal sealed class FakeHistoryReader : IHistoryReader
 {
     public List<ProblemChange> Changes { get; } = [];
@@ -26,6 +26,25 @@ internal sealed class FakeHistoryReader : IHistoryReader
 
         var rows = Changes.OrderByDescending(c => c.SeenAt).ToList();
         return Task.FromResult(new ProblemChanges([.. rows.Take(filter.Limit)], rows.Count > filter.Limit, HistoryStart));
+    }
+
+    /// <summary>Each user's recorded items; a user not here has none.</summary>
+    public Dictionary<string, List<ItemHistory>> Users { get; } = [];
+
+    public bool UserHistoryTruncated { get; set; }
+
+    public int UserHistoryReads { get; private set; }
+
+    public Task<UserHistory> GetUserHistoryAsync(string scope, string userId, int limit, CancellationToken cancellationToken)
+    {
+        LastScope = scope;
+        UserHistoryReads++;
+        if (Failure is not null)
+        {
+            throw Failure;
+        }
+
+        return Task.FromResult(new UserHistory(Users.GetValueOrDefault(userId) ?? [], HistoryStart, UserHistoryTruncated));
     }
 
     public Task<StoredTeamState?> LoadLatestStateAsync(string scope, CancellationToken cancellationToken) => Task.FromResult<StoredTeamState?>(null);

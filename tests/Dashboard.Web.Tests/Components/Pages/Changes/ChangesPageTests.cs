@@ -2,26 +2,19 @@ using Bunit;
 using Dashboard.Store.Hosting;
 using Dashboard.Store.Reading;
 using Dashboard.Web.Components.Pages.Changes;
-using Dashboard.Web.History;
 using Dashboard.Web.Tests.Support;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
-using Vital.Introspection;
-using Vital.Simulator;
 
 namespace Dashboard.Web.Tests.Components.Pages.Changes;
 
 public sealed class ChangesPageTests : DashboardContext
 {
-    private readonly FakeHistoryReader _reader = new();
     private readonly HistoryStatus _status;
 
     public ChangesPageTests()
     {
         _status = new HistoryStatus(Time);
-        Services.AddSingleton<IHistoryReader>(_reader);
         Services.AddSingleton<IHistoryStatus>(_status);
-        Services.AddSingleton(new TeamScope(Options.Create(new VitalOptions()), Options.Create(new SimulatorOptions())));
         Services.AddScoped<ChangesPageModel>();
     }
 
@@ -36,7 +29,7 @@ public sealed class ChangesPageTests : DashboardContext
     [Fact]
     public void Open_Changes_GroupedByProviderThenCodeEachRowLinkingToTheUser()
     {
-        _reader.Changes.AddRange(
+        History.Changes.AddRange(
         [
             new(At(1), "u-1", "oura", "sleep", "pull_failed", "critical", Appeared: true),
             new(At(2), "u-2", "oura", "sleep", "pull_retrying", "warning", Appeared: false),
@@ -57,7 +50,7 @@ public sealed class ChangesPageTests : DashboardContext
         Assert.Contains("/users/u-4?tz=relative", links);
         Assert.Contains("2 problems appeared", cut.Find("[data-testid=change-counts]").TextContent, StringComparison.Ordinal);
         Assert.Contains("2 problems cleared", cut.Find("[data-testid=change-counts]").TextContent, StringComparison.Ordinal);
-        Assert.Equal("demo:seed=1;users=500", _reader.LastScope);
+        Assert.Equal("demo:seed=1;users=500", History.LastScope);
     }
 
     [Fact]
@@ -65,10 +58,10 @@ public sealed class ChangesPageTests : DashboardContext
     {
         var cut = Open("/changes?since=7d&provider=oura&code=pull_failed&change=cleared");
 
-        Assert.Equal(["oura"], _reader.LastFilter!.Providers);
-        Assert.Equal(["pull_failed"], _reader.LastFilter.Codes);
-        Assert.Equal(ChangeDirection.Cleared, _reader.LastFilter.Direction);
-        Assert.InRange(_reader.LastFilter.Since, Time.GetUtcNow().AddDays(-7).AddMinutes(-1), Time.GetUtcNow().AddDays(-7).AddMinutes(1));
+        Assert.Equal(["oura"], History.LastFilter!.Providers);
+        Assert.Equal(["pull_failed"], History.LastFilter.Codes);
+        Assert.Equal(ChangeDirection.Cleared, History.LastFilter.Direction);
+        Assert.InRange(History.LastFilter.Since, Time.GetUtcNow().AddDays(-7).AddMinutes(-1), Time.GetUtcNow().AddDays(-7).AddMinutes(1));
         Assert.Equal("/api/changes.csv?since=7d&provider=oura&code=pull_failed&change=cleared", cut.Find("[data-testid=download-csv]").GetAttribute("href"));
         Assert.Contains(cut.FindAll("[data-testid=spans] a"), a => a.GetAttribute("href") == "/changes?since=30d&provider=oura&code=pull_failed&change=cleared");
     }
@@ -85,7 +78,7 @@ public sealed class ChangesPageTests : DashboardContext
     [Fact]
     public void Open_NoHistoryYet_SaysWhenItStarts()
     {
-        _reader.HistoryStart = null;
+        History.HistoryStart = null;
 
         var cut = Open();
 
@@ -95,7 +88,7 @@ public sealed class ChangesPageTests : DashboardContext
     [Fact]
     public void Open_StoreFails_ErrorInWordsNeverABlankPage()
     {
-        _reader.Failure = new SqliteException("SQLite Error 14: unable to open /secret/path", 14);
+        History.Failure = new SqliteException("SQLite Error 14: unable to open /secret/path", 14);
 
         var cut = Open();
 
@@ -121,13 +114,13 @@ public sealed class ChangesPageTests : DashboardContext
         var cut = Open("/changes?since=yesterday");
 
         Assert.Contains("24h or 7d", cut.Find("[data-testid=filter-problem]").TextContent, StringComparison.Ordinal);
-        Assert.InRange(_reader.LastFilter!.Since, Time.GetUtcNow().AddHours(-24).AddMinutes(-1), Time.GetUtcNow().AddHours(-24).AddMinutes(1));
+        Assert.InRange(History.LastFilter!.Since, Time.GetUtcNow().AddHours(-24).AddMinutes(-1), Time.GetUtcNow().AddHours(-24).AddMinutes(1));
     }
 
     [Fact]
     public void Open_MoreThanThePageHolds_SaysSo()
     {
-        _reader.Changes.AddRange(Enumerable.Range(0, ChangesPageModel.PageLimit + 1)
+        History.Changes.AddRange(Enumerable.Range(0, ChangesPageModel.PageLimit + 1)
             .Select(i => new ProblemChange(Time.GetUtcNow().AddMinutes(-i), $"u-{i}", "oura", "sleep", "pull_failed", "critical", true)));
 
         var cut = Open();
@@ -157,7 +150,7 @@ public sealed class ChangesPageTests : DashboardContext
         var cut = Open("/changes?since=2026-03-02T08%3A00%3A00Z");
 
         Assert.Equal("page", cut.WaitForElement("[data-testid=since-last-visit]").GetAttribute("aria-current"));
-        Assert.Equal(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero), _reader.LastFilter!.Since);
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero), History.LastFilter!.Since);
     }
 
     [Theory]
@@ -178,7 +171,7 @@ public sealed class ChangesPageTests : DashboardContext
     [Fact]
     public void Open_ChangesInTheList_ReadTheAuditAndNoHtmlFromUserIds()
     {
-        _reader.Changes.Add(new(At(1), "<b>u\"1</b>", "oura", "sleep", "pull_failed", "critical", Appeared: true));
+        History.Changes.Add(new(At(1), "<b>u\"1</b>", "oura", "sleep", "pull_failed", "critical", Appeared: true));
 
         var cut = Open();
 
