@@ -1,5 +1,6 @@
 using Dashboard.Store.Hosting;
 using Dashboard.Store.Model;
+using Dashboard.Store.Recording;
 using Dashboard.Store.State;
 using Microsoft.EntityFrameworkCore;
 
@@ -78,6 +79,35 @@ internal sealed class HistoryReader(StoreDatabase database, StoreMigrator migrat
                 .ThenBy(i => i.Code ?? string.Empty, StringComparer.Ordinal)
                 .ToList();
             return new UserHistory(items, start, rows.Count > limit);
+        }
+    }
+
+    public async Task<ProviderTrends> GetProviderTrendsAsync(string scope, string provider, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await migrator.EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
+        var db = database.CreateContext();
+        await using (db.ConfigureAwait(false))
+        {
+            var scans = await db.Scans.AsNoTracking()
+                .Where(s => s.Scope == scope && s.CompletedAt >= since)
+                .Select(s => new { s.CompletedAt, s.Counts })
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var days = scans
+                .GroupBy(s => DateOnly.FromDateTime(s.CompletedAt.UtcDateTime))
+                .OrderBy(g => g.Key)
+                .Select(g =>
+                {
+                    var counts = ScanCounts.FromJson(g.MaxBy(s => s.CompletedAt)!.Counts).Providers.GetValueOrDefault(provider);
+                    return new DayCounts(g.Key, counts?.Statuses ?? new SortedDictionary<string, int>(), counts?.Findings ?? new SortedDictionary<string, int>());
+                })
+                .ToList();
+
+            var transitions = await db.Transitions.AsNoTracking()
+                .Where(t => t.Kind == TransitionKind.Pull && t.Provider == provider && t.SeenAt >= since && t.Scan!.Scope == scope)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+            var start = await HistoryStartAsync(db, scope, cancellationToken).ConfigureAwait(false);
+            return new ProviderTrends(days, PullDurations.Measure(transitions), start);
         }
     }
 

@@ -20,6 +20,7 @@ internal static class HistoryServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<TeamScanRecorder>());
         services.AddScoped<Components.Pages.Changes.ChangesPageModel>();
         services.AddScoped<Components.Pages.Users.UserHistoryState>();
+        services.AddTransient<Components.Pages.Providers.ProviderTrendsModel>();
         services.AddHealthChecks().AddCheck<HistoryHealthCheck>("history", tags: [HealthEndpoints.ReadyTag]);
         return services;
     }

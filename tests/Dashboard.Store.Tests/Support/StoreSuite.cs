@@ -339,6 +339,35 @@ public abstract class StoreSuite : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ProviderTrends_ScansOverDays_LastScanOfEachDayAndScheduledToEndedTimes()
+    {
+        await Store.WriteAsync(Team(T0, User("u1", [Pull("oura", "sleep", "success")]), User("u2", [Pull("oura", "sleep", "success")])));
+        await Store.WriteAsync(Team(T0.AddHours(1), User("u1", [Pull("oura", "sleep", "scheduled")]), User("u2", [Pull("oura", "sleep", "scheduled")])));
+        await Store.WriteAsync(Team(T0.AddHours(3), User("u1", [Pull("oura", "sleep", "in_progress")]), User("u2", [Pull("oura", "sleep", "failure")], [Failed("oura", "sleep")])));
+        await Store.WriteAsync(Team(T0.AddDays(1), User("u1", [Pull("oura", "sleep", "success")]), User("u2", [Pull("oura", "sleep", "failure"), Pull("garmin", "activity", "success")], [Failed("oura", "sleep")])));
+
+        var trends = await Store.Reader.GetProviderTrendsAsync("test", "oura", T0.AddHours(-1), TestContext.Current.CancellationToken);
+        var recent = await Store.Reader.GetProviderTrendsAsync("test", "oura", T0.AddHours(12), TestContext.Current.CancellationToken);
+        var garmin = await Store.Reader.GetProviderTrendsAsync("test", "garmin", T0.AddHours(-1), TestContext.Current.CancellationToken);
+
+        Assert.Equal(T0, trends.HistoryStart);
+        Assert.Equal([DateOnly.FromDateTime(T0.UtcDateTime), DateOnly.FromDateTime(T0.AddDays(1).UtcDateTime)], trends.Days.Select(d => d.Day));
+        Assert.Equal(1, trends.Days[0].Statuses["in_progress"]);
+        Assert.Equal(1, trends.Days[0].Statuses["failure"]);
+        Assert.Equal(1, trends.Days[0].Findings["pull_failed"]);
+        Assert.Equal(1, trends.Days[1].Statuses["success"]);
+        var sleep = Assert.Single(trends.Durations);
+        Assert.Equal(("sleep", 2), (sleep.Resource, sleep.Count));
+        Assert.Equal(TimeSpan.FromHours(2), sleep.Median);
+        Assert.Equal(TimeSpan.FromHours(23), sleep.P95);
+        Assert.Single(recent.Days);
+        Assert.Empty(recent.Durations);
+        Assert.Empty(garmin.Days[0].Statuses);
+        Assert.Equal(1, garmin.Days[1].Statuses["success"]);
+        Assert.Empty(garmin.Durations);
+    }
+
+    [Fact]
     public async Task Retention_OldChangesAndScansGo_LatestStateStays()
     {
         await Store.WriteAsync(Team(T0, User("u1", [Pull("oura", "sleep", "retrying")])));

@@ -75,6 +75,12 @@ public sealed class HistoryRecordingTests
         Assert.Contains($"data-provider=\"{pull.Provider}\" data-resource=\"{pull.Resource}\"", userHtml, StringComparison.Ordinal);
         Assert.Contains("Failed since", userHtml, StringComparison.Ordinal);
         Assert.Contains("First seen", userHtml, StringComparison.Ordinal);
+
+        // And in the provider's trends: today's counts, from the recorded scans.
+        using var providerPage = await client.GetAsync(new Uri($"/providers/{pull.Provider}", UriKind.Relative), TestContext.Current.CancellationToken);
+        var providerHtml = await providerPage.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, providerPage.StatusCode);
+        Assert.Contains("data-testid=\"trend-codes\"", providerHtml, StringComparison.Ordinal);
     }
 
     [Fact]

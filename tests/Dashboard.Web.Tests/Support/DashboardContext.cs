@@ -45,6 +45,7 @@ public abstract class DashboardContext : BunitContext
         Services.AddSingleton<IHistoryReader>(History);
         Services.AddSingleton(new TeamScope(Options.Create(new VitalOptions()), Options.Create(new SimulatorOptions())));
         Services.AddScoped<UserHistoryState>();
+        Services.AddTransient<Dashboard.Web.Components.Pages.Providers.ProviderTrendsModel>();
     }
 
     /// <summary>The history store, faked: an empty history starting on 1 January unless a test says otherwise.</summary>

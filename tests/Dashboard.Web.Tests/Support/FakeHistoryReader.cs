@@ -47,5 +47,22 @@ internal sealed class FakeHistoryReader : IHistoryReader
         return Task.FromResult(new UserHistory(Users.GetValueOrDefault(userId) ?? [], HistoryStart, UserHistoryTruncated));
     }
 
+    /// <summary>What <see cref="GetProviderTrendsAsync"/> answers for each provider; no day and no duration otherwise.</summary>
+    public Dictionary<string, ProviderTrends> Trends { get; } = [];
+
+    public DateTimeOffset? LastTrendsSince { get; private set; }
+
+    public Task<ProviderTrends> GetProviderTrendsAsync(string scope, string provider, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        LastScope = scope;
+        LastTrendsSince = since;
+        if (Failure is not null)
+        {
+            throw Failure;
+        }
+
+        return Task.FromResult(Trends.GetValueOrDefault(provider) ?? new ProviderTrends([], [], HistoryStart));
+    }
+
     public Task<StoredTeamState?> LoadLatestStateAsync(string scope, CancellationToken cancellationToken) => Task.FromResult<StoredTeamState?>(null);
 }
