@@ -34,4 +34,17 @@ public sealed record Finding
 
     [JsonPropertyName("evidence")]
     public required FindingEvidence Evidence { get; init; }
+
+    /// <summary>A finding of <paramref name="code"/>, at the severity its code carries (the rules' one way to make one).</summary>
+    internal static Finding Of(string code, string? provider, string? resource, string title, string explanation, string action, FindingEvidence evidence) => new()
+    {
+        Code = code,
+        Severity = FindingCodes.SeverityOf(code),
+        Provider = provider,
+        Resource = resource,
+        Title = title,
+        Explanation = explanation,
+        Action = action,
+        Evidence = evidence,
+    };
 }

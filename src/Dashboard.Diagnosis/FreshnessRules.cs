@@ -102,15 +102,6 @@ internal sealed class FreshnessRules(DiagnosisThresholds thresholds)
 
     private static string Suffix(string? note) => note is null ? string.Empty : " " + note;
 
-    private static Finding Create(string code, string provider, string title, string explanation, string action, FindingEvidence evidence) => new()
-    {
-        Code = code,
-        Severity = FindingCodes.SeverityOf(code),
-        Provider = provider,
-        Resource = null,
-        Title = title,
-        Explanation = explanation,
-        Action = action,
-        Evidence = evidence,
-    };
+    private static Finding Create(string code, string provider, string title, string explanation, string action, FindingEvidence evidence) =>
+        Finding.Of(code, provider, null, title, explanation, action, evidence);
 }

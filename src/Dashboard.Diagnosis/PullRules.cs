@@ -409,17 +409,8 @@ internal sealed class PullRules(DiagnosisThresholds thresholds)
         };
     }
 
-    private static Finding Create(PullContext c, string code, string title, string explanation, string action, FindingEvidence evidence) => new()
-    {
-        Code = code,
-        Severity = FindingCodes.SeverityOf(code),
-        Provider = c.Provider,
-        Resource = c.Resource,
-        Title = title,
-        Explanation = explanation,
-        Action = action,
-        Evidence = evidence,
-    };
+    private static Finding Create(PullContext c, string code, string title, string explanation, string action, FindingEvidence evidence) =>
+        Finding.Of(code, c.Provider, c.Resource, title, explanation, action, evidence);
 
     private static bool GarminStillArriving(PullContext c) =>
         ProviderKnowledge.ReportsCompletionBeforeData(c.Provider)

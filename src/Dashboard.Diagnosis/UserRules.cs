@@ -68,15 +68,6 @@ internal static class UserRules
             new FindingEvidence { Source = source, Problem = problem });
     }
 
-    private static Finding Create(string code, string title, string explanation, string action, FindingEvidence evidence) => new()
-    {
-        Code = code,
-        Severity = FindingCodes.SeverityOf(code),
-        Provider = null,
-        Resource = null,
-        Title = title,
-        Explanation = explanation,
-        Action = action,
-        Evidence = evidence,
-    };
+    private static Finding Create(string code, string title, string explanation, string action, FindingEvidence evidence) =>
+        Finding.Of(code, null, null, title, explanation, action, evidence);
 }

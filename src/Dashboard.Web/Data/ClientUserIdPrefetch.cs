@@ -22,13 +22,12 @@ public sealed partial class ClientUserIdPrefetch(IDiagnosisService diagnoses, Cl
     private readonly CancellationTokenSource _stopping = new();
 
     /// <summary>
-    /// Reads, in the background, the users among <paramref name="userIds"/> whose client id is not known yet, and calls
-    /// <paramref name="learnt"/> once after those reads end if any id was learnt. Returns the number of reads started.
+    /// Reads, in the background, the users among <paramref name="userIds"/> whose client id is not known yet; each id
+    /// learnt goes to <see cref="ClientUserIds"/>, which tells its listeners. Returns the number of reads started.
     /// </summary>
-    public int Request(IEnumerable<string> userIds, Func<Task> learnt)
+    public int Request(IEnumerable<string> userIds)
     {
         ArgumentNullException.ThrowIfNull(userIds);
-        ArgumentNullException.ThrowIfNull(learnt);
         var wanted = userIds
             .Where(id => known.Of(id) is null && !_unknown.ContainsKey(id) && _inFlight.TryAdd(id, 0))
             .Take(MaxPerRequest)
@@ -40,7 +39,6 @@ public sealed partial class ClientUserIdPrefetch(IDiagnosisService diagnoses, Cl
 
         _ = Task.Run(async () =>
         {
-            var any = false;
             try
             {
                 var reads = wanted.Select(async id =>
@@ -52,7 +50,6 @@ public sealed partial class ClientUserIdPrefetch(IDiagnosisService diagnoses, Cl
                         if (clientUserId is { Length: > 0 })
                         {
                             known.Record(new VitalUser { UserId = id, ClientUserId = clientUserId });
-                            any = true;
                         }
                         else
                         {
@@ -71,18 +68,14 @@ public sealed partial class ClientUserIdPrefetch(IDiagnosisService diagnoses, Cl
                     }
                 });
                 await Task.WhenAll(reads).ConfigureAwait(false);
-                if (any)
-                {
-                    await learnt().ConfigureAwait(false);
-                }
             }
             catch (OperationCanceledException)
             {
                 // Shutting down.
             }
-            catch (Exception ex) when (ex is ObjectDisposedException or InvalidOperationException)
+            catch (ObjectDisposedException)
             {
-                // The page went away before the ids arrived.
+                // Shutting down.
             }
         });
         return wanted.Count;

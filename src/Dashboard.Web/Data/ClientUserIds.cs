@@ -19,6 +19,9 @@ public sealed class ClientUserIds
 
     public int Count => _byUser.Count;
 
+    /// <summary>Raised with Vital's user id whenever that user's client id is learnt or changes (on the caller's thread).</summary>
+    public event Action<string>? Learnt;
+
     /// <summary>Grows whenever an id is learnt or changes: a cached search over client ids is stale once it moves.</summary>
     public long Version => Interlocked.Read(ref _version);
 
@@ -50,5 +53,7 @@ public sealed class ClientUserIds
         {
             _byUser[user.UserId] = clientUserId;
         }
+
+        Learnt?.Invoke(user.UserId);
     }
 }

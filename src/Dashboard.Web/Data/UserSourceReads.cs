@@ -17,20 +17,31 @@ public sealed record UserSourceReads(
 {
     /// <summary>
     /// Every source as it stands now: a read still running is <see cref="SourceState.NotRead"/>, or what
-    /// <paramref name="before"/> held for it (a refresh keeps showing the last answer until the new one is in).
+    /// <paramref name="before"/> held for it (a refresh keeps showing the last answer until the new one is in). When
+    /// Vital cannot be read at all (the pulls failed too, and the page says so above everything), a source that could
+    /// not be read keeps its last good answer rather than turn into a gap.
     /// </summary>
-    public UserSources Sources(UserSources? before = null) => new()
+    public UserSources Sources(UserSources? before = null)
     {
-        UserId = UserId,
-        User = Done(User) ?? before?.User ?? SourceRead<VitalUser>.NotRead,
-        Connections = Done(Connections) ?? before?.Connections ?? SourceRead<IReadOnlyList<ProviderConnection>>.NotRead,
-        Pulls = Pulls.IsCompletedSuccessfully ? SourceRead<UserHistoricalPulls>.Ok(Pulls.Result.Value) : before?.Pulls ?? SourceRead<UserHistoricalPulls>.NotRead,
-        Resources = Done(Resources) ?? before?.Resources ?? SourceRead<UserResources>.NotRead,
-    };
+        var outage = Pulls.IsFaulted;
+        return new()
+        {
+            UserId = UserId,
+            User = Kept(Done(User), before?.User, outage) ?? SourceRead<VitalUser>.NotRead,
+            Connections = Kept(Done(Connections), before?.Connections, outage) ?? SourceRead<IReadOnlyList<ProviderConnection>>.NotRead,
+            Pulls = Pulls.IsCompletedSuccessfully ? SourceRead<UserHistoricalPulls>.Ok(Pulls.Result.Value) : before?.Pulls ?? SourceRead<UserHistoricalPulls>.NotRead,
+            Resources = Kept(Done(Resources), before?.Resources, outage) ?? SourceRead<UserResources>.NotRead,
+        };
+    }
 
     /// <summary>Every read, finished (the pulls' own trouble included).</summary>
     public Task WhenAll() => Task.WhenAll(User, Connections, Pulls.ContinueWith(static _ => { }, TaskScheduler.Default), Resources);
 
     private static SourceRead<T>? Done<T>(Task<SourceRead<T>> read)
         where T : class => read.IsCompletedSuccessfully ? read.Result : null;
+
+    private static SourceRead<T>? Kept<T>(SourceRead<T>? now, SourceRead<T>? before, bool outage)
+        where T : class => now is not { } read ? before
+        : outage && read.State == SourceState.Unavailable && before is { IsOk: true } ? before
+        : read;
 }

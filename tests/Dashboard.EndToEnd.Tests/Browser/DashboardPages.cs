@@ -1,3 +1,4 @@
+using Dashboard.Web.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -26,8 +27,8 @@ public sealed class DashboardPages
         ["access-denied"] = 403,
     };
 
-    /// <summary>Pages rendered on the server only (no circuit, no theme switch): the sign-in flow's ends.</summary>
-    private static readonly HashSet<string> StaticPages = ["access-denied", "signed-out"];
+    /// <summary>Pages rendered on the server only (no circuit, no theme switch): the sign-in flow's ends, and the not-found page (it reads the request that ended there).</summary>
+    private static readonly HashSet<string> StaticPages = ["not-found", "access-denied", "signed-out"];
 
     private readonly IReadOnlyDictionary<string, string> _paths;
 
@@ -50,7 +51,7 @@ public sealed class DashboardPages
     public static async Task<DashboardPages> LoadAsync(string mode, Uri baseUrl, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(60) };
-        var rows = Csv.Parse(await http.GetStringAsync(new Uri("/api/users.csv", UriKind.Relative), cancellationToken)).Rows;
+        var rows = Csv.Table(await http.GetStringAsync(new Uri("/api/users.csv", UriKind.Relative), cancellationToken)).Rows;
         // The CSV keeps the grid's order: group without losing it.
         var users = rows.GroupBy(r => r["user_id"], StringComparer.Ordinal).ToList();
 

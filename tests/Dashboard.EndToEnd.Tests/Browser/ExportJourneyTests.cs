@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Dashboard.Web.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
 namespace Dashboard.EndToEnd.Tests.Browser;
@@ -13,6 +14,7 @@ public sealed class ExportJourneyTests(DashboardFixture fixture)
     [
         "user_id", "provider", "resource", "status", "error_details", "range_start", "range_end", "days_with_data",
         "coverage", "scheduled_at", "started_at", "ended_at", "release", "trace_id", "worst_finding",
+        "client_user_id", "newest_data", "last_attempt", "last_attempt_status", "stale",
     ];
 
     private static readonly string[] ClipboardPermissions = ["clipboard-read", "clipboard-write"];
@@ -68,7 +70,7 @@ public sealed class ExportJourneyTests(DashboardFixture fixture)
             Assert.Matches(@"^vital-historical-pulls-\d{8}-\d{4}\.csv$", download.SuggestedFilename);
             var saved = Path.Combine(fixture.ScreenshotDirectory, "journey-10-team-failed.csv");
             await download.SaveAsAsync(saved);
-            var (header, rows) = Csv.Parse(await File.ReadAllTextAsync(saved, TestContext.Current.CancellationToken));
+            var (header, rows) = Csv.Table(await File.ReadAllTextAsync(saved, TestContext.Current.CancellationToken));
 
             Assert.Equal(CsvHeader, header);
             Assert.All(rows, row => Assert.Equal("failure", row["status"]));

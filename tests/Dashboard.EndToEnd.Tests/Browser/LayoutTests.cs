@@ -110,6 +110,8 @@ public sealed class LayoutTests(DashboardFixture fixture)
                 }
             }
             for (const th of document.querySelectorAll('[data-testid=team-grid] thead th')) {
+                // A column the narrow layout leaves out on purpose (display: none) is not one squeezed to nothing.
+                if (getComputedStyle(th).display === 'none') continue;
                 if (th.getBoundingClientRect().width < 48) problems.push(`the grid's column ${name(th)} has no room: ${round(th.getBoundingClientRect().width)} px`);
             }
             for (const range of document.querySelectorAll('.provider-resources td.range > span')) {

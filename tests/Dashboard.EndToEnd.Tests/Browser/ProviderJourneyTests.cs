@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Dashboard.Web.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
 namespace Dashboard.EndToEnd.Tests.Browser;
@@ -22,7 +23,7 @@ public sealed class ProviderJourneyTests(DashboardFixture fixture)
 
             // The table against the CSV a script downloads for the same provider: users per resource and status.
             var csv = await fixture.DashboardHttp.GetStringAsync(new Uri($"/api/users.csv?provider={Provider}", UriKind.Relative), TestContext.Current.CancellationToken);
-            var expected = Csv.Parse(csv).Rows
+            var expected = Csv.Table(csv).Rows
                 .Where(r => r["provider"] == Provider && r["status"].Length > 0)
                 .GroupBy(r => (Resource: r["resource"], Status: r["status"]))
                 .ToDictionary(g => g.Key, g => g.Count());
@@ -45,7 +46,7 @@ public sealed class ProviderJourneyTests(DashboardFixture fixture)
                     }
                 }
 
-                var total = int.Parse(await row.Locator("td").Last.InnerTextAsync(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+                var total = int.Parse(await row.Locator("td[data-testid=total]").InnerTextAsync(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
                 Assert.Equal(cells.Sum(c => int.Parse(c[1], NumberStyles.AllowThousands, CultureInfo.InvariantCulture)), total);
             }
 

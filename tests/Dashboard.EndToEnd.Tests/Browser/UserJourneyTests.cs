@@ -27,6 +27,7 @@ public sealed class UserJourneyTests(DashboardFixture fixture)
             var pull = provider.GetProperty("resources")[0];
             var key = $"{providerName}/{pull.GetProperty("resource").GetString()}";
 
+            await TeamJourneyTests.ShowEveryProviderOnTheTimelineAsync(page);
             var details = page.Locator("[data-testid=timeline-details]");
             await Expect(details.Locator("table")).ToHaveCountAsync(0);
 

@@ -35,6 +35,9 @@ internal sealed class FakeDiagnosisService : IDiagnosisService
     /// <summary>What <see cref="ResolveAsync"/> finds: client user id to Vital user id.</summary>
     public Dictionary<string, string> ClientUserIds { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Every client user id <see cref="ResolveAsync"/> was asked, in order.</summary>
+    public List<string> ResolvedClientUserIds { get; } = [];
+
     /// <summary>From now on, these pulls (under the asked user id) as of <see cref="TestPulls.Now"/> or <paramref name="asOf"/>.</summary>
     public void Returns(UserHistoricalPulls pulls, DateTimeOffset? asOf = null)
     {
@@ -115,8 +118,11 @@ internal sealed class FakeDiagnosisService : IDiagnosisService
 
     public UserDiagnosis Diagnose(UserSources sources, DateTimeOffset asOf) => TestPulls.Engine.Diagnose(sources, asOf);
 
-    public Task<string?> ResolveAsync(string clientUserId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(ClientUserIds.GetValueOrDefault(clientUserId));
+    public Task<string?> ResolveAsync(string clientUserId, CancellationToken cancellationToken = default)
+    {
+        ResolvedClientUserIds.Add(clientUserId);
+        return Task.FromResult(ClientUserIds.GetValueOrDefault(clientUserId));
+    }
 
     /// <summary>The client id <see cref="ClientUserIds"/> maps to the user, else none.</summary>
     public Task<string?> GetClientUserIdAsync(string userId, CancellationToken cancellationToken = default) =>

@@ -25,10 +25,6 @@ public sealed partial class TeamGrid
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
-    /// <summary>The client user ids known so far, shown under Vital's.</summary>
-    [Inject]
-    private Data.ClientUserIds ClientIds { get; set; } = default!;
-
     [Inject]
     private Data.ClientUserIdPrefetch Prefetch { get; set; } = default!;
 
@@ -99,8 +95,8 @@ public sealed partial class TeamGrid
             page[i] = users[start + i];
         }
 
-        // The rows on screen: learn their client ids in the background, then draw them.
-        Prefetch.Request(page.Select(u => u.UserId), () => InvokeAsync(StateHasChanged));
+        // The rows on screen: learn their client ids in the background (each row's ClientIdLine draws its own).
+        Prefetch.Request(page.Select(u => u.UserId));
         return Task.FromResult(new GridData<TeamUser> { Items = page, TotalItems = users.Count });
     }
 

@@ -40,12 +40,16 @@ public sealed partial class TeamPage : IDisposable
     [Inject]
     private IOptions<VitalOptions> Vital { get; set; } = default!;
 
+    [Inject]
+    private ClientUserIds ClientIds { get; set; } = default!;
+
     /// <summary>The search last asked of Vital as a client user id, and what came of it.</summary>
     private (string Search, ClientIdLookup State, string? Problem)? _lookup;
 
     private enum ClientIdLookup
     {
         Looking,
+        Found,
         NotFound,
         Failed,
     }
@@ -76,13 +80,29 @@ public sealed partial class TeamPage : IDisposable
     }
 
     /// <summary>
-    /// The search box takes either id: when no row matches (no Vital user id holds the text, nor any client id known
-    /// so far), the text is asked of Vital as a client user id, exactly as typed; a user found opens.
+    /// The search box takes either id. A client user id pasted whole opens its user, whether the grid already knows it
+    /// or not: one row whose known client user id is exactly the text opens at once; when no row matches (no Vital user
+    /// id holds the text, nor any client id known so far), the text is asked of Vital, exactly as typed, and a user
+    /// found opens. The user page replaces the search in the history, so Back does not land on a search that opens it
+    /// again.
     /// </summary>
     private async Task LookUpClientUserIdAsync()
     {
-        if (_model.Query.Search is not { } search || !_model.Snapshot.HasStarted || _model.View.Users.Count > 0
+        if (_model.Query.Search is not { } search || !_model.Snapshot.HasStarted
             || !Input.InputRules.IsClientUserId(search) || _lookup?.Search == search)
+        {
+            return;
+        }
+
+        if (_model.View.Users is [var only] && string.Equals(ClientIds.Of(only.UserId), search, StringComparison.Ordinal))
+        {
+            _lookup = (search, ClientIdLookup.Found, null);
+            await Audit.RecordAsync(AuditAction.ClientUserIdLookup, only.UserId, "grid search");
+            Navigation.NavigateTo(Links.User(only.UserId, Times.Mode), replace: true);
+            return;
+        }
+
+        if (_model.View.Users.Count > 0)
         {
             return;
         }
@@ -93,8 +113,9 @@ public sealed partial class TeamPage : IDisposable
         {
             if (await Diagnoses.ResolveAsync(search) is { } userId)
             {
+                _lookup = (search, ClientIdLookup.Found, null);
                 await Audit.RecordAsync(AuditAction.ClientUserIdLookup, userId, "grid search");
-                Navigation.NavigateTo(Links.User(userId, Times.Mode));
+                Navigation.NavigateTo(Links.User(userId, Times.Mode), replace: true);
                 return;
             }
 
@@ -111,6 +132,7 @@ public sealed partial class TeamPage : IDisposable
         ? lookup.State switch
         {
             ClientIdLookup.Looking => $"No Vital user id here holds this text: asking Vital whether it is a client user id…",
+            ClientIdLookup.Found => null,
             ClientIdLookup.NotFound => $"No Vital user id here holds this text, and Vital knows no user whose client user id is exactly this in {Api.ClientUserIdLookup.Asked(Vital.Value)}. Check for a typo, or whether the user belongs to another environment.",
             _ => $"No Vital user id here holds this text, and Vital could not be asked whether it is a client user id: {lookup.Problem}",
         }

@@ -263,8 +263,13 @@ public sealed class UserPageState : IDisposable
             Reading = pending.Count > 0;
             Loading = false;
             Sources = reads.Sources(before);
-            var asOf = reads.Pulls.IsCompletedSuccessfully ? reads.Pulls.Result.AsOf : Diagnosis?.AsOf ?? _timeProvider.GetUtcNow();
-            Diagnosis = _diagnoses.Diagnose(Sources, asOf);
+            if (Knows(Sources) || (pending.Count == 0 && Error is null))
+            {
+                // Until some source answers, the last diagnosis stays (none on a first load): with Vital down the
+                // banner says so, and a diagnosis made only of gaps would add nothing.
+                var asOf = reads.Pulls.IsCompletedSuccessfully ? reads.Pulls.Result.AsOf : Diagnosis?.AsOf ?? _timeProvider.GetUtcNow();
+                Diagnosis = _diagnoses.Diagnose(Sources, asOf);
+            }
             if (pending.Count > 0)
             {
                 await NotifyAsync();
@@ -273,6 +278,11 @@ public sealed class UserPageState : IDisposable
 
         return true;
     }
+
+    /// <summary>Whether any source said something (an answer, or that the user does not exist).</summary>
+    private static bool Knows(UserSources sources) =>
+        sources.User.State is SourceState.Ok or SourceState.NotFound || sources.Connections.IsOk
+        || sources.Pulls.IsOk || sources.Resources.IsOk;
 
     private void UpdateTimer()
     {

@@ -1,6 +1,7 @@
 using Bunit;
 using Dashboard.Web.Components.Pages.Team;
 using Dashboard.Web.Tests.Support;
+using Vital.Introspection;
 using static Dashboard.Web.Tests.Support.TestPulls;
 
 namespace Dashboard.Web.Tests.Components.Pages.Team;
@@ -24,7 +25,32 @@ public sealed class TeamPageClientIdSearchTests : DashboardContext
         Open("/?q=" + Uri.EscapeDataString("Cust 48213/ü"));
 
         Assert.Equal($"http://localhost/users/{Id(2)}", Navigation.Uri);
+        Assert.True(Navigation.History.First().Options.ReplaceHistoryEntry, "Back must not land on a search that opens the user again");
         Assert.Contains(Audit.Entries, e => e.Action == Dashboard.Web.Security.AuditAction.ClientUserIdLookup && e.UserId == Id(2));
+    }
+
+    [Fact]
+    public void Open_SearchIsAClientUserIdTheGridKnows_OpensThatUserWithoutAskingVital()
+    {
+        ClientIds.Record(new VitalUser { UserId = Id(2), ClientUserId = "cust-48213" });
+
+        Open("/?q=cust-48213");
+
+        Assert.Equal($"http://localhost/users/{Id(2)}", Navigation.Uri);
+        Assert.True(Navigation.History.First().Options.ReplaceHistoryEntry);
+        Assert.Empty(Diagnoses.ResolvedClientUserIds);
+        Assert.Contains(Audit.Entries, e => e.Action == Dashboard.Web.Security.AuditAction.ClientUserIdLookup && e.UserId == Id(2));
+    }
+
+    [Fact]
+    public void Open_SearchIsPartOfAKnownClientUserId_ShowsTheRowAndStays()
+    {
+        ClientIds.Record(new VitalUser { UserId = Id(2), ClientUserId = "cust-48213" });
+
+        var cut = Open("/?q=cust-482");
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("a.user-link")));
+        Assert.Equal("http://localhost/?q=cust-482", Navigation.Uri);
     }
 
     [Fact]

@@ -300,6 +300,32 @@ public sealed class UserPageTests : DashboardContext
         Assert.Contains("Not pulled: sleep and workouts.", Text(cut, "[data-testid=not-pulled]"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Open_VitalUnreadableAltogether_OnlyTheBanner_NoDiagnosisOfGaps()
+    {
+        Diagnoses.Returns(new Dashboard.Diagnosis.UserSources
+        {
+            UserId = Id(1),
+            User = Dashboard.Diagnosis.SourceRead<VitalUser>.Unavailable("Vital is unavailable."),
+            Connections = Dashboard.Diagnosis.SourceRead<IReadOnlyList<ProviderConnection>>.Unavailable("Vital is unavailable."),
+            Pulls = Dashboard.Diagnosis.SourceRead<UserHistoricalPulls>.Unavailable("Vital is unavailable."),
+            Resources = Dashboard.Diagnosis.SourceRead<UserResources>.Unavailable("Vital is unavailable."),
+        });
+        Diagnoses.Throws(VitalErrorKind.Unavailable);
+
+        var cut = Open(Id(1));
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=error-banner]")), Wait);
+        Assert.Empty(cut.FindAll("[data-testid=headline]"));
+        Assert.Empty(cut.FindAll("[data-testid=findings]"));
+
+        Diagnoses.Returns(Typical());
+        cut.Find("[data-testid=error-banner] button").Click();
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=headline]")), Wait);
+        Assert.Empty(cut.FindAll("[data-testid=error-banner]"));
+    }
+
     [Theory]
     [InlineData(VitalErrorKind.Unauthorized)]
     [InlineData(VitalErrorKind.Forbidden)]
