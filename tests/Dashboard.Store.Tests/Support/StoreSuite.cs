@@ -1,6 +1,7 @@
 using Dashboard.Store.Model;
 using Dashboard.Store.Reading;
 using Dashboard.Store.Recording;
+using Dashboard.Store.State;
 using Microsoft.EntityFrameworkCore;
 using static Dashboard.Store.Tests.Support.TestStates;
 
@@ -365,6 +366,56 @@ public abstract class StoreSuite : IAsyncLifetime
         Assert.Empty(garmin.Days[0].Statuses);
         Assert.Equal(1, garmin.Days[1].Statuses["success"]);
         Assert.Empty(garmin.Durations);
+    }
+
+    [Fact]
+    public async Task SimulatedWeek_ScansEverySixHours_ChangesHistoryAndTrendsShowExactlyWhatHappened()
+    {
+        // u1: scheduled at 6 h, running, retrying, failed at 24 h, scheduled again at 72 h, succeeded at 78 h.
+        // u2: succeeded all week. u3: scheduled before the history, done at 6 h; scheduled at 72 h, done at 84 h.
+        var monday = new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero);
+        static string U1(int h) => h switch { < 6 => "success", < 12 => "scheduled", < 18 => "in_progress", < 24 => "retrying", < 72 => "failure", < 78 => "scheduled", _ => "success" };
+        static string U3(int h) => h is < 6 or (>= 72 and < 84) ? "scheduled" : "success";
+        static FindingState[] Findings(string status) => status switch
+        {
+            "failure" => [Failed("oura", "sleep")],
+            "retrying" => [Retrying("oura", "sleep")],
+            "scheduled" or "in_progress" => [InProgress("oura", "sleep")],
+            _ => [],
+        };
+        for (var h = 0; h < 7 * 24; h += 6)
+        {
+            await Store.WriteAsync(Team(monday.AddHours(h),
+                User("u1", [Pull("oura", "sleep", U1(h))], Findings(U1(h))),
+                User("u2", [Pull("oura", "sleep", "success")]),
+                User("u3", [Pull("oura", "sleep", U3(h))], Findings(U3(h)))));
+        }
+
+        var changes = await Store.Reader.GetProblemChangesAsync("test", new ChangesFilter { Since = monday }, TestContext.Current.CancellationToken);
+        var u1 = await Store.Reader.GetUserHistoryAsync("test", "u1", 100, TestContext.Current.CancellationToken);
+        var u2 = await Store.Reader.GetUserHistoryAsync("test", "u2", 100, TestContext.Current.CancellationToken);
+        var trends = await Store.Reader.GetProviderTrendsAsync("test", "oura", monday, TestContext.Current.CancellationToken);
+
+        Assert.Equal(
+            [
+                new ProblemChange(monday.AddHours(72), "u1", "oura", "sleep", "pull_failed", "critical", Appeared: false),
+                new ProblemChange(monday.AddHours(24), "u1", "oura", "sleep", "pull_failed", "critical", Appeared: true),
+                new ProblemChange(monday.AddHours(24), "u1", "oura", "sleep", "pull_retrying", "warning", Appeared: false),
+                new ProblemChange(monday.AddHours(18), "u1", "oura", "sleep", "pull_retrying", "warning", Appeared: true),
+            ],
+            changes.Changes.OrderByDescending(c => c.SeenAt).ThenBy(c => c.Code, StringComparer.Ordinal).ThenBy(c => c.Appeared));
+        Assert.Equal(
+            ["success", "scheduled", "in_progress", "retrying", "failure", "scheduled", "success"],
+            u1.Pulls.Single().Changes.Select(c => c.To).Prepend(u1.Pulls.Single().Changes[0].From));
+        var pull = Assert.Single(u1.Pulls);
+        Assert.Equal(("success", monday.AddHours(78), "scheduled", TimeSpan.FromHours(6)), (pull.Current, pull.Since, pull.Previous, pull.PreviousLasted));
+        Assert.Equal(TimeSpan.FromHours(48), pull.Changes[4].SeenAt - pull.Changes[3].SeenAt);
+        Assert.Empty(u2.Items);
+        Assert.Equal(7, trends.Days.Count);
+        Assert.Equal([0, 1, 1, 0, 0, 0, 0], trends.Days.Select(d => d.Statuses.GetValueOrDefault("failure")));
+        Assert.Equal([1, 0, 0, 0, 0, 0, 0], trends.Days.Select(d => d.Statuses.GetValueOrDefault("retrying")));
+        Assert.Equal([3, 3, 3, 3, 3, 3, 3], trends.Days.Select(d => d.Statuses.Values.Sum()));
+        Assert.Equal([new ResourceDurations("sleep", 3, TimeSpan.FromHours(12), TimeSpan.FromHours(18))], trends.Durations);
     }
 
     [Fact]
