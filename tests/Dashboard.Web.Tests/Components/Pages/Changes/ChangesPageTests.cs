@@ -64,6 +64,9 @@ public sealed class ChangesPageTests : DashboardContext
         Assert.InRange(History.LastFilter.Since, Time.GetUtcNow().AddDays(-7).AddMinutes(-1), Time.GetUtcNow().AddDays(-7).AddMinutes(1));
         Assert.Equal("/api/changes.csv?since=7d&provider=oura&code=pull_failed&change=cleared", cut.Find("[data-testid=download-csv]").GetAttribute("href"));
         Assert.Contains(cut.FindAll("[data-testid=spans] a"), a => a.GetAttribute("href") == "/changes?since=30d&provider=oura&code=pull_failed&change=cleared");
+        Assert.Equal("Time span and filters", cut.Find("[data-testid=spans]").GetAttribute("aria-label"));
+        Assert.Equal("page", cut.FindAll("[data-testid=spans] a").Single(a => a.TextContent == "Cleared").GetAttribute("aria-current"));
+        Assert.Equal("/changes?since=7d&change=cleared", cut.Find("[data-testid=clear-filters]").GetAttribute("href"));
     }
 
     [Fact]
