@@ -1,10 +1,12 @@
 using Dashboard.Web.Hosting;
+using Dashboard.Web.Observability;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddDashboardConfiguration();
 builder.AddDashboardLogging();
 builder.AddDashboardServices();
+builder.AddDashboardTelemetry();
 
 var app = builder.Build();
 

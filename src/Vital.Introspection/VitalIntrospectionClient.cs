@@ -309,6 +309,15 @@ public sealed partial class VitalIntrospectionClient(
         {
             throw new VitalApiException(VitalErrorKind.Timeout, "Vital did not answer in time. It may be under load; try again in a minute.", innerException: ex);
         }
+        catch (IncompleteBodyException ex)
+        {
+            // Retried like a 5xx, but said as what it is: Vital answered, its data did not arrive whole.
+            throw new VitalApiException(
+                VitalErrorKind.MalformedResponse,
+                "Vital's answers kept arriving cut off or garbled (not whole JSON), even after retries; try again in a minute.",
+                statusCode: 200,
+                innerException: ex);
+        }
         catch (HttpRequestException ex)
         {
             throw new VitalApiException(VitalErrorKind.Network, $"The dashboard could not reach Vital at {host}. Check the network, or Vital:BaseUrl.", innerException: ex);

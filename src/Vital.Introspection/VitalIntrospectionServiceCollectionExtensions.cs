@@ -45,11 +45,19 @@ public static class VitalIntrospectionServiceCollectionExtensions
         // Header values (the API key among them) never reach the HttpClient logs.
         builder.RedactLoggedHeaders(_ => true);
 
+        // Outermost, so each call is one span and one measurement with its retries inside (Telemetry/).
+        services.AddMetrics();
+        services.TryAddSingleton<UpstreamMetrics>();
+        builder.AddHttpMessageHandler(sp => new UpstreamTelemetryHandler(sp.GetRequiredService<UpstreamMetrics>(), sp.GetRequiredService<TimeProvider>()));
+
         builder.AddResilienceHandler("vital", static (pipeline, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<VitalOptions>>().Value.Resilience;
             ConfigureResilience(pipeline, options, context.ServiceProvider.GetRequiredService<TimeProvider>());
         });
+
+        // Inside the resilience handler, so a 200 whose body arrives cut off or garbled is retried like a 5xx.
+        builder.AddHttpMessageHandler(() => new CompleteBodyHandler());
 
         // Inside the resilience handler, so every attempt waits out a pause another request was told about.
         // One gate for the whole process: concurrent scans back off together.

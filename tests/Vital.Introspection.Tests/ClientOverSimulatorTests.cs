@@ -111,6 +111,6 @@ public sealed class ClientOverSimulatorTests
         var error = await Assert.ThrowsAsync<VitalApiException>(() => services.Client().GetPageAsync(new HistoricalPullPageRequest(), TestContext.Current.CancellationToken));
 
         Assert.Equal(expected, error.Kind);
-        Assert.Equal(expected == VitalErrorKind.MalformedResponse ? 1 : 3, simulator.RequestCount);
+        Assert.Equal(3, simulator.RequestCount); // a truncated body is retried like the rest (its kind stays distinct)
     }
 }

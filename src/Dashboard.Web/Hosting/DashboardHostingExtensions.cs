@@ -5,6 +5,7 @@ using Dashboard.Web.Data;
 using Dashboard.Web.Data.Team;
 using Dashboard.Web.Health;
 using Dashboard.Web.History;
+using Dashboard.Web.Observability;
 using Dashboard.Web.Security;
 using Dashboard.Web.Ui;
 using Microsoft.Extensions.Options;
@@ -73,10 +74,10 @@ public static class DashboardHostingExtensions
         app.UseSerilogRequestLogging(options =>
         {
             options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
-            // Health probes every few seconds would drown the log.
+            // Health probes and scrapes every few seconds would drown the log.
             options.GetLevel = (context, _, error) =>
                 error is not null || context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
-                : context.Request.Path.StartsWithSegments("/healthz") || context.Request.Path.StartsWithSegments("/readyz") ? Serilog.Events.LogEventLevel.Verbose
+                : context.Request.Path.StartsWithSegments("/healthz") || context.Request.Path.StartsWithSegments("/readyz") || context.Request.Path.StartsWithSegments(TelemetrySetup.MetricsPath) ? Serilog.Events.LogEventLevel.Verbose
                 : Serilog.Events.LogEventLevel.Information;
         });
 
@@ -87,6 +88,7 @@ public static class DashboardHostingExtensions
         app.UseAntiforgery();
 
         app.MapDashboardHealth();
+        app.MapDashboardMetrics();
         app.MapDashboardSignIn();
         app.MapDashboardApi();
         app.MapClientUserIdLookup();

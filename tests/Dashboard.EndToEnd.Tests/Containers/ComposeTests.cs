@@ -29,7 +29,7 @@ public sealed class ComposeTests(ContainerImages images)
         var example = await project.RunAsync(["config"], Ct, envFile: Path.Combine(Requirement.RepositoryRoot, "deploy", "example.env"));
 
         Assert.Equal(0, quiet.ExitCode);
-        Assert.Equal(["dashboard", "dashboard-1", "dashboard-2", "demo", "proxy", "redis", "simulator"], services.EnsureSuccess("config --services").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
+        Assert.Equal(["dashboard", "dashboard-1", "dashboard-2", "demo", "grafana", "prometheus", "proxy", "redis", "simulator"], services.EnsureSuccess("config --services").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
         resolved.EnsureSuccess("config");
         Assert.Contains("dashboard-keys:/app/keys", resolved.Output, StringComparison.Ordinal);
         Assert.Contains("dashboard-audit:/app/audit", resolved.Output, StringComparison.Ordinal);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dashboard.Diagnosis;
 using Dashboard.Store;
 using Dashboard.Web.Hosting;
+using Dashboard.Web.Observability;
 using Dashboard.Web.Security;
 using Dashboard.Web.Ui;
 using Vital.Introspection;
@@ -24,6 +25,7 @@ public sealed class ExampleSettingsTests
         (AuditOptions.SectionName, typeof(AuditOptions)),
         (ForwardedHeadersSettings.SectionName, typeof(ForwardedHeadersSettings)),
         (StoreOptions.SectionName, typeof(StoreOptions)),
+        (MetricsOptions.SectionName, typeof(MetricsOptions)),
     ];
 
     [Fact]

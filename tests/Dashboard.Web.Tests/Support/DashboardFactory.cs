@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using OpenTelemetry.Exporter;
 using Vital.Introspection;
 
 namespace Dashboard.Web.Tests.Support;
@@ -55,6 +56,9 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
                 services.AddHttpClient(VitalIntrospectionServiceCollectionExtensions.HttpClientName)
                     .ConfigurePrimaryHttpMessageHandler(() => Upstream);
             }
+
+            // /metrics answers from a 300 ms cache by default: tests read the figures of the moment they scrape.
+            services.Configure<PrometheusAspNetCoreOptions>(options => options.ScrapeResponseCacheDurationMilliseconds = 0);
 
             ExtraServices?.Invoke(services);
         });

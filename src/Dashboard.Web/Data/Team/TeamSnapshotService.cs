@@ -213,6 +213,7 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
 
     private async Task ScanAsync(TeamSnapshot snapshot, CancellationToken cancellationToken)
     {
+        using var telemetry = Observability.TeamScanTelemetry.Start(this, snapshot);
         var pages = 0;
         var scopesDone = 0;
         var withoutId = 0;

@@ -1,0 +1,148 @@
+using System.Diagnostics.Metrics;
+using Dashboard.Diagnosis;
+using Dashboard.Web.Data.Team;
+using Dashboard.Web.Observability;
+using Dashboard.Web.Tests.Support;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using static Dashboard.Web.Tests.Support.TestPulls;
+
+namespace Dashboard.Web.Tests.Observability;
+
+/// <summary>The team gauges, observed from the snapshot the grid shows and the scan that runs, never pushed by the scan.</summary>
+public sealed class TeamMetricsTests : IDisposable
+{
+    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly FakeTeamSnapshots _snapshots = new();
+    private readonly DashboardMetrics _metrics;
+
+    public TeamMetricsTests() =>
+        _metrics = new DashboardMetrics(_services.GetRequiredService<IMeterFactory>(), _snapshots, new UpstreamCircuitState());
+
+    [Fact]
+    public void TeamGauges_CompleteSnapshot_CountUsersPullsAndFindings()
+    {
+        _snapshots.Current = TestSnapshots.Complete(
+            User(1).Pull("oura", "sleep", "success").Pull("oura", "workouts", "failure").Pull("garmin", "sleep", "success"),
+            User(2).Pull("oura", "sleep", "retrying"),
+            User(3).NotPulled("garmin", "sleep"));
+
+        Assert.Equal(3, Single<int>(DashboardTelemetry.TeamUsers));
+        Assert.Equal(
+            ["garmin/none=1", "garmin/success=1", "oura/failure=1", "oura/retrying=1"],
+            Observe<int>(DashboardTelemetry.TeamProviderUsers).Select(m => $"{m.Tags["provider"]}/{m.Tags["status"]}={m.Value}").Order());
+        Assert.Equal(
+            ["garmin/success=1", "oura/failure=1", "oura/retrying=1", "oura/success=1"],
+            Observe<int>(DashboardTelemetry.TeamPulls).Select(m => $"{m.Tags["provider"]}/{m.Tags["status"]}={m.Value}").Order());
+        Assert.Equal(
+            ["no_pull_data/warning=1", "pull_failed/critical=1", "pull_retrying/warning=1", "resources_not_pulled/warning=1"],
+            Observe<int>(DashboardTelemetry.TeamFindings).Select(m => $"{m.Tags["code"]}/{m.Tags["severity"]}={m.Value}").Order());
+    }
+
+    [Fact]
+    public void TeamGauges_FindingCodes_AreOnesTheDiagnosisKnows()
+    {
+        _snapshots.Current = TestSnapshots.Complete(User(1).Pull("oura", "sleep", "mystery"), User(2).Pull("oura", "sleep", "success", daysWithData: 0));
+
+        Assert.All(Observe<int>(DashboardTelemetry.TeamFindings), m => Assert.Contains((string)m.Tags["code"]!, FindingCodes.All));
+    }
+
+    [Theory]
+    [InlineData("7aec8422-8174-4464-a4b2-b04c5939be0d")]
+    [InlineData("aec84228174a4464a4b2b04c5939be0d")]
+    [InlineData("Oura Ring")]
+    [InlineData("oura;drop")]
+    public void TeamGauges_UpstreamWordsNotShapedLikeWords_AreCountedAsOther(string word)
+    {
+        _snapshots.Current = TestSnapshots.Complete(User(1).Pull(word, "sleep", word));
+
+        var pulls = Assert.Single(Observe<int>(DashboardTelemetry.TeamPulls));
+        Assert.Equal("other", pulls.Tags["provider"]);
+        Assert.Equal("other", pulls.Tags["status"]);
+    }
+
+    [Fact]
+    public void TeamGauges_SnapshotGrowing_CountWhatIsThereEachTime()
+    {
+        var scanning = TestSnapshots.Scanning(User(1).Pull("oura", "sleep", "success"));
+        _snapshots.Current = scanning;
+        var before = Single<int>(DashboardTelemetry.TeamUsers);
+
+        TestSnapshots.Append(scanning, [User(2).Pull("oura", "sleep", "success")]);
+
+        Assert.Equal(1, before);
+        Assert.Equal(2, Single<int>(DashboardTelemetry.TeamUsers));
+    }
+
+    [Fact]
+    public void StaleUsers_ArePublished()
+    {
+        // data_stale comes from the ongoing data, which a pulls-only snapshot does not hold yet: zero, but there.
+        _snapshots.Current = TestSnapshots.Complete(User(1).Pull("oura", "sleep", "success"));
+
+        Assert.Equal(0, Single<int>(DashboardTelemetry.TeamStaleUsers));
+    }
+
+    [Fact]
+    public void ScanGauges_RefreshRunning_ShowItsProgressBesideTheLastSuccess()
+    {
+        _snapshots.Current = TestSnapshots.Complete(User(1).Pull("oura", "sleep", "success"));
+        var refreshing = TestSnapshots.Scanning(User(1).Pull("oura", "sleep", "success"), User(2).Pull("oura", "sleep", "success"));
+        refreshing.Report(new ScanProgress(Pages: 7, Users: 2, ScopesDone: 2, ScopesTotal: 5));
+        _snapshots.Refreshing = refreshing;
+
+        Assert.Equal(1, Single<int>(DashboardTelemetry.ScanRunning));
+        Assert.Equal(7, Single<int>(DashboardTelemetry.ScanPages));
+        Assert.Equal(2, Single<int>(DashboardTelemetry.ScanUsers));
+        Assert.Equal(0.4, Single<double>(DashboardTelemetry.ScanProgress), 6);
+        Assert.Equal(0, Single<int>(DashboardTelemetry.ScanFailing));
+        Assert.Equal(Now.ToUnixTimeSeconds(), Single<double>(DashboardTelemetry.ScanLastSuccess), 3);
+        Assert.Equal(1, Single<int>(DashboardTelemetry.TeamUsers)); // the grid still shows the last complete scan
+    }
+
+    [Fact]
+    public void ScanGauges_NothingRunning_ShowTheLastScanDone()
+    {
+        _snapshots.Current = TestSnapshots.Complete(User(1).Pull("oura", "sleep", "success"));
+
+        Assert.Equal(0, Single<int>(DashboardTelemetry.ScanRunning));
+        Assert.Equal(1, Single<double>(DashboardTelemetry.ScanProgress));
+        Assert.Equal(1, Single<int>(DashboardTelemetry.ScanPages));
+    }
+
+    [Fact]
+    public void ScanGauges_LastRefreshFailed_AreFailingWhileTheOldSnapshotShows()
+    {
+        _snapshots.Current = TestSnapshots.Complete(User(1).Pull("oura", "sleep", "success"));
+        _snapshots.LastRefreshError = "Vital rejected the dashboard's API key (401).";
+
+        Assert.Equal(1, Single<int>(DashboardTelemetry.ScanFailing));
+        Assert.Equal(Now.ToUnixTimeSeconds(), Single<double>(DashboardTelemetry.ScanLastSuccess), 3);
+    }
+
+    [Fact]
+    public void ScanGauges_FirstScanFailed_AreFailingWithNoLastSuccess()
+    {
+        _snapshots.Current = TestSnapshots.Failed("Vital is having trouble right now (503).", User(1).Pull("oura", "sleep", "success"));
+
+        Assert.Equal(1, Single<int>(DashboardTelemetry.ScanFailing));
+        Assert.Empty(Observe<double>(DashboardTelemetry.ScanLastSuccess));
+    }
+
+    public void Dispose()
+    {
+        _metrics.Dispose();
+        _services.Dispose();
+    }
+
+    private IReadOnlyList<CollectedMeasurement<T>> Observe<T>(string instrument)
+        where T : struct
+    {
+        using var collector = new MetricCollector<T>(_services.GetRequiredService<IMeterFactory>(), DashboardTelemetry.Name, instrument);
+        collector.RecordObservableInstruments();
+        return collector.GetMeasurementSnapshot();
+    }
+
+    private T Single<T>(string instrument)
+        where T : struct =>
+        Assert.Single(Observe<T>(instrument)).Value;
+}
