@@ -17,6 +17,7 @@ COPY src/Vital.Introspection/Vital.Introspection.csproj src/Vital.Introspection/
 COPY src/Vital.Simulator/Vital.Simulator.csproj src/Vital.Simulator/
 COPY src/Vital.Simulator.Host/Vital.Simulator.Host.csproj src/Vital.Simulator.Host/
 COPY src/Dashboard.Diagnosis/Dashboard.Diagnosis.csproj src/Dashboard.Diagnosis/
+COPY src/Dashboard.Store/Dashboard.Store.csproj src/Dashboard.Store/
 COPY src/Dashboard.Web/Dashboard.Web.csproj src/Dashboard.Web/
 RUN dotnet restore src/Dashboard.Web/Dashboard.Web.csproj \
  && dotnet restore src/Vital.Simulator.Host/Vital.Simulator.Host.csproj
@@ -46,11 +47,12 @@ ENTRYPOINT ["dotnet", "Vital.Simulator.Host.dll"]
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS dashboard
 WORKDIR /app
 # Volume paths: Data Protection keys (sign-in cookies and antiforgery tokens survive restarts and are shared by
-# replicas) and the audit trail. Owned by the app user, so a new named volume mounted here is writable too;
-# the application files stay root's, read-only for the app.
-RUN mkdir -p /app/keys /app/audit \
- && chown "$APP_UID:$APP_UID" /app/keys /app/audit \
- && chmod 0700 /app/keys /app/audit
+# replicas), the audit trail, and the history store's SQLite file (/app/data/dashboard.db, the default). Owned by
+# the app user, so a new named volume mounted here is writable too; the application files stay root's, read-only
+# for the app.
+RUN mkdir -p /app/keys /app/audit /app/data \
+ && chown "$APP_UID:$APP_UID" /app/keys /app/audit /app/data \
+ && chmod 0700 /app/keys /app/audit /app/data
 COPY --from=build /out/dashboard ./
 USER $APP_UID
 EXPOSE 8080

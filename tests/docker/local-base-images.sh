@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Local stand-ins for the .NET base images (and the Redis and nginx images of
-# the compose file's `scale` profile), for container tests on machines that
-# cannot reach a container registry.
+# the compose file's `scale` profile, and PostgreSQL for the history store's
+# tests), for container tests on machines that cannot reach a container registry.
 #
 #   bash tests/docker/local-base-images.sh            # build what is missing
 #   bash tests/docker/local-base-images.sh --force    # rebuild every image
@@ -43,8 +43,10 @@
 #     one whose fingerprint no longer matches the machine's SDK is rebuilt.
 #
 # The service images docker-compose.yml names for `--profile scale`
-# (`redis:7-bookworm`, `nginx:stable`) get stand-ins too, from Debian's own
-# `redis-server` and `nginx` packages on the same runtime-deps image. Their
+# (`redis:7-bookworm`, `nginx:stable`) and the PostgreSQL image the store's
+# tests start with Testcontainers (`postgres:15-bookworm`) get stand-ins too,
+# from Debian's own `redis-server`, `nginx` and `postgresql-15` packages on the
+# same runtime-deps image. Their
 # recipes are the folders under tests/docker/service-images/ (a Dockerfile
 # each, plus what the real image's entry point and configuration promise);
 # their fingerprint is the recipe's checksum, so editing a recipe rebuilds
@@ -71,6 +73,7 @@ APP_UID=1654
 declare -A SERVICE_IMAGES=(
   ["redis:7-bookworm"]=redis
   ["nginx:stable"]=nginx
+  ["postgres:15-bookworm"]=postgres
 )
 
 CACHE_DIR="${DASHBOARD_BASE_IMAGES_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/dashboard-base-images}"
@@ -372,7 +375,7 @@ EOF
   log "built $SDK_TAG ($((SECONDS - t0)) s)"
 }
 
-# Redis and nginx from Debian's packages, FROM runtime-deps. The context is the
+# Redis, nginx and PostgreSQL from Debian's packages, FROM runtime-deps. The context is the
 # recipe folder plus the host's CA bundle (as for aspnet: apt inside the build
 # trusts what the host trusts).
 build_service() { # $1: tag

@@ -4,6 +4,7 @@ using Dashboard.Web.Components;
 using Dashboard.Web.Data;
 using Dashboard.Web.Data.Team;
 using Dashboard.Web.Health;
+using Dashboard.Web.History;
 using Dashboard.Web.Observability;
 using Dashboard.Web.Security;
 using Dashboard.Web.Ui;
@@ -29,6 +30,7 @@ public static class DashboardHostingExtensions
         services.AddDiagnosis(configuration);
         services.AddSingleton<IDiagnosisService, DiagnosisService>();
         services.AddTeamSnapshots();
+        services.AddDashboardStore(configuration, builder.Environment);
         services.AddDashboardAudit();
         services.AddDashboardDataProtection(configuration);
         services.AddDashboardAuthentication(configuration, builder.Environment);
@@ -94,6 +96,7 @@ public static class DashboardHostingExtensions
         app.MapDashboardSignIn();
         app.MapDashboardApi();
         app.MapClientUserIdLookup();
+        app.MapDashboardChanges();
         // CSS, scripts and icons are not sensitive, and the sign-in and access-denied pages need them.
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

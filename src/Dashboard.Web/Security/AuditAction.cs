@@ -11,4 +11,6 @@ public enum AuditAction
     TeamCsv,
     CopyMarkdown,
     ClientUserIdLookup,
+    ChangesPage,
+    ChangesCsv,
 }

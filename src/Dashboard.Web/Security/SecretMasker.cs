@@ -3,8 +3,8 @@ using Microsoft.Extensions.Primitives;
 namespace Dashboard.Web.Security;
 
 /// <summary>
-/// Knows the configured secrets (<c>Vital:ApiKey</c>, <c>Auth:OpenIdConnect:ClientSecret</c>, the passwords in the Redis
-/// and store connection strings, followed through
+/// Knows the configured secrets (<c>Vital:ApiKey</c>, <c>Auth:OpenIdConnect:ClientSecret</c>, <c>Store:ConnectionString</c>,
+/// the passwords in it and in the Redis connection string, followed through
 /// configuration reloads) and replaces every occurrence of them in text with <see cref="Mask"/>.
 /// </summary>
 public sealed class SecretMasker
@@ -14,7 +14,7 @@ public sealed class SecretMasker
     /// <summary>Values shorter than this are not masked: they would blank out ordinary words.</summary>
     public const int MinimumSecretLength = 8;
 
-    public static readonly IReadOnlyList<string> SecretKeys = ["Vital:ApiKey", "Auth:OpenIdConnect:ClientSecret"];
+    public static readonly IReadOnlyList<string> SecretKeys = ["Vital:ApiKey", "Auth:OpenIdConnect:ClientSecret", "Store:ConnectionString"];
 
     /// <summary>Connection strings whose password (<c>password=</c>, <c>pwd=</c>) is a secret too: Redis's and the store's.</summary>
     public static readonly IReadOnlyList<string> ConnectionStringKeys = ["Cache:Redis", "Store:ConnectionString"];
@@ -68,7 +68,9 @@ public sealed class SecretMasker
     }
 
     private void Load(IConfiguration configuration) =>
-        _secrets = Normalize(SecretKeys.Select(key => configuration[key]).Concat(ConnectionStringKeys.SelectMany(key => Passwords(configuration[key]))));
+        _secrets = Normalize(SecretKeys.Select(key => configuration[key])
+            .Concat(ConnectionStringKeys.SelectMany(key => Passwords(configuration[key])))
+            .Concat(Dashboard.Store.StoreConnection.Secrets(configuration["Store:ConnectionString"])));
 
     /// <summary>The password parts of a connection string, ADO.NET style (<c>;</c>) or StackExchange.Redis style (<c>,</c>).</summary>
     internal static IEnumerable<string?> Passwords(string? connectionString) =>

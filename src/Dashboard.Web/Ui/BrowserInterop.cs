@@ -1,8 +1,9 @@
+using System.Globalization;
 using Microsoft.JSInterop;
 
 namespace Dashboard.Web.Ui;
 
-/// <summary>The few things only the browser knows or can do: its time zone, and the clipboard.</summary>
+/// <summary>The few things only the browser knows or can do: its time zone, the clipboard, and the last visit to <c>/changes</c>.</summary>
 public sealed class BrowserInterop(IJSRuntime js)
 {
     /// <summary>The browser's IANA time zone, or null when it cannot say (or the circuit is gone).</summary>
@@ -28,6 +29,25 @@ public sealed class BrowserInterop(IJSRuntime js)
         catch (Exception ex) when (ex is JSException or JSDisconnectedException or InvalidOperationException or TaskCanceledException)
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Remembers this visit to <c>/changes</c> in the browser and returns the one before it (kept for the tab's
+    /// session), or null when there was none, it cannot be read, or the circuit is gone.
+    /// </summary>
+    public async Task<DateTimeOffset?> RememberChangesVisitAsync(DateTimeOffset now)
+    {
+        try
+        {
+            var previous = await js.InvokeAsync<string?>("dashboard.changesVisit", now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            return DateTimeOffset.TryParse(previous, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time) && time <= now
+                ? time
+                : null;
+        }
+        catch (Exception ex) when (ex is JSException or JSDisconnectedException or InvalidOperationException or TaskCanceledException)
+        {
+            return null;
         }
     }
 }

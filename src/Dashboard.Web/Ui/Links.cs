@@ -25,6 +25,20 @@ public static class Links
         return filters.Length == 0 ? "/api/users.csv" : "/api/users.csv?" + filters;
     }
 
+    /// <summary><c>/changes</c> with these filters and the time display.</summary>
+    public static string Changes(Components.Pages.Changes.ChangesQuery query, TimeDisplayMode mode)
+    {
+        var tz = TimeDisplay.ToQueryValue(mode);
+        var all = string.Join('&', new[] { query.ToQueryString(), tz is null ? null : "tz=" + tz }.Where(p => !string.IsNullOrEmpty(p)));
+        return all.Length == 0 ? "/changes" : "/changes?" + all;
+    }
+
+    public static string ChangesCsv(Components.Pages.Changes.ChangesQuery query)
+    {
+        var filters = query.ToQueryString();
+        return filters.Length == 0 ? "/api/changes.csv" : "/api/changes.csv?" + filters;
+    }
+
     private static string With(string path, params (string Name, string? Value)[] parameters)
     {
         var query = string.Join('&', parameters.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}"));

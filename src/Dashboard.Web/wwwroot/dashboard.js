@@ -1,4 +1,4 @@
-// The dashboard's only script: the browser's time zone and copying to the clipboard.
+// The dashboard's only script: the browser's time zone, copying to the clipboard, and the last visit to /changes.
 window.dashboard = {
   timeZone: function () {
     try { return Intl.DateTimeFormat().resolvedOptions().timeZone || null; } catch (e) { return null; }
@@ -22,5 +22,18 @@ window.dashboard = {
     try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
     document.body.removeChild(area);
     return ok;
+  },
+  // The previous visit to /changes (an ISO time, or null), then this one remembered. The previous visit is kept for
+  // the browser tab's session, so following "since my last visit" does not move it to now.
+  changesVisit: function (now) {
+    try {
+      var previous = sessionStorage.getItem("dashboard.changes.previousVisit");
+      if (previous === null) {
+        previous = localStorage.getItem("dashboard.changes.lastVisit") || "";
+        sessionStorage.setItem("dashboard.changes.previousVisit", previous);
+      }
+      localStorage.setItem("dashboard.changes.lastVisit", now);
+      return previous || null;
+    } catch (e) { return null; }
   }
 };

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using Dashboard.Diagnosis;
+using Dashboard.Store;
 using Dashboard.Web.Hosting;
 using Dashboard.Web.Observability;
 using Dashboard.Web.Security;
@@ -23,6 +24,7 @@ public sealed class ExampleSettingsTests
         (AuthOptions.SectionName, typeof(AuthOptions)),
         (AuditOptions.SectionName, typeof(AuditOptions)),
         (ForwardedHeadersSettings.SectionName, typeof(ForwardedHeadersSettings)),
+        (StoreOptions.SectionName, typeof(StoreOptions)),
         (MetricsOptions.SectionName, typeof(MetricsOptions)),
     ];
 
@@ -64,6 +66,8 @@ public sealed class ExampleSettingsTests
         Assert.Equal(new ApiOptions().RequestsPerMinute, example.RootElement.GetProperty("Api").GetProperty("RequestsPerMinute").GetInt32());
         Assert.Equal(new UiOptions().AutoRefreshSeconds, example.RootElement.GetProperty("Ui").GetProperty("AutoRefreshSeconds").GetInt32());
         Assert.Equal(new DiagnosisOptions().StuckScheduledAfter, TimeSpan.Parse(example.RootElement.GetProperty("Diagnosis").GetProperty("StuckScheduledAfter").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(new StoreOptions().RetentionDays, example.RootElement.GetProperty("Store").GetProperty("RetentionDays").GetInt32());
+        Assert.Equal(new StoreOptions().Provider.ToString(), example.RootElement.GetProperty("Store").GetProperty("Provider").GetString());
         Assert.Equal(new VitalOptions().Resilience.AttemptTimeout, TimeSpan.Parse(example.RootElement.GetProperty("Vital").GetProperty("Resilience").GetProperty("AttemptTimeout").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
     }
 

@@ -151,6 +151,19 @@ public sealed class RoleTests
     }
 
     [Theory]
+    [InlineData("staff", HttpStatusCode.Forbidden)]
+    [InlineData("support-exporters", HttpStatusCode.OK)]
+    public async Task ChangesCsv_ATeamWideExport_NeedsTheExporterRoleToo(string groups, HttpStatusCode expected)
+    {
+        await using var factory = Factory(TrustedProxy(("Auth:Roles:exporter:0", "support-exporters")), Upstream(out _));
+        using var client = Client(factory);
+
+        using var response = await client.SendAsync(Get("/api/changes.csv", Proxy, (Email, "alice@example.com"), (Groups, groups)), TestContext.Current.CancellationToken);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
     [InlineData("staff, support-exporters")]
     [InlineData("support-exporters")]
     public async Task TeamCsv_ExporterByTheProxysGroupsHeader_Is200(string groups)

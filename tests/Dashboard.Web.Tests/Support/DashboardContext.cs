@@ -1,14 +1,18 @@
 using Bunit;
 using Bunit.TestDoubles;
 using Dashboard.Diagnosis;
+using Dashboard.Store.Reading;
 using Dashboard.Web.Components.Pages.Users;
 using Dashboard.Web.Data;
 using Dashboard.Web.Data.Team;
+using Dashboard.Web.History;
 using Dashboard.Web.Hosting;
 using Dashboard.Web.Security;
 using Dashboard.Web.Ui;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Vital.Introspection;
+using Vital.Simulator;
 
 namespace Dashboard.Web.Tests.Support;
 
@@ -47,10 +51,17 @@ public abstract class DashboardContext : BunitContext
         Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, DashboardAccessHandler>();
         Services.AddCascadingAuthenticationState();
         Services.AddSingleton<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>(SignedIn);
+        Services.AddSingleton<IHistoryReader>(History);
+        Services.AddSingleton(new TeamScope(Options.Create(new VitalOptions()), Options.Create(new SimulatorOptions())));
+        Services.AddScoped<UserHistoryState>();
+        Services.AddTransient<Dashboard.Web.Components.Pages.Providers.ProviderTrendsModel>();
     }
 
     /// <summary>Who is signed in (<see cref="TestAuthenticationStateProvider.SignIn"/>); roles follow <c>Auth</c> options.</summary>
     internal TestAuthenticationStateProvider SignedIn { get; } = new();
+
+    /// <summary>The history store, faked: an empty history starting on 1 January unless a test says otherwise.</summary>
+    internal FakeHistoryReader History { get; } = new();
 
     internal FakeTimeProvider Time { get; } = new(TestPulls.Now);
 

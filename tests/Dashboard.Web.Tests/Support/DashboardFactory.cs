@@ -14,6 +14,9 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
+    /// <summary>The history store's SQLite file goes here, never into the repository (deleted with the factory).</summary>
+    private readonly string _storeFolder = Path.Combine(Path.GetTempPath(), "dashboard-web-tests", Guid.NewGuid().ToString("N"));
+
     public DashboardFactory(IDictionary<string, string?>? settings = null, HttpMessageHandler? upstream = null, Action<IServiceCollection>? services = null)
     {
         _settings = new Dictionary<string, string?>
@@ -23,6 +26,7 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
             // Tests check behaviour, not back-off: keep retries quick.
             ["Vital:Resilience:BaseDelay"] = "00:00:00.010",
             ["Vital:Resilience:MaxDelay"] = "00:00:02",
+            ["Store:ConnectionString"] = $"Data Source={Path.Combine(_storeFolder, "dashboard.db")}",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -58,6 +62,34 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
 
             ExtraServices?.Invoke(services);
         });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        DeleteStoreFolder();
+        GC.SuppressFinalize(this);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        DeleteStoreFolder();
+    }
+
+    private void DeleteStoreFolder()
+    {
+        try
+        {
+            if (Directory.Exists(_storeFolder))
+            {
+                Directory.Delete(_storeFolder, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // Left for the system's temporary-file cleaning.
+        }
     }
 
     /// <summary>A client that does not follow redirects, so tests see them.</summary>

@@ -160,6 +160,35 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
         Notify(force: true);
     }
 
+    /// <summary>
+    /// Shows a team kept from an earlier run (the history store, at start) until a scan of this run completes, so a
+    /// restart shows the grid at once. Ignored once a scan has completed without error; a first scan already running
+    /// goes on behind it as a refresh and replaces it when done.
+    /// </summary>
+    internal bool ShowStored(Func<long, TeamSnapshot> build)
+    {
+        lock (_gate)
+        {
+            var current = Current;
+            if (_stopping.IsCancellationRequested || (current.IsComplete && current.Error is null) || _refreshing is not null)
+            {
+                return false;
+            }
+
+            var stored = build(++_generation);
+            if (_scanning)
+            {
+                _refreshing = current;
+            }
+
+            Volatile.Write(ref _current, stored);
+            _completed.TrySetResult(stored);
+        }
+
+        Notify(force: true);
+        return true;
+    }
+
     public async Task<TeamSnapshot> WhenCompleteAsync(CancellationToken cancellationToken)
     {
         EnsureFresh();

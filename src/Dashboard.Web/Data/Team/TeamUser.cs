@@ -71,6 +71,9 @@ public sealed class TeamUser
 
     public string UserId { get; }
 
+    /// <summary>The providers the historical-pull listing named, ordered.</summary>
+    public IReadOnlyList<string> PullProviders => _pullProviders;
+
     /// <summary>Pulls ordered by provider, then resource.</summary>
     public ImmutableArray<CompactPull> Pulls => ImmutableCollectionsMarshal.AsImmutableArray(_pulls);
 
@@ -211,6 +214,10 @@ public sealed class TeamUser
 
     internal static TeamUser Create(UserHistoricalPulls user, DiagnosisEngine engine, DateTimeOffset asOf, StringPool pool) =>
         Build(user.UserId, user, null, engine, asOf, pool);
+
+    /// <summary>A user as stored (pulls, and ongoing data when that scan read it): the history's restart.</summary>
+    internal static TeamUser Create(UserHistoricalPulls user, UserResources? ongoing, DiagnosisEngine engine, DateTimeOffset asOf, StringPool pool) =>
+        Build(user.UserId, user, ongoing, engine, asOf, pool);
 
     /// <summary>A user only the resources introspection listed (no pull of theirs seen yet).</summary>
     internal static TeamUser FromOngoing(UserResources resources, DiagnosisEngine engine, DateTimeOffset asOf, StringPool pool) =>

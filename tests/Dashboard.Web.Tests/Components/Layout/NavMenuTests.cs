@@ -14,8 +14,8 @@ public sealed class NavMenuTests : DashboardContext
     {
         var cut = Render<NavMenu>();
 
-        Assert.Equal(["/", "/providers"], Hrefs(cut));
-        Assert.Equal(["Team", "Providers"], cut.FindAll("a").Select(a => a.TextContent.Trim()));
+        Assert.Equal(["/", "/providers", "/changes"], Hrefs(cut));
+        Assert.Equal(["Team", "Providers", "What changed"], cut.FindAll("a").Select(a => a.TextContent.Trim()));
     }
 
     [Theory]
@@ -27,7 +27,7 @@ public sealed class NavMenuTests : DashboardContext
 
         var cut = Render<NavMenu>();
 
-        Assert.Equal([$"/?tz={tz}", $"/providers?tz={tz}"], Hrefs(cut));
+        Assert.Equal([$"/?tz={tz}", $"/providers?tz={tz}", $"/changes?tz={tz}"], Hrefs(cut));
     }
 
     [Fact]
@@ -37,6 +37,6 @@ public sealed class NavMenuTests : DashboardContext
 
         cut.InvokeAsync(() => Times.SetMode(TimeDisplayMode.Local));
 
-        cut.WaitForAssertion(() => Assert.Equal(["/?tz=local", "/providers?tz=local"], Hrefs(cut)), TimeSpan.FromSeconds(2));
+        cut.WaitForAssertion(() => Assert.Equal(["/?tz=local", "/providers?tz=local", "/changes?tz=local"], Hrefs(cut)), TimeSpan.FromSeconds(2));
     }
 }

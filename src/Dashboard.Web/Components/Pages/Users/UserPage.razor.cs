@@ -8,6 +8,7 @@ namespace Dashboard.Web.Components.Pages.Users;
 /// <summary><c>/users/{userId}</c>: one user's diagnosis. State lives in <see cref="UserPageState"/>.</summary>
 public sealed partial class UserPage : IDisposable
 {
+    private readonly CancellationTokenSource _disposed = new();
     private string? _audited;
 
     [Parameter]
@@ -40,6 +41,9 @@ public sealed partial class UserPage : IDisposable
     private UserPageState State { get; set; } = default!;
 
     [Inject]
+    private UserHistoryState History { get; set; } = default!;
+
+    [Inject]
     private TimeDisplay Times { get; set; } = default!;
 
     [Inject]
@@ -69,6 +73,11 @@ public sealed partial class UserPage : IDisposable
         {
             _audited = id;
             await Audit.RecordAsync(AuditAction.UserPage, id, Focus is null ? null : "focus=" + Focus);
+        }
+
+        if (State.UserId is { } user)
+        {
+            await History.LoadAsync(user, _disposed.Token);
         }
     }
 
@@ -129,5 +138,7 @@ public sealed partial class UserPage : IDisposable
         State.Changed -= OnStateChanged;
         State.Reset();
         Times.Changed -= OnTimesChanged;
+        _disposed.Cancel();
+        _disposed.Dispose();
     }
 }

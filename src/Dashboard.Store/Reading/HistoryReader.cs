@@ -1,0 +1,133 @@
+using Dashboard.Store.Hosting;
+using Dashboard.Store.Model;
+using Dashboard.Store.Recording;
+using Dashboard.Store.State;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Store.Reading;
+
+internal sealed class HistoryReader(StoreDatabase database, StoreMigrator migrator) : IHistoryReader
+{
+    /// <summary>The severities that make a finding a problem (info findings are things in motion, or normal).</summary>
+    internal static readonly string[] ProblemSeverities = ["warning", "critical"];
+
+    public async Task<ProblemChanges> GetProblemChangesAsync(string scope, ChangesFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await migrator.EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
+        var db = database.CreateContext();
+        await using (db.ConfigureAwait(false))
+        {
+            var since = filter.Since;
+            var query = db.Transitions.AsNoTracking()
+                .Where(t => t.Kind == TransitionKind.Finding && t.SeenAt >= since && t.Scan!.Scope == scope);
+
+            query = filter.Direction switch
+            {
+                ChangeDirection.Appeared => query.Where(t => t.FromValue == null && ProblemSeverities.Contains(t.ToValue)),
+                ChangeDirection.Cleared => query.Where(t => t.ToValue == null && ProblemSeverities.Contains(t.FromValue)),
+                _ => query.Where(t => (t.FromValue == null && ProblemSeverities.Contains(t.ToValue)) || (t.ToValue == null && ProblemSeverities.Contains(t.FromValue))),
+            };
+
+            if (filter.Providers.Count > 0)
+            {
+                var providers = filter.Providers.ToArray();
+                query = query.Where(t => t.Provider != null && providers.Contains(t.Provider));
+            }
+
+            if (filter.Codes.Count > 0)
+            {
+                var codes = filter.Codes.ToArray();
+                query = query.Where(t => codes.Contains(t.Code));
+            }
+
+            var rows = await query
+                .OrderByDescending(t => t.SeenAt).ThenBy(t => t.Id)
+                .Take(filter.Limit + 1)
+                .Select(t => new { t.SeenAt, t.UserId, t.Provider, t.Resource, t.Code, t.FromValue, t.ToValue })
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+            var start = await HistoryStartAsync(db, scope, cancellationToken).ConfigureAwait(false);
+
+            var changes = rows.Take(filter.Limit)
+                .Select(r => new ProblemChange(r.SeenAt, r.UserId, r.Provider, r.Resource, r.Code ?? string.Empty, (r.ToValue ?? r.FromValue)!, r.FromValue is null))
+                .ToList();
+            return new ProblemChanges(changes, rows.Count > filter.Limit, start);
+        }
+    }
+
+    public async Task<UserHistory> GetUserHistoryAsync(string scope, string userId, int limit, CancellationToken cancellationToken)
+    {
+        await migrator.EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
+        var db = database.CreateContext();
+        await using (db.ConfigureAwait(false))
+        {
+            var rows = await db.Transitions.AsNoTracking()
+                .Where(t => t.UserId == userId && t.Scan!.Scope == scope)
+                .OrderByDescending(t => t.SeenAt).ThenByDescending(t => t.Id)
+                .Take(limit + 1)
+                .Select(t => new { t.Id, t.SeenAt, t.Kind, t.Provider, t.Resource, t.Code, t.FromValue, t.ToValue })
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+            var start = await HistoryStartAsync(db, scope, cancellationToken).ConfigureAwait(false);
+            var items = rows.Take(limit)
+                .OrderBy(r => r.SeenAt).ThenBy(r => r.Id)
+                .GroupBy(r => (r.Kind, r.Provider, r.Resource, r.Code))
+                .Select(g => new ItemHistory(g.Key.Kind, g.Key.Provider, g.Key.Resource, g.Key.Code, [.. g.Select(r => new ItemChange(r.SeenAt, r.FromValue, r.ToValue))]))
+                .OrderBy(i => i.Provider ?? string.Empty, StringComparer.Ordinal)
+                .ThenBy(i => i.Resource ?? string.Empty, StringComparer.Ordinal)
+                .ThenBy(i => i.Code ?? string.Empty, StringComparer.Ordinal)
+                .ToList();
+            return new UserHistory(items, start, rows.Count > limit);
+        }
+    }
+
+    public async Task<ProviderTrends> GetProviderTrendsAsync(string scope, string provider, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await migrator.EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
+        var db = database.CreateContext();
+        await using (db.ConfigureAwait(false))
+        {
+            var scans = await db.Scans.AsNoTracking()
+                .Where(s => s.Scope == scope && s.CompletedAt >= since)
+                .Select(s => new { s.CompletedAt, s.Counts })
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var days = scans
+                .GroupBy(s => DateOnly.FromDateTime(s.CompletedAt.UtcDateTime))
+                .OrderBy(g => g.Key)
+                .Select(g =>
+                {
+                    var counts = ScanCounts.FromJson(g.MaxBy(s => s.CompletedAt)!.Counts).Providers.GetValueOrDefault(provider);
+                    return new DayCounts(g.Key, counts?.Statuses ?? new SortedDictionary<string, int>(), counts?.Findings ?? new SortedDictionary<string, int>());
+                })
+                .ToList();
+
+            var transitions = await db.Transitions.AsNoTracking()
+                .Where(t => t.Kind == TransitionKind.Pull && t.Provider == provider && t.SeenAt >= since && t.Scan!.Scope == scope)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+            var start = await HistoryStartAsync(db, scope, cancellationToken).ConfigureAwait(false);
+            return new ProviderTrends(days, PullDurations.Measure(transitions), start);
+        }
+    }
+
+    public async Task<StoredTeamState?> LoadLatestStateAsync(string scope, CancellationToken cancellationToken)
+    {
+        await migrator.EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
+        var db = database.CreateContext();
+        await using (db.ConfigureAwait(false))
+        {
+            var row = await db.TeamStates.AsNoTracking().Where(s => s.Scope == scope)
+                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            return row is not null && TeamStateSerializer.Deserialize(row.Payload, row.Format) is { } state
+                ? new StoredTeamState(row.ScanId, row.CompletedAt, state)
+                : null;
+        }
+    }
+
+    /// <summary>When the oldest scan kept of the scope completed; null when none is.</summary>
+    private static Task<DateTimeOffset?> HistoryStartAsync(StoreContext db, string scope, CancellationToken cancellationToken) =>
+        db.Scans.AsNoTracking().Where(s => s.Scope == scope)
+            .OrderBy(s => s.CompletedAt).Select(s => (DateTimeOffset?)s.CompletedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+}

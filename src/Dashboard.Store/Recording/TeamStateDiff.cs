@@ -1,0 +1,106 @@
+using Dashboard.Store.Model;
+using Dashboard.Store.State;
+
+namespace Dashboard.Store.Recording;
+
+/// <summary>
+/// What changed from one team state to the next: per user, each pull's status, each connection's status (when both
+/// states read connections) and each finding (by code, provider and resource) that appeared, changed or cleared. A
+/// user who left the team clears everything they had; a new user's items appear.
+/// </summary>
+public static class TeamStateDiff
+{
+    public static List<Transition> Compare(TeamState previous, TeamState current)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(current);
+
+        var before = new Dictionary<string, UserState>(previous.Users.Count, StringComparer.Ordinal);
+        foreach (var user in previous.Users)
+        {
+            before[user.UserId] = user;
+        }
+
+        var changes = new List<Transition>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var user in current.Users)
+        {
+            if (!seen.Add(user.UserId))
+            {
+                continue;
+            }
+
+            Compare(before.GetValueOrDefault(user.UserId), user, changes);
+        }
+
+        foreach (var user in previous.Users)
+        {
+            if (!seen.Contains(user.UserId))
+            {
+                seen.Add(user.UserId);
+                Compare(user, null, changes);
+            }
+        }
+
+        return changes;
+    }
+
+    private static void Compare(UserState? before, UserState? after, List<Transition> changes)
+    {
+        var userId = (after ?? before)!.UserId;
+
+        Items(before?.Pulls, after?.Pulls, p => (p.Provider, p.Resource, (string?)null), p => p.Status, TransitionKind.Pull, userId, changes);
+
+        // Connections only when both scans read them: a scan that did not is no evidence that they cleared.
+        if ((before is null || before.Connections is not null) && (after is null || after.Connections is not null))
+        {
+            Items(before?.Connections, after?.Connections, c => (c.Provider, (string?)null, (string?)null), c => c.Status, TransitionKind.Connection, userId, changes);
+        }
+
+        Items(before?.Findings, after?.Findings, f => (f.Provider, f.Resource, f.Code), f => f.Severity, TransitionKind.Finding, userId, changes);
+    }
+
+    private static void Items<T>(
+        IReadOnlyList<T>? before,
+        IReadOnlyList<T>? after,
+        Func<T, (string? Provider, string? Resource, string? Code)> key,
+        Func<T, string> value,
+        string kind,
+        string userId,
+        List<Transition> changes)
+    {
+        var old = new Dictionary<(string?, string?, string?), string>();
+        foreach (var item in before ?? [])
+        {
+            old.TryAdd(key(item), value(item));
+        }
+
+        var now = new HashSet<(string?, string?, string?)>();
+        foreach (var item in after ?? [])
+        {
+            var k = key(item);
+            if (!now.Add(k))
+            {
+                continue;
+            }
+
+            var v = value(item);
+            if (!old.TryGetValue(k, out var was))
+            {
+                changes.Add(new Transition(kind, userId, k.Item1, k.Item2, k.Item3, null, v));
+            }
+            else if (!string.Equals(was, v, StringComparison.Ordinal))
+            {
+                changes.Add(new Transition(kind, userId, k.Item1, k.Item2, k.Item3, was, v));
+            }
+        }
+
+        foreach (var (k, was) in old)
+        {
+            if (!now.Contains(k))
+            {
+                changes.Add(new Transition(kind, userId, k.Item1, k.Item2, k.Item3, was, null));
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Store;
+
+/// <summary>The store on SQLite; its migrations are in <c>Migrations/Sqlite</c>.</summary>
+public sealed class SqliteStoreContext(DbContextOptions<SqliteStoreContext> options) : StoreContext(options)
+{
+    /// <summary>
+    /// SQLite has no date type, and EF Core cannot compare or order <see cref="DateTimeOffset"/> values there: times are
+    /// kept as fixed-width UTC text (<c>2026-12-04T07:00:00.0000000Z</c>), which sorts as time does and reads well.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTextConverter>();
+    }
+}

@@ -1,0 +1,4 @@
+namespace Dashboard.Store.State;
+
+/// <summary>A provider's resources that were not pulled.</summary>
+public sealed record NotPulledState(string Provider, IReadOnlyList<string> Resources);

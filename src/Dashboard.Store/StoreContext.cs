@@ -1,0 +1,83 @@
+using System.Text;
+using Dashboard.Store.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Store;
+
+/// <summary>
+/// The history store's model, shared by both providers. EF Core scaffolds migrations for one provider at a time, so
+/// each has a thin subclass (<see cref="SqliteStoreContext"/>, <see cref="PostgresStoreContext"/>) with its own
+/// migration set (<c>Migrations/Sqlite</c>, <c>Migrations/Postgres</c>). Tables and columns are snake_case, so
+/// operators can query them by hand on either database.
+/// </summary>
+public abstract class StoreContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<ScanRecord> Scans => Set<ScanRecord>();
+
+    public DbSet<TransitionRecord> Transitions => Set<TransitionRecord>();
+
+    public DbSet<TeamStateRecord> TeamStates => Set<TeamStateRecord>();
+
+    /// <summary>
+    /// Serializes writers of the same scope across processes for the rest of the current transaction (PostgreSQL:
+    /// a transaction-level advisory lock; SQLite: its single writer already does).
+    /// </summary>
+    internal virtual Task LockScopeForWriteAsync(string scope, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+
+        modelBuilder.Entity<ScanRecord>(scan =>
+        {
+            scan.ToTable("scans");
+            scan.HasKey(s => s.Id);
+            scan.Property(s => s.Scope).IsRequired();
+            scan.Property(s => s.Counts).IsRequired();
+            scan.HasIndex(s => new { s.Scope, s.CompletedAt });
+            scan.HasMany(s => s.Transitions).WithOne(t => t.Scan).HasForeignKey(t => t.ScanId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<TransitionRecord>(transition =>
+        {
+            transition.ToTable("transitions");
+            transition.HasKey(t => t.Id);
+            transition.Property(t => t.Kind).IsRequired();
+            transition.Property(t => t.UserId).IsRequired();
+            // /changes and retention read by time; a user's history by user and time.
+            transition.HasIndex(t => t.SeenAt);
+            transition.HasIndex(t => new { t.UserId, t.SeenAt });
+        });
+
+        modelBuilder.Entity<TeamStateRecord>(state =>
+        {
+            state.ToTable("team_state");
+            state.HasKey(s => s.Scope);
+            state.Property(s => s.Payload).IsRequired();
+        });
+
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase(property.Name));
+            }
+        }
+    }
+
+    private static string SnakeCase(string name)
+    {
+        var text = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0)
+            {
+                text.Append('_');
+            }
+
+            text.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return text.ToString();
+    }
+}

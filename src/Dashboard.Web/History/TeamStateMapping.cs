@@ -1,0 +1,125 @@
+using Dashboard.Diagnosis;
+using Dashboard.Store.State;
+using Dashboard.Web.Data.Team;
+using Vital.Introspection;
+
+namespace Dashboard.Web.History;
+
+/// <summary>
+/// The one place where the team snapshot meets the store's own terms, both ways: a completed snapshot becomes a
+/// <see cref="TeamState"/> (recorded, and compared with the next one), and a stored state becomes team users again
+/// (shown at start while the first scan runs). When <see cref="TeamUser"/> gains data (connections), map it here:
+/// <see cref="UserState.Connections"/> is waiting for it.
+/// </summary>
+internal static class TeamStateMapping
+{
+    public static TeamState ToState(TeamSnapshot snapshot, DiagnosisEngine engine)
+    {
+        var users = snapshot.Users;
+        var states = new UserState[users.Count];
+        for (var i = 0; i < users.Count; i++)
+        {
+            states[i] = ToState(users[i], engine);
+        }
+
+        return new TeamState { CompletedAt = snapshot.CompletedAt ?? snapshot.StartedAt, Users = states };
+    }
+
+    public static UserState ToState(TeamUser user, DiagnosisEngine engine)
+    {
+        // The snapshot keeps finding codes only; provider and resource come from diagnosing its pulls again, with the
+        // same time, so the result is the one the grid shows.
+        var diagnosis = engine.Diagnose(user.ToSources(), user.AsOf);
+        return new UserState
+        {
+            UserId = user.UserId,
+            AsOf = user.AsOf,
+            Providers = user.PullProviders,
+            Ongoing = user.OngoingRead ? [.. user.Ongoing.Select(ToState)] : null,
+            Pulls = [.. user.Pulls.Select(ToState)],
+            NotPulled = [.. user.NotPulled.Select(n => new NotPulledState(n.Provider, n.Resources))],
+            Findings = [.. diagnosis.Findings.Select(f => new FindingState(f.Code, SeverityName(f.Severity), f.Provider, f.Resource))],
+        };
+    }
+
+    /// <summary>What Vital said of the user, back in the client's shape, for <see cref="TeamUser"/> to diagnose again.</summary>
+    public static UserHistoricalPulls ToPulls(UserState user)
+    {
+        var providers = new Dictionary<ProviderSlug, ProviderPulls>();
+        foreach (var provider in user.Providers)
+        {
+            providers[new ProviderSlug(provider)] = new ProviderPulls
+            {
+                Pulled = user.Pulls.Where(p => p.Provider == provider).ToDictionary(p => new ResourceName(p.Resource), ToPull),
+                NotPulled = [.. user.NotPulled.Where(n => n.Provider == provider).SelectMany(n => n.Resources).Select(r => new ResourceName(r))],
+            };
+        }
+
+        return new UserHistoricalPulls { UserId = user.UserId, Providers = providers };
+    }
+
+    /// <summary>The ongoing data back in the client's shape; null when the stored scan did not read it.</summary>
+    public static UserResources? ToResources(UserState user) =>
+        user.Ongoing is not { } ongoing
+            ? null
+            : new UserResources
+            {
+                UserId = user.UserId,
+                Providers = ongoing.GroupBy(o => o.Provider, StringComparer.Ordinal).ToDictionary(
+                    g => new ProviderSlug(g.Key),
+                    g => (IReadOnlyDictionary<ResourceName, ResourceFreshness>)g.ToDictionary(o => new ResourceName(o.Resource), ToFreshness)),
+            };
+
+    public static string SeverityName(Severity severity) => severity.ToString().ToLowerInvariant();
+
+    private static PullState ToState(CompactPull pull) => new()
+    {
+        Provider = pull.Provider,
+        Resource = pull.Resource,
+        Status = pull.Status.Value,
+        ErrorDetails = pull.ErrorDetails,
+        Release = pull.Release,
+        TraceId = pull.TraceId,
+        DaysWithData = pull.DaysWithData,
+        ScheduledAt = pull.ScheduledAt,
+        StartedAt = pull.StartedAt,
+        EndedAt = pull.EndedAt,
+        RangeStart = pull.RangeStart,
+        RangeEnd = pull.RangeEnd,
+    };
+
+    private static FreshnessState ToState(CompactFreshness ongoing)
+    {
+        var freshness = ongoing.ToFreshness();
+        return new FreshnessState
+        {
+            Provider = ongoing.Provider,
+            Resource = ongoing.Resource,
+            NewestData = freshness.NewestData,
+            OldestData = freshness.OldestData,
+            LastAttemptAt = freshness.LastAttempt?.Timestamp,
+            LastAttemptStatus = freshness.LastAttempt?.Status.Value,
+            SentCount = freshness.SentCount,
+        };
+    }
+
+    private static ResourceFreshness ToFreshness(FreshnessState state) => new()
+    {
+        NewestData = state.NewestData,
+        OldestData = state.OldestData,
+        LastAttempt = state.LastAttemptStatus is { } status ? new LastAttempt(state.LastAttemptAt, new AttemptStatus(status)) : null,
+        SentCount = state.SentCount,
+    };
+
+    private static HistoricalPull ToPull(PullState pull) => new()
+    {
+        Status = new PullStatus(pull.Status),
+        RangeStart = pull.RangeStart,
+        RangeEnd = pull.RangeEnd,
+        DaysWithData = pull.DaysWithData,
+        Timeline = new PullTimeline { ScheduledAt = pull.ScheduledAt, StartedAt = pull.StartedAt, EndedAt = pull.EndedAt },
+        Release = pull.Release,
+        TraceId = pull.TraceId,
+        ErrorDetails = pull.ErrorDetails is null ? null : new PullErrorDetails(pull.ErrorDetails),
+    };
+}

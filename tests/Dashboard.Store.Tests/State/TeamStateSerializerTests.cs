@@ -1,0 +1,61 @@
+using Dashboard.Store.State;
+using static Dashboard.Store.Tests.Support.TestStates;
+
+namespace Dashboard.Store.Tests.State;
+
+public sealed class TeamStateSerializerTests
+{
+    [Fact]
+    public void Serialize_ThenDeserialize_SameState()
+    {
+        var pull = Pull("oura", "sleep", "failure") with
+        {
+            ErrorDetails = "provider_credential_error",
+            Release = "0.0.0-dev.cd0e262",
+            StartedAt = T0.AddHours(-1),
+            EndedAt = T0,
+            RangeStart = T0.AddDays(-180),
+            RangeEnd = T0,
+        };
+        var user = User("u1", [pull], [Failed("oura", "sleep")], [new ConnectionState("oura", "error")]) with
+        {
+            NotPulled = [new NotPulledState("oura", ["blood_oxygen", "hrv"])],
+            Ongoing = [new FreshnessState { Provider = "oura", Resource = "sleep", NewestData = T0.AddDays(-4), LastAttemptStatus = "failure", SentCount = 3 }],
+        };
+        var state = Team(T0, user, User("u2"));
+
+        var back = TeamStateSerializer.Deserialize(TeamStateSerializer.Serialize(state), TeamStateSerializer.Format);
+
+        Assert.NotNull(back);
+        Assert.Equal(state.CompletedAt, back.CompletedAt);
+        Assert.Equal(2, back.Users.Count);
+        var read = back.Users[0];
+        Assert.Equal(pull, Assert.Single(read.Pulls));
+        Assert.Equal(user.Findings, read.Findings);
+        Assert.Equal(user.Connections, read.Connections);
+        Assert.Equal(["blood_oxygen", "hrv"], Assert.Single(read.NotPulled).Resources);
+        Assert.Equal(user.Ongoing[0], Assert.Single(read.Ongoing!));
+        Assert.Null(back.Users[1].Connections);
+        Assert.Empty(back.Users[1].Pulls);
+    }
+
+    [Fact]
+    public void Deserialize_OtherFormat_Null()
+    {
+        var payload = TeamStateSerializer.Serialize(Team(T0, User("u1")));
+
+        Assert.Null(TeamStateSerializer.Deserialize(payload, TeamStateSerializer.Format + 1));
+    }
+
+    [Fact]
+    public void Serialize_ThousandUsers_AboutTwentyBytesAPull()
+    {
+        var users = Enumerable.Range(0, 1000)
+            .Select(i => User($"user-{i:D6}", [Pull("oura", "sleep", "success"), Pull("oura", "workouts", "failure"), Pull("garmin", "activity", "success")], [Failed("oura", "workouts")]))
+            .ToArray();
+
+        var payload = TeamStateSerializer.Serialize(Team(T0, users));
+
+        Assert.InRange(payload.Length / 3000.0, 1, 40);
+    }
+}
