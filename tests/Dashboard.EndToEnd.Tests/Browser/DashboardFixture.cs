@@ -27,8 +27,11 @@ public sealed class BrowserCollection : ICollectionFixture<DashboardFixture>
 /// </remarks>
 public sealed class DashboardFixture : IAsyncLifetime
 {
-    /// <summary>A key of the right shape; the simulator accepts any.</summary>
-    public const string ApiKey = "pk_us_E2E_browser_journeys_not_a_real_key";
+    /// <summary>
+    /// A sandbox key's shape (the simulator accepts any): the dashboard runs in Development here for its static web
+    /// assets, and Development refuses a production key.
+    /// </summary>
+    public const string ApiKey = "sk_us_E2E_browser_journeys_not_a_real_key";
 
     public const int ViewportWidth = 1400;
     public const int ViewportHeight = 950;
