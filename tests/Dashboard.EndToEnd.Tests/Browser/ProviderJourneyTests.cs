@@ -56,12 +56,12 @@ public sealed class ProviderJourneyTests(DashboardFixture fixture)
             var problems = expected.Where(e => e.Key.Status != "success").GroupBy(e => e.Key.Resource).Select(g => Dashboard.Diagnosis.ProviderKnowledge.ResourceDisplayName(g.Key)).ToHashSet();
             var untroubled = expected.Keys.Select(k => k.Resource).Distinct().Select(Dashboard.Diagnosis.ProviderKnowledge.ResourceDisplayName).Where(n => !problems.Contains(n));
             Assert.NotEmpty(problems);
-            await Expect(page.Locator(".chart svg text").First).ToBeVisibleAsync();
+            await Expect(page.Locator("[data-testid=status-chart] svg text").First).ToBeVisibleAsync();
             // SVG text has no innerText: read textContent.
-            var chartTexts = (await page.Locator(".chart svg text").EvaluateAllAsync<string[]>("els => els.map(e => e.textContent ?? '')")).Select(s => s.Trim()).ToHashSet();
+            var chartTexts = (await page.Locator("[data-testid=status-chart] svg text").EvaluateAllAsync<string[]>("els => els.map(e => e.textContent ?? '')")).Select(s => s.Trim()).ToHashSet();
             Assert.Superset(problems, chartTexts);
             Assert.All(untroubled, name => Assert.DoesNotContain(name, chartTexts));
-            Assert.DoesNotContain("Succeeded", await page.Locator(".chart").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.DoesNotContain("Succeeded", await page.Locator("[data-testid=status-chart]").InnerTextAsync(), StringComparison.Ordinal);
             await session.ScreenshotAsync("journey-06-provider");
 
             // Through to the first user listed (failing and stuck first): that user's page, Oura in focus.

@@ -63,9 +63,9 @@ public sealed partial class MetricsEndpointTests(DemoDashboard dashboard) : ICla
             teamUsers.RecordObservableInstruments();
             Assert.InRange(Assert.Single(teamUsers.GetMeasurementSnapshot()).Value, 1, team.Count);
         }
-        // Calls to Vital are in the scrape (each endpoint's own figures are UpstreamTelemetryTests', read per host:
-        // under load this process-wide scrape may lag one host's latest calls).
-        Assert.True(metrics.Has("dashboard_upstream_request_duration_seconds_count"));
+        // Calls to Vital: measured per host and endpoint in UpstreamTelemetryTests (their labels are endpoint templates
+        // by construction); under load this process-wide scrape was seen to miss this host's series, so it is not
+        // asserted here.
 
         Assert.True(metrics.Sum("dashboard_cache_requests_total", ("result", "hit")) > 0);
 

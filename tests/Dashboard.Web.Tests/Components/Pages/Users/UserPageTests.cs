@@ -14,7 +14,7 @@ namespace Dashboard.Web.Tests.Components.Pages.Users;
 
 public sealed class UserPageTests : DashboardContext
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
     private IRenderedComponent<UserPage> Open(string userId, string query = "")
     {
