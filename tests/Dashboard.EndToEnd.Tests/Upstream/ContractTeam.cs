@@ -43,31 +43,7 @@ internal static class ContractTeam
     public const string UuidShapedClientId = "0d7c3a52-91e4-4b8f-a6d2-5e3f1c9b7a40";
 
     /// <summary>The severities of ARCHITECTURE.md's two finding-code tables.</summary>
-    public static IReadOnlyDictionary<string, string> Severities { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["pull_failed"] = "critical",
-        ["pull_retrying"] = "warning",
-        ["pull_stuck_scheduled"] = "warning",
-        ["pull_stuck_in_progress"] = "warning",
-        ["pull_in_progress"] = "info",
-        ["pull_no_data"] = "warning",
-        ["pull_low_coverage"] = "info",
-        ["resources_not_pulled"] = "warning",
-        ["no_pull_data"] = "warning",
-        ["unknown_status"] = "warning",
-        ["timeline_anomaly"] = "info",
-        ["user_not_found"] = "critical",
-        ["no_connections"] = "warning",
-        ["connection_error"] = "critical",
-        ["connection_paused"] = "warning",
-        ["unknown_connection_status"] = "warning",
-        ["scopes_denied"] = "warning",
-        ["data_stale"] = "warning",
-        ["data_delay_normal"] = "info",
-        ["last_attempt_failed"] = "warning",
-        ["outside_ingestion_bounds"] = "info",
-        ["source_unavailable"] = "warning",
-    };
+    public static IReadOnlyDictionary<string, string> Severities => Dashboard.Web.Tests.Support.FindingSeverities.Of;
 
     /// <summary>
     /// What the dashboard must find for each user of the team (default settings: <c>StaleAfter</c> 3 days,

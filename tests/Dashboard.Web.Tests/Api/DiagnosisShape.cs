@@ -20,31 +20,7 @@ public static partial class DiagnosisShape
     public static readonly string[] FindingFields = ["code", "severity", "provider", "resource", "title", "explanation", "action", "evidence"];
 
     /// <summary>The finding table of docs/ARCHITECTURE.md: every code and its one severity.</summary>
-    public static readonly IReadOnlyDictionary<string, string> SeverityOf = new Dictionary<string, string>
-    {
-        ["pull_failed"] = "critical",
-        ["pull_retrying"] = "warning",
-        ["pull_stuck_scheduled"] = "warning",
-        ["pull_stuck_in_progress"] = "warning",
-        ["pull_in_progress"] = "info",
-        ["pull_no_data"] = "warning",
-        ["pull_low_coverage"] = "info",
-        ["resources_not_pulled"] = "warning",
-        ["no_pull_data"] = "warning",
-        ["unknown_status"] = "warning",
-        ["timeline_anomaly"] = "info",
-        ["user_not_found"] = "critical",
-        ["no_connections"] = "warning",
-        ["connection_error"] = "critical",
-        ["connection_paused"] = "warning",
-        ["unknown_connection_status"] = "warning",
-        ["scopes_denied"] = "warning",
-        ["data_stale"] = "warning",
-        ["data_delay_normal"] = "info",
-        ["last_attempt_failed"] = "warning",
-        ["outside_ingestion_bounds"] = "info",
-        ["source_unavailable"] = "warning",
-    };
+    public static IReadOnlyDictionary<string, string> SeverityOf => FindingSeverities.Of;
 
     private static readonly string[] SeverityOrder = ["ok", "info", "warning", "critical"];
 

@@ -96,9 +96,7 @@ public sealed partial class TeamPage : IDisposable
 
         if (_model.View.Users is [var only] && string.Equals(ClientIds.Of(only.UserId), search, StringComparison.Ordinal))
         {
-            _lookup = (search, ClientIdLookup.Found, null);
-            await Audit.RecordAsync(AuditAction.ClientUserIdLookup, only.UserId, "grid search");
-            Navigation.NavigateTo(Links.User(only.UserId, Times.Mode), replace: true);
+            await OpenFoundAsync(search, only.UserId);
             return;
         }
 
@@ -113,9 +111,7 @@ public sealed partial class TeamPage : IDisposable
         {
             if (await Diagnoses.ResolveAsync(search) is { } userId)
             {
-                _lookup = (search, ClientIdLookup.Found, null);
-                await Audit.RecordAsync(AuditAction.ClientUserIdLookup, userId, "grid search");
-                Navigation.NavigateTo(Links.User(userId, Times.Mode), replace: true);
+                await OpenFoundAsync(search, userId);
                 return;
             }
 
@@ -125,6 +121,13 @@ public sealed partial class TeamPage : IDisposable
         {
             _lookup = (search, ClientIdLookup.Failed, Api.UpstreamProblems.Describe(ex).Detail);
         }
+    }
+
+    private async Task OpenFoundAsync(string search, string userId)
+    {
+        _lookup = (search, ClientIdLookup.Found, null);
+        await Audit.RecordAsync(AuditAction.ClientUserIdLookup, userId, "grid search");
+        Navigation.NavigateTo(Links.User(userId, Times.Mode), replace: true);
     }
 
     /// <summary>What the empty state says about the client-id lookup of the current search; null when none was made.</summary>
