@@ -22,7 +22,10 @@ public sealed class TeamScanTelemetryTests
         using var csv = await spans.CreateClient(factory).GetAsync("/api/users.csv", Ct);
 
         csv.EnsureSuccessStatusCode();
-        var all = await spans.WaitAsync(s => s.Any(a => a.DisplayName == TeamScanTelemetry.SpanName), Ct);
+        // The request's own span ends (and is exported) only after its response has gone: wait for it as well.
+        var all = await spans.WaitAsync(
+            s => s.Any(a => a.DisplayName == TeamScanTelemetry.SpanName) && s.Any(a => a.Kind == ActivityKind.Server && a.DisplayName == "GET /api/users.csv"),
+            Ct);
         var scan = all.First(a => a.DisplayName == TeamScanTelemetry.SpanName);
         Assert.Equal(default, scan.ParentSpanId);
         Assert.Equal(TeamScanResult.Completed, scan.GetTagItem("outcome"));
