@@ -1,5 +1,6 @@
 using Dashboard.Store.Alerts;
 using Dashboard.Store.Model;
+using Dashboard.Store.Recording;
 using Microsoft.EntityFrameworkCore;
 using static Dashboard.Store.Tests.Support.TestStates;
 
@@ -99,6 +100,32 @@ public abstract partial class StoreSuite
         Assert.Single(claims, c => c is not null);
         await using var restarted = new StoreHarness(SecondHandle(), Store.Time);
         Assert.Null(await restarted.Outbox.ClaimNextAsync("test", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Alerts_DatabaseDown_NothingHandedOutThenOneAlertOnceItIsBack()
+    {
+        await Store.WriteAsync(Team(T0, User("u1")));
+        await BreakAsync();
+        var written = new TaskCompletionSource<ScanWritten>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Store.Writer.Written += w => written.TrySetResult(w);
+        var failing = Team(T0.AddHours(1), User("u1", [Pull("oura", "sleep", "failure")], [Failed("oura", "sleep")]));
+
+        Store.Writer.Record(new CompletedScan("test", T0, failing.CompletedAt, 1, () => failing));
+
+        // The sender cannot claim while the store is down: it sends nothing (it cannot know what was sent).
+        await Assert.ThrowsAnyAsync<Exception>(() => Store.Outbox.ClaimNextAsync("test", TestContext.Current.CancellationToken));
+        await RepairAsync();
+        while (!written.Task.IsCompleted)
+        {
+            Store.Time.Advance(TimeSpan.FromSeconds(1));
+            await Task.WhenAny(written.Task, Task.Delay(50, TestContext.Current.CancellationToken));
+        }
+
+        Assert.NotNull((await written.Task).AlertId);
+        var alert = await Store.Outbox.ClaimNextAsync("test", TestContext.Current.CancellationToken);
+        Assert.Equal([new NewProblem("u1", "oura", "sleep", "pull_failed")], alert!.Problems);
+        Assert.Null(await Store.Outbox.ClaimNextAsync("test", TestContext.Current.CancellationToken));
     }
 
     [Fact]
