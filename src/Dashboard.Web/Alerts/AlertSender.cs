@@ -53,8 +53,16 @@ internal sealed partial class AlertSender(
             {
                 while (_wake.Reader.TryRead(out var trigger))
                 {
-                    await DrainAsync(stoppingToken).ConfigureAwait(false);
-                    Drained?.Invoke(trigger);
+                    try
+                    {
+                        await DrainAsync(stoppingToken).ConfigureAwait(false);
+                        Drained?.Invoke(trigger);
+                    }
+                    catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                    {
+                        // A bug here must not stop the host (a background service's failure would): the next scan tries again.
+                        LogPassFailed(logger, ex.GetType().Name);
+                    }
                 }
             }
         }
@@ -189,6 +197,9 @@ internal sealed partial class AlertSender(
 
     [LoggerMessage(EventId = 7104, Level = LogLevel.Warning, Message = "Alert {AlertId}: its outcome could not be stored ({Reason}, {ExceptionType}); it is not sent again")]
     private static partial void LogOutcomeNotStored(ILogger logger, long alertId, string reason, string exceptionType);
+
+    [LoggerMessage(EventId = 7106, Level = LogLevel.Error, Message = "Alerts: a pass over the waiting alerts failed ({ExceptionType}); the next scan tries again")]
+    private static partial void LogPassFailed(ILogger logger, string exceptionType);
 
     [LoggerMessage(EventId = 7105, Level = LogLevel.Information, Message = "Alert {AlertId} for the scan of {SeenAt} skipped: stale or without its changes")]
     private static partial void LogSkipped(ILogger logger, long alertId, DateTimeOffset seenAt);
