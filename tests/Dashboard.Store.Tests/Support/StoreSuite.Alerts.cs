@@ -111,7 +111,19 @@ public abstract partial class StoreSuite
         Store.Writer.Written += w => written.TrySetResult(w);
         var failing = Team(T0.AddHours(1), User("u1", [Pull("oura", "sleep", "failure")], [Failed("oura", "sleep")]));
 
+        var paused = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Store.Status.Changed += () =>
+        {
+            if (Store.Status.IsPaused)
+            {
+                paused.TrySetResult();
+            }
+        };
+
         Store.Writer.Record(new CompletedScan("test", T0, failing.CompletedAt, 1, () => failing));
+
+        // The writer has failed and waits on the (fake) clock, so nothing opens the database while it is repaired.
+        await paused.Task.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
 
         // The sender cannot claim while the store is down: it sends nothing (it cannot know what was sent).
         await Assert.ThrowsAnyAsync<Exception>(() => Store.Outbox.ClaimNextAsync("test", TestContext.Current.CancellationToken));
