@@ -84,4 +84,14 @@ public sealed class AlertOptionsValidatorTests
         Assert.Equal("POST ***?*", masker.Apply("POST " + Webhook + "?*"));
         Assert.Equal("path ***", masker.Apply("path /services/T000/B000/XXXXsecretXXXX"));
     }
+
+    [Fact]
+    public void Traces_AlertPostSpan_AddressKeepsNoPathOrQuery()
+    {
+        var redacted = Dashboard.Web.Observability.TraceRedactionProcessor.Redact(Webhook + "?channel=ops");
+
+        Assert.DoesNotContain("XXXXsecretXXXX", redacted, StringComparison.Ordinal);
+        Assert.DoesNotContain("channel", redacted, StringComparison.Ordinal);
+        Assert.StartsWith("https://hooks.example.com", redacted, StringComparison.Ordinal);
+    }
 }
