@@ -20,6 +20,8 @@ public abstract class StoreContext(DbContextOptions options) : DbContext(options
 
     public DbSet<AlertRecord> Alerts => Set<AlertRecord>();
 
+    public DbSet<ManualRefreshRecord> ManualRefreshes => Set<ManualRefreshRecord>();
+
     /// <summary>
     /// Serializes writers of the same scope across processes for the rest of the current transaction (PostgreSQL:
     /// a transaction-level advisory lock; SQLite: its single writer already does).
@@ -66,6 +68,16 @@ public abstract class StoreContext(DbContextOptions options) : DbContext(options
             // The sender asks for the oldest waiting alert of its scope.
             alert.HasIndex(a => new { a.Scope, a.AttemptedAt });
             alert.HasOne(a => a.Scan).WithMany().HasForeignKey(a => a.ScanId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ManualRefreshRecord>(refresh =>
+        {
+            refresh.ToTable("manual_refreshes");
+            refresh.HasKey(r => r.Id);
+            refresh.Property(r => r.Scope).IsRequired();
+            refresh.Property(r => r.UserId).IsRequired();
+            // The allowance counts one user's refreshes of the last hour.
+            refresh.HasIndex(r => new { r.Scope, r.UserId, r.SentAt });
         });
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

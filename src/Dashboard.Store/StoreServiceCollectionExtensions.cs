@@ -31,6 +31,7 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<IHistoryReader, HistoryReader>();
         services.AddOptions<AlertQueueOptions>();
         services.AddSingleton<IAlertOutbox, AlertOutbox>();
+        services.AddSingleton<Refreshes.IRefreshLedger, Refreshes.RefreshLedger>();
 
         services.AddHostedService<StoreStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<HistoryWriter>());

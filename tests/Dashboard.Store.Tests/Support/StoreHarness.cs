@@ -23,6 +23,7 @@ internal sealed class StoreHarness : IAsyncDisposable
             MaxRetryDelay = TimeSpan.FromSeconds(4),
         };
         Outbox = new AlertOutbox(database, Migrator, Time);
+        Refreshes = new Dashboard.Store.Refreshes.RefreshLedger(database, Migrator, Time);
         Reader = new HistoryReader(database, Migrator);
         Retention = new RetentionService(database, Migrator, Options.Create(new StoreOptions { RetentionDays = retentionDays }), Time, NullLogger<RetentionService>.Instance);
     }
@@ -40,6 +41,8 @@ internal sealed class StoreHarness : IAsyncDisposable
     public IHistoryReader Reader { get; }
 
     public IAlertOutbox Outbox { get; }
+
+    public Dashboard.Store.Refreshes.IRefreshLedger Refreshes { get; }
 
     public RetentionService Retention { get; }
 
