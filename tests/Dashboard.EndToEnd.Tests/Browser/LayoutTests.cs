@@ -44,6 +44,7 @@ public sealed class LayoutTests(DashboardFixture fixture)
             ".provider-resources td.error-details",
             ".provider-resources .release-trace code",
             ".provider-resources .release-trace .copy-button",
+            ".provider-resources td.freshness > div",
         ],
         ["provider"] =
         [
