@@ -4,6 +4,9 @@ using Dashboard.Web.Data.Team;
 using Dashboard.Web.Observability;
 using Dashboard.Web.Tests.Support;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Vital.Introspection;
 using static Dashboard.Web.Tests.Support.TestPulls;
 
 namespace Dashboard.Web.Tests.Observability;
@@ -15,8 +18,10 @@ public sealed class TeamMetricsTests : IDisposable
     private readonly FakeTeamSnapshots _snapshots = new();
     private readonly DashboardMetrics _metrics;
 
+    private readonly ScanResumer _resumer = new(Options.Create(new VitalOptions()), TimeProvider.System, NullLogger<ScanResumer>.Instance);
+
     public TeamMetricsTests() =>
-        _metrics = new DashboardMetrics(_services.GetRequiredService<IMeterFactory>(), _snapshots, new UpstreamCircuitState());
+        _metrics = new DashboardMetrics(_services.GetRequiredService<IMeterFactory>(), _snapshots, new UpstreamCircuitState(), _resumer);
 
     [Fact]
     public void TeamGauges_CompleteSnapshot_CountUsersPullsAndFindings()
