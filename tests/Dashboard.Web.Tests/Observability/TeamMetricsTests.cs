@@ -44,6 +44,43 @@ public sealed class TeamMetricsTests : IDisposable
     }
 
     [Fact]
+    public async Task ScanResumes_AWalkAsksAgainForAFailedPage_CountedByWalkAndErrorTypeWithoutIds()
+    {
+        using var collector = new MetricCollector<long>(_services.GetRequiredService<IMeterFactory>(), DashboardTelemetry.Name, DashboardTelemetry.ScanResumes);
+        var asked = 0;
+        Task<string?> Read(string? cursor, CancellationToken ct) => Interlocked.Increment(ref asked) == 1
+            ? throw new VitalApiException(VitalErrorKind.Timeout, "Vital did not answer in time.")
+            : Task.FromResult<string?>(Id(1));
+
+        // The first back-off (a second) passes on the real clock.
+        await foreach (var page in _resumer.WalkAsync(new ScanGaps(), TeamWalk.Resources, new ProviderSlug("oura"), Read, static _ => null, TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(Id(1), page);
+        }
+
+        var resumed = Assert.Single(collector.GetMeasurementSnapshot());
+        Assert.Equal(1, resumed.Value);
+        Assert.Equal(
+            ["error.type=Timeout", "walk=resources"],
+            resumed.Tags.Select(t => $"{t.Key}={t.Value}").Order());
+    }
+
+    [Fact]
+    public void ScanIncomplete_ShownSnapshotGaveUpOnAWalk_OneAndTheScanOutcomeIsIncomplete()
+    {
+        _snapshots.Current = TestSnapshots.Complete(User(1).Pull("oura", "sleep", "success"));
+        Assert.Equal(0, Single<int>(DashboardTelemetry.ScanIncomplete));
+
+        var incomplete = TestSnapshots.Scanning(User(1).Pull("oura", "sleep", "success"));
+        incomplete.CompleteIncomplete(Now, [new ScanGap(new ProviderSlug("garmin"), TeamWalk.Pulls, 2, VitalErrorKind.Unavailable, "Vital is unavailable.")], carriedOver: 0);
+        _snapshots.Current = incomplete;
+
+        Assert.Equal(1, Single<int>(DashboardTelemetry.ScanIncomplete));
+        var result = TeamScanResult.Of(incomplete, TimeSpan.Zero);
+        Assert.Equal((TeamScanResult.Incomplete, "Unavailable"), (result.Outcome, result.ErrorType));
+    }
+
+    [Fact]
     public void TeamGauges_FindingCodes_AreOnesTheDiagnosisKnows()
     {
         _snapshots.Current = TestSnapshots.Complete(User(1).Pull("oura", "sleep", "mystery"), User(2).Pull("oura", "sleep", "success", daysWithData: 0));
