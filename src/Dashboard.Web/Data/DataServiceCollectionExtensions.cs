@@ -38,6 +38,10 @@ internal static class DataServiceCollectionExtensions
         services.AddSingleton<ClientUserIds>();
         services.AddSingleton<ClientUserIdPrefetch>();
         services.AddSingleton<IVitalRepository, VitalRepository>();
+
+        // The one write: the manual refresh, within Vital's hourly allowance per user.
+        services.AddSingleton<Refresh.IRefreshAllowance, Refresh.RefreshAllowance>();
+        services.AddSingleton<Refresh.ManualRefreshes>();
         return services;
     }
 }
