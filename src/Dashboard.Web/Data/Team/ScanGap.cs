@@ -12,6 +12,9 @@ namespace Dashboard.Web.Data.Team;
 /// <param name="Problem">That error in words, for the page.</param>
 public sealed record ScanGap(ProviderSlug? Provider, TeamWalk Walk, int PagesRead, VitalErrorKind Kind, string Problem)
 {
+    /// <summary>The upstream's error itself, so a scan that read nothing at all can answer like any other upstream trouble.</summary>
+    public VitalApiException? Exception { get; init; }
+
     /// <summary>What could not be read, in words: "oura's historical pulls", "the team's ongoing data".</summary>
     public string Scope => (Provider is { } provider ? provider.Value + "'s " : "the team's ")
         + (Walk == TeamWalk.Pulls ? "historical pulls" : "ongoing data");

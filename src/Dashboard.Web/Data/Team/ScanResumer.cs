@@ -92,7 +92,7 @@ public sealed partial class ScanResumer(IOptions<VitalOptions> options, TimeProv
                 var left = gaps.GaveUp ? TimeSpan.Zero : options.Value.ScanPatience - stuck;
                 if (left <= TimeSpan.Zero)
                 {
-                    return (default, new ScanGap(provider, walk, pagesRead, ex.Kind, ex.Message));
+                    return (default, new ScanGap(provider, walk, pagesRead, ex.Kind, ex.Message) { Exception = ex });
                 }
 
                 var wait = ex.RetryAfter is { } asked && asked > backOff ? asked : backOff;

@@ -332,6 +332,16 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
                 // now knew beyond the gaps; the next scan (due sooner, as after a failure) tries again.
                 var read = snapshot.Count;
                 var carried = SnapshotCarryOver.Apply(PreviousToKeep(snapshot), snapshot, gaps, _engine, _pool);
+                if (snapshot.Count == 0)
+                {
+                    // Nothing read and nothing to keep: no team to show, so this is the upstream's failure, as before.
+                    var upstream = gaps[0].Exception ?? new VitalApiException(gaps[0].Kind, gaps[0].Problem);
+                    LogScanFailed(_logger, upstream.Kind, 0, pages);
+                    snapshot.Fail(upstream.Message, _timeProvider.GetUtcNow(), upstream);
+                    Publish(snapshot, upstream.Message);
+                    return;
+                }
+
                 snapshot.Report(new ScanProgress(pages, snapshot.Count, _scanner.ScopeCount, _scanner.ScopeCount));
                 snapshot.CompleteIncomplete(_timeProvider.GetUtcNow(), gaps, carried);
                 LogIncomplete(_logger, read, pages, gaps.Count, string.Join(", ", gaps.Select(g => g.Scope)), carried);
