@@ -173,6 +173,41 @@ public sealed partial class ManualRefreshEndpointTests
     }
 
     [Fact]
+    public async Task TwoReplicasOnOneDatabase_CountTheSameAllowance()
+    {
+        var (upstream, simulator) = Simulated();
+        var user = simulator.Team.UsersWithConnections.First();
+        var folder = Directory.CreateTempSubdirectory("refresh-replicas-");
+        try
+        {
+            var store = ("Store:ConnectionString", (string?)$"Data Source={Path.Combine(folder.FullName, "shared.db")}");
+            await using var first = Factory(Settings(store), upstream);
+            await using var second = Factory(Settings(store), upstream);
+            using var one = Client(first);
+            using var two = Client(second);
+            var tokenOne = await TokenAsync(one, user, OperatorEmail, "support-operators");
+            var tokenTwo = await TokenAsync(two, user, OperatorEmail, "support-operators");
+
+            for (var i = 0; i < 8; i++)
+            {
+                using var ok = await PostAsync(i % 2 == 0 ? one : two, user, i % 2 == 0 ? tokenOne : tokenTwo);
+                Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+            }
+
+            using var ninth = await PostAsync(two, user, tokenTwo);
+
+            Assert.Equal((HttpStatusCode)429, ninth.StatusCode);
+            Assert.Equal("limit_reached", Json(ninth).GetProperty("outcome").GetString());
+            Assert.Equal(8, Posts(upstream));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task UserWithoutConnections_VitalsRefusalIsExplained()
     {
         var (upstream, simulator) = Simulated(users: 1000);
