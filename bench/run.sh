@@ -131,6 +131,10 @@ log "bench user $user"
 log "team scan, $users users: sequential walk, first per-provider scan, refresh"
 harness scan --base-url "$sim" --users $users --latency-ms $latency --out "$out/scan-10k.json" 2>>"$out/harness.log" >/dev/null
 
+log "team scan under faults, $users users in process: fault-free, the issue's 35% mix, 2% truncated bodies"
+harness faulty-scan --users $users --latency-ms $latency --runs $($quick && echo 1 || echo 3) \
+  --out "$out/faulty-scan-10k.json" 2>>"$out/harness.log" >/dev/null
+
 log "snapshot heap, $users users (in process)"
 harness memory --users $users --out "$out/memory-10k.json" 2>>"$out/harness.log" >/dev/null
 

@@ -19,6 +19,7 @@ internal static class Harness
     private static async Task<int> RunAsync(string? command, Arguments args) => command switch
     {
         "scan" => await ScanCommand.RunAsync(args).ConfigureAwait(false),
+        "faulty-scan" => await FaultyScanCommand.RunAsync(args).ConfigureAwait(false),
         "memory" => await SnapshotMemoryCommand.RunAsync(args).ConfigureAwait(false),
         "circuits" => await CircuitMemoryCommand.RunAsync(args).ConfigureAwait(false),
         "browse" => await BrowseCommand.RunAsync(args).ConfigureAwait(false),
@@ -32,6 +33,7 @@ internal static class Harness
         Console.Error.WriteLine("""
             usage: Dashboard.Benchmarks <command> [--name value ...]
               scan      --base-url URL --users N --latency-ms L [--passes sequential,first,refresh] [--concurrency C]
+              faulty-scan [--users N] [--latency-ms L] [--runs R]
               memory    --users N
               circuits  --count N [--base-url URL] [--user ID]
               verify    --dashboard URL --simulator URL --cache-seconds S

@@ -34,6 +34,13 @@ public sealed class VitalOptions
     /// </summary>
     public bool ScanResources { get; set; } = true;
 
+    /// <summary>
+    /// How long a team scan keeps resuming a page that still fails after the client's retries (backing off, then
+    /// asking again with the same cursor) before it gives up on that walk and publishes what it read as an
+    /// incomplete snapshot. Zero gives up at the first such page.
+    /// </summary>
+    public TimeSpan ScanPatience { get; set; } = TimeSpan.FromMinutes(3);
+
     /// <summary>The key sent to the simulated team, which only checks that one is present.</summary>
     public const string SimulatorApiKey = "simulator-demo-key";
 

@@ -69,6 +69,11 @@ public sealed class VitalOptionsValidator : IValidateOptions<VitalOptions>
             problems.Add("Vital:ScanMode must be PerProvider or Sequential.");
         }
 
+        if (options.ScanPatience < TimeSpan.Zero || options.ScanPatience > TimeSpan.FromHours(1))
+        {
+            problems.Add("Vital:ScanPatience must be between 00:00:00 and 01:00:00, such as 00:03:00.");
+        }
+
         var r = options.Resilience;
         if (r.MaxRetryAttempts is < 0 or > 10)
         {

@@ -20,6 +20,8 @@ public sealed class VitalOptionsValidatorTests
         { new() { ["Vital:UserLimit"] = "0" }, "Vital:UserLimit must be between 1 and 50" },
         { new() { ["Vital:UserLimit"] = "51" }, "Vital:UserLimit must be between 1 and 50" },
         { new() { ["Vital:CacheSeconds"] = "-1" }, "Vital:CacheSeconds must be between 0 and 86400" },
+        { new() { ["Vital:ScanPatience"] = "-00:00:01" }, "Vital:ScanPatience must be between 00:00:00 and 01:00:00" },
+        { new() { ["Vital:ScanPatience"] = "01:00:01" }, "Vital:ScanPatience must be between 00:00:00 and 01:00:00" },
         { new() { ["Vital:Resilience:MaxRetryAttempts"] = "11" }, "Vital:Resilience:MaxRetryAttempts must be between 0 and 10" },
         { new() { ["Vital:Resilience:BaseDelay"] = "00:00:00" }, "Vital:Resilience:BaseDelay must be positive" },
         { new() { ["Vital:Resilience:MaxDelay"] = "00:00:00.1", ["Vital:Resilience:BaseDelay"] = "00:00:01" }, "Vital:Resilience:MaxDelay must be at least Vital:Resilience:BaseDelay" },

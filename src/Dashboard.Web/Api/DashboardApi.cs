@@ -16,6 +16,9 @@ public static class DashboardApi
 {
     public const string RateLimitPolicy = "api";
 
+    /// <summary>On <c>/api/users.csv</c>: <c>complete</c>, or <c>incomplete</c> when the scan gave up on some walks (ADR 0016).</summary>
+    public const string TeamSnapshotHeader = "X-Team-Snapshot";
+
     public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api").RequireRateLimiting(RateLimitPolicy);
@@ -98,7 +101,10 @@ public static class DashboardApi
         }
 
         audit.Record(AuditAction.TeamCsv, userId: null, context, detail: query.ToQueryString());
-        var fileName = $"vital-historical-pulls-{snapshot.StartedAt.UtcDateTime:yyyyMMdd-HHmm}.csv";
+        // An incomplete snapshot (a walk ran out of Vital:ScanPatience) is served, and says so in the file's name and a
+        // header a script can check; a whole one says "complete" there.
+        var fileName = $"vital-historical-pulls-{snapshot.StartedAt.UtcDateTime:yyyyMMdd-HHmm}{(snapshot.IsIncomplete ? "-incomplete" : string.Empty)}.csv";
+        context.Response.Headers[TeamSnapshotHeader] = snapshot.IsIncomplete ? "incomplete" : "complete";
         return Results.Stream(
             // The grid's own view (shared with the pages): its users, in its order (those needing attention first).
             stream => TeamCsv.WriteAsync(stream, views.Get(snapshot, query, TeamSort.Default).Users, query, engine, clientUserIds, cancellationToken),

@@ -42,7 +42,8 @@ internal sealed class TeamScanRecorder(ITeamSnapshots snapshots, IHistoryRecorde
     internal void OnChanged()
     {
         var snapshot = snapshots.Current;
-        if (!snapshot.IsComplete || snapshot.Error is not null || restored.IsRestored(snapshot))
+        // An incomplete scan is not history: what it could not read would read as changes (ADR 0016).
+        if (!snapshot.IsComplete || snapshot.Error is not null || snapshot.IsIncomplete || restored.IsRestored(snapshot))
         {
             return;
         }

@@ -19,16 +19,19 @@ internal sealed class DashboardMetrics : IDisposable
 
     private readonly ITeamSnapshots _snapshots;
     private readonly UpstreamCircuitState _circuit;
+    private readonly ScanResumer _resumer;
     private readonly Histogram<double> _scanDuration;
+    private readonly Counter<long> _scanResumes;
     private readonly Counter<long> _cacheRequests;
     private readonly Counter<long> _connections;
     private readonly Lock _gate = new();
     private (TeamSnapshot? Snapshot, long Version, TeamCensus Census) _census = (null, -1, TeamCensus.Empty);
 
-    public DashboardMetrics(IMeterFactory meterFactory, ITeamSnapshots snapshots, UpstreamCircuitState circuit)
+    public DashboardMetrics(IMeterFactory meterFactory, ITeamSnapshots snapshots, UpstreamCircuitState circuit, ScanResumer resumer)
     {
         _snapshots = snapshots;
         _circuit = circuit;
+        _resumer = resumer;
         var meter = meterFactory.Create(DashboardTelemetry.Name);
 
         meter.CreateObservableGauge(DashboardTelemetry.TeamUsers, () => Census().Users, "{user}",
@@ -43,7 +46,7 @@ internal sealed class DashboardMetrics : IDisposable
             "Users whose newest data is older than their provider's stale limit (data_stale).");
 
         _scanDuration = meter.CreateHistogram(DashboardTelemetry.ScanDuration, "s",
-            "Team scans from start to end, by outcome (completed, failed, cancelled) and, when failed, error type.",
+            "Team scans from start to end, by outcome (completed, incomplete, failed, cancelled) and, when failed or incomplete, error type.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = ScanBuckets });
         meter.CreateObservableGauge(DashboardTelemetry.ScanRunning, () => Scanning() is null ? 0 : 1, null,
             "1 while a team scan runs.");
@@ -58,6 +61,11 @@ internal sealed class DashboardMetrics : IDisposable
         meter.CreateObservableGauge(DashboardTelemetry.ScanLastSuccess, ObserveLastSuccess, "s",
             "When the shown team snapshot was completed, in seconds since the Unix epoch.");
 
+        _scanResumes = meter.CreateCounter<long>(DashboardTelemetry.ScanResumes, "{resume}",
+            "Times a team scan's walk backed off and asked again for a page that failed after the retries, by walk (pulls, resources) and error type.");
+        meter.CreateObservableGauge(DashboardTelemetry.ScanIncomplete, () => _snapshots.Current.IsIncomplete ? 1 : 0, null,
+            "1 when the shown team snapshot is incomplete (a walk ran out of Vital:ScanPatience); the next scan tries again.");
+
         meter.CreateObservableGauge(DashboardTelemetry.UpstreamCircuitState, ObserveCircuit, null,
             "The upstream circuit breaker: 1 for its current state (closed, open, half_open), 0 for the others.");
         _connections = meter.CreateCounter<long>(DashboardTelemetry.UpstreamConnections, "{connection}",
@@ -66,6 +74,7 @@ internal sealed class DashboardMetrics : IDisposable
             "Reads of the shared cache of upstream answers, by cache (vital-user, vital-page, ...) and result (hit, miss).");
 
         TeamScanTelemetry.Ended += OnScanEnded;
+        _resumer.Resumed += OnResumed;
     }
 
     public void RecordCacheLookup(string cache, bool hit) =>
@@ -87,7 +96,14 @@ internal sealed class DashboardMetrics : IDisposable
         }
     }
 
-    public void Dispose() => TeamScanTelemetry.Ended -= OnScanEnded;
+    public void Dispose()
+    {
+        TeamScanTelemetry.Ended -= OnScanEnded;
+        _resumer.Resumed -= OnResumed;
+    }
+
+    private void OnResumed(TeamWalk walk, VitalErrorKind kind) =>
+        _scanResumes.Add(1, new TagList { { "walk", ScanResumer.Label(walk) }, { "error.type", kind.ToString() } });
 
     private void OnScanEnded(ITeamSnapshots source, TeamScanResult result)
     {

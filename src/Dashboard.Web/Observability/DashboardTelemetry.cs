@@ -29,6 +29,8 @@ public static class DashboardTelemetry
     public const string ScanProgress = "dashboard.team.scan.progress";
     public const string ScanFailing = "dashboard.team.scan.failing";
     public const string ScanLastSuccess = "dashboard.team.scan.last_success_time";
+    public const string ScanResumes = "dashboard.team.scan.resumes";
+    public const string ScanIncomplete = "dashboard.team.scan.incomplete";
 
     // The upstream as the dashboard uses it (the request histogram itself: VitalTelemetry.RequestDuration).
     public const string UpstreamCircuitState = "dashboard.upstream.circuit.state";

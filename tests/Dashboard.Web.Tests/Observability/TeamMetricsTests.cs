@@ -4,6 +4,9 @@ using Dashboard.Web.Data.Team;
 using Dashboard.Web.Observability;
 using Dashboard.Web.Tests.Support;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Vital.Introspection;
 using static Dashboard.Web.Tests.Support.TestPulls;
 
 namespace Dashboard.Web.Tests.Observability;
@@ -15,8 +18,10 @@ public sealed class TeamMetricsTests : IDisposable
     private readonly FakeTeamSnapshots _snapshots = new();
     private readonly DashboardMetrics _metrics;
 
+    private readonly ScanResumer _resumer = new(Options.Create(new VitalOptions()), TimeProvider.System, NullLogger<ScanResumer>.Instance);
+
     public TeamMetricsTests() =>
-        _metrics = new DashboardMetrics(_services.GetRequiredService<IMeterFactory>(), _snapshots, new UpstreamCircuitState());
+        _metrics = new DashboardMetrics(_services.GetRequiredService<IMeterFactory>(), _snapshots, new UpstreamCircuitState(), _resumer);
 
     [Fact]
     public void TeamGauges_CompleteSnapshot_CountUsersPullsAndFindings()
@@ -36,6 +41,43 @@ public sealed class TeamMetricsTests : IDisposable
         Assert.Equal(
             ["no_pull_data/warning=1", "pull_failed/critical=1", "pull_retrying/warning=1", "resources_not_pulled/warning=1"],
             Observe<int>(DashboardTelemetry.TeamFindings).Select(m => $"{m.Tags["code"]}/{m.Tags["severity"]}={m.Value}").Order());
+    }
+
+    [Fact]
+    public async Task ScanResumes_AWalkAsksAgainForAFailedPage_CountedByWalkAndErrorTypeWithoutIds()
+    {
+        using var collector = new MetricCollector<long>(_services.GetRequiredService<IMeterFactory>(), DashboardTelemetry.Name, DashboardTelemetry.ScanResumes);
+        var asked = 0;
+        Task<string?> Read(string? cursor, CancellationToken ct) => Interlocked.Increment(ref asked) == 1
+            ? throw new VitalApiException(VitalErrorKind.Timeout, "Vital did not answer in time.")
+            : Task.FromResult<string?>(Id(1));
+
+        // The first back-off (a second) passes on the real clock.
+        await foreach (var page in _resumer.WalkAsync(new ScanGaps(), TeamWalk.Resources, new ProviderSlug("oura"), Read, static _ => null, TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(Id(1), page);
+        }
+
+        var resumed = Assert.Single(collector.GetMeasurementSnapshot());
+        Assert.Equal(1, resumed.Value);
+        Assert.Equal(
+            ["error.type=Timeout", "walk=resources"],
+            resumed.Tags.Select(t => $"{t.Key}={t.Value}").Order());
+    }
+
+    [Fact]
+    public void ScanIncomplete_ShownSnapshotGaveUpOnAWalk_OneAndTheScanOutcomeIsIncomplete()
+    {
+        _snapshots.Current = TestSnapshots.Complete(User(1).Pull("oura", "sleep", "success"));
+        Assert.Equal(0, Single<int>(DashboardTelemetry.ScanIncomplete));
+
+        var incomplete = TestSnapshots.Scanning(User(1).Pull("oura", "sleep", "success"));
+        incomplete.CompleteIncomplete(Now, [new ScanGap(new ProviderSlug("garmin"), TeamWalk.Pulls, 2, VitalErrorKind.Unavailable, "Vital is unavailable.")], carriedOver: 0);
+        _snapshots.Current = incomplete;
+
+        Assert.Equal(1, Single<int>(DashboardTelemetry.ScanIncomplete));
+        var result = TeamScanResult.Of(incomplete, TimeSpan.Zero);
+        Assert.Equal((TeamScanResult.Incomplete, "Unavailable"), (result.Outcome, result.ErrorType));
     }
 
     [Fact]

@@ -61,6 +61,13 @@ internal sealed class FakeTeamScanner : ITeamScanner
         Assert.True(await _processed.WaitAsync(Patience, TestContext.Current.CancellationToken), "The service did not take the page.");
     }
 
+    /// <summary>Sends the batch a scanner ends with when walks ran out of patience, and waits until the service has taken it.</summary>
+    public async Task SendGapsAsync(DateTimeOffset asOf, params ScanGap[] gaps)
+    {
+        await Volatile.Read(ref _steps).Writer.WriteAsync(ScanBatch.OfGaps(gaps, asOf), TestContext.Current.CancellationToken);
+        Assert.True(await _processed.WaitAsync(Patience, TestContext.Current.CancellationToken), "The service did not take the gaps.");
+    }
+
     public void ScopeFinished(ProviderSlug? scope) => Volatile.Read(ref _steps).Writer.TryWrite(new ScopeDone(scope));
 
     /// <summary>Ends the current scan after the pages sent so far.</summary>

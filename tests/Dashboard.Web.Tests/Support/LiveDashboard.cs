@@ -2,7 +2,7 @@ namespace Dashboard.Web.Tests.Support;
 
 /// <summary>
 /// The host in live mode against a <see cref="StubUpstream"/>, with resilience made small
-/// (one retry after 10 ms, 200 ms per attempt, 1 s per call) and the circuit breaker out of reach, so each test
+/// (one retry after 10 ms, 200 ms per attempt, 1 s per call, no scan patience) and the circuit breaker out of reach, so each test
 /// sees exactly the mapping of one upstream answer.
 /// </summary>
 public class LiveDashboard : DashboardFixture
@@ -33,6 +33,8 @@ public class LiveDashboard : DashboardFixture
             ["Vital:Resilience:AttemptTimeout"] = "00:00:00.2",
             ["Vital:Resilience:TotalTimeout"] = "00:00:01",
             ["Vital:Resilience:CircuitBreakerMinimumThroughput"] = "100000",
+            // A team scan gives up on a page at its first failure after the retries (no resuming): one answer, one mapping.
+            ["Vital:ScanPatience"] = "00:00:00",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {

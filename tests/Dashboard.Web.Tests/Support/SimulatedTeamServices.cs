@@ -24,6 +24,7 @@ internal static class SimulatedTeamServices
         var configuration = Settings([("Vital:ScanConcurrency", concurrency.ToString(CultureInfo.InvariantCulture)), .. settings]);
         var services = Client(simulator, configuration, spy);
         services.AddSingleton<ProviderDiscovery>();
+        services.AddSingleton<ScanResumer>();
         services.AddSingleton<PerProviderTeamScanner>();
         return services.BuildServiceProvider();
     }

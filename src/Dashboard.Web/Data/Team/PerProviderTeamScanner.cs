@@ -9,7 +9,9 @@ namespace Dashboard.Web.Data.Team;
 /// Reads the team as one cursor walk per provider (the upstream's own <c>provider</c> filter), several at once,
 /// largest first; the snapshot merges each user's providers. Cursor paging is sequential, so a plain walk costs
 /// pages × round trip; this costs about the largest provider's pages × round trip. A 429 pauses every walk
-/// together (<see cref="RateLimitGate"/>).
+/// together (<see cref="RateLimitGate"/>). A page that keeps failing is asked for again from the same cursor
+/// (<see cref="ScanResumer"/>); a walk that runs out of patience stops, the others go on, and the scan ends with
+/// a batch naming the gaps.
 /// </summary>
 /// <remarks>
 /// The largest walk decides the scan's length, so it must start at once. After a scan the sizes are known
@@ -21,6 +23,7 @@ internal sealed class PerProviderTeamScanner(
     IVitalIntrospectionClient client,
     ProviderDiscovery discovery,
     IOptions<VitalOptions> options,
+    ScanResumer resumer,
     TimeProvider timeProvider) : ITeamScanner
 {
     private IReadOnlyList<ProviderSlug> _providers = discovery.ScanList();
@@ -33,6 +36,7 @@ internal sealed class PerProviderTeamScanner(
     {
         _providers = discovery.ScanList();
         var pending = new WalkQueue(_providers);
+        var gaps = new ScanGaps();
         var batches = Channel.CreateBounded<ScanBatch>(new BoundedChannelOptions(256) { SingleReader = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
@@ -47,7 +51,12 @@ internal sealed class PerProviderTeamScanner(
 
                 while (pending.TryTake(out var provider))
                 {
-                    await foreach (var page in client.GetPagesAsync(provider, cancellationToken: stop.Token).ConfigureAwait(false))
+                    var pulls = resumer.WalkAsync(
+                        gaps, TeamWalk.Pulls, provider,
+                        (cursor, ct) => client.GetPageAsync(new HistoricalPullPageRequest { Provider = provider, NextCursor = cursor }, ct),
+                        static page => page.NextCursor,
+                        stop.Token);
+                    await foreach (var page in pulls.ConfigureAwait(false))
                     {
                         await batches.Writer.WriteAsync(new ScanBatch(page.Users, provider, timeProvider.GetUtcNow()), stop.Token).ConfigureAwait(false);
                     }
@@ -55,7 +64,12 @@ internal sealed class PerProviderTeamScanner(
                     // The provider's ongoing data after its pulls, so each user's freshness lands beside their pulls.
                     if (options.Value.ScanResources)
                     {
-                        await foreach (var page in client.GetResourcesPagesAsync(provider, cancellationToken: stop.Token).ConfigureAwait(false))
+                        var ongoing = resumer.WalkAsync(
+                            gaps, TeamWalk.Resources, provider,
+                            (cursor, ct) => client.GetResourcesPageAsync(new ResourcesPageRequest { Provider = provider, NextCursor = cursor }, ct),
+                            static page => page.NextCursor,
+                            stop.Token);
+                        await foreach (var page in ongoing.ConfigureAwait(false))
                         {
                             await batches.Writer.WriteAsync(ScanBatch.OfOngoing(page.Users, provider, timeProvider.GetUtcNow()), stop.Token).ConfigureAwait(false);
                         }
@@ -85,6 +99,11 @@ internal sealed class PerProviderTeamScanner(
             await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 yield return batch;
+            }
+
+            if (!gaps.IsEmpty)
+            {
+                yield return ScanBatch.OfGaps(gaps.ToList(), timeProvider.GetUtcNow());
             }
         }
         finally

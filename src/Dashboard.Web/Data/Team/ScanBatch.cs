@@ -14,4 +14,11 @@ public sealed record ScanBatch(IReadOnlyList<UserHistoricalPulls> Users, Provide
     /// <summary>A page of the resources introspection.</summary>
     public static ScanBatch OfOngoing(IReadOnlyList<UserResources> users, ProviderSlug? scope, DateTimeOffset asOf) =>
         new([], scope, asOf) { Ongoing = users };
+
+    /// <summary>Walks the scan gave up on (no page: the scan's last word when it could not read everything).</summary>
+    public IReadOnlyList<ScanGap> Gaps { get; init; } = [];
+
+    /// <summary>The scan's last batch when some walks ran out of patience.</summary>
+    public static ScanBatch OfGaps(IReadOnlyList<ScanGap> gaps, DateTimeOffset asOf) =>
+        new([], null, asOf) { Gaps = gaps };
 }

@@ -3,8 +3,11 @@ using Vital.Introspection;
 
 namespace Dashboard.Web.Data.Team;
 
-/// <summary>The plain cursor walk: one page after another, with no filter; then the ongoing data the same way.</summary>
-internal sealed class SequentialTeamScanner(IVitalIntrospectionClient client, IOptions<VitalOptions> options, TimeProvider timeProvider) : ITeamScanner
+/// <summary>
+/// The plain cursor walk: one page after another, with no filter; then the ongoing data the same way. A page that
+/// keeps failing is asked for again from the same cursor (<see cref="ScanResumer"/>) for <c>Vital:ScanPatience</c>.
+/// </summary>
+internal sealed class SequentialTeamScanner(IVitalIntrospectionClient client, IOptions<VitalOptions> options, ScanResumer resumer, TimeProvider timeProvider) : ITeamScanner
 {
     public int ScopeCount => 1;
 
@@ -12,23 +15,41 @@ internal sealed class SequentialTeamScanner(IVitalIntrospectionClient client, IO
         IProgress<ProviderSlug?> scopeDone,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var batch in WalkPullsAsync(cancellationToken).ConfigureAwait(false))
+        var gaps = new ScanGaps();
+        var pulls = resumer.WalkAsync(
+            gaps, TeamWalk.Pulls, null,
+            (cursor, ct) => client.GetPageAsync(new HistoricalPullPageRequest { NextCursor = cursor }, ct),
+            static page => page.NextCursor,
+            cancellationToken);
+        await foreach (var page in pulls.ConfigureAwait(false))
         {
-            yield return batch;
+            yield return new ScanBatch(page.Users, null, timeProvider.GetUtcNow());
         }
 
         if (options.Value.ScanResources)
         {
-            await foreach (var page in client.GetResourcesPagesAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+            var ongoing = resumer.WalkAsync(
+                gaps, TeamWalk.Resources, null,
+                (cursor, ct) => client.GetResourcesPageAsync(new ResourcesPageRequest { NextCursor = cursor }, ct),
+                static page => page.NextCursor,
+                cancellationToken);
+            await foreach (var page in ongoing.ConfigureAwait(false))
             {
                 yield return ScanBatch.OfOngoing(page.Users, null, timeProvider.GetUtcNow());
             }
         }
 
         scopeDone.Report(null);
+        if (!gaps.IsEmpty)
+        {
+            yield return ScanBatch.OfGaps(gaps.ToList(), timeProvider.GetUtcNow());
+        }
     }
 
-    /// <summary>The historical pulls alone: what the discovery walk needs to find providers and users.</summary>
+    /// <summary>
+    /// The historical pulls alone: what the discovery walk needs to find providers and users. Not patient: a failed
+    /// discovery walk is simply tried again at the next interval.
+    /// </summary>
     public async IAsyncEnumerable<ScanBatch> WalkPullsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var page in client.GetPagesAsync(cancellationToken: cancellationToken).ConfigureAwait(false))

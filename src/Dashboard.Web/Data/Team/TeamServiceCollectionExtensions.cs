@@ -5,6 +5,7 @@ internal static class TeamServiceCollectionExtensions
     public static IServiceCollection AddTeamSnapshots(this IServiceCollection services)
     {
         services.AddSingleton<ProviderDiscovery>();
+        services.AddSingleton<ScanResumer>();
         services.AddSingleton<SequentialTeamScanner>();
         services.AddSingleton<PerProviderTeamScanner>();
         services.AddSingleton<ITeamScanner>(sp =>

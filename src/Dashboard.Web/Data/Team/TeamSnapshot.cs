@@ -47,6 +47,18 @@ public sealed class TeamSnapshot
 
     public ScanProgress Progress { get; private set; }
 
+    /// <summary>
+    /// The walks this scan gave up on after <c>Vital:ScanPatience</c>; empty for a whole scan. A snapshot with gaps
+    /// is published (marked as incomplete wherever team data is shown) and the next scan tries again.
+    /// </summary>
+    public IReadOnlyList<ScanGap> Gaps { get; private set; } = [];
+
+    /// <summary>Whether the scan could not read everything: see <see cref="Gaps"/> and <see cref="CarriedOver"/>.</summary>
+    public bool IsIncomplete => Gaps.Count > 0;
+
+    /// <summary>Users whose rows (or whose data from an unread walk) come from the previous snapshot, as it showed them.</summary>
+    public int CarriedOver { get; private set; }
+
     public int Count => Volatile.Read(ref _count);
 
     /// <summary>The users read so far (a stable prefix: later additions do not show in this list).</summary>
@@ -105,6 +117,15 @@ public sealed class TeamSnapshot
     {
         CompletedAt = at;
         Interlocked.Increment(ref _version);
+    }
+
+    /// <summary>Completes a scan that gave up on some walks: it is published, marked as incomplete.</summary>
+    internal void CompleteIncomplete(DateTimeOffset at, IReadOnlyList<ScanGap> gaps, int carriedOver)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(gaps.Count);
+        Gaps = gaps;
+        CarriedOver = carriedOver;
+        Complete(at);
     }
 
     internal void Fail(string error, DateTimeOffset at, VitalApiException? upstreamError = null)

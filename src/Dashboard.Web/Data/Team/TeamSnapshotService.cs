@@ -78,7 +78,7 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
         var age = current.IsComplete ? _timeProvider.GetUtcNow() - current.CompletedAt!.Value : TimeSpan.Zero;
         var stale = !current.HasStarted
             || (current.IsComplete && age > _maxAge)
-            || (current.Error is not null && age > RetryFailedAfter);
+            || ((current.Error is not null || current.IsIncomplete) && age > RetryFailedAfter);
         if (stale)
         {
             Scan();
@@ -122,7 +122,7 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
             return null;
         }
 
-        var failed = Current.Error is not null || LastRefreshError is not null;
+        var failed = Current.Error is not null || Current.IsIncomplete || LastRefreshError is not null;
         var allowedAt = ended + (failed ? RetryFailedAfter : _maxAge);
         return allowedAt > _timeProvider.GetUtcNow() ? allowedAt : null;
     }
@@ -263,6 +263,7 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
         var pages = 0;
         var scopesDone = 0;
         var withoutId = 0;
+        var gaps = new List<ScanGap>();
         var started = _timeProvider.GetTimestamp();
 
         var progress = new SynchronousProgress(() => Interlocked.Increment(ref scopesDone));
@@ -270,6 +271,12 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
         {
             await foreach (var batch in _scanner.ScanAsync(progress, cancellationToken).ConfigureAwait(false))
             {
+                if (batch.Gaps.Count > 0)
+                {
+                    gaps.AddRange(batch.Gaps);
+                    continue;
+                }
+
                 pages++;
 
                 foreach (var user in batch.Users)
@@ -319,6 +326,29 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
                 LogWithoutUserId(_logger, withoutId);
             }
 
+            if (gaps.Count > 0)
+            {
+                // Out of patience on some walks: publish what was read, marked, with what the snapshot shown until
+                // now knew beyond the gaps; the next scan (due sooner, as after a failure) tries again.
+                var read = snapshot.Count;
+                var carried = SnapshotCarryOver.Apply(PreviousToKeep(snapshot), snapshot, gaps, _engine, _pool);
+                if (snapshot.Count == 0)
+                {
+                    // Nothing read and nothing to keep: no team to show, so this is the upstream's failure, as before.
+                    var upstream = gaps[0].Exception ?? new VitalApiException(gaps[0].Kind, gaps[0].Problem);
+                    LogScanFailed(_logger, upstream.Kind, 0, pages);
+                    snapshot.Fail(upstream.Message, _timeProvider.GetUtcNow(), upstream);
+                    Publish(snapshot, upstream.Message);
+                    return;
+                }
+
+                snapshot.Report(new ScanProgress(pages, snapshot.Count, _scanner.ScopeCount, _scanner.ScopeCount));
+                snapshot.CompleteIncomplete(_timeProvider.GetUtcNow(), gaps, carried);
+                LogIncomplete(_logger, read, pages, gaps.Count, string.Join(", ", gaps.Select(g => g.Scope)), carried);
+                Publish(snapshot, error: null);
+                return;
+            }
+
             snapshot.Complete(_timeProvider.GetUtcNow());
 
             LogScanned(_logger, snapshot.Count, pages, (long)_timeProvider.GetElapsedTime(started).TotalMilliseconds);
@@ -342,6 +372,13 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
             snapshot.Fail("The dashboard could not read the team because of an internal error; it is logged for the maintainers.", _timeProvider.GetUtcNow());
             Publish(snapshot, snapshot.Error);
         }
+    }
+
+    /// <summary>The snapshot shown while this scan ran, when it is a finished one worth keeping from.</summary>
+    private TeamSnapshot? PreviousToKeep(TeamSnapshot scanning)
+    {
+        var shown = Current;
+        return !ReferenceEquals(shown, scanning) && shown.IsComplete && shown.Error is null ? shown : null;
     }
 
     private static Dictionary<string, int> UsersPerProvider(TeamSnapshot snapshot)
@@ -508,6 +545,9 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "Team refresh asked for too soon after the last scan: the next may start at {AllowedAt}")]
     private static partial void LogRefreshTooSoon(ILogger logger, DateTimeOffset allowedAt);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Team scan incomplete: {UserCount} users read in {PageCount} pages, then gave up on {GapCount} walks ({Gaps}) after Vital:ScanPatience; {CarriedOver} users kept from the previous snapshot. Published as incomplete; the next scan tries again")]
+    private static partial void LogIncomplete(ILogger logger, int userCount, int pageCount, int gapCount, string gaps, int carriedOver);
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "A team snapshot listener failed")]
     private static partial void LogListenerFailed(ILogger logger, Exception exception);

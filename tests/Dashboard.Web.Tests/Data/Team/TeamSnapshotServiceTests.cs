@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Dashboard.Web.Data.Team;
 using Dashboard.Web.Tests.Support;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Vital.Introspection;
@@ -26,7 +27,7 @@ public sealed class TeamSnapshotServiceTests : IDisposable
     {
         _service = new TeamSnapshotService(
             _scanner,
-            new SequentialTeamScanner(_walk, Options.Create(new VitalOptions()), _time),
+            new SequentialTeamScanner(_walk, Options.Create(new VitalOptions()), new ScanResumer(Options.Create(new VitalOptions()), _time, NullLogger<ScanResumer>.Instance), _time),
             new ProviderDiscovery(),
             Engine,
             Options.Create(new VitalOptions { CacheSeconds = 60 }),
@@ -208,6 +209,82 @@ public sealed class TeamSnapshotServiceTests : IDisposable
         _service.Refresh();
         await _scanner.WhenStartedAsync();
         Assert.Equal(3, _scanner.Scans);
+    }
+
+    [Fact]
+    public async Task Refresh_WalkOutOfPatience_PublishedIncompleteKeepingWhatTheUnreadProviderShowedAndTheNextScanClearsIt()
+    {
+        var garmin = new ProviderSlug("garmin");
+        await FirstScanAsync(
+            User(1).Pull("oura", "sleep", "success").Pull("garmin", "sleep", "failure"),
+            User(2).Pull("garmin", "sleep", "success"),
+            User(3).Pull("oura", "sleep", "success"),
+            User(4).Pull("oura", "sleep", "success"));
+        _time.Advance(TimeSpan.FromSeconds(60));
+
+        _service.Refresh();
+        await _scanner.WhenStartedAsync();
+        await _scanner.SendAsync(_time.GetUtcNow(), new ProviderSlug("oura"), User(1).Pull("oura", "sleep", "success"), User(3).Pull("oura", "sleep", "retrying"));
+        await _scanner.SendGapsAsync(_time.GetUtcNow(), new ScanGap(garmin, TeamWalk.Pulls, 0, VitalErrorKind.Unavailable, "Vital is unavailable."));
+        await PublishAsync(_scanner.Finish);
+
+        var incomplete = _service.Current;
+        Assert.Equal(2, incomplete.Generation);
+        Assert.True(incomplete.IsIncomplete);
+        Assert.Null(incomplete.Error);
+        Assert.Equal(garmin, Assert.Single(incomplete.Gaps).Provider);
+        // Garmin could not be read: user 2 (garmin only) and user 1's garmin pull are kept as the last scan showed them;
+        // oura was read, so user 3 is as read now and user 4, gone from oura's walk, has left the team.
+        Assert.Equal(2, incomplete.CarriedOver);
+        Assert.True(incomplete.TryGet(Id(1), out var both));
+        Assert.Equal(["garmin", "oura"], both.Providers);
+        Assert.Equal("failure", both.WorstStatusOf("garmin")?.Value);
+        Assert.True(incomplete.TryGet(Id(2), out _));
+        Assert.True(incomplete.TryGet(Id(3), out var three));
+        Assert.Equal("retrying", three.WorstStatus?.Value);
+        Assert.False(incomplete.TryGet(Id(4), out _));
+        var logged = await _log.WhenLogged(2008).WaitAsync(Patience, TestContext.Current.CancellationToken);
+        Assert.Contains("incomplete", logged, StringComparison.Ordinal);
+        Assert.Contains("garmin's historical pulls", logged, StringComparison.Ordinal);
+
+        // The next scan is due as soon as after a failure (past 15 seconds), not after Vital:CacheSeconds.
+        _time.Advance(TimeSpan.FromSeconds(15));
+        _service.EnsureFresh();
+        Assert.Equal(2, _scanner.Scans);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        _service.EnsureFresh();
+        await _scanner.WhenStartedAsync();
+        Assert.Same(incomplete, _service.Current);
+
+        await _scanner.SendAsync(_time.GetUtcNow(), null, User(1).Pull("oura", "sleep", "success").Pull("garmin", "sleep", "success"), User(2).Pull("garmin", "sleep", "success"), User(3).Pull("oura", "sleep", "success"));
+        await PublishAsync(_scanner.Finish);
+
+        Assert.Equal(3, _service.Current.Generation);
+        Assert.False(_service.Current.IsIncomplete);
+        Assert.Empty(_service.Current.Gaps);
+        Assert.Equal(0, _service.Current.CarriedOver);
+        Assert.Equal(3, _service.Current.Count);
+    }
+
+    [Fact]
+    public async Task FirstScan_WalkOutOfPatience_PublishedIncompleteWithWhatWasRead()
+    {
+        _service.EnsureFresh();
+        await _scanner.WhenStartedAsync();
+        await _scanner.SendAsync(Now, null, Member(1), Member(2));
+        await _scanner.SendGapsAsync(Now, new ScanGap(null, TeamWalk.Pulls, 1, VitalErrorKind.MalformedResponse, "Vital sent a page that is not JSON."));
+        await PublishAsync(_scanner.Finish);
+
+        var snapshot = _service.Current;
+        Assert.True(snapshot.IsIncomplete);
+        Assert.Null(snapshot.Error);
+        Assert.Equal(2, snapshot.Count);
+        Assert.Equal(0, snapshot.CarriedOver);
+        var notice = IncompleteScanNotice.Of(snapshot);
+        Assert.NotNull(notice);
+        Assert.Contains("the team's historical pulls could not be read to the end", notice.Message, StringComparison.Ordinal);
+        Assert.Contains("Users only the unread pages hold are missing", notice.Message, StringComparison.Ordinal);
+        Assert.Contains("The next scan tries again", notice.Message, StringComparison.Ordinal);
     }
 
     [Fact]
