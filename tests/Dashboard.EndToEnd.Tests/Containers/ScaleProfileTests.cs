@@ -314,6 +314,8 @@ public sealed partial class ScaleProfileTests(ScaleProfileTests.Scale scale) : I
                 ["SCALE_PUBLISH"] = $"127.0.0.1:{proxyPort}",
                 ["SIMULATOR_PUBLISH"] = $"127.0.0.1:{simulatorPort}",
                 ["Vital__BaseUrl"] = "http://simulator:8080",
+                // Plain http by a compose name: allowed for the simulator only, by its explicit opt-in.
+                ["Vital__AllowInsecureBaseUrl"] = "true",
                 // The test is the authenticating proxy in front of nginx; the replicas believe nginx, on the compose network.
                 ["Auth__Mode"] = "TrustedProxy",
                 ["Auth__TrustedProxy__KnownProxies__0"] = "172.16.0.0/12",
