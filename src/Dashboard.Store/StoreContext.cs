@@ -18,6 +18,10 @@ public abstract class StoreContext(DbContextOptions options) : DbContext(options
 
     public DbSet<TeamStateRecord> TeamStates => Set<TeamStateRecord>();
 
+    public DbSet<AlertRecord> Alerts => Set<AlertRecord>();
+
+    public DbSet<ManualRefreshRecord> ManualRefreshes => Set<ManualRefreshRecord>();
+
     /// <summary>
     /// Serializes writers of the same scope across processes for the rest of the current transaction (PostgreSQL:
     /// a transaction-level advisory lock; SQLite: its single writer already does).
@@ -54,6 +58,26 @@ public abstract class StoreContext(DbContextOptions options) : DbContext(options
             state.ToTable("team_state");
             state.HasKey(s => s.Scope);
             state.Property(s => s.Payload).IsRequired();
+        });
+
+        modelBuilder.Entity<AlertRecord>(alert =>
+        {
+            alert.ToTable("alerts");
+            alert.HasKey(a => a.Id);
+            alert.Property(a => a.Scope).IsRequired();
+            // The sender asks for the oldest waiting alert of its scope.
+            alert.HasIndex(a => new { a.Scope, a.AttemptedAt });
+            alert.HasOne(a => a.Scan).WithMany().HasForeignKey(a => a.ScanId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ManualRefreshRecord>(refresh =>
+        {
+            refresh.ToTable("manual_refreshes");
+            refresh.HasKey(r => r.Id);
+            refresh.Property(r => r.Scope).IsRequired();
+            refresh.Property(r => r.UserId).IsRequired();
+            // The allowance counts one user's refreshes of the last hour.
+            refresh.HasIndex(r => new { r.Scope, r.UserId, r.SentAt });
         });
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

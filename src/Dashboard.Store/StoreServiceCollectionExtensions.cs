@@ -1,3 +1,4 @@
+using Dashboard.Store.Alerts;
 using Dashboard.Store.Hosting;
 using Dashboard.Store.Reading;
 using Dashboard.Store.Recording;
@@ -12,7 +13,7 @@ public static class StoreServiceCollectionExtensions
 {
     /// <summary>
     /// The history store: options (section <c>Store</c>, validated at start), the database, migration at start, the
-    /// background writer (<see cref="IHistoryRecorder"/>), the reader, the pause flag and retention. A relative SQLite
+    /// background writer (<see cref="IHistoryRecorder"/>), the reader, the pause flag, the alert outbox (queued only when <see cref="AlertQueueOptions"/> says so) and retention. A relative SQLite
     /// file is placed under <paramref name="contentRoot"/>.
     /// </summary>
     public static IServiceCollection AddHistoryStore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
@@ -28,6 +29,9 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<HistoryWriter>();
         services.AddSingleton<IHistoryRecorder>(sp => sp.GetRequiredService<HistoryWriter>());
         services.AddSingleton<IHistoryReader, HistoryReader>();
+        services.AddOptions<AlertQueueOptions>();
+        services.AddSingleton<IAlertOutbox, AlertOutbox>();
+        services.AddSingleton<Refreshes.IRefreshLedger, Refreshes.RefreshLedger>();
 
         services.AddHostedService<StoreStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<HistoryWriter>());

@@ -30,6 +30,9 @@ public sealed partial class RetentionService(
         await using (db.ConfigureAwait(false))
         {
             var transitions = await db.Transitions.Where(t => t.SeenAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            // Manual refreshes count for an hour; a day of them is plenty to read by hand.
+            var refreshCutoff = timeProvider.GetUtcNow().AddDays(-1);
+            await db.ManualRefreshes.Where(r => r.SentAt < refreshCutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             var scans = await db.Scans
                 .Where(s => s.CompletedAt < cutoff && !db.TeamStates.Any(state => state.ScanId == s.Id) && !s.Transitions.Any())
                 .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);

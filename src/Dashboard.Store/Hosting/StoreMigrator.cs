@@ -5,7 +5,9 @@ namespace Dashboard.Store.Hosting;
 
 /// <summary>
 /// Brings the schema up to date, once per process, under the database's migration lock: two replicas starting together
-/// never both migrate (PostgreSQL: an advisory lock; SQLite: a row in <c>__EFMigrationsLock</c>). SQLite's lock row
+/// never both migrate (PostgreSQL: a session advisory lock of ours around EF Core's own, which is released between the
+/// first migration and the next on an empty database, so two replicas could both apply the second; SQLite: a row in
+/// <c>__EFMigrationsLock</c>). SQLite's lock row
 /// outlives a process that died while migrating, and EF Core then waits for it forever: here the wait ends after
 /// <see cref="LockTimeout"/> with an error that says which row to delete.
 /// </summary>
@@ -41,11 +43,24 @@ public sealed partial class StoreMigrator(StoreDatabase database, TimeProvider t
             {
                 try
                 {
-                    var pending = (await context.Database.GetPendingMigrationsAsync(linked.Token).ConfigureAwait(false)).ToList();
-                    if (pending.Count > 0)
+                    var sessionLock = database.Provider == StoreProvider.Postgres
+                        ? await PostgresSessionLock.AcquireAsync(database.Connection.ConnectionString, linked.Token).ConfigureAwait(false)
+                        : null;
+                    try
                     {
-                        await context.Database.MigrateAsync(linked.Token).ConfigureAwait(false);
-                        LogMigrated(logger, database.Connection.Description, string.Join(", ", pending));
+                        var pending = (await context.Database.GetPendingMigrationsAsync(linked.Token).ConfigureAwait(false)).ToList();
+                        if (pending.Count > 0)
+                        {
+                            await context.Database.MigrateAsync(linked.Token).ConfigureAwait(false);
+                            LogMigrated(logger, database.Connection.Description, string.Join(", ", pending));
+                        }
+                    }
+                    finally
+                    {
+                        if (sessionLock is not null)
+                        {
+                            await sessionLock.DisposeAsync().ConfigureAwait(false);
+                        }
                     }
                 }
                 catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

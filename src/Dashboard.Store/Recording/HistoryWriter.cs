@@ -1,10 +1,12 @@
 using System.Threading.Channels;
+using Dashboard.Store.Alerts;
 using Dashboard.Store.Hosting;
 using Dashboard.Store.Model;
 using Dashboard.Store.State;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Store.Recording;
 
@@ -12,7 +14,9 @@ namespace Dashboard.Store.Recording;
 /// Writes completed scans in the background, one at a time: the changes since the stored state, a summary row, and the
 /// new state, in one transaction. The queue holds one waiting scan (a newer one replaces it: its state supersedes the
 /// older one, so only intermediate flickers are lost). When the database fails, history pauses
-/// (<see cref="IHistoryStatus"/>), the scan is tried again with back-off, and the first success resumes it.
+/// (<see cref="IHistoryStatus"/>), the scan is tried again with back-off, and the first success resumes it. With alerts on
+/// (<see cref="AlertQueueOptions"/>), a scan that saw critical problems not open before also queues one alert row, in the
+/// same transaction: no history written, no alert (a paused store never risks announcing a problem twice).
 /// </summary>
 public sealed partial class HistoryWriter : BackgroundService, IHistoryRecorder
 {
@@ -27,12 +31,20 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryRecorder
     private readonly HistoryStatus _status;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<HistoryWriter> _logger;
+    private readonly bool _queueAlerts;
 
     /// <summary>The state this process last wrote, compressed: the next diff reads it instead of the database.</summary>
     private (string Scope, long ScanId, byte[] Payload)? _lastWritten;
 
-    public HistoryWriter(StoreDatabase database, StoreMigrator migrator, HistoryStatus status, TimeProvider timeProvider, ILogger<HistoryWriter> logger)
+    public HistoryWriter(
+        StoreDatabase database,
+        StoreMigrator migrator,
+        HistoryStatus status,
+        TimeProvider timeProvider,
+        ILogger<HistoryWriter> logger,
+        IOptions<AlertQueueOptions>? alerts = null)
     {
+        _queueAlerts = alerts?.Value.Enabled ?? false;
         _database = database;
         _migrator = migrator;
         _status = status;
@@ -209,6 +221,14 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryRecorder
                     db.ChangeTracker.Clear();
                 }
 
+                AlertRecord? alert = null;
+                var newCriticals = _queueAlerts ? transitions.Count(CriticalProblems.IsNew) : 0;
+                if (newCriticals > 0)
+                {
+                    alert = new AlertRecord { ScanId = record.Id, Scope = scan.Scope, CreatedAt = scan.CompletedAt, Problems = newCriticals };
+                    db.Alerts.Add(alert);
+                }
+
                 var newPayload = TeamStateSerializer.Serialize(state);
                 var row = new TeamStateRecord
                 {
@@ -232,7 +252,7 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryRecorder
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
 
                 _lastWritten = (scan.Scope, record.Id, newPayload);
-                return new ScanWritten(scan.Scope, record.Id, scan.CompletedAt, transitions.Count, previous is null);
+                return new ScanWritten(scan.Scope, record.Id, scan.CompletedAt, transitions.Count, previous is null, alert?.Id);
             }
         }
     }

@@ -23,6 +23,7 @@ public static class DashboardApi
         api.MapGet("/users/{userId}/diagnosis", GetDiagnosisJsonAsync).WithName("GetDiagnosis");
         api.MapGet("/users/{userId}/diagnosis.md", GetDiagnosisMarkdownAsync).WithName("GetDiagnosisMarkdown");
         api.MapGet("/users.csv", GetTeamCsvAsync).WithName("GetTeamCsv").RequireAuthorization(DashboardPolicies.Exporter);
+        api.MapManualRefresh();
 
         return endpoints;
     }

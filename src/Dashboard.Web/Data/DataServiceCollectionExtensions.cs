@@ -38,6 +38,12 @@ internal static class DataServiceCollectionExtensions
         services.AddSingleton<ClientUserIds>();
         services.AddSingleton<ClientUserIdPrefetch>();
         services.AddSingleton<IVitalRepository, VitalRepository>();
+
+        // The one write: the manual refresh, within Vital's hourly allowance per user, counted in the history store
+        // (every replica on one database counts the same), in memory while the store cannot be used.
+        services.AddSingleton<Refresh.RefreshAllowance>();
+        services.AddSingleton<Refresh.IRefreshAllowance, Refresh.StoredRefreshAllowance>();
+        services.AddSingleton<Refresh.ManualRefreshes>();
         return services;
     }
 }

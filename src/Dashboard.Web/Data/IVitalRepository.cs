@@ -25,6 +25,12 @@ public interface IVitalRepository
     /// <summary>The user's ongoing data.</summary>
     Task<Fetched<UserResources>> GetResourcesAsync(string userId, TimeSpan? maxAge = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Drops what the cache holds of one user's pulls, connections and ongoing data (after a manual refresh, which
+    /// changes them), so the next read of any page or replica asks Vital. The profile stays: a refresh does not change it.
+    /// </summary>
+    Task ForgetUserAsync(string userId, CancellationToken cancellationToken = default);
+
     /// <summary>One page of the team (optionally one provider's users).</summary>
     Task<Fetched<HistoricalPullPage>> GetPageAsync(HistoricalPullPageRequest request, bool refresh = false, CancellationToken cancellationToken = default);
 }

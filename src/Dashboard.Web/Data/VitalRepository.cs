@@ -23,7 +23,7 @@ internal sealed class VitalRepository(
     };
 
     public Task<Fetched<UserHistoricalPulls>> GetPullsAsync(string userId, TimeSpan? maxAge = null, CancellationToken cancellationToken = default) =>
-        GetAsync($"user:{userId.ToLowerInvariant()}", "vital-user", maxAge, ct => client.GetUserAsync(userId, cancellationToken: ct), cancellationToken);
+        GetAsync(PullsKey(userId), "vital-user", maxAge, ct => client.GetUserAsync(userId, cancellationToken: ct), cancellationToken);
 
     public async Task<Fetched<VitalUser?>> GetProfileAsync(string userId, TimeSpan? maxAge = null, CancellationToken cancellationToken = default)
     {
@@ -41,10 +41,24 @@ internal sealed class VitalRepository(
     }
 
     public Task<Fetched<IReadOnlyList<ProviderConnection>?>> GetConnectionsAsync(string userId, TimeSpan? maxAge = null, CancellationToken cancellationToken = default) =>
-        GetAsync($"connections:{userId.ToLowerInvariant()}", "vital-connections", maxAge, ct => client.GetConnectionsAsync(userId, ct), cancellationToken);
+        GetAsync(ConnectionsKey(userId), "vital-connections", maxAge, ct => client.GetConnectionsAsync(userId, ct), cancellationToken);
 
     public Task<Fetched<UserResources>> GetResourcesAsync(string userId, TimeSpan? maxAge = null, CancellationToken cancellationToken = default) =>
-        GetAsync($"resources:{userId.ToLowerInvariant()}", "vital-resources", maxAge, ct => client.GetUserResourcesAsync(userId, cancellationToken: ct), cancellationToken);
+        GetAsync(ResourcesKey(userId), "vital-resources", maxAge, ct => client.GetUserResourcesAsync(userId, cancellationToken: ct), cancellationToken);
+
+    public async Task ForgetUserAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await cache.RemoveAsync([Scoped(PullsKey(userId)), Scoped(ConnectionsKey(userId)), Scoped(ResourcesKey(userId))], cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string PullsKey(string userId) => $"user:{userId.ToLowerInvariant()}";
+
+    private static string ConnectionsKey(string userId) => $"connections:{userId.ToLowerInvariant()}";
+
+    private static string ResourcesKey(string userId) => $"resources:{userId.ToLowerInvariant()}";
+
+    /// <summary>Every key is scoped by the upstream's base URL: two dashboards sharing a Redis never read each other's answers.</summary>
+    private string Scoped(string key) => $"vital:{_scope}:{key}";
 
     public async Task<Fetched<HistoricalPullPage>> GetPageAsync(HistoricalPullPageRequest request, bool refresh = false, CancellationToken cancellationToken = default)
     {
@@ -76,7 +90,7 @@ internal sealed class VitalRepository(
 
     private async Task<Fetched<T>> GetAsync<T>(string key, string tag, bool refresh, Func<CancellationToken, Task<T>> fetch, CancellationToken cancellationToken) =>
         await cache.GetOrCreateAsync(
-            $"vital:{_scope}:{key}",
+            Scoped(key),
             (fetch, timeProvider),
             static async (state, ct) =>
             {

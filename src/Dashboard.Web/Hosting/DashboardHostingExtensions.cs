@@ -1,4 +1,5 @@
 using Dashboard.Diagnosis;
+using Dashboard.Web.Alerts;
 using Dashboard.Web.Api;
 using Dashboard.Web.Components;
 using Dashboard.Web.Data;
@@ -31,6 +32,7 @@ public static class DashboardHostingExtensions
         services.AddSingleton<IDiagnosisService, DiagnosisService>();
         services.AddTeamSnapshots();
         services.AddDashboardStore(configuration, builder.Environment);
+        services.AddDashboardAlerts(configuration);
         services.AddDashboardAudit();
         services.AddDashboardDataProtection(configuration);
         services.AddDashboardAuthentication(configuration, builder.Environment);

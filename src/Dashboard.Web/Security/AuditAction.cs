@@ -13,4 +13,5 @@ public enum AuditAction
     ClientUserIdLookup,
     ChangesPage,
     ChangesCsv,
+    ManualRefresh,
 }

@@ -4,8 +4,8 @@ namespace Dashboard.Web.Security;
 
 /// <summary>
 /// Knows the configured secrets (<c>Vital:ApiKey</c>, <c>Auth:OpenIdConnect:ClientSecret</c>, <c>Store:ConnectionString</c>,
-/// the passwords in it and in the Redis connection string, followed through
-/// configuration reloads) and replaces every occurrence of them in text with <see cref="Mask"/>.
+/// the passwords in it and in the Redis connection string, <c>Alerts:WebhookUrl</c> and the forms a log may print it in,
+/// followed through configuration reloads) and replaces every occurrence of them in text with <see cref="Mask"/>.
 /// </summary>
 public sealed class SecretMasker
 {
@@ -14,7 +14,7 @@ public sealed class SecretMasker
     /// <summary>Values shorter than this are not masked: they would blank out ordinary words.</summary>
     public const int MinimumSecretLength = 8;
 
-    public static readonly IReadOnlyList<string> SecretKeys = ["Vital:ApiKey", "Auth:OpenIdConnect:ClientSecret", "Store:ConnectionString"];
+    public static readonly IReadOnlyList<string> SecretKeys = ["Vital:ApiKey", "Auth:OpenIdConnect:ClientSecret", "Store:ConnectionString", "Alerts:WebhookUrl"];
 
     /// <summary>Connection strings whose password (<c>password=</c>, <c>pwd=</c>) is a secret too: Redis's and the store's.</summary>
     public static readonly IReadOnlyList<string> ConnectionStringKeys = ["Cache:Redis", "Store:ConnectionString"];
@@ -70,7 +70,22 @@ public sealed class SecretMasker
     private void Load(IConfiguration configuration) =>
         _secrets = Normalize(SecretKeys.Select(key => configuration[key])
             .Concat(ConnectionStringKeys.SelectMany(key => Passwords(configuration[key])))
-            .Concat(Dashboard.Store.StoreConnection.Secrets(configuration["Store:ConnectionString"])));
+            .Concat(Dashboard.Store.StoreConnection.Secrets(configuration["Store:ConnectionString"]))
+            .Concat(UrlForms(configuration["Alerts:WebhookUrl"])));
+
+    /// <summary>
+    /// The forms a URL whose path is the secret (a Slack webhook's is) may be logged in besides the one configured:
+    /// normalized (<see cref="Uri.AbsoluteUri"/>), without its query (.NET's request logs cut it), and the path alone.
+    /// </summary>
+    internal static IEnumerable<string?> UrlForms(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri))
+        {
+            return [];
+        }
+
+        return [uri.AbsoluteUri, uri.GetLeftPart(UriPartial.Path), uri.PathAndQuery, uri.AbsolutePath, Uri.UnescapeDataString(uri.AbsolutePath)];
+    }
 
     /// <summary>The password parts of a connection string, ADO.NET style (<c>;</c>) or StackExchange.Redis style (<c>,</c>).</summary>
     internal static IEnumerable<string?> Passwords(string? connectionString) =>

@@ -3,7 +3,10 @@ using Microsoft.JSInterop;
 
 namespace Dashboard.Web.Ui;
 
-/// <summary>The few things only the browser knows or can do: its time zone, the clipboard, and the last visit to <c>/changes</c>.</summary>
+/// <summary>
+/// The few things only the browser knows or can do: its time zone, the clipboard, the last visit to <c>/changes</c>,
+/// and a POST to the dashboard's own API with the person's sign-in and the page's antiforgery token.
+/// </summary>
 public sealed class BrowserInterop(IJSRuntime js)
 {
     /// <summary>The browser's IANA time zone, or null when it cannot say (or the circuit is gone).</summary>
@@ -50,4 +53,24 @@ public sealed class BrowserInterop(IJSRuntime js)
             return null;
         }
     }
+
+    /// <summary>
+    /// POSTs to <paramref name="path"/> (one of this dashboard's own, starting with one <c>/</c>) from the browser; the
+    /// answer's status and body, or status 0 when the browser got no answer (or the circuit is gone).
+    /// </summary>
+    public async Task<(int Status, string? Body)> PostAsync(string path, string? antiforgeryToken)
+    {
+        try
+        {
+            var reply = await js.InvokeAsync<PostReply>("dashboard.post", path, antiforgeryToken);
+            return (reply.Status, reply.Body);
+        }
+        catch (Exception ex) when (ex is JSException or JSDisconnectedException or InvalidOperationException or TaskCanceledException)
+        {
+            return (0, null);
+        }
+    }
+
+    /// <summary>What <c>dashboard.post</c> hands back.</summary>
+    internal sealed record PostReply(int Status, string? Body);
 }

@@ -1,4 +1,5 @@
-// The dashboard's only script: the browser's time zone, copying to the clipboard, and the last visit to /changes.
+// The dashboard's only script: the browser's time zone, copying to the clipboard, the last visit to /changes, and the
+// manual refresh's POST (sent by the browser, so it carries the person's sign-in and the page's antiforgery token).
 window.dashboard = {
   timeZone: function () {
     try { return Intl.DateTimeFormat().resolvedOptions().timeZone || null; } catch (e) { return null; }
@@ -35,5 +36,17 @@ window.dashboard = {
       localStorage.setItem("dashboard.changes.lastVisit", now);
       return previous || null;
     } catch (e) { return null; }
+  },
+  // POST to one of the dashboard's own endpoints; the status and body text, or status 0 when nothing came back.
+  post: async function (url, token) {
+    if (typeof url !== "string" || url.charAt(0) !== "/" || url.charAt(1) === "/") { return { status: 0, body: null }; }
+    try {
+      var response = await fetch(url, {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "RequestVerificationToken": token || "", "Accept": "application/json" }
+      });
+      return { status: response.status, body: await response.text() };
+    } catch (e) { return { status: 0, body: null }; }
   }
 };

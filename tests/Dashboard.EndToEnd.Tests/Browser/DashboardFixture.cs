@@ -49,6 +49,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     private AppProcess? _simulator;
     private AppProcess? _dashboard;
     private AppProcess? _demo;
+    private AppProcess? _signedIn;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private string? _sandbox;
@@ -211,6 +212,61 @@ public sealed class DashboardFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>The group whose members are operators on <see cref="SignedInUrlAsync"/>.</summary>
+    public const string OperatorGroup = "support-oncall";
+
+    /// <summary>
+    /// The dashboard behind a trusted proxy (live, against the same simulator), where people have roles: the browser
+    /// plays the proxy, sending <c>X-Forwarded-Email</c> and <c>X-Forwarded-Groups</c> from loopback, the known proxy.
+    /// Members of <see cref="OperatorGroup"/> are operators. Started the first time a test asks.
+    /// </summary>
+    public async Task<Uri> SignedInUrlAsync()
+    {
+        RequireBrowser();
+        await _demoGate.WaitAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            if (_signedIn is null)
+            {
+                var home = Directory.CreateDirectory(Path.Combine(_sandbox!, "signed-in-home")).FullName;
+                var secrets = Directory.CreateDirectory(Path.Combine(_sandbox!, "signed-in-secrets")).FullName;
+                var signedIn = AppProcess.Start("dashboard-signed-in", "Dashboard.Web.dll", new Dictionary<string, string>
+                {
+                    ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                    ["DASHBOARD_SECRETS_DIR"] = secrets,
+                    ["HOME"] = home,
+                    ["Vital__ApiKey"] = ApiKey,
+                    ["Vital__BaseUrl"] = _simulator!.BaseAddress.ToString(),
+                    ["Vital__CacheSeconds"] = "2",
+                    ["Auth__Mode"] = "TrustedProxy",
+                    ["Auth__TrustedProxy__KnownProxies__0"] = "127.0.0.1",
+                    ["Auth__TrustedProxy__KnownProxies__1"] = "::1",
+                    ["Auth__Roles__operator__0"] = OperatorGroup,
+                    ["Api__RequestsPerMinute"] = "10000",
+                }, LogDirectory);
+                try
+                {
+                    using var startup = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+                    await signedIn.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60), startup.Token);
+                }
+                catch
+                {
+                    await signedIn.DisposeAsync();
+                    throw;
+                }
+
+                _signedIn = signedIn;
+                Log($"Signed-in dashboard: {_signedIn.BaseAddress}");
+            }
+
+            return _signedIn.BaseAddress;
+        }
+        finally
+        {
+            _demoGate.Release();
+        }
+    }
+
     /// <summary>
     /// The pages of the dashboard in <paramref name="mode"/> (<c>demo</c>: <see cref="DemoUrlAsync"/>, <c>live</c>: the
     /// one against the simulator host), read once per run.
@@ -309,6 +365,12 @@ public sealed class DashboardFixture : IAsyncLifetime
         {
             await _demo.DisposeAsync();
             _demo = null;
+        }
+
+        if (_signedIn is not null)
+        {
+            await _signedIn.DisposeAsync();
+            _signedIn = null;
         }
 
         _demoGate.Dispose();

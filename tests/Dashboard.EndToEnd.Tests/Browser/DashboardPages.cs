@@ -15,7 +15,7 @@ public sealed class DashboardPages
     /// <summary>The page names, in the order the tests list them.</summary>
     public static readonly string[] Names =
     [
-        "team", "providers", "provider", "provider-invalid",
+        "team", "providers", "provider", "provider-invalid", "changes",
         "user-attention", "user-many", "user-retrying", "user-not-pulled", "user-healthy", "user-unknown",
         "not-found", "invalid-id", "access-denied", "signed-out",
     ];
@@ -79,6 +79,8 @@ public sealed class DashboardPages
             ["providers"] = "/providers",
             ["provider"] = $"/providers/{provider}",
             ["provider-invalid"] = "/providers/Not-A-Provider",
+            // A week: the history the run has recorded so far (or the empty state, on a first scan).
+            ["changes"] = "/changes?since=7d",
             ["user-attention"] = $"/users/{users[0].Key}",
             ["user-many"] = $"/users/{many}",
             ["user-retrying"] = $"/users/{First("a retrying pull", u => u.Any(r => r["status"] == "retrying"))}",
@@ -136,6 +138,9 @@ public sealed class DashboardPages
             case "provider":
                 await Expect(session.Page.Locator("[data-testid=as-of]")).ToBeVisibleAsync();
                 await Expect(session.Page.Locator("[data-testid=provider-user-table]")).ToBeVisibleAsync();
+                break;
+            case "changes":
+                await Expect(session.Page.Locator("[data-testid=change-counts], [data-testid=empty-state], [data-testid=history-start]").First).ToBeVisibleAsync();
                 break;
             case "provider-invalid":
                 await Expect(session.Page.Locator("[data-testid=invalid-provider]")).ToBeVisibleAsync();

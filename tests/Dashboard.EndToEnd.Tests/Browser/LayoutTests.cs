@@ -57,6 +57,17 @@ public sealed class LayoutTests(DashboardFixture fixture)
             "[data-testid=provider-user-table] .mud-chip",
             "[data-testid=provider-user-table] time",
         ],
+        ["changes"] =
+        [
+            "h1",
+            "[data-testid=spans] a",
+            "[data-testid=change-counts]",
+            "[data-testid=changes-table] th",
+            "[data-testid=changes-table] td",
+            "[data-testid=changes-table] a.user-id",
+            "[data-testid=changes-table] time",
+            "[data-testid=empty-state]",
+        ],
     };
 
     /// <summary>
@@ -148,7 +159,7 @@ public sealed class LayoutTests(DashboardFixture fixture)
     public static TheoryData<string, int, string> Views()
     {
         var data = new TheoryData<string, int, string>();
-        foreach (var page in new[] { "team", "user-many", "provider" })
+        foreach (var page in new[] { "team", "user-many", "provider", "changes" })
         {
             foreach (var width in new[] { 800, 1280, 1440 })
             {

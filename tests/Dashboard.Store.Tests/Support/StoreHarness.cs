@@ -1,3 +1,4 @@
+using Dashboard.Store.Alerts;
 using Dashboard.Store.Hosting;
 using Dashboard.Store.Reading;
 using Dashboard.Store.Recording;
@@ -11,13 +12,18 @@ namespace Dashboard.Store.Tests.Support;
 /// <summary>The store's services on one database, wired as the host wires them, with a fake clock.</summary>
 internal sealed class StoreHarness : IAsyncDisposable
 {
-    public StoreHarness(StoreDatabase database, FakeTimeProvider? time = null, int retentionDays = 90)
+    public StoreHarness(StoreDatabase database, FakeTimeProvider? time = null, int retentionDays = 90, bool queueAlerts = true)
     {
         Database = database;
         Time = time ?? new FakeTimeProvider(TestStates.T0);
         Status = new HistoryStatus(Time);
         Migrator = new StoreMigrator(database, Time, NullLogger<StoreMigrator>.Instance);
-        Writer = new HistoryWriter(database, Migrator, Status, Time, NullLogger<HistoryWriter>.Instance) { MaxRetryDelay = TimeSpan.FromSeconds(4) };
+        Writer = new HistoryWriter(database, Migrator, Status, Time, NullLogger<HistoryWriter>.Instance, Options.Create(new AlertQueueOptions { Enabled = queueAlerts }))
+        {
+            MaxRetryDelay = TimeSpan.FromSeconds(4),
+        };
+        Outbox = new AlertOutbox(database, Migrator, Time);
+        Refreshes = new Dashboard.Store.Refreshes.RefreshLedger(database, Migrator, Time);
         Reader = new HistoryReader(database, Migrator);
         Retention = new RetentionService(database, Migrator, Options.Create(new StoreOptions { RetentionDays = retentionDays }), Time, NullLogger<RetentionService>.Instance);
     }
@@ -33,6 +39,10 @@ internal sealed class StoreHarness : IAsyncDisposable
     public HistoryWriter Writer { get; }
 
     public IHistoryReader Reader { get; }
+
+    public IAlertOutbox Outbox { get; }
+
+    public Dashboard.Store.Refreshes.IRefreshLedger Refreshes { get; }
 
     public RetentionService Retention { get; }
 

@@ -11,7 +11,7 @@ namespace Dashboard.Store.Tests.Support;
 /// The store's behaviour on a real database. Each provider's test class runs every test here on a database of its
 /// own (SQLite: a file in a temporary folder; PostgreSQL: a database in a container).
 /// </summary>
-public abstract class StoreSuite : IAsyncLifetime
+public abstract partial class StoreSuite : IAsyncLifetime
 {
     private StoreHarness? _harness;
 

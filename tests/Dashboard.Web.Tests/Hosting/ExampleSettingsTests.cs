@@ -26,6 +26,7 @@ public sealed class ExampleSettingsTests
         (ForwardedHeadersSettings.SectionName, typeof(ForwardedHeadersSettings)),
         (StoreOptions.SectionName, typeof(StoreOptions)),
         (MetricsOptions.SectionName, typeof(MetricsOptions)),
+        (Dashboard.Web.Alerts.AlertOptions.SectionName, typeof(Dashboard.Web.Alerts.AlertOptions)),
     ];
 
     [Fact]
@@ -68,6 +69,10 @@ public sealed class ExampleSettingsTests
         Assert.Equal(new DiagnosisOptions().StuckScheduledAfter, TimeSpan.Parse(example.RootElement.GetProperty("Diagnosis").GetProperty("StuckScheduledAfter").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(new StoreOptions().RetentionDays, example.RootElement.GetProperty("Store").GetProperty("RetentionDays").GetInt32());
         Assert.Equal(new StoreOptions().Provider.ToString(), example.RootElement.GetProperty("Store").GetProperty("Provider").GetString());
+        Assert.Equal(new Dashboard.Web.Alerts.AlertOptions().MaxUsersListed, example.RootElement.GetProperty("Alerts").GetProperty("MaxUsersListed").GetInt32());
+        Assert.Equal(new Dashboard.Web.Alerts.AlertOptions().MaxRetryAttempts, example.RootElement.GetProperty("Alerts").GetProperty("MaxRetryAttempts").GetInt32());
+        Assert.Equal(new Dashboard.Web.Alerts.AlertOptions().RetryBaseDelay, TimeSpan.Parse(example.RootElement.GetProperty("Alerts").GetProperty("RetryBaseDelay").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(new Dashboard.Web.Alerts.AlertOptions().AttemptTimeout, TimeSpan.Parse(example.RootElement.GetProperty("Alerts").GetProperty("AttemptTimeout").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(new VitalOptions().Resilience.AttemptTimeout, TimeSpan.Parse(example.RootElement.GetProperty("Vital").GetProperty("Resilience").GetProperty("AttemptTimeout").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
     }
 

@@ -11,6 +11,7 @@ namespace Dashboard.Web.Tests.Observability;
 /// <c>deploy/</c>'s Prometheus alert rules and Grafana dashboard: well formed, and naming only series and labels a
 /// real scrape of the dashboard has (a renamed instrument would otherwise leave an alert that never fires).
 /// </summary>
+[Collection(ProcessWideMetricsCollection.Name)]
 public sealed partial class DeployMonitoringTests(DemoDashboard dashboard) : IClassFixture<DemoDashboard>
 {
     /// <summary>Framework series that exist only once a browser holds a page open (a Blazor circuit).</summary>

@@ -41,6 +41,26 @@ public sealed class SecretSourcesTests : IDisposable
     }
 
     [Fact]
+    public async Task KeyPerFile_AlertsWebhookFromAFile_TurnsAlertsOnAndIsMasked()
+    {
+        const string webhook = "https://hooks.example.com/services/T000/B000/FROMAFILEsecret";
+        await File.WriteAllTextAsync(Path.Combine(_secrets.FullName, "Alerts__WebhookUrl"), webhook + "\n", TestContext.Current.CancellationToken);
+        await using var factory = new DashboardFactory(new Dictionary<string, string?>
+        {
+            ["DASHBOARD_SECRETS_DIR"] = _secrets.FullName,
+            ["Alerts:DashboardUrl"] = "https://dashboard.example.com",
+        });
+
+        var options = factory.Services.GetRequiredService<IOptions<Dashboard.Web.Alerts.AlertOptions>>().Value;
+        var queue = factory.Services.GetRequiredService<IOptions<Dashboard.Store.Alerts.AlertQueueOptions>>().Value;
+        var masker = factory.Services.GetRequiredService<Dashboard.Web.Security.SecretMasker>();
+
+        Assert.Equal(webhook, options.WebhookUrl);
+        Assert.True(queue.Enabled);
+        Assert.Equal("to ***", masker.Apply("to " + webhook));
+    }
+
+    [Fact]
     public async Task KeyPerFile_LiveKeyFromAFileWithoutSignIn_StillRefusesToStart()
     {
         await File.WriteAllTextAsync(Path.Combine(_secrets.FullName, "Vital__ApiKey"), "sk_us_FROMAFILE_0123456789abcdef", TestContext.Current.CancellationToken);

@@ -54,6 +54,8 @@ public abstract class DashboardContext : BunitContext
         Services.AddSingleton<IHistoryReader>(History);
         Services.AddSingleton(new TeamScope(Options.Create(new VitalOptions()), Options.Create(new SimulatorOptions())));
         Services.AddScoped<UserHistoryState>();
+        Services.AddSingleton<Dashboard.Web.Refresh.IRefreshAllowance>(Allowance);
+        Services.AddSingleton<Microsoft.AspNetCore.Components.Forms.AntiforgeryStateProvider>(new FixedAntiforgery());
         Services.AddTransient<Dashboard.Web.Components.Pages.Providers.ProviderTrendsModel>();
     }
 
@@ -74,6 +76,14 @@ public abstract class DashboardContext : BunitContext
 
     internal FakeEnvironment Environment { get; } = new();
 
+    /// <summary>Vital's hourly allowance of manual refreshes, on the fake clock.</summary>
+    internal Dashboard.Web.Refresh.RefreshAllowance Allowance => _allowance ??= new(Time);
+
+    private Dashboard.Web.Refresh.RefreshAllowance? _allowance;
+
+    /// <summary>The antiforgery token a page rendered by the server would carry.</summary>
+    internal const string AntiforgeryToken = "test-antiforgery-token";
+
     internal FakePageAudit Audit { get; } = new();
 
     internal UiOptions UiOptions { get; } = new();
@@ -91,4 +101,10 @@ public abstract class DashboardContext : BunitContext
 
     /// <summary>The browser accepts (or refuses) copies.</summary>
     internal void BrowserCopies(bool accepts = true) => JSInterop.Setup<bool>("dashboard.copy", _ => true).SetResult(accepts);
+
+    private sealed class FixedAntiforgery : Microsoft.AspNetCore.Components.Forms.AntiforgeryStateProvider
+    {
+        public override Microsoft.AspNetCore.Components.Forms.AntiforgeryRequestToken? GetAntiforgeryToken() =>
+            new(AntiforgeryToken, "__RequestVerificationToken");
+    }
 }

@@ -16,6 +16,7 @@ public readonly record struct TrustedIcon
     public static TrustedIcon Autorenew { get; } = new(Icons.Material.Filled.Autorenew);
     public static TrustedIcon CheckCircle { get; } = new(Icons.Material.Filled.CheckCircle);
     public static TrustedIcon ContentCopy { get; } = new(Icons.Material.Outlined.ContentCopy);
+    public static TrustedIcon Close { get; } = new(Icons.Material.Filled.Close);
     public static TrustedIcon ContentPaste { get; } = new(Icons.Material.Filled.ContentPaste);
     public static TrustedIcon Download { get; } = new(Icons.Material.Filled.Download);
     public static TrustedIcon Error { get; } = new(Icons.Material.Filled.Error);

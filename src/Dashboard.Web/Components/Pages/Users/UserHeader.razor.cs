@@ -9,6 +9,9 @@ namespace Dashboard.Web.Components.Pages.Users;
 /// <summary>The user page's header: who, the overall answer, copy and export, refresh and auto-refresh.</summary>
 public sealed partial class UserHeader
 {
+    /// <summary>What Vital said to the last manual refresh, and for whom (another user's page shows none).</summary>
+    private (string? UserId, Refresh.RefreshReply Reply)? _reply;
+
     [Parameter, EditorRequired]
     public required UserPageState State { get; set; }
 
@@ -50,6 +53,8 @@ public sealed partial class UserHeader
             : Environment.IsDemo ? $"{team} · the simulated demo team"
             : $"{team} · environment not named by the key (Vital:BaseUrl is set)";
     }
+
+    private void ShowReply(Refresh.RefreshReply reply) => _reply = (State.UserId, reply);
 
     private async Task CopyLinkAsync() => Report(await Browser.CopyAsync(Navigation.Uri), "Link");
 

@@ -151,6 +151,29 @@ public sealed class UserPageState : IDisposable
     }
 
     /// <summary>
+    /// After a manual refresh through Vital: reads every source from Vital again, to show what it changed. It takes
+    /// none of the person's forced refreshes (the write itself was the limited action).
+    /// </summary>
+    public async Task ReloadAsync()
+    {
+        if (UserId is null)
+        {
+            return;
+        }
+
+        Refreshing = true;
+        await NotifyAsync();
+        if (!await FetchAsync(TimeSpan.Zero))
+        {
+            return;
+        }
+
+        Refreshing = false;
+        UpdateTimer();
+        await NotifyAsync();
+    }
+
+    /// <summary>
     /// A section's "Try again": reads every source again from the cache, which holds the ones that answered, so only
     /// the ones that failed go back to Vital.
     /// </summary>
