@@ -11,6 +11,12 @@ public sealed class VitalOptions
     /// <summary>Upstream base URL; derived from the key's prefix when not set.</summary>
     public Uri? BaseUrl { get; set; }
 
+    /// <summary>
+    /// Lets a live <see cref="BaseUrl"/> be plain http on a host that is not loopback. For the simulator and tests only
+    /// (a compose network's <c>http://simulator:8080</c>): over plain http the team key crosses the network readable.
+    /// </summary>
+    public bool AllowInsecureBaseUrl { get; set; }
+
     /// <summary><c>Simulator</c> when no key is set, else <c>Live</c>.</summary>
     public VitalMode? Mode { get; set; }
 

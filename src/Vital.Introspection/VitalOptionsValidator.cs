@@ -47,6 +47,13 @@ public sealed class VitalOptionsValidator : IValidateOptions<VitalOptions>
             {
                 problems.Add("Vital:BaseUrl is required because Vital:ApiKey does not start with pk_us_, pk_eu_, sk_us_ or sk_eu_.");
             }
+
+            if (IsInsecure(options))
+            {
+                problems.Add(
+                    "Vital:BaseUrl must be https in live mode (plain http is allowed only on a loopback host): over http the team key crosses the network readable. " +
+                    "For the simulator or a test upstream only, set Vital:AllowInsecureBaseUrl=true.");
+            }
         }
 
         if (options.UserLimit is < 1 or > 50)
@@ -121,5 +128,22 @@ public sealed class VitalOptionsValidator : IValidateOptions<VitalOptions>
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    /// <summary>
+    /// Whether live mode would send the key over plain http to a host that is not loopback. The opt-in
+    /// (<see cref="VitalOptions.AllowInsecureBaseUrl"/>) is not consulted here: callers that warn about it use
+    /// <see cref="UsesInsecureBaseUrl"/>.
+    /// </summary>
+    private static bool IsInsecure(VitalOptions options) => UsesInsecureBaseUrl(options) && !options.AllowInsecureBaseUrl;
+
+    /// <summary>A live base URL over plain http on a host that is not loopback (allowed or not).</summary>
+    public static bool UsesInsecureBaseUrl(VitalOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.EffectiveMode == VitalMode.Live
+            && options.BaseUrl is { IsAbsoluteUri: true } url
+            && url.Scheme == Uri.UriSchemeHttp
+            && !url.IsLoopback;
     }
 }

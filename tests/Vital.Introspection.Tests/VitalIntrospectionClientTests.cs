@@ -222,10 +222,10 @@ public sealed class VitalIntrospectionClientTests
     public async Task BaseUrl_ConfiguredWithPath_KeepsThePathPrefix()
     {
         var stub = new StubHandler().ThenJson("""{ "data": [], "next_cursor": null }""");
-        await using var services = ClientFactory.Build(stub, new Dictionary<string, string?> { ["Vital:ApiKey"] = "pk_eu_abc", ["Vital:BaseUrl"] = "http://proxy.internal:8080/vital" });
+        await using var services = ClientFactory.Build(stub, new Dictionary<string, string?> { ["Vital:ApiKey"] = "pk_eu_abc", ["Vital:BaseUrl"] = "https://proxy.internal:8080/vital" });
 
         await services.Client().GetPageAsync(new HistoricalPullPageRequest(), TestContext.Current.CancellationToken);
 
-        Assert.Equal("http://proxy.internal:8080/vital/v2/introspect/historical_pull", Assert.Single(stub.Requests).Uri.GetLeftPart(UriPartial.Path));
+        Assert.Equal("https://proxy.internal:8080/vital/v2/introspect/historical_pull", Assert.Single(stub.Requests).Uri.GetLeftPart(UriPartial.Path));
     }
 }

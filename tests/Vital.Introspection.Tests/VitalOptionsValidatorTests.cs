@@ -17,6 +17,10 @@ public sealed class VitalOptionsValidatorTests
         { new() { ["Vital:ApiKey"] = SecretLookingKey + "\n" }, "Vital:ApiKey contains spaces, line breaks or control characters" },
         { new() { ["Vital:ApiKey"] = SecretLookingKey, ["Vital:BaseUrl"] = "ftp://vital.example" }, "Vital:BaseUrl must be an absolute http or https URL" },
         { new() { ["Vital:ApiKey"] = SecretLookingKey, ["Vital:BaseUrl"] = "https://vital.example/?x=1" }, "Vital:BaseUrl must not carry a query string" },
+        { new() { ["Vital:ApiKey"] = SecretLookingKey, ["Vital:BaseUrl"] = "http://simulator:8080" }, "Vital:BaseUrl must be https in live mode" },
+        { new() { ["Vital:ApiKey"] = SecretLookingKey, ["Vital:BaseUrl"] = "http://10.0.0.7" }, "Vital:AllowInsecureBaseUrl=true" },
+        { new() { ["Vital:ApiKey"] = SecretLookingKey, ["Vital:BaseUrl"] = "http://localhost.evil.example" }, "Vital:BaseUrl must be https in live mode" },
+        { new() { ["Vital:ApiKey"] = SecretLookingKey, ["Vital:BaseUrl"] = "http://simulator:8080", ["Vital:AllowInsecureBaseUrl"] = "false" }, "Vital:BaseUrl must be https in live mode" },
         { new() { ["Vital:UserLimit"] = "0" }, "Vital:UserLimit must be between 1 and 50" },
         { new() { ["Vital:UserLimit"] = "51" }, "Vital:UserLimit must be between 1 and 50" },
         { new() { ["Vital:CacheSeconds"] = "-1" }, "Vital:CacheSeconds must be between 0 and 86400" },
@@ -43,6 +47,29 @@ public sealed class VitalOptionsValidatorTests
 
         Assert.Contains(error.Failures, f => f.Contains(expected, StringComparison.Ordinal));
         Assert.DoesNotContain("VERYSECRETVALUE", string.Join(" ", error.Failures), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://vital.example", null)]
+    [InlineData("http://localhost:5080", null)]
+    [InlineData("http://127.0.0.1:5080", null)]
+    [InlineData("http://[::1]:5080", null)]
+    [InlineData("http://simulator:8080", "true")]
+    public void Start_LiveBaseUrlHttpsLoopbackOrOptedIn_IsValid(string baseUrl, string? allowInsecure)
+    {
+        using var services = Build(new() { ["Vital:ApiKey"] = SecretLookingKey, ["Vital:BaseUrl"] = baseUrl, ["Vital:AllowInsecureBaseUrl"] = allowInsecure });
+
+        var options = services.GetRequiredService<IOptions<VitalOptions>>().Value;
+
+        Assert.Equal(new Uri(baseUrl), options.EffectiveBaseUrl);
+    }
+
+    [Fact]
+    public void Start_SimulatorModeOverPlainHttp_NeedsNoOptIn()
+    {
+        using var services = Build(new() { ["Vital:Mode"] = "Simulator", ["Vital:BaseUrl"] = "http://simulator:8080" });
+
+        Assert.Equal(VitalMode.Simulator, services.GetRequiredService<IOptions<VitalOptions>>().Value.EffectiveMode);
     }
 
     [Fact]

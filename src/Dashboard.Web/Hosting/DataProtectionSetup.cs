@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -48,12 +50,63 @@ internal static partial class DataProtectionSetup
     /// </summary>
     public static IServiceCollection AddDashboardDataProtection(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddDataProtection().SetApplicationName(ApplicationName);
+        var builder = services.AddDataProtection().SetApplicationName(ApplicationName);
+        var certificate = LoadCertificate(configuration);
+        if (certificate is not null)
+        {
+            // New keys are written encrypted to the certificate; keys it encrypted are read back with it (no store lookup).
+            builder.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
+
+        services.AddSingleton(new KeyRingEncryption(certificate?.Thumbprint));
         services.AddSingleton(_ => KeyRingLocation.Probe(EffectiveKeysPath(configuration)));
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>, PersistToKeyRingLocation>();
         services.AddHostedService<KeyRingReport>();
         return services;
     }
+
+    /// <summary>
+    /// The certificate that encrypts the key ring at rest: a PFX at <c>DataProtection:CertificatePath</c> (a Docker or
+    /// Kubernetes secret file), opened with <c>DataProtection:CertificatePassword</c> (a secret too: a file
+    /// <c>DataProtection__CertificatePassword</c> under <c>/run/secrets</c>, like the API key). None when the path is
+    /// not set. A path that is set but cannot be opened stops the start, naming the setting (never the password).
+    /// </summary>
+    public static X509Certificate2? LoadCertificate(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var path = configuration[SectionName + ":CertificatePath"];
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return null;
+        }
+
+        X509Certificate2 certificate;
+        try
+        {
+            certificate = X509CertificateLoader.LoadPkcs12FromFile(
+                path.Trim(), configuration[SectionName + ":CertificatePassword"],
+                X509KeyStorageFlags.EphemeralKeySet);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException)
+        {
+            throw new InvalidOperationException(
+                $"DataProtection:CertificatePath {path.Trim()} cannot be opened as a PFX with DataProtection:CertificatePassword ({ex.GetType().Name}). " +
+                "Check the file, its permissions for the container's user, and the password.", ex);
+        }
+
+        using var privateKey = certificate.HasPrivateKey ? certificate.GetRSAPrivateKey() : null;
+        if (privateKey is null)
+        {
+            certificate.Dispose();
+            throw new InvalidOperationException(
+                $"DataProtection:CertificatePath {path.Trim()} holds no RSA private key: the key ring is encrypted and read back with an RSA certificate and its key.");
+        }
+
+        return certificate;
+    }
+
+    /// <summary>Whether the key ring is encrypted at rest, and with which certificate (its thumbprint, for the log).</summary>
+    internal sealed record KeyRingEncryption(string? Thumbprint);
 
     /// <summary>The configured directory and whether this process can write to it (checked once).</summary>
     internal sealed record KeyRingLocation(string? Path, string? Problem)
@@ -93,13 +146,21 @@ internal static partial class DataProtectionSetup
         }
     }
 
-    private sealed partial class KeyRingReport(KeyRingLocation location, ILogger<KeyRingReport> logger) : IHostedService
+    private sealed partial class KeyRingReport(KeyRingLocation location, KeyRingEncryption encryption, ILogger<KeyRingReport> logger) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
             if (location.Persisted)
             {
                 LogPersisted(logger, location.Path!, ApplicationName);
+                if (encryption.Thumbprint is { } thumbprint)
+                {
+                    LogEncrypted(logger, thumbprint);
+                }
+                else
+                {
+                    LogUnencrypted(logger, location.Path!);
+                }
             }
             else if (location.Path is not null)
             {
@@ -118,6 +179,14 @@ internal static partial class DataProtectionSetup
         [LoggerMessage(EventId = 9210, Level = LogLevel.Information,
             Message = "Data Protection keys (sign-in cookies, antiforgery) are kept in {KeysPath} for application {ApplicationName}")]
         private static partial void LogPersisted(ILogger logger, string keysPath, string applicationName);
+
+        [LoggerMessage(EventId = 9213, Level = LogLevel.Information,
+            Message = "Data Protection keys are encrypted at rest with the certificate of DataProtection:CertificatePath (thumbprint {Thumbprint})")]
+        private static partial void LogEncrypted(ILogger logger, string thumbprint);
+
+        [LoggerMessage(EventId = 9214, Level = LogLevel.Warning,
+            Message = "Data Protection keys in {KeysPath} are stored unencrypted: whoever reads that directory can forge sign-in cookies. Set DataProtection:CertificatePath (a PFX from a secret, with DataProtection:CertificatePassword) to encrypt them at rest")]
+        private static partial void LogUnencrypted(ILogger logger, string keysPath);
 
         [LoggerMessage(EventId = 9211, Level = LogLevel.Warning,
             Message = "DataProtection:KeysPath {KeysPath} cannot be written ({Reason}); keys stay where ASP.NET Core keeps them by default, so sign-ins end when this container is replaced and replicas cannot share them")]

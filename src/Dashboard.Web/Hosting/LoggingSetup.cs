@@ -15,9 +15,10 @@ internal static class LoggingSetup
     /// and the configured secrets masked wherever they could slip in.
     /// </summary>
     /// <remarks>
-    /// The console, the audit file and every <see cref="ILogEventSink"/> registered in DI sit behind one
-    /// <see cref="SecretMaskingSink"/> that rewrites template, properties and exception. Sinks added through the
-    /// <c>Serilog</c> configuration section get masked properties (the enricher) but see templates as written.
+    /// The console, the audit file, every <see cref="ILogEventSink"/> registered in DI and every sink configured under
+    /// <c>Serilog:WriteTo</c> (or <c>Serilog:AuditTo</c>) sit behind one <see cref="SecretMaskingSink"/> that rewrites
+    /// template, properties and exception: the section is read twice, its levels, filters and enrichers for the whole
+    /// logger and its sinks for a sub-logger inside the masking, so no configured sink ever sees an event unmasked.
     /// Each host keeps its own logger (<c>preserveStaticLogger</c>): the static <c>Log.Logger</c> is process-wide,
     /// and two hosts in one process (tests) would otherwise write into each other's sinks.
     /// </remarks>
@@ -41,7 +42,7 @@ internal static class LoggingSetup
                 .MinimumLevel.Override("Polly", LogEventLevel.Warning)
                 .MinimumLevel.Override("System.Net.Http.HttpClient", LogEventLevel.Warning)
                 .MinimumLevel.Override(AuditLog.Category, LogEventLevel.Information)
-                .ReadFrom.Configuration(configuration)
+                .ReadFrom.Configuration(SerilogSection(configuration, sinks: false))
                 .Enrich.FromLogContext()
                 .Enrich.WithProperty("Application", "Dashboard.Web");
 
@@ -78,9 +79,43 @@ internal static class LoggingSetup
                 {
                     sinks.Sink(sink);
                 }
+
+                // Sinks an operator adds under Serilog:WriteTo (a file, Seq, ...): inside the masking like the others.
+                var configuredSinks = SerilogSection(configuration, sinks: true);
+                if (configuredSinks.GetSection(SerilogSectionName).Exists())
+                {
+                    sinks.Logger(configured => configured.MinimumLevel.Verbose().ReadFrom.Configuration(configuredSinks));
+                }
             }));
         }, preserveStaticLogger: true);
 
         return builder;
+    }
+
+    private const string SerilogSectionName = "Serilog";
+
+    /// <summary>Where sinks are declared in the <c>Serilog</c> section (and the assemblies that declare them).</summary>
+    private static readonly string[] SinkKeys = ["WriteTo", "AuditTo", "Using"];
+
+    /// <summary>
+    /// A copy of the <c>Serilog</c> section with only its sinks (<paramref name="sinks"/>), or with everything else
+    /// (levels, filters, enrichers, properties): the logger reads the second, the masked sub-logger the first.
+    /// </summary>
+    internal static IConfiguration SerilogSection(IConfiguration configuration, bool sinks)
+    {
+        var prefix = SerilogSectionName + ConfigurationPath.KeyDelimiter;
+        // Leaves only: a host that copies its settings (the test host does) can give a parent section an empty value,
+        // which Serilog would read as a sink named "".
+        var values = configuration.GetSection(SerilogSectionName).AsEnumerable()
+            .Where(entry => entry.Value is not null && entry.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+                && !configuration.GetSection(entry.Key).GetChildren().Any())
+            .Where(entry =>
+            {
+                var first = entry.Key[prefix.Length..].Split(ConfigurationPath.KeyDelimiter)[0];
+                var isSink = SinkKeys.Contains(first, StringComparer.OrdinalIgnoreCase);
+                // Using is needed by both halves (an enricher's assembly, a sink's assembly).
+                return sinks ? isSink : !isSink || string.Equals(first, "Using", StringComparison.OrdinalIgnoreCase);
+            });
+        return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
     }
 }

@@ -18,6 +18,12 @@ internal static partial class StartupReport
             LogAnonymousLive(logger);
         }
 
+        var vital = services.GetRequiredService<IOptions<Vital.Introspection.VitalOptions>>().Value;
+        if (Vital.Introspection.VitalOptionsValidator.UsesInsecureBaseUrl(vital))
+        {
+            LogInsecureBaseUrl(logger, vital.BaseUrl!.Host);
+        }
+
         var path = AuditOptions.EffectivePath(services.GetRequiredService<IConfiguration>());
         if (path is null)
         {
@@ -50,6 +56,10 @@ internal static partial class StartupReport
     [LoggerMessage(EventId = 9201, Level = LogLevel.Warning,
         Message = "Sign-in is OFF with a live Vital key (Auth:Mode=None, Auth:AllowAnonymous=true): anyone who reaches this dashboard reads the team's data")]
     private static partial void LogAnonymousLive(ILogger logger);
+
+    [LoggerMessage(EventId = 9205, Level = LogLevel.Warning,
+        Message = "Vital:AllowInsecureBaseUrl=true: the team key is sent over plain http to {UpstreamHost}, readable on the network. For the simulator and tests only")]
+    private static partial void LogInsecureBaseUrl(ILogger logger, string upstreamHost);
 
     [LoggerMessage(EventId = 9202, Level = LogLevel.Information, Message = "Audit events go to the console log only (set Audit:Path for a separate file)")]
     private static partial void LogAuditConsoleOnly(ILogger logger);

@@ -51,6 +51,8 @@ internal static partial class DashboardAuthentication
         services.AddDashboardPolicies();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, RoleProblems>();
         services.AddCascadingAuthenticationState();
+        // Open pages re-check access every minute (Blazor's own provider keeps the first identity for the circuit's life).
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, CircuitAccessRevalidation>();
         return services;
     }
 
@@ -95,7 +97,15 @@ internal static partial class DashboardAuthentication
                 // Auth:SessionHours after the sign-in, however active, and the person signs in again.
                 options.Events.OnSigningIn = context =>
                 {
-                    context.Properties.Items.TryAdd(SignedInAtKey, context.Options.TimeProvider!.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+                    var signedInAt = context.Options.TimeProvider!.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+                    context.Properties.Items.TryAdd(SignedInAtKey, signedInAt);
+                    // The same time as a claim, which an open page's identity carries: its revalidation ends it too.
+                    if (context.Principal?.Identity is System.Security.Claims.ClaimsIdentity identity
+                        && !identity.HasClaim(c => c.Type == CircuitAccessRevalidation.SignedInAtClaim))
+                    {
+                        identity.AddClaim(new System.Security.Claims.Claim(CircuitAccessRevalidation.SignedInAtClaim, signedInAt));
+                    }
+
                     return Task.CompletedTask;
                 };
                 options.Events.OnValidatePrincipal = async context =>

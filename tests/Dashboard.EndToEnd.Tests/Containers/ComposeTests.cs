@@ -82,6 +82,8 @@ public sealed class ComposeTests(ContainerImages images)
             ["DASHBOARD_PUBLISH"] = $"127.0.0.1:{port}",
             ["SIMULATOR_PUBLISH"] = $"127.0.0.1:{simulatorPort}",
             ["Vital__BaseUrl"] = "http://simulator:8080",
+            // Plain http by a compose name: allowed for the simulator only, by its explicit opt-in.
+            ["Vital__AllowInsecureBaseUrl"] = "true",
             // The alternative sign-in of the compose file: a proxy vouches for the user. Here the test is the proxy;
             // its requests reach the container from the compose network's gateway.
             ["Auth__Mode"] = "TrustedProxy",

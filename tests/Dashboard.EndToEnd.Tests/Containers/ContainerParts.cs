@@ -108,10 +108,16 @@ internal sealed class SecretFile : IDisposable
     private readonly string _directory;
 
     public SecretFile(string name, string value, bool readableByTheContainer = true)
+        : this(name, System.Text.Encoding.UTF8.GetBytes(value + "\n"), readableByTheContainer)
+    {
+    }
+
+    /// <summary>A file of bytes (a PFX).</summary>
+    public SecretFile(string name, byte[] content, bool readableByTheContainer = true)
     {
         _directory = Directory.CreateTempSubdirectory("dashboard-e2e-secret-").FullName;
         Path = System.IO.Path.Combine(_directory, name);
-        File.WriteAllText(Path, value + "\n");
+        File.WriteAllBytes(Path, content);
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(_directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
@@ -125,4 +131,17 @@ internal sealed class SecretFile : IDisposable
     public string Path { get; }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
+}
+
+/// <summary>A self-signed RSA certificate made for one test run, as a password-protected PFX (no key is committed).</summary>
+internal static class TestCertificate
+{
+    public static byte[] Pfx(string password)
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=dashboard-e2e-keyring", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        return certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, password);
+    }
 }

@@ -217,6 +217,8 @@ public sealed class LiveOnSimulatorTests(LiveOnSimulatorTests.Live live) : IClas
                 .WithNetwork(network)
                 .WithBindMount(_secret.Path, "/run/secrets/Vital__ApiKey", AccessMode.ReadOnly)
                 .WithEnvironment("Vital__BaseUrl", $"http://simulator:{ContainerParts.AppPort}")
+                // Plain http by a network alias: allowed for the simulator only, by its explicit opt-in.
+                .WithEnvironment("Vital__AllowInsecureBaseUrl", "true")
                 .WithEnvironment("Auth__Mode", "None")
                 .WithEnvironment("Auth__AllowAnonymous", "true")
                 .Build();

@@ -299,6 +299,12 @@ public sealed partial class ScaleProfileTests(ScaleProfileTests.Scale scale) : I
 
             var secret = new SecretFile("Vital__ApiKey", ContainerParts.DistinctiveKey());
             _owned.Add(secret);
+            // The key ring's certificate, made for this run only (the profile encrypts the shared keys with it).
+            const string certificatePassword = "scale-profile-test-only";
+            var certificate = new SecretFile("dataprotection.pfx", TestCertificate.Pfx(certificatePassword));
+            _owned.Add(certificate);
+            var certificatePasswordFile = new SecretFile("DataProtection__CertificatePassword", certificatePassword);
+            _owned.Add(certificatePasswordFile);
             var nginx = new SecretFile("dashboard-replicas.conf",
                 TestConfiguration(await File.ReadAllTextAsync(Path.Combine(Requirement.RepositoryRoot, "deploy", "nginx", "dashboard-replicas.conf"), timeout.Token)));
             _owned.Add(nginx);
@@ -311,9 +317,13 @@ public sealed partial class ScaleProfileTests(ScaleProfileTests.Scale scale) : I
                 ["DASHBOARD_IMAGE"] = dashboardImage.Name,
                 ["SIMULATOR_IMAGE"] = simulatorImage.Name,
                 ["VITAL_API_KEY_FILE"] = secret.Path,
+                ["DATAPROTECTION_CERTIFICATE_FILE"] = certificate.Path,
+                ["DATAPROTECTION_CERTIFICATE_PASSWORD_FILE"] = certificatePasswordFile.Path,
                 ["SCALE_PUBLISH"] = $"127.0.0.1:{proxyPort}",
                 ["SIMULATOR_PUBLISH"] = $"127.0.0.1:{simulatorPort}",
                 ["Vital__BaseUrl"] = "http://simulator:8080",
+                // Plain http by a compose name: allowed for the simulator only, by its explicit opt-in.
+                ["Vital__AllowInsecureBaseUrl"] = "true",
                 // The test is the authenticating proxy in front of nginx; the replicas believe nginx, on the compose network.
                 ["Auth__Mode"] = "TrustedProxy",
                 ["Auth__TrustedProxy__KnownProxies__0"] = "172.16.0.0/12",

@@ -28,16 +28,20 @@ public sealed partial class OpenIdConnectFlowTests
 
     private sealed class Session : IAsyncDisposable
     {
-        public Session(FakeIdentityProvider idp, InMemorySink sink, HttpMessageHandler upstream, Dictionary<string, string?>? settings = null, TimeProvider? time = null)
+        public Session(
+            FakeIdentityProvider idp, InMemorySink sink, HttpMessageHandler upstream, Dictionary<string, string?>? settings = null, TimeProvider? time = null,
+            Action<IServiceCollection>? services = null)
         {
             Idp = idp;
-            Factory = SecurityTestKit.Factory(settings ?? Settings(), upstream, sink, services =>
+            Factory = SecurityTestKit.Factory(settings ?? Settings(), upstream, sink, s =>
             {
-                services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o => o.BackchannelHttpHandler = idp);
+                s.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o => o.BackchannelHttpHandler = idp);
                 if (time is not null)
                 {
-                    services.AddSingleton(time);
+                    s.AddSingleton(time);
                 }
+
+                services?.Invoke(s);
             });
             Client = SecurityTestKit.Client(Factory);
             // A browser: pages answer it with pages (the access-denied explanation), not bare status codes.
