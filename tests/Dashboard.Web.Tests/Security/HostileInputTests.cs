@@ -52,6 +52,13 @@ public sealed class HostileInputTests(HostileInputHost host) : IClassFixture<Hos
         "/providers/{0}",
         "/?status={0}",
         "/?provider={0}&q={0}",
+        "/users/by-client-id/{0}",
+        "/api/users/by-client-id/{0}/diagnosis",
+        "/api/users/by-client-id/{0}/diagnosis.md",
+        "/changes?since={0}",
+        "/changes?provider={0}&code={0}&change={0}",
+        "/api/changes.csv?since={0}",
+        "/api/changes.csv?provider={0}&code={0}&change={0}",
     ];
 
     private static readonly (string Name, string Value)[] Values =
@@ -174,15 +181,52 @@ public sealed class HostileInputTests(HostileInputHost host) : IClassFixture<Hos
     [InlineData("/api/users.csv")]
     [InlineData("/users/" + User)]
     [InlineData("/_blazor/negotiate?negotiateVersion=1")]
+    [InlineData("/changes")]
+    [InlineData("/api/changes.csv")]
+    [InlineData("/users/by-client-id/cust-1")]
+    [InlineData("/api/users/by-client-id/cust-1/diagnosis")]
+    [InlineData("/api/users/" + User + "/refresh")]
     public async Task ForeignHost_WithSignInOff_Is400AndNeverReachesTheUpstream(string url)
     {
         var before = host.Upstream.Calls;
-        using var request = new HttpRequestMessage(url.StartsWith("/_blazor", StringComparison.Ordinal) ? HttpMethod.Post : HttpMethod.Get, "https://rebound.evil.example" + url);
+        var write = url.StartsWith("/_blazor", StringComparison.Ordinal) || url.EndsWith("/refresh", StringComparison.Ordinal);
+        using var request = new HttpRequestMessage(write ? HttpMethod.Post : HttpMethod.Get, "https://rebound.evil.example" + url);
 
         using var response = await host.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(before, host.Upstream.Calls);
+    }
+
+    /// <summary>
+    /// The manual refresh with hostile ids, other methods and no antiforgery token: refused before anything else (with
+    /// sign-in off nobody is an operator), never a 5xx, and never a write reaching the upstream.
+    /// </summary>
+    [Theory]
+    [InlineData("POST", "not-a-uuid")]
+    [InlineData("POST", "..%2F..%2Fetc%2Fpasswd")]
+    [InlineData("POST", "%3Cscript%3E")]
+    [InlineData("POST", User)]
+    [InlineData("PUT", User)]
+    [InlineData("DELETE", User)]
+    [InlineData("PATCH", User)]
+    [InlineData("GET", User)]
+    public async Task Refresh_HostileOrWrongRequests_AreRefusedAndNothingIsWritten(string method, string userId)
+    {
+        int before;
+        lock (host.Upstream.Requests)
+        {
+            before = host.Upstream.Requests.Count;
+        }
+
+        using var request = new HttpRequestMessage(new HttpMethod(method), $"/api/users/{userId}/refresh");
+        using var response = await host.Client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.True((int)response.StatusCode is >= 400 and < 500, $"{method} answered {(int)response.StatusCode}");
+        lock (host.Upstream.Requests)
+        {
+            Assert.DoesNotContain(host.Upstream.Requests.Skip(before), r => r.Method != HttpMethod.Get);
+        }
     }
 
     [Fact]

@@ -175,7 +175,15 @@ public sealed partial record ChangesQuery
         return (good, bad);
     }
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    /// <summary>
+    /// What was asked, as the message quotes it: 40 characters at most, markup characters, controls and bidirectional
+    /// overrides shown as "?" (the message also goes into the CSV endpoint's problem body, where nothing is HTML-encoded).
+    /// </summary>
+    private static string Shorten(string text)
+    {
+        var shown = new string([.. text.Take(40).Select(c => c is '<' or '>' or '"' or '\'' or '&' or '`' || char.IsControl(c) || Vital.Introspection.BidiControls.Is(c) ? '?' : c)]);
+        return text.Length <= 40 ? shown : shown + "…";
+    }
 
     [GeneratedRegex("^([0-9]{1,7})([mhdwMHDW])$")]
     private static partial Regex SpanPattern();
