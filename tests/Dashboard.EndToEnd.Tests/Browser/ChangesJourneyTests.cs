@@ -25,6 +25,8 @@ public sealed class ChangesJourneyTests(DashboardFixture fixture)
                     .Select(r => (Provider: p.GetProperty("provider").GetString()!, Resource: r.GetProperty("resource").GetString()!)))
                 .First();
 
+            // Only what this journey causes: a history kept from an earlier run (or journey) holds older changes.
+            var since = DateTimeOffset.UtcNow.AddSeconds(-1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
             try
             {
                 await fixture.Simulator.SetPullAsync(userId, pulled.Provider, pulled.Resource, new
@@ -35,9 +37,9 @@ public sealed class ChangesJourneyTests(DashboardFixture fixture)
                 }, ct);
 
                 // A team older than 5 s is scanned again when a page asks for it; the scan's changes go to the history.
-                await WaitForChangeAsync(userId, pulled.Provider, ct);
+                await WaitForChangeAsync(userId, pulled.Provider, "appeared", since, ct);
 
-                await session.GotoAsync($"/changes?since=1h&provider={pulled.Provider}");
+                await session.GotoAsync($"/changes?since={since}&provider={pulled.Provider}");
                 await Expect(page.Locator("[data-testid=change-counts]")).ToContainTextAsync("appeared");
                 var row = page.Locator("[data-testid=changes-table] tbody tr", new() { Has = page.Locator($"a.user-id:text-is('{userId}')") })
                     .Filter(new() { HasText = "Appeared" });
@@ -55,11 +57,13 @@ public sealed class ChangesJourneyTests(DashboardFixture fixture)
             finally
             {
                 await fixture.Simulator.ClearPullsAsync(ct);
+                // The journeys after this one read the grid: wait until a scan has seen the pull succeed again.
+                await WaitForChangeAsync(userId, pulled.Provider, "cleared", since, ct);
             }
         });
 
-    /// <summary>Asks for the team (which starts a scan when it is stale) until the changes CSV lists the user, at most a minute.</summary>
-    private async Task WaitForChangeAsync(string userId, string provider, CancellationToken ct)
+    /// <summary>Asks for the team (which starts a scan when it is stale) until the changes CSV lists the user's <paramref name="change"/>, at most a minute.</summary>
+    private async Task WaitForChangeAsync(string userId, string provider, string change, string since, CancellationToken ct)
     {
         var deadline = DateTimeOffset.UtcNow.AddMinutes(1);
         while (true)
@@ -68,13 +72,13 @@ public sealed class ChangesJourneyTests(DashboardFixture fixture)
             {
             }
 
-            var csv = await fixture.DashboardHttp.GetStringAsync(new Uri($"/api/changes.csv?since=1h&provider={provider}", UriKind.Relative), ct);
+            var csv = await fixture.DashboardHttp.GetStringAsync(new Uri($"/api/changes.csv?since={since}&provider={provider}&change={change}", UriKind.Relative), ct);
             if (csv.Contains(userId, StringComparison.Ordinal))
             {
                 return;
             }
 
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"No change for {userId} on {provider} was recorded within a minute.");
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"No {change} change for {userId} on {provider} was recorded within a minute.");
             await Task.Delay(TimeSpan.FromSeconds(1), ct);
         }
     }
