@@ -213,12 +213,21 @@ public sealed partial class VitalIntrospectionClient(
         BuildRelativeUri(Path, request.UserId, request.Provider, userLimit, request.NextCursor);
 
     /// <summary>The next cursor, or null at the end; a cursor seen before is an upstream in a loop.</summary>
-    private static string? NextOrRepeated(string? cursor, HashSet<string> seen) =>
-        cursor is null || seen.Add(cursor)
+    /// <summary>
+    /// The cursor to ask for next (null: the walk is over), after checking that <paramref name="seen"/> does not
+    /// already hold it: an upstream whose cursors go round in a loop would otherwise never end a walk. Every walk of the
+    /// team's pages goes through this, the client's own and the team scan's patient one.
+    /// </summary>
+    /// <exception cref="VitalApiException"><paramref name="cursor"/> came before (<see cref="VitalErrorKind.MalformedResponse"/>).</exception>
+    public static string? NextOrRepeated(string? cursor, ISet<string> seen)
+    {
+        ArgumentNullException.ThrowIfNull(seen);
+        return cursor is null || seen.Add(cursor)
             ? cursor
             : throw new VitalApiException(
                 VitalErrorKind.MalformedResponse,
-                "Vital sent the same page cursor twice, so the list of users would never end; the dashboard stopped reading.");
+                "Vital sent a page cursor it had sent before, so its pages go round in a loop and the list of users would never end; the dashboard stopped reading.");
+    }
 
     /// <summary>Vital answered that it knows no such user: 404, or a 400 with a plain <c>detail</c> (not a validation list).</summary>
     public static bool IsNoSuchUser(VitalApiException error)

@@ -56,17 +56,11 @@ public static class RefreshEndpoint
         return Problem(outcome, StatusCodes.Status429TooManyRequests, title);
     }
 
-    /// <summary>A problem body that carries the outcome's fields too, so a page or script reads one shape either way.</summary>
+    /// <summary>
+    /// A problem body that carries the outcome's members too (written as the 200 answer writes them, so the two cannot
+    /// drift apart): a page or script reads one shape either way.
+    /// </summary>
     private static IResult Problem(ManualRefreshOutcome outcome, int status, string title) =>
-        Results.Problem(statusCode: status, title: title, detail: outcome.Summary, extensions: new Dictionary<string, object?>
-        {
-            ["userId"] = outcome.UserId,
-            ["outcome"] = outcome.Outcome,
-            ["summary"] = outcome.Summary,
-            ["refreshed"] = outcome.Refreshed,
-            ["inProgress"] = outcome.InProgress,
-            ["failed"] = outcome.Failed,
-            ["refreshesLeft"] = outcome.RefreshesLeft,
-            ["nextRefreshAt"] = outcome.NextRefreshAt,
-        });
+        Results.Problem(statusCode: status, title: title, detail: outcome.Summary,
+            extensions: JsonSerializer.SerializeToElement(outcome, Json).EnumerateObject().ToDictionary(m => m.Name, m => (object?)m.Value.Clone()));
 }

@@ -37,30 +37,25 @@ public sealed partial class ManualRefreshes(
             throw new UnauthorizedAccessException("Only an operator may ask Vital to refresh a user.");
         }
 
-        ManualRefreshOutcome outcome;
-        if (!await allowance.TryTakeAsync(userId, cancellationToken).ConfigureAwait(false))
-        {
-            var quota = await allowance.PeekAsync(userId, cancellationToken).ConfigureAwait(false);
-            outcome = new ManualRefreshOutcome
-            {
-                UserId = userId,
-                Outcome = ManualRefreshKind.LimitReached,
-                Sent = false,
-                Summary = $"This dashboard already asked Vital to refresh this user {RefreshAllowance.PerUserPerHour} times in the last hour, "
-                    + "the most Vital allows, so Vital was not asked." + (quota.NextAt is { } next ? $" The next refresh can be asked at {Clock(next)}." : string.Empty),
-                RetryAfter = quota.NextAt is { } at ? at - timeProvider.GetUtcNow() : RefreshAllowance.Window,
-            };
-        }
-        else
-        {
-            outcome = await SendAsync(userId, cancellationToken).ConfigureAwait(false);
-        }
-
-        var left = await allowance.PeekAsync(userId, CancellationToken.None).ConfigureAwait(false);
-        outcome = outcome with { RefreshesLeft = left.Left, NextRefreshAt = left.NextAt };
+        var taken = await allowance.TryTakeAsync(userId, cancellationToken).ConfigureAwait(false);
+        var outcome = taken ? await SendAsync(userId, cancellationToken).ConfigureAwait(false) : null;
+        // What is left once this one counted (or was refused): one reading for the answer and, when refused, its wait.
+        var quota = await allowance.PeekAsync(userId, CancellationToken.None).ConfigureAwait(false);
+        outcome = (outcome ?? LimitReached(userId, quota)) with { RefreshesLeft = quota.Left, NextRefreshAt = quota.NextAt };
         audit.Record(AuditAction.ManualRefresh, userId, actor, correlationId, Detail(outcome), clientAddress);
         return outcome;
     }
+
+    /// <summary>The allowance is used up: Vital is not asked, and the answer says when it may be.</summary>
+    private ManualRefreshOutcome LimitReached(string userId, RefreshQuota quota) => new()
+    {
+        UserId = userId,
+        Outcome = ManualRefreshKind.LimitReached,
+        Sent = false,
+        Summary = $"This dashboard already asked Vital to refresh this user {RefreshAllowance.PerUserPerHour} times in the last hour, "
+            + "the most Vital allows, so Vital was not asked." + (quota.NextAt is { } next ? $" The next refresh can be asked at {Clock(next)}." : string.Empty),
+        RetryAfter = quota.NextAt is { } at ? at - timeProvider.GetUtcNow() : RefreshAllowance.Window,
+    };
 
     private async Task<ManualRefreshOutcome> SendAsync(string userId, CancellationToken cancellationToken)
     {

@@ -44,12 +44,13 @@ public sealed class DashboardFixture : IAsyncLifetime
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
     ];
 
-    private readonly SemaphoreSlim _demoGate = new(1, 1);
+    private readonly SemaphoreSlim _startGate = new(1, 1);
+
+    /// <summary>The dashboards started on demand beside the main one (<see cref="StartOnceAsync"/>), by name.</summary>
+    private readonly Dictionary<string, AppProcess> _others = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DashboardPages> _pages = new(StringComparer.Ordinal);
     private AppProcess? _simulator;
     private AppProcess? _dashboard;
-    private AppProcess? _demo;
-    private AppProcess? _signedIn;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private string? _sandbox;
@@ -167,50 +168,13 @@ public sealed class DashboardFixture : IAsyncLifetime
     /// (500 users, seed 1, the simulator's defaults spelled out) and the pages carry the "Demo data" chip and banner.
     /// Started the first time a test asks (the other journeys never pay for it), its first team scan done.
     /// </summary>
-    public async Task<Uri> DemoUrlAsync()
-    {
-        RequireBrowser();
-        await _demoGate.WaitAsync(TestContext.Current.CancellationToken);
-        try
+    public Task<Uri> DemoUrlAsync() =>
+        StartOnceAsync("dashboard-demo", new Dictionary<string, string>
         {
-            if (_demo is null)
-            {
-                var home = Directory.CreateDirectory(Path.Combine(_sandbox!, "demo-home")).FullName;
-                var secrets = Directory.CreateDirectory(Path.Combine(_sandbox!, "demo-secrets")).FullName;
-                var demo = AppProcess.Start("dashboard-demo", "Dashboard.Web.dll", new Dictionary<string, string>
-                {
-                    ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                    ["DASHBOARD_SECRETS_DIR"] = secrets,
-                    ["HOME"] = home,
-                    ["Simulator__Users"] = "500",
-                    ["Simulator__Seed"] = "1",
-                    ["Api__RequestsPerMinute"] = "10000",
-                }, LogDirectory);
-                try
-                {
-                    using var startup = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-                    await demo.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60), startup.Token);
-                    using var http = new HttpClient { BaseAddress = demo.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-                    using var csv = await http.GetAsync(new Uri("/api/users.csv", UriKind.Relative), startup.Token);
-                    csv.EnsureSuccessStatusCode();
-                }
-                catch
-                {
-                    await demo.DisposeAsync();
-                    throw;
-                }
-
-                _demo = demo;
-                Log($"Demo dashboard: {_demo.BaseAddress}");
-            }
-
-            return _demo.BaseAddress;
-        }
-        finally
-        {
-            _demoGate.Release();
-        }
-    }
+            ["Simulator__Users"] = "500",
+            ["Simulator__Seed"] = "1",
+            ["Api__RequestsPerMinute"] = "10000",
+        }, firstScan: true);
 
     /// <summary>The group whose members are operators on <see cref="SignedInUrlAsync"/>.</summary>
     public const string OperatorGroup = "support-oncall";
@@ -220,50 +184,65 @@ public sealed class DashboardFixture : IAsyncLifetime
     /// plays the proxy, sending <c>X-Forwarded-Email</c> and <c>X-Forwarded-Groups</c> from loopback, the known proxy.
     /// Members of <see cref="OperatorGroup"/> are operators. Started the first time a test asks.
     /// </summary>
-    public async Task<Uri> SignedInUrlAsync()
+    public Task<Uri> SignedInUrlAsync() =>
+        StartOnceAsync("dashboard-signed-in", new Dictionary<string, string>
+        {
+            ["Vital__ApiKey"] = ApiKey,
+            ["Vital__BaseUrl"] = _simulator!.BaseAddress.ToString(),
+            ["Vital__CacheSeconds"] = "2",
+            ["Auth__Mode"] = "TrustedProxy",
+            ["Auth__TrustedProxy__KnownProxies__0"] = "127.0.0.1",
+            ["Auth__TrustedProxy__KnownProxies__1"] = "::1",
+            ["Auth__Roles__operator__0"] = OperatorGroup,
+            ["Api__RequestsPerMinute"] = "10000",
+        }, firstScan: false);
+
+    /// <summary>
+    /// Another dashboard process beside the main one, started once per run under <paramref name="name"/> with
+    /// <paramref name="settings"/> (in Development, with a home and secrets folder of its own), healthy and, with
+    /// <paramref name="firstScan"/>, its first team scan done; later calls return the running one.
+    /// </summary>
+    private async Task<Uri> StartOnceAsync(string name, Dictionary<string, string> settings, bool firstScan)
     {
         RequireBrowser();
-        await _demoGate.WaitAsync(TestContext.Current.CancellationToken);
+        await _startGate.WaitAsync(TestContext.Current.CancellationToken);
         try
         {
-            if (_signedIn is null)
+            if (!_others.TryGetValue(name, out var process))
             {
-                var home = Directory.CreateDirectory(Path.Combine(_sandbox!, "signed-in-home")).FullName;
-                var secrets = Directory.CreateDirectory(Path.Combine(_sandbox!, "signed-in-secrets")).FullName;
-                var signedIn = AppProcess.Start("dashboard-signed-in", "Dashboard.Web.dll", new Dictionary<string, string>
+                var environment = new Dictionary<string, string>(settings)
                 {
                     ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                    ["DASHBOARD_SECRETS_DIR"] = secrets,
-                    ["HOME"] = home,
-                    ["Vital__ApiKey"] = ApiKey,
-                    ["Vital__BaseUrl"] = _simulator!.BaseAddress.ToString(),
-                    ["Vital__CacheSeconds"] = "2",
-                    ["Auth__Mode"] = "TrustedProxy",
-                    ["Auth__TrustedProxy__KnownProxies__0"] = "127.0.0.1",
-                    ["Auth__TrustedProxy__KnownProxies__1"] = "::1",
-                    ["Auth__Roles__operator__0"] = OperatorGroup,
-                    ["Api__RequestsPerMinute"] = "10000",
-                }, LogDirectory);
+                    ["DASHBOARD_SECRETS_DIR"] = Directory.CreateDirectory(Path.Combine(_sandbox!, name + "-secrets")).FullName,
+                    ["HOME"] = Directory.CreateDirectory(Path.Combine(_sandbox!, name + "-home")).FullName,
+                };
+                process = AppProcess.Start(name, "Dashboard.Web.dll", environment, LogDirectory);
                 try
                 {
                     using var startup = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-                    await signedIn.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60), startup.Token);
+                    await process.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60), startup.Token);
+                    if (firstScan)
+                    {
+                        using var http = new HttpClient { BaseAddress = process.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+                        using var csv = await http.GetAsync(new Uri("/api/users.csv", UriKind.Relative), startup.Token);
+                        csv.EnsureSuccessStatusCode();
+                    }
                 }
                 catch
                 {
-                    await signedIn.DisposeAsync();
+                    await process.DisposeAsync();
                     throw;
                 }
 
-                _signedIn = signedIn;
-                Log($"Signed-in dashboard: {_signedIn.BaseAddress}");
+                _others[name] = process;
+                Log($"{name}: {process.BaseAddress}");
             }
 
-            return _signedIn.BaseAddress;
+            return process.BaseAddress;
         }
         finally
         {
-            _demoGate.Release();
+            _startGate.Release();
         }
     }
 
@@ -361,19 +340,13 @@ public sealed class DashboardFixture : IAsyncLifetime
             _dashboard = null;
         }
 
-        if (_demo is not null)
+        foreach (var other in _others.Values)
         {
-            await _demo.DisposeAsync();
-            _demo = null;
+            await other.DisposeAsync();
         }
 
-        if (_signedIn is not null)
-        {
-            await _signedIn.DisposeAsync();
-            _signedIn = null;
-        }
-
-        _demoGate.Dispose();
+        _others.Clear();
+        _startGate.Dispose();
 
         if (_simulator is not null)
         {

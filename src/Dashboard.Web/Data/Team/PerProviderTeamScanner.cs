@@ -51,12 +51,7 @@ internal sealed class PerProviderTeamScanner(
 
                 while (pending.TryTake(out var provider))
                 {
-                    var pulls = resumer.WalkAsync(
-                        gaps, TeamWalk.Pulls, provider,
-                        (cursor, ct) => client.GetPageAsync(new HistoricalPullPageRequest { Provider = provider, NextCursor = cursor }, ct),
-                        static page => page.NextCursor,
-                        stop.Token);
-                    await foreach (var page in pulls.ConfigureAwait(false))
+                    await foreach (var page in resumer.PullPagesAsync(client, gaps, provider, stop.Token).ConfigureAwait(false))
                     {
                         await batches.Writer.WriteAsync(new ScanBatch(page.Users, provider, timeProvider.GetUtcNow()), stop.Token).ConfigureAwait(false);
                     }
@@ -64,12 +59,7 @@ internal sealed class PerProviderTeamScanner(
                     // The provider's ongoing data after its pulls, so each user's freshness lands beside their pulls.
                     if (options.Value.ScanResources)
                     {
-                        var ongoing = resumer.WalkAsync(
-                            gaps, TeamWalk.Resources, provider,
-                            (cursor, ct) => client.GetResourcesPageAsync(new ResourcesPageRequest { Provider = provider, NextCursor = cursor }, ct),
-                            static page => page.NextCursor,
-                            stop.Token);
-                        await foreach (var page in ongoing.ConfigureAwait(false))
+                        await foreach (var page in resumer.ResourcePagesAsync(client, gaps, provider, stop.Token).ConfigureAwait(false))
                         {
                             await batches.Writer.WriteAsync(ScanBatch.OfOngoing(page.Users, provider, timeProvider.GetUtcNow()), stop.Token).ConfigureAwait(false);
                         }

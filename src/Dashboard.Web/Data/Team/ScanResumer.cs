@@ -62,15 +62,31 @@ public sealed partial class ScanResumer(IOptions<VitalOptions> options, TimeProv
             pages++;
             yield return page!;
 
-            cursor = nextCursor(page!);
-            if (cursor is not null && !seen.Add(cursor))
-            {
-                throw new VitalApiException(
-                    VitalErrorKind.MalformedResponse,
-                    "Vital sent a next_cursor it had sent before, so its pages go round in a loop; the team scan stopped there.");
-            }
+            cursor = VitalIntrospectionClient.NextOrRepeated(nextCursor(page!), seen);
         }
         while (cursor is not null);
+    }
+
+    /// <summary>One walk of the historical pulls (of <paramref name="provider"/>, or everyone's), patiently.</summary>
+    public IAsyncEnumerable<HistoricalPullPage> PullPagesAsync(IVitalIntrospectionClient client, ScanGaps gaps, ProviderSlug? provider, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return WalkAsync(
+            gaps, TeamWalk.Pulls, provider,
+            (cursor, ct) => client.GetPageAsync(new HistoricalPullPageRequest { Provider = provider, NextCursor = cursor }, ct),
+            static page => page.NextCursor,
+            cancellationToken);
+    }
+
+    /// <summary>One walk of the ongoing data (of <paramref name="provider"/>, or everyone's), patiently.</summary>
+    public IAsyncEnumerable<ResourcesPage> ResourcePagesAsync(IVitalIntrospectionClient client, ScanGaps gaps, ProviderSlug? provider, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return WalkAsync(
+            gaps, TeamWalk.Resources, provider,
+            (cursor, ct) => client.GetResourcesPageAsync(new ResourcesPageRequest { Provider = provider, NextCursor = cursor }, ct),
+            static page => page.NextCursor,
+            cancellationToken);
     }
 
     private async Task<(TPage? Page, ScanGap? Gap)> ReadPatientlyAsync<TPage>(

@@ -16,24 +16,14 @@ internal sealed class SequentialTeamScanner(IVitalIntrospectionClient client, IO
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var gaps = new ScanGaps();
-        var pulls = resumer.WalkAsync(
-            gaps, TeamWalk.Pulls, null,
-            (cursor, ct) => client.GetPageAsync(new HistoricalPullPageRequest { NextCursor = cursor }, ct),
-            static page => page.NextCursor,
-            cancellationToken);
-        await foreach (var page in pulls.ConfigureAwait(false))
+        await foreach (var page in resumer.PullPagesAsync(client, gaps, provider: null, cancellationToken).ConfigureAwait(false))
         {
             yield return new ScanBatch(page.Users, null, timeProvider.GetUtcNow());
         }
 
         if (options.Value.ScanResources)
         {
-            var ongoing = resumer.WalkAsync(
-                gaps, TeamWalk.Resources, null,
-                (cursor, ct) => client.GetResourcesPageAsync(new ResourcesPageRequest { NextCursor = cursor }, ct),
-                static page => page.NextCursor,
-                cancellationToken);
-            await foreach (var page in ongoing.ConfigureAwait(false))
+            await foreach (var page in resumer.ResourcePagesAsync(client, gaps, provider: null, cancellationToken).ConfigureAwait(false))
             {
                 yield return ScanBatch.OfOngoing(page.Users, null, timeProvider.GetUtcNow());
             }

@@ -138,16 +138,7 @@ public sealed class UserPageState : IDisposable
             return;
         }
 
-        Refreshing = true;
-        await NotifyAsync();
-        if (!await FetchAsync(TimeSpan.Zero))
-        {
-            return;
-        }
-
-        Refreshing = false;
-        UpdateTimer();
-        await NotifyAsync();
+        await FetchFreshAsync();
     }
 
     /// <summary>
@@ -161,6 +152,12 @@ public sealed class UserPageState : IDisposable
             return;
         }
 
+        await FetchFreshAsync();
+    }
+
+    /// <summary>Reads every source from Vital again, showing "Refreshing…" meanwhile (the Refresh button, or after a manual refresh).</summary>
+    private async Task FetchFreshAsync()
+    {
         Refreshing = true;
         await NotifyAsync();
         if (!await FetchAsync(TimeSpan.Zero))
