@@ -125,6 +125,17 @@ internal sealed class HistoryReader(StoreDatabase database, StoreMigrator migrat
         }
     }
 
+    public async Task<DateTimeOffset?> LatestStateTimeAsync(string scope, CancellationToken cancellationToken)
+    {
+        await migrator.EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
+        var db = database.CreateContext();
+        await using (db.ConfigureAwait(false))
+        {
+            return await db.TeamStates.AsNoTracking().Where(s => s.Scope == scope).Select(s => (DateTimeOffset?)s.CompletedAt)
+                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>When the oldest scan kept of the scope completed; null when none is.</summary>
     private static Task<DateTimeOffset?> HistoryStartAsync(StoreContext db, string scope, CancellationToken cancellationToken) =>
         db.Scans.AsNoTracking().Where(s => s.Scope == scope)

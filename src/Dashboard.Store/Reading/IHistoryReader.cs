@@ -13,4 +13,10 @@ public interface IHistoryReader
 
     /// <summary>The latest state of the scope, or null when none is stored (or it is of a format this version cannot read).</summary>
     Task<StoredTeamState?> LoadLatestStateAsync(string scope, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// When the scan behind the latest stored state of the scope completed, or null when none is stored: a cheap look
+    /// (no payload) for a replica that follows another's scans and loads the state only when it is newer.
+    /// </summary>
+    Task<DateTimeOffset?> LatestStateTimeAsync(string scope, CancellationToken cancellationToken);
 }

@@ -169,6 +169,18 @@ public abstract partial class StoreSuite : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LatestStateTime_EachWrite_SaysWhenItsScanCompletedPerScope()
+    {
+        Assert.Null(await Store.Reader.LatestStateTimeAsync("test", TestContext.Current.CancellationToken));
+        await Store.WriteAsync(Team(T0, User("u1", [Pull("oura", "sleep", "failure")])));
+        await Store.WriteAsync(Team(T0.AddHours(1), User("u1", [Pull("oura", "sleep", "success")])));
+
+        Assert.Equal(T0.AddHours(1), await Store.Reader.LatestStateTimeAsync("test", TestContext.Current.CancellationToken));
+        Assert.Equal(T0.AddHours(1), (await Store.Reader.LoadLatestStateAsync("test", TestContext.Current.CancellationToken))!.CompletedAt);
+        Assert.Null(await Store.Reader.LatestStateTimeAsync("other", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Record_TwoScopes_KeptApart()
     {
         await Store.WriteAsync(Team(T0, User("u1", [Pull("oura", "sleep", "failure")])), scope: "live:a");
