@@ -2,7 +2,10 @@ using Dashboard.Web.Data.Team;
 
 namespace Dashboard.Web.History;
 
-/// <summary>Which snapshot, if any, was loaded from the store at start rather than scanned (it is shown, never recorded again).</summary>
+/// <summary>
+/// Which snapshot, if any, was loaded from the store rather than scanned here: at start, or on a follower the team the
+/// scanning replica published (ADR 0017). It is shown, never recorded again.
+/// </summary>
 public sealed class RestoredTeam
 {
     private TeamSnapshot? _snapshot;

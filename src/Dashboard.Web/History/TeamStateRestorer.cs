@@ -40,7 +40,7 @@ internal sealed partial class TeamStateRestorer(
             }
 
             TeamSnapshot? shown = null;
-            var accepted = snapshots.ShowStored(generation => shown = Build(generation, stored));
+            var accepted = snapshots.ShowStored(generation => shown = StoredTeamSnapshot.Build(generation, stored, engine));
             if (accepted && shown is not null)
             {
                 restored.Set(shown);
@@ -58,20 +58,6 @@ internal sealed partial class TeamStateRestorer(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private TeamSnapshot Build(long generation, StoredTeamState stored)
-    {
-        var snapshot = new TeamSnapshot(generation, stored.CompletedAt);
-        var pool = new StringPool();
-        foreach (var user in stored.State.Users)
-        {
-            snapshot.Upsert(TeamUser.Create(TeamStateMapping.ToPulls(user), TeamStateMapping.ToResources(user), engine, user.AsOf, pool));
-        }
-
-        snapshot.Report(new ScanProgress(0, snapshot.Count, 0, 0));
-        snapshot.Complete(stored.CompletedAt);
-        return snapshot;
-    }
 
     [LoggerMessage(EventId = 7030, Level = LogLevel.Information, Message = "Showing the team stored at {CompletedAt} ({UserCount} users, loaded in {ElapsedMs} ms) until the first scan completes")]
     private static partial void LogRestored(ILogger logger, int userCount, DateTimeOffset completedAt, long elapsedMs);

@@ -20,6 +20,7 @@ internal sealed class DashboardMetrics : IDisposable
     private readonly ITeamSnapshots _snapshots;
     private readonly UpstreamCircuitState _circuit;
     private readonly ScanResumer _resumer;
+    private readonly IScanLease _lease;
     private readonly Histogram<double> _scanDuration;
     private readonly Counter<long> _scanResumes;
     private readonly Counter<long> _cacheRequests;
@@ -27,8 +28,9 @@ internal sealed class DashboardMetrics : IDisposable
     private readonly Lock _gate = new();
     private (TeamSnapshot? Snapshot, long Version, TeamCensus Census) _census = (null, -1, TeamCensus.Empty);
 
-    public DashboardMetrics(IMeterFactory meterFactory, ITeamSnapshots snapshots, UpstreamCircuitState circuit, ScanResumer resumer)
+    public DashboardMetrics(IMeterFactory meterFactory, ITeamSnapshots snapshots, UpstreamCircuitState circuit, ScanResumer resumer, IScanLease lease)
     {
+        _lease = lease;
         _snapshots = snapshots;
         _circuit = circuit;
         _resumer = resumer;
@@ -65,6 +67,8 @@ internal sealed class DashboardMetrics : IDisposable
             "Times a team scan's walk backed off and asked again for a page that failed after the retries, by walk (pulls, resources) and error type.");
         meter.CreateObservableGauge(DashboardTelemetry.ScanIncomplete, () => _snapshots.Current.IsIncomplete ? 1 : 0, null,
             "1 when the shown team snapshot is incomplete (a walk ran out of Vital:ScanPatience); the next scan tries again.");
+        meter.CreateObservableGauge(DashboardTelemetry.ScanRole, ObserveRole, null,
+            "Which replica scans the team: 1 for this replica's role (single, leader, follower, isolated), 0 for the others.");
 
         meter.CreateObservableGauge(DashboardTelemetry.UpstreamCircuitState, ObserveCircuit, null,
             "The upstream circuit breaker: 1 for its current state (closed, open, half_open), 0 for the others.");
@@ -179,6 +183,12 @@ internal sealed class DashboardMetrics : IDisposable
         {
             yield return new Measurement<double>(completed.ToUnixTimeMilliseconds() / 1000.0);
         }
+    }
+
+    private IEnumerable<Measurement<int>> ObserveRole()
+    {
+        var role = _lease.Role;
+        return Enum.GetValues<ScanRole>().Select(r => new Measurement<int>(r == role ? 1 : 0, new KeyValuePair<string, object?>("role", r.ToString().ToLowerInvariant())));
     }
 
     private IEnumerable<Measurement<int>> ObserveCircuit()

@@ -31,6 +31,7 @@ public static class DashboardTelemetry
     public const string ScanLastSuccess = "dashboard.team.scan.last_success_time";
     public const string ScanResumes = "dashboard.team.scan.resumes";
     public const string ScanIncomplete = "dashboard.team.scan.incomplete";
+    public const string ScanRole = "dashboard.team.scan.role";
 
     // The upstream as the dashboard uses it (the request histogram itself: VitalTelemetry.RequestDuration).
     public const string UpstreamCircuitState = "dashboard.upstream.circuit.state";

@@ -21,7 +21,7 @@ public sealed class TeamMetricsTests : IDisposable
     private readonly ScanResumer _resumer = new(Options.Create(new VitalOptions()), TimeProvider.System, NullLogger<ScanResumer>.Instance);
 
     public TeamMetricsTests() =>
-        _metrics = new DashboardMetrics(_services.GetRequiredService<IMeterFactory>(), _snapshots, new UpstreamCircuitState(), _resumer);
+        _metrics = new DashboardMetrics(_services.GetRequiredService<IMeterFactory>(), _snapshots, new UpstreamCircuitState(), _resumer, SingleReplicaLease.Instance);
 
     [Fact]
     public void TeamGauges_CompleteSnapshot_CountUsersPullsAndFindings()

@@ -65,4 +65,6 @@ internal sealed class FakeHistoryReader : IHistoryReader
     }
 
     public Task<StoredTeamState?> LoadLatestStateAsync(string scope, CancellationToken cancellationToken) => Task.FromResult<StoredTeamState?>(null);
+
+    public Task<DateTimeOffset?> LatestStateTimeAsync(string scope, CancellationToken cancellationToken) => Task.FromResult<DateTimeOffset?>(null);
 }

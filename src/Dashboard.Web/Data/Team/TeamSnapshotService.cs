@@ -15,6 +15,7 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
     internal static readonly TimeSpan DiscoveryInterval = TimeSpan.FromHours(6);
 
     private readonly ITeamScanner _scanner;
+    private readonly IScanLease _lease;
     private readonly SequentialTeamScanner _walker;
     private readonly ProviderDiscovery _discovery;
     private DateTimeOffset? _lastDiscoveryWalk;
@@ -48,11 +49,13 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
         SequentialTeamScanner walker,
         ProviderDiscovery discovery,
         DiagnosisEngine engine,
+        IScanLease lease,
         IOptions<VitalOptions> options,
         TimeProvider timeProvider,
         ILogger<TeamSnapshotService> logger)
     {
         _scanner = scanner;
+        _lease = lease;
         _walker = walker;
         _discovery = discovery;
         _engine = engine;
@@ -127,12 +130,12 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
         return allowedAt > _timeProvider.GetUtcNow() ? allowedAt : null;
     }
 
-    /// <summary>Starts a scan now unless one is running.</summary>
+    /// <summary>Starts a scan now unless one is running, or another replica scans the team (this one follows it).</summary>
     private void Scan()
     {
         lock (_gate)
         {
-            if (_scanning || _stopping.IsCancellationRequested)
+            if (_scanning || _stopping.IsCancellationRequested || !_lease.MayScan)
             {
                 return;
             }
@@ -185,6 +188,44 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
             _completed.TrySetResult(stored);
         }
 
+        Notify(force: true);
+        return true;
+    }
+
+    /// <summary>
+    /// A follower's view (ADR 0017): the team the scanning replica published, loaded from the store, replaces the one
+    /// shown. Refused while a scan of this replica's own runs (it led a moment ago): that scan's result is as new.
+    /// </summary>
+    internal bool ShowPublished(Func<long, TeamSnapshot> build)
+    {
+        long generation;
+        lock (_gate)
+        {
+            generation = ++_generation;
+        }
+
+        // Built outside the gate: a large team takes a while, and pages read the current snapshot meanwhile.
+        var published = build(generation);
+        TaskCompletionSource<TeamSnapshot> completed;
+        lock (_gate)
+        {
+            if (_stopping.IsCancellationRequested || _scanning)
+            {
+                return false;
+            }
+
+            Volatile.Write(ref _current, published);
+            _lastScanEnded = published.CompletedAt;
+            LastRefreshError = null;
+            if (_completed.Task.IsCompleted)
+            {
+                _completed = new TaskCompletionSource<TeamSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            completed = _completed;
+        }
+
+        completed.TrySetResult(published);
         Notify(force: true);
         return true;
     }

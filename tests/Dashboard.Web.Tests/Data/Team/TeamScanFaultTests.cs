@@ -78,6 +78,7 @@ public sealed class TeamScanFaultTests
                 sp.GetRequiredService<SequentialTeamScanner>(),
                 sp.GetRequiredService<ProviderDiscovery>(),
                 sp.GetRequiredService<DiagnosisEngine>(),
+                sp.GetRequiredService<IScanLease>(),
                 sp.GetRequiredService<IOptions<VitalOptions>>(),
                 clock,
                 sp.GetRequiredService<ILogger<TeamSnapshotService>>())));

@@ -30,6 +30,7 @@ public sealed class TeamSnapshotServiceTests : IDisposable
             new SequentialTeamScanner(_walk, Options.Create(new VitalOptions()), new ScanResumer(Options.Create(new VitalOptions()), _time, NullLogger<ScanResumer>.Instance), _time),
             new ProviderDiscovery(),
             Engine,
+            SingleReplicaLease.Instance,
             Options.Create(new VitalOptions { CacheSeconds = 60 }),
             _time,
             _log);

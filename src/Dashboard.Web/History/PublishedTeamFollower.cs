@@ -1,0 +1,71 @@
+using Dashboard.Diagnosis;
+using Dashboard.Store.Hosting;
+using Dashboard.Store.Reading;
+using Dashboard.Web.Data.Team;
+
+namespace Dashboard.Web.History;
+
+/// <summary>
+/// A follower's view of the team (ADR 0017): the scanning replica stores each completed scan's team state; this looks
+/// at when the stored one completed (no payload) and loads it only when it is newer than the team shown, which it then
+/// replaces, its "as of" time saying how old it is. A store that fails keeps the team shown: nothing is ever blanked.
+/// </summary>
+internal sealed partial class PublishedTeamFollower(
+    TeamSnapshotService snapshots,
+    IHistoryReader reader,
+    TeamScope scope,
+    RestoredTeam restored,
+    DiagnosisEngine engine,
+    ILogger<PublishedTeamFollower> logger)
+{
+    private bool _failing;
+
+    /// <summary>Shows the latest published team if it is newer than the one shown; true when it did.</summary>
+    public async Task<bool> CatchUpAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var published = await reader.LatestStateTimeAsync(scope.Value, cancellationToken).ConfigureAwait(false);
+            if (published is not { } completedAt || !IsNewerThanShown(completedAt))
+            {
+                _failing = false;
+                return false;
+            }
+
+            if (await reader.LoadLatestStateAsync(scope.Value, cancellationToken).ConfigureAwait(false) is not { } stored)
+            {
+                return false;
+            }
+
+            TeamSnapshot? shown = null;
+            var accepted = snapshots.ShowPublished(generation => shown = StoredTeamSnapshot.Build(generation, stored, engine));
+            if (accepted && shown is not null)
+            {
+                restored.Set(shown);
+                LogShown(logger, shown.Count, stored.CompletedAt);
+            }
+
+            _failing = false;
+            return accepted;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            if (!_failing)
+            {
+                _failing = true;
+                LogFailed(logger, StoreFailure.Describe(ex), ex.GetType().Name);
+            }
+
+            return false;
+        }
+    }
+
+    private bool IsNewerThanShown(DateTimeOffset completedAt) =>
+        snapshots.Current is not { IsComplete: true, Error: null, IsIncomplete: false, CompletedAt: { } shownAt } || completedAt > shownAt;
+
+    [LoggerMessage(EventId = 7042, Level = LogLevel.Information, Message = "Showing the team the scanning replica published at {CompletedAt} ({UserCount} users)")]
+    private static partial void LogShown(ILogger logger, int userCount, DateTimeOffset completedAt);
+
+    [LoggerMessage(EventId = 7043, Level = LogLevel.Warning, Message = "The team the scanning replica published cannot be read: {Reason} ({ExceptionType}); the team shown stays until it can")]
+    private static partial void LogFailed(ILogger logger, string reason, string exceptionType);
+}

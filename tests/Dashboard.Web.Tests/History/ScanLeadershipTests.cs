@@ -1,0 +1,228 @@
+using System.Net;
+using Dashboard.Store.Hosting;
+using Dashboard.Store.Reading;
+using Dashboard.Store.Recording;
+using Dashboard.Store.Tests.Support;
+using Dashboard.Web.Data.Team;
+using Dashboard.Web.History;
+using Dashboard.Web.Tests.Security;
+using Dashboard.Web.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Vital.Simulator;
+
+namespace Dashboard.Web.Tests.History;
+
+/// <summary>
+/// Two replicas on one PostgreSQL database, each with its own counted way to one simulated team (ADR 0017): one scans,
+/// the other shows what it published and asks Vital for nothing, and takes over when the first stops.
+/// </summary>
+public sealed class ScanLeadershipTests(PostgresServer server) : IClassFixture<PostgresServer>, IAsyncLifetime
+{
+    private readonly string _name = "t" + Guid.NewGuid().ToString("N");
+    private readonly VitalSimulator _simulator = new(new SimulatorOptions { Users = 15, Seed = 4 }, TimeProvider.System);
+    private string _connectionString = string.Empty;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        server.Require();
+        _connectionString = await server.CreateDatabaseAsync(_name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connectionString.Length > 0)
+        {
+            await server.DisconnectAsync(_name);
+            await server.ExecuteAsync($"DROP DATABASE IF EXISTS \"{_name}\"");
+            await server.DisconnectAsync(_name + "_away");
+            await server.ExecuteAsync($"DROP DATABASE IF EXISTS \"{_name}_away\"");
+        }
+    }
+
+    [Fact]
+    public async Task Follower_LeaderPublishedTeam_ShownOnItsPagesWithoutAskingVital()
+    {
+        // The leader's team stays fresh for five minutes: it scans once. The follower's would be stale after five
+        // seconds: alone, its pages would scan again.
+        var (leader, leaderUpstream) = Replica(cacheSeconds: 300);
+        await using var leaderHost = leader;
+        var published = await LeadAndPublishAsync(leader);
+
+        var (follower, followerUpstream) = Replica(cacheSeconds: 5);
+        await using var followerHost = follower;
+        var client = follower.CreateClient();
+        var snapshots = follower.Services.GetRequiredService<ITeamSnapshots>();
+        await Until(() => snapshots.Current.IsComplete);
+        await Until(() => TimeProvider.System.GetUtcNow() - snapshots.Current.CompletedAt > TimeSpan.FromSeconds(6));
+
+        using var grid = await client.GetAsync(new Uri("/", UriKind.Relative), Ct);
+        using var csv = await client.GetAsync(new Uri("/api/users.csv", UriKind.Relative), Ct);
+        var teamCalls = followerUpstream.Calls;
+        // Readiness asks the upstream itself (is it reachable?): after the count.
+        using var ready = await client.GetAsync(new Uri("/readyz", UriKind.Relative), Ct);
+
+        Assert.Equal(ScanRole.Follower, follower.Services.GetRequiredService<IScanLease>().Role);
+        Assert.Equal(HttpStatusCode.OK, grid.StatusCode);
+        Assert.Contains("data-testid=\"as-of\"", await grid.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        var text = await csv.Content.ReadAsStringAsync(Ct);
+        Assert.All(published.Users, u => Assert.Contains(u.UserId, text, StringComparison.Ordinal));
+        Assert.Equal(published.Users.Select(u => (u.UserId, u.Headline)), snapshots.Current.Users.Select(u => (u.UserId, u.Headline)));
+        Assert.True(follower.Services.GetRequiredService<RestoredTeam>().IsRestored(snapshots.Current));
+        Assert.Contains("Role follower", await ready.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(0, teamCalls);
+        Assert.True(leaderUpstream.Calls > 0);
+    }
+
+    [Fact]
+    public async Task Follower_LeaderStops_TakesOverAndScans()
+    {
+        var (leader, _) = Replica(cacheSeconds: 5);
+        await using var leaderHost = leader;
+        var published = await LeadAndPublishAsync(leader);
+        var (follower, followerUpstream) = Replica(cacheSeconds: 5);
+        await using var followerHost = follower;
+        _ = follower.CreateClient();
+        var lease = follower.Services.GetRequiredService<IScanLease>();
+        await Until(() => lease.Role == ScanRole.Follower);
+        Assert.Equal(0, followerUpstream.Calls);
+
+        var written = WaitForWrite(follower, after: published.CompletedAt!.Value);
+        await leader.DisposeAsync();
+
+        await Until(() => lease.Role == ScanRole.Leader);
+        var scan = await written.WaitAsync(TimeSpan.FromSeconds(60), Ct);
+        Assert.False(scan.Baseline);
+        Assert.True(followerUpstream.Calls > 0);
+        Assert.False(follower.Services.GetRequiredService<RestoredTeam>().IsRestored(follower.Services.GetRequiredService<ITeamSnapshots>().Current));
+    }
+
+    [Fact]
+    public async Task Follower_DatabaseGone_KeepsShowingTheTeam()
+    {
+        var (leader, _) = Replica(cacheSeconds: 300);
+        await using var leaderHost = leader;
+        var published = await LeadAndPublishAsync(leader);
+        var (follower, _) = Replica(cacheSeconds: 300);
+        await using var followerHost = follower;
+        var client = follower.CreateClient();
+        var snapshots = follower.Services.GetRequiredService<ITeamSnapshots>();
+        await Until(() => snapshots.Current.IsComplete);
+
+        await BreakDatabaseAsync();
+        var follows = follower.Services.GetRequiredService<PublishedTeamFollower>();
+        Assert.False(await follows.CatchUpAsync(Ct));
+        using var csv = await client.GetAsync(new Uri("/api/users.csv", UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal(published.Count, snapshots.Current.Count);
+        Assert.Equal(ScanRole.Follower, follower.Services.GetRequiredService<IScanLease>().Role);
+    }
+
+    [Fact]
+    public async Task Lease_DatabaseStopsAnswering_KeepsItsRoleForAWhileThenScansAlone()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var lease = new PostgresScanLease(new PostgresScanLock(_connectionString, "live:test", TimeSpan.FromSeconds(30)), clock, NullLogger<PostgresScanLease>.Instance);
+        Assert.Equal(ScanRole.Leader, await lease.RenewAsync(Ct));
+
+        await BreakDatabaseAsync();
+        Assert.Equal(ScanRole.Leader, await lease.RenewAsync(Ct));
+        clock.Advance(PostgresScanLease.IsolatedAfter);
+        Assert.Equal(ScanRole.Isolated, await lease.RenewAsync(Ct));
+        Assert.True(((IScanLease)lease).MayScan);
+
+        await RepairDatabaseAsync();
+        Assert.Equal(ScanRole.Leader, await lease.RenewAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Lease_AnotherHolds_FollowsAndMayNotScan()
+    {
+        await using var holder = new PostgresScanLock(_connectionString, "live:test", TimeSpan.FromSeconds(30));
+        Assert.True(await holder.TryHoldAsync(Ct));
+        await using var lease = new PostgresScanLease(new PostgresScanLock(_connectionString, "live:test", TimeSpan.FromSeconds(30)), TimeProvider.System, NullLogger<PostgresScanLease>.Instance);
+
+        Assert.Equal(ScanRole.Follower, await lease.RenewAsync(Ct));
+        Assert.False(((IScanLease)lease).MayScan);
+    }
+
+    [Fact]
+    public async Task Lease_DatabaseNeverReached_ScansAloneAtOnce()
+    {
+        // Nothing was ever published for it to follow.
+        await using var lease = new PostgresScanLease(
+            new PostgresScanLock("Host=127.0.0.1;Port=1;Timeout=3", "live:test", TimeSpan.FromSeconds(30)), new FakeTimeProvider(), NullLogger<PostgresScanLease>.Instance);
+
+        Assert.Equal(ScanRole.Isolated, await lease.RenewAsync(Ct));
+    }
+
+    private async Task BreakDatabaseAsync()
+    {
+        await server.DisconnectAsync(_name);
+        await server.ExecuteAsync($"ALTER DATABASE \"{_name}\" RENAME TO \"{_name}_away\"");
+    }
+
+    private async Task RepairDatabaseAsync()
+    {
+        await server.DisconnectAsync(_name + "_away");
+        await server.ExecuteAsync($"ALTER DATABASE \"{_name}_away\" RENAME TO \"{_name}\"");
+    }
+
+    /// <summary>A replica in live mode on the shared database, with its own counter in front of the one simulated team.</summary>
+    private (DashboardFactory Host, CountingHandler Upstream) Replica(int cacheSeconds)
+    {
+        var upstream = new CountingHandler(new VitalSimulatorHandler(_simulator));
+        var host = SecurityTestKit.Factory(
+            SecurityTestKit.Anonymous(
+                ("Store:Provider", "Postgres"),
+                ("Store:ConnectionString", _connectionString),
+                ("Vital:CacheSeconds", cacheSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            upstream);
+        return (host, upstream);
+    }
+
+    /// <summary>Starts <paramref name="leader"/>, waits until it holds the lock and has stored a scan of its own.</summary>
+    private static async Task<TeamSnapshot> LeadAndPublishAsync(DashboardFactory leader)
+    {
+        _ = leader.CreateClient();
+        var lease = leader.Services.GetRequiredService<IScanLease>();
+        var snapshots = leader.Services.GetRequiredService<ITeamSnapshots>();
+        var reader = leader.Services.GetRequiredService<IHistoryReader>();
+        var scope = leader.Services.GetRequiredService<TeamScope>().Value;
+        await Until(() => lease.Role == ScanRole.Leader && snapshots.Current.IsComplete);
+        // The host starts scanning before it answers: the write may be done before anyone could listen for it.
+        await Until(async () => await reader.LatestStateTimeAsync(scope, Ct) is not null);
+
+        return snapshots.Current;
+    }
+
+    private static Task<ScanWritten> WaitForWrite(DashboardFactory factory, DateTimeOffset after)
+    {
+        var written = new TaskCompletionSource<ScanWritten>(TaskCreationOptions.RunContinuationsAsynchronously);
+        factory.Services.GetRequiredService<HistoryWriter>().Written += w =>
+        {
+            if (w.CompletedAt > after)
+            {
+                written.TrySetResult(w);
+            }
+        };
+        return written.Task;
+    }
+
+    /// <summary>Waits for what the replicas' own loop brings about (each round is a few seconds apart).</summary>
+    private static Task Until(Func<bool> condition) => Until(() => Task.FromResult(condition()));
+
+    private static async Task Until(Func<Task<bool>> condition)
+    {
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        patience.CancelAfter(TimeSpan.FromSeconds(60));
+        while (!await condition())
+        {
+            await Task.Delay(100, patience.Token);
+        }
+    }
+}
