@@ -29,7 +29,7 @@ public sealed class ComposeTests(ContainerImages images)
         var example = await project.RunAsync(["config"], Ct, envFile: Path.Combine(Requirement.RepositoryRoot, "deploy", "example.env"));
 
         Assert.Equal(0, quiet.ExitCode);
-        Assert.Equal(["dashboard", "dashboard-1", "dashboard-2", "demo", "grafana", "prometheus", "proxy", "redis", "simulator"], services.EnsureSuccess("config --services").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
+        Assert.Equal(["dashboard", "dashboard-1", "dashboard-2", "demo", "grafana", "postgres", "prometheus", "proxy", "redis", "simulator"], services.EnsureSuccess("config --services").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
         resolved.EnsureSuccess("config");
         Assert.Contains("dashboard-keys:/app/keys", resolved.Output, StringComparison.Ordinal);
         Assert.Contains("dashboard-audit:/app/audit", resolved.Output, StringComparison.Ordinal);
@@ -39,6 +39,9 @@ public sealed class ComposeTests(ContainerImages images)
         Assert.Contains("Cache__Redis: redis:6379", resolved.Output, StringComparison.Ordinal);
         Assert.Contains("dashboard-replicas.conf:/etc/nginx/conf.d/default.conf:ro", resolved.Output, StringComparison.Ordinal);
         Assert.Contains("127.0.0.1:8082:8080", resolved.Output, StringComparison.Ordinal);
+        // One history and one scan for the replicas: PostgreSQL, its password and connection string from secret files.
+        Assert.Contains("Store__Provider: Postgres", resolved.Output, StringComparison.Ordinal);
+        Assert.Contains("POSTGRES_PASSWORD_FILE: /run/secrets/postgres-password", resolved.Output, StringComparison.Ordinal);
         // The key is a secret file, never an environment variable with a value.
         Assert.DoesNotMatch(@"Vital__ApiKey:[ \t]*\S", resolved.Output);
         Assert.DoesNotContain(key, resolved.Output, StringComparison.Ordinal);

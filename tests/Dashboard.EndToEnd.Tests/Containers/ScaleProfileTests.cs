@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
@@ -10,12 +11,13 @@ namespace Dashboard.EndToEnd.Tests.Containers;
 
 /// <summary>
 /// <c>docker-compose --profile scale --profile simulator up</c>: two dashboard replicas behind nginx, sticky by a
-/// cookie, one key ring on a shared volume, upstream answers shared through Redis, the simulator standing in for
+/// cookie, one key ring on a shared volume, upstream answers shared through Redis, one PostgreSQL history and one team
+/// scan between them (the other replica shows what the scanning one published), the simulator standing in for
 /// Vital. Sign-in is by trusted proxy (the test is the authenticating proxy in front of nginx). The tests reach one
 /// replica or the other as a browser would, through the proxy with an affinity cookie that hashes to it. nginx runs
 /// the shipped configuration with two test additions (<see cref="Scale.TestConfiguration"/>): the test's address
 /// is the listed sign-in proxy, and the replica that answered is named in <c>X-Dashboard-Replica</c>, which the
-/// shipped file does not send. Redis and nginx are the local stand-ins that tests/docker/local-base-images.sh builds
+/// shipped file does not send. Redis, nginx and PostgreSQL are the local stand-ins that tests/docker/local-base-images.sh builds
 /// under the compose file's tags.
 /// </summary>
 public sealed partial class ScaleProfileTests(ScaleProfileTests.Scale scale) : IClassFixture<ScaleProfileTests.Scale>
@@ -79,6 +81,8 @@ public sealed partial class ScaleProfileTests(ScaleProfileTests.Scale scale) : I
         var running = await scale.StartAsync();
         var user = running.Scenarios[ScenarioNames.FailedNoDetails];
         var path = $"/api/users/{user}/diagnosis";
+        // The scanning replica walks the team every Vital:CacheSeconds: count just after a scan, long before the next.
+        await running.NextScanAsync();
 
         var before = await running.UpstreamAsync();
         using var first = await running.SendAsync(HttpMethod.Get, path, running.First);
@@ -158,6 +162,45 @@ public sealed partial class ScaleProfileTests(ScaleProfileTests.Scale scale) : I
         }
     }
 
+    [Fact]
+    public async Task OneScan_TwoReplicasWithPagesOpenOnEach_AskVitalWhatOneReplicasScanDoes()
+    {
+        var running = await scale.StartAsync();
+        var roles = new[] { await RoleAsync(running, running.First), await RoleAsync(running, running.Second) };
+        // A window of Vital:CacheSeconds, from the end of one scan to the end of the next.
+        var start = await running.NextScanAsync();
+        var upstreamAtStart = await running.UpstreamAsync();
+        foreach (var replica in new[] { running.First, running.Second })
+        {
+            // A page open on each replica: alone, each would walk the team for its pages every Vital:CacheSeconds.
+            using var grid = await running.SendAsync(HttpMethod.Get, "/", replica);
+            Assert.Equal(HttpStatusCode.OK, grid.StatusCode);
+            Assert.Equal(replica.Address, Scale.ReplicaOf(grid));
+        }
+
+        using var socket = await running.ConnectAsync(await running.NegotiateAsync(running.Second), running.Second);
+        var end = await running.NextScanAsync();
+        var upstreamAtEnd = await running.UpstreamAsync();
+
+        Assert.Equal(["follower", "leader"], roles.Order(StringComparer.Ordinal));
+        Assert.Equal(WebSocketState.Open, socket.State);
+        // One scan in the window, by whichever replica holds the lock, and nothing else asked of Vital: what one
+        // replica's scan needs (one request per page of the walk), not twice that.
+        Assert.Equal(start.Scans + 1, end.Scans);
+        Assert.True(end.LastScanCalls > 0);
+        Assert.Equal(end.LastScanCalls, upstreamAtEnd.Count - upstreamAtStart.Count);
+    }
+
+    private static async Task<string> RoleAsync(Running running, Replica replica)
+    {
+        using var ready = await running.SendAsync(HttpMethod.Get, "/readyz", replica);
+        var text = await ready.Content.ReadAsStringAsync(Ct);
+        return RoleWord().Match(text) is { Success: true } match ? match.Groups["role"].Value : text;
+    }
+
+    [GeneratedRegex("Role (?<role>[a-z]+):")]
+    private static partial Regex RoleWord();
+
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*?value=\"(?<token>[^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 
@@ -165,7 +208,8 @@ public sealed partial class ScaleProfileTests(ScaleProfileTests.Scale scale) : I
     public sealed record Replica(string Service, string ContainerId, string Address, string Cookie);
 
     /// <summary>What the tests talk to.</summary>
-    public sealed class Running(HttpClient proxy, HttpClient simulator, int proxyPort, Replica first, Replica second, string redisId, IReadOnlyDictionary<string, string> scenarios)
+    public sealed class Running(
+        HttpClient proxy, HttpClient simulator, int proxyPort, Replica first, Replica second, string redisId, string postgresId, IReadOnlyDictionary<string, string> scenarios)
     {
         public int ProxyPort => proxyPort;
 
@@ -227,6 +271,35 @@ public sealed partial class ScaleProfileTests(ScaleProfileTests.Scale scale) : I
             return socket;
         }
 
+        /// <summary>
+        /// Waits until the next team scan is stored in the shared history (the scanning replica keeps the team fresh
+        /// every <c>Vital:CacheSeconds</c>); returns the scans stored then and the upstream calls of the last.
+        /// </summary>
+        public async Task<(long Scans, long LastScanCalls)> NextScanAsync()
+        {
+            var before = await ScansAsync();
+            using var patience = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+            patience.CancelAfter(TimeSpan.FromMinutes(2));
+            while (true)
+            {
+                await Task.Delay(200, patience.Token);
+                var now = await ScansAsync();
+                if (now.Scans > before.Scans)
+                {
+                    return now;
+                }
+            }
+        }
+
+        private async Task<(long Scans, long LastScanCalls)> ScansAsync()
+        {
+            var query = await DockerEngine.DockerAsync(
+                ["exec", postgresId, "psql", "--username", "dashboard", "--dbname", "dashboard", "--no-align", "--tuples-only", "--command",
+                    "SELECT count(*) || ' ' || coalesce((SELECT upstream_calls FROM scans ORDER BY id DESC LIMIT 1), 0) FROM scans"], Ct);
+            var fields = query.EnsureSuccess("psql").Output.Trim().Split(' ');
+            return (long.Parse(fields[0], CultureInfo.InvariantCulture), long.Parse(fields[1], CultureInfo.InvariantCulture));
+        }
+
         /// <summary>How many requests the simulated Vital has answered, and the last queries.</summary>
         public async Task<(long Count, string[] Queries)> UpstreamAsync()
         {
@@ -242,8 +315,8 @@ public sealed partial class ScaleProfileTests(ScaleProfileTests.Scale scale) : I
         public const string AffinityCookie = "dashboard_affinity";
         public const string SignOutUrl = "/oauth2/sign_out";
 
-        /// <summary>The images docker-compose.yml names for Redis and the proxy (never pulled here: the local stand-ins).</summary>
-        private static readonly string[] ServiceImages = ["redis:7-bookworm", "nginx:stable"];
+        /// <summary>The images docker-compose.yml names for Redis, the proxy and PostgreSQL (never pulled here: the local stand-ins).</summary>
+        private static readonly string[] ServiceImages = ["redis:7-bookworm", "nginx:stable", "postgres:15-bookworm"];
 
         private readonly ContainerImages _images;
         private readonly Lazy<Task<Running>> _started;
@@ -299,6 +372,12 @@ public sealed partial class ScaleProfileTests(ScaleProfileTests.Scale scale) : I
 
             var secret = new SecretFile("Vital__ApiKey", ContainerParts.DistinctiveKey());
             _owned.Add(secret);
+            // The shared history's password, for the postgres service and inside the replicas' connection string.
+            var databasePassword = Guid.NewGuid().ToString("N");
+            var postgresPassword = new SecretFile("postgres-password", databasePassword);
+            _owned.Add(postgresPassword);
+            var connectionString = new SecretFile("Store__ConnectionString", $"Host=postgres;Database=dashboard;Username=dashboard;Password={databasePassword}");
+            _owned.Add(connectionString);
             // The key ring's certificate, made for this run only (the profile encrypts the shared keys with it).
             const string certificatePassword = "scale-profile-test-only";
             var certificate = new SecretFile("dataprotection.pfx", TestCertificate.Pfx(certificatePassword));
@@ -319,6 +398,10 @@ public sealed partial class ScaleProfileTests(ScaleProfileTests.Scale scale) : I
                 ["VITAL_API_KEY_FILE"] = secret.Path,
                 ["DATAPROTECTION_CERTIFICATE_FILE"] = certificate.Path,
                 ["DATAPROTECTION_CERTIFICATE_PASSWORD_FILE"] = certificatePasswordFile.Path,
+                ["POSTGRES_PASSWORD_SECRET_FILE"] = postgresPassword.Path,
+                ["STORE_CONNECTION_STRING_FILE"] = connectionString.Path,
+                // Short scan windows, so that a test sees one go by.
+                ["Vital__CacheSeconds"] = "15",
                 ["SCALE_PUBLISH"] = $"127.0.0.1:{proxyPort}",
                 ["SIMULATOR_PUBLISH"] = $"127.0.0.1:{simulatorPort}",
                 ["Vital__BaseUrl"] = "http://simulator:8080",
@@ -381,7 +464,8 @@ public sealed partial class ScaleProfileTests(ScaleProfileTests.Scale scale) : I
             var scenarios = await simulator.GetFromJsonAsync<Dictionary<string, string>>("/_simulator/scenarios", timeout.Token)
                 ?? throw new InvalidOperationException("The simulator has no scenarios.");
             var redisId = await _project.ContainerIdAsync("redis", timeout.Token);
-            return new Running(proxy, simulator, proxyPort, replicas[0], replicas[1], redisId, scenarios);
+            var postgresId = await _project.ContainerIdAsync("postgres", timeout.Token);
+            return new Running(proxy, simulator, proxyPort, replicas[0], replicas[1], redisId, postgresId, scenarios);
         }
 
         public async ValueTask DisposeAsync()

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Stand-in for the real postgres image's entry point (what compose files and Testcontainers rely on):
+#   * POSTGRES_PASSWORD_FILE, POSTGRES_USER_FILE and POSTGRES_DB_FILE are read (as root) in place of the variables;
 #   * `postgres …` (or only options) started as root fixes the ownership of PGDATA and the socket folder, then runs
 #     as the user postgres;
 #   * an empty PGDATA is initialised: initdb with POSTGRES_USER (default postgres) as the superuser and
@@ -12,6 +13,20 @@ set -Eeo pipefail
 if [ "${1:0:1}" = '-' ]; then
   set -- postgres "$@"
 fi
+
+# POSTGRES_PASSWORD_FILE (and _USER_, _DB_) name a file holding the value, a Docker secret: read as root, before the
+# server drops to its own user, as the real image does.
+for var in POSTGRES_PASSWORD POSTGRES_USER POSTGRES_DB; do
+  file_var="${var}_FILE"
+  if [ -n "${!var:-}" ] && [ -n "${!file_var:-}" ]; then
+    echo "error: both $var and $file_var are set (but are exclusive)" >&2
+    exit 1
+  fi
+  if [ -n "${!file_var:-}" ]; then
+    export "$var"="$(< "${!file_var}")"
+    unset "$file_var"
+  fi
+done
 
 if [ "$1" = 'postgres' ] && [ "$(id -u)" = '0' ]; then
   mkdir -p "$PGDATA"
