@@ -84,9 +84,9 @@ public sealed class PostgresScanLock : IAsyncDisposable
                 await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock_all()", connection);
                 await unlock.ExecuteNonQueryAsync().ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                // The session is gone already, and the lock with it.
+                // Whatever failed, the session ends below and the lock with it.
             }
         }
 

@@ -38,10 +38,15 @@ internal sealed partial class PublishedTeamFollower(
             }
 
             TeamSnapshot? shown = null;
-            var accepted = snapshots.ShowPublished(generation => shown = StoredTeamSnapshot.Build(generation, stored, engine));
+            var accepted = snapshots.ShowPublished(generation =>
+            {
+                shown = StoredTeamSnapshot.Build(generation, stored, engine);
+                // Marked before it is shown: the recorder hears of it as it is shown, and must not record it again.
+                restored.Set(shown);
+                return shown;
+            });
             if (accepted && shown is not null)
             {
-                restored.Set(shown);
                 LogShown(logger, shown.Count, stored.CompletedAt);
             }
 

@@ -22,6 +22,13 @@ internal sealed class ScanLeadership(IScanLease lease, PublishedTeamFollower fol
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
         if (lease is PostgresScanLease shared)
         {
+            // A host out of patience stops waiting above while a renewal may still use the lock's connection: it ends
+            // soon (its token is cancelled), and the lock is given back after it, never beside it.
+            if (ExecuteTask is { } loop)
+            {
+                await loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
             await shared.DisposeAsync().ConfigureAwait(false);
         }
     }

@@ -78,6 +78,26 @@ public sealed class ScanLeadershipTests(PostgresServer server) : IClassFixture<P
     }
 
     [Fact]
+    public async Task Follower_LeaderScansAgain_ShowsTheNewerTeamAndRecordsNothing()
+    {
+        var (leader, _) = Replica(cacheSeconds: 5);
+        await using var leaderHost = leader;
+        var first = await LeadAndPublishAsync(leader);
+        var recorded = new List<CompletedScan>();
+        var (follower, followerUpstream) = Replica(cacheSeconds: 300, services => services.AddSingleton<IHistoryRecorder>(new ListRecorder(recorded)));
+        await using var followerHost = follower;
+        _ = follower.CreateClient();
+        var snapshots = follower.Services.GetRequiredService<ITeamSnapshots>();
+
+        await Until(() => snapshots.Current.CompletedAt > first.CompletedAt);
+
+        Assert.True(follower.Services.GetRequiredService<RestoredTeam>().IsRestored(snapshots.Current));
+        // What it shows was stored by the leader: it asked Vital for nothing, and records nothing again.
+        Assert.Equal(0, followerUpstream.Calls);
+        Assert.Empty(recorded);
+    }
+
+    [Fact]
     public async Task Follower_LeaderStops_TakesOverAndScans()
     {
         var (leader, _) = Replica(cacheSeconds: 5);
@@ -94,7 +114,7 @@ public sealed class ScanLeadershipTests(PostgresServer server) : IClassFixture<P
         await leader.DisposeAsync();
 
         await Until(() => lease.Role == ScanRole.Leader);
-        var scan = await written.WaitAsync(TimeSpan.FromSeconds(60), Ct);
+        var scan = await written.WaitAsync(TimeSpan.FromMinutes(2), Ct);
         Assert.False(scan.Baseline);
         Assert.True(followerUpstream.Calls > 0);
         Assert.False(follower.Services.GetRequiredService<RestoredTeam>().IsRestored(follower.Services.GetRequiredService<ITeamSnapshots>().Current));
@@ -173,7 +193,7 @@ public sealed class ScanLeadershipTests(PostgresServer server) : IClassFixture<P
     }
 
     /// <summary>A replica in live mode on the shared database, with its own counter in front of the one simulated team.</summary>
-    private (DashboardFactory Host, CountingHandler Upstream) Replica(int cacheSeconds)
+    private (DashboardFactory Host, CountingHandler Upstream) Replica(int cacheSeconds, Action<IServiceCollection>? services = null)
     {
         var upstream = new CountingHandler(new VitalSimulatorHandler(_simulator));
         var host = SecurityTestKit.Factory(
@@ -181,7 +201,8 @@ public sealed class ScanLeadershipTests(PostgresServer server) : IClassFixture<P
                 ("Store:Provider", "Postgres"),
                 ("Store:ConnectionString", _connectionString),
                 ("Vital:CacheSeconds", cacheSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture))),
-            upstream);
+            upstream,
+            services: services);
         return (host, upstream);
     }
 
@@ -213,13 +234,24 @@ public sealed class ScanLeadershipTests(PostgresServer server) : IClassFixture<P
         return written.Task;
     }
 
-    /// <summary>Waits for what the replicas' own loop brings about (each round is a few seconds apart).</summary>
+    private sealed class ListRecorder(List<CompletedScan> recorded) : IHistoryRecorder
+    {
+        public void Record(CompletedScan scan)
+        {
+            lock (recorded)
+            {
+                recorded.Add(scan);
+            }
+        }
+    }
+
+    /// <summary>Waits for what the replicas' own loop brings about (each round is a few seconds apart; generous for a loaded machine).</summary>
     private static Task Until(Func<bool> condition) => Until(() => Task.FromResult(condition()));
 
     private static async Task Until(Func<Task<bool>> condition)
     {
         using var patience = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        patience.CancelAfter(TimeSpan.FromSeconds(60));
+        patience.CancelAfter(TimeSpan.FromMinutes(2));
         while (!await condition())
         {
             await Task.Delay(100, patience.Token);

@@ -16,12 +16,13 @@ public sealed class TeamMetricsTests : IDisposable
 {
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly FakeTeamSnapshots _snapshots = new();
+    private readonly FakeScanLease _lease = new();
     private readonly DashboardMetrics _metrics;
 
     private readonly ScanResumer _resumer = new(Options.Create(new VitalOptions()), TimeProvider.System, NullLogger<ScanResumer>.Instance);
 
     public TeamMetricsTests() =>
-        _metrics = new DashboardMetrics(_services.GetRequiredService<IMeterFactory>(), _snapshots, new UpstreamCircuitState(), _resumer, SingleReplicaLease.Instance);
+        _metrics = new DashboardMetrics(_services.GetRequiredService<IMeterFactory>(), _snapshots, new UpstreamCircuitState(), _resumer, _lease);
 
     [Fact]
     public void TeamGauges_CompleteSnapshot_CountUsersPullsAndFindings()
@@ -174,6 +175,20 @@ public sealed class TeamMetricsTests : IDisposable
     {
         _metrics.Dispose();
         _services.Dispose();
+    }
+
+    [Fact]
+    public void ScanRole_EachRole_OneForItZeroForTheOthers()
+    {
+        Assert.Equal(["follower=0", "isolated=0", "leader=0", "single=1"], Roles());
+
+        _lease.Role = ScanRole.Follower;
+        Assert.Equal(["follower=1", "isolated=0", "leader=0", "single=0"], Roles());
+
+        _lease.Role = ScanRole.Leader;
+        Assert.Equal(["follower=0", "isolated=0", "leader=1", "single=0"], Roles());
+
+        IEnumerable<string> Roles() => Observe<int>(DashboardTelemetry.ScanRole).Select(m => $"{m.Tags["role"]}={m.Value}").Order(StringComparer.Ordinal);
     }
 
     private IReadOnlyList<CollectedMeasurement<T>> Observe<T>(string instrument)
