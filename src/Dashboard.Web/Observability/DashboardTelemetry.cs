@@ -39,6 +39,12 @@ public static class DashboardTelemetry
     // The shared cache.
     public const string CacheRequests = "dashboard.cache.requests";
 
+    // The history store.
+    public const string StoreWrites = "dashboard.store.writes";
+    public const string StoreWriteDuration = "dashboard.store.write.duration";
+    public const string StoreRows = "dashboard.store.rows";
+    public const string StorePaused = "dashboard.store.paused";
+
     /// <summary>
     /// Meters of the framework and libraries exported beside the dashboard's own: HTTP server and client, Kestrel,
     /// routing, rate limiting, the runtime, Blazor circuits (open circuits: <c>aspnetcore.components.circuit.active</c>)
