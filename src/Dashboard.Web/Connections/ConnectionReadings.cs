@@ -15,8 +15,6 @@ public sealed class ConnectionReadings
     /// <summary>Grows with every reading kept: a view filtered by connection is not reused across it.</summary>
     public long Version => Interlocked.Read(ref _version);
 
-    public int Count => _users.Count;
-
     /// <summary>The user's latest reading; null when the sweep has not read them yet.</summary>
     public UserConnections? Of(string userId) => _users.GetValueOrDefault(userId);
 

@@ -120,7 +120,7 @@ public sealed class ConnectionSweepTests
         await using var sweep = new SweepHarness(users: 5, store: store);
         await sweep.StartAsync();
 
-        await sweep.AdvanceUntilAsync(() => sweep.Readings.Count >= 2, Step);
+        await sweep.AdvanceUntilAsync(() => sweep.Readings.Of(Id(2)) is not null, Step);
         Assert.NotNull(sweep.Status.StoreProblem);
         Assert.Contains("kept in memory", sweep.Status.StoreProblem, StringComparison.Ordinal);
         Assert.Equal(0, store.Saves);
