@@ -36,6 +36,14 @@ public static class DashboardTelemetry
     public const string UpstreamCircuitState = "dashboard.upstream.circuit.state";
     public const string UpstreamConnections = "dashboard.upstream.connections";
 
+    // The connection sweep.
+    public const string SweepReads = "dashboard.sweep.reads";
+    public const string SweepRounds = "dashboard.sweep.rounds";
+    public const string SweepUsersRead = "dashboard.sweep.users_read";
+    public const string SweepUsers = "dashboard.sweep.users";
+    public const string SweepRoundStart = "dashboard.sweep.round_start_time";
+    public const string SweepFailing = "dashboard.sweep.failing";
+
     // The shared cache.
     public const string CacheRequests = "dashboard.cache.requests";
 
