@@ -200,7 +200,8 @@ stop_last  # the 10k simulator
 log "shared cache and shared snapshot, end to end (1,000 users, Vital:CacheSeconds=5)"
 start_simulator "simulator-1k" 1000; small=$url
 start_dashboard "dashboard-verify" "$small" 5; dash=$url
-harness verify --dashboard "$dash" --simulator "$small" --cache-seconds 5 --out "$out/verify.json" 2>>"$out/harness.log" >/dev/null
+harness verify --dashboard "$dash" --simulator "$small" --cache-seconds 5 --out "$out/verify.json" 2>>"$out/harness.log" >/dev/null \
+  || log "  verify failed (harness.log); the run goes on"
 stop_last
 if ! $quick; then
   log "team scan, 1,000 users"
