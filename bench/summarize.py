@@ -128,7 +128,8 @@ figures = {
     "sequential_requests_over_minimum": seq["simulator_requests"] / (2 * seq["minimum_requests"]) if seq else None,
     "cached_page_p50_ms": cached["p50_ms"] if cached else None,
     "uncached_overhead_p50_ms": uncached["p50_ms"] - LATENCY_MS if uncached else None,
-    "bytes_per_pull": memory10["bytes_per_pull"] if memory10 else None,
+    # Negative means the host held a team before its "before the scan" reading (a restored store): no figure.
+    "bytes_per_pull": memory10["bytes_per_pull"] if memory10 and memory10["bytes_per_pull"] > 0 else None,
     "idle_circuit_bytes": circuits["idle_circuit_bytes"] if circuits else None,
     "idle_circuit_whole_bytes": circuits["user_page_circuit_bytes"] if circuits else None,
     "faulty_scan_completion_ratio": (faulty["mix35"]["completed"] + faulty["truncated2"]["completed"])
