@@ -22,6 +22,10 @@ public abstract class StoreContext(DbContextOptions options) : DbContext(options
 
     public DbSet<ManualRefreshRecord> ManualRefreshes => Set<ManualRefreshRecord>();
 
+    public DbSet<ConnectionReadingRecord> ConnectionReadings => Set<ConnectionReadingRecord>();
+
+    public DbSet<ConnectionSweepRecord> ConnectionSweeps => Set<ConnectionSweepRecord>();
+
     /// <summary>
     /// Serializes writers of the same scope across processes for the rest of the current transaction (PostgreSQL:
     /// a transaction-level advisory lock; SQLite: its single writer already does).
@@ -78,6 +82,24 @@ public abstract class StoreContext(DbContextOptions options) : DbContext(options
             refresh.Property(r => r.UserId).IsRequired();
             // The allowance counts one user's refreshes of the last hour.
             refresh.HasIndex(r => new { r.Scope, r.UserId, r.SentAt });
+        });
+
+        modelBuilder.Entity<ConnectionReadingRecord>(reading =>
+        {
+            reading.ToTable("connection_readings");
+            reading.HasKey(r => r.Id);
+            reading.Property(r => r.Scope).IsRequired();
+            reading.Property(r => r.UserId).IsRequired();
+            reading.Property(r => r.Provider).IsRequired();
+            reading.Property(r => r.Status).IsRequired();
+            // One row per user and provider; a reading replaces the user's rows.
+            reading.HasIndex(r => new { r.Scope, r.UserId, r.Provider }).IsUnique();
+        });
+
+        modelBuilder.Entity<ConnectionSweepRecord>(sweep =>
+        {
+            sweep.ToTable("connection_sweeps");
+            sweep.HasKey(s => s.Scope);
         });
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

@@ -13,7 +13,7 @@ public static class StoreServiceCollectionExtensions
 {
     /// <summary>
     /// The history store: options (section <c>Store</c>, validated at start), the database, migration at start, the
-    /// background writer (<see cref="IHistoryRecorder"/>), the reader, the pause flag, the alert outbox (queued only when <see cref="AlertQueueOptions"/> says so) and retention. A relative SQLite
+    /// background writer (<see cref="IHistoryRecorder"/>), the reader, the pause flag, the alert outbox (queued only when <see cref="AlertQueueOptions"/> says so), the connection sweep's readings and retention. A relative SQLite
     /// file is placed under <paramref name="contentRoot"/>.
     /// </summary>
     public static IServiceCollection AddHistoryStore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
@@ -32,6 +32,7 @@ public static class StoreServiceCollectionExtensions
         services.AddOptions<AlertQueueOptions>();
         services.AddSingleton<IAlertOutbox, AlertOutbox>();
         services.AddSingleton<Refreshes.IRefreshLedger, Refreshes.RefreshLedger>();
+        services.AddSingleton<Connections.IConnectionReadingStore, Connections.ConnectionReadingStore>();
 
         services.AddHostedService<StoreStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<HistoryWriter>());

@@ -58,8 +58,11 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryRecorder
     /// <summary>The longest wait between two tries while the database fails.</summary>
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Raised after each scan is written (tests, and whoever wants to know the history moved).</summary>
+    /// <summary>Raised after each scan is written (tests, metrics, and whoever wants to know the history moved).</summary>
     public event Action<ScanWritten>? Written;
+
+    /// <summary>Raised when writing a scan failed and will be tried again: the exception's type name and the write's time.</summary>
+    public event Action<string, TimeSpan>? WriteFailed;
 
     public void Record(CompletedScan scan)
     {
@@ -102,9 +105,12 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryRecorder
                 return;
             }
 
+            var started = _timeProvider.GetTimestamp();
             try
             {
-                var written = await WriteAsync(scan, state, stoppingToken).ConfigureAwait(false);
+                var written = await WriteAsync(scan, state, stoppingToken).ConfigureAwait(false) is { } done
+                    ? done with { Elapsed = _timeProvider.GetElapsedTime(started) }
+                    : null;
                 if (_status.IsPaused)
                 {
                     LogResumed(_logger);
@@ -128,6 +134,7 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryRecorder
                 var reason = StoreFailure.Describe(ex);
                 LogWriteFailed(_logger, reason, delay.TotalSeconds, ex.GetType().Name);
                 _status.Pause(reason);
+                WriteFailed?.Invoke(ex.GetType().Name, _timeProvider.GetElapsedTime(started));
             }
 
             // Wait before trying again; a newer scan arriving meanwhile is written instead (it supersedes this one).

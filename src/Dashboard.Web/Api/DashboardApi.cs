@@ -82,7 +82,14 @@ public static class DashboardApi
     }
 
     private static async Task<IResult> GetTeamCsvAsync(
-        HttpContext context, ITeamSnapshots snapshots, TeamViewCache views, DiagnosisEngine engine, ClientUserIds clientUserIds, IAuditLog audit, CancellationToken cancellationToken)
+        HttpContext context,
+        ITeamSnapshots snapshots,
+        TeamViewCache views,
+        DiagnosisEngine engine,
+        ClientUserIds clientUserIds,
+        Connections.ConnectionReadings connections,
+        IAuditLog audit,
+        CancellationToken cancellationToken)
     {
         var query = TeamQuery.Parse(context.Request.Query, out var problems);
         if (problems.Count > 0)
@@ -107,7 +114,7 @@ public static class DashboardApi
         context.Response.Headers[TeamSnapshotHeader] = snapshot.IsIncomplete ? "incomplete" : "complete";
         return Results.Stream(
             // The grid's own view (shared with the pages): its users, in its order (those needing attention first).
-            stream => TeamCsv.WriteAsync(stream, views.Get(snapshot, query, TeamSort.Default).Users, query, engine, clientUserIds, cancellationToken),
+            stream => TeamCsv.WriteAsync(stream, views.Get(snapshot, query, TeamSort.Default).Users, query, engine, clientUserIds, connections, cancellationToken),
             contentType: "text/csv; charset=utf-8",
             fileDownloadName: fileName);
     }

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using Dashboard.Diagnosis;
+using Dashboard.Web.Connections;
 using Dashboard.Web.Input;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
@@ -8,7 +10,7 @@ namespace Dashboard.Web.Data;
 
 /// <summary>
 /// The team grid's filters, as they appear in the URL of <c>/</c> and <c>/api/users.csv</c>: <c>status</c>,
-/// <c>provider</c>, <c>resource</c> (comma-separated), <c>q</c> (user id search) and <c>attention=true</c>.
+/// <c>provider</c>, <c>resource</c>, <c>connection</c> (comma-separated), <c>q</c> (user id search) and <c>attention=true</c>.
 /// </summary>
 public sealed record TeamQuery
 {
@@ -31,7 +33,13 @@ public sealed record TeamQuery
     /// </summary>
     public bool StaleOnly { get; init; }
 
-    public bool IsEmpty => Statuses.IsEmpty && Providers.IsEmpty && Resources.IsEmpty && Search is null && !AttentionOnly && !StaleOnly;
+    /// <summary>
+    /// <c>connection=error,paused</c>: users the connection sweep read in one of these categories
+    /// (<see cref="ConnectionCategory"/>), team-wide.
+    /// </summary>
+    public ImmutableArray<string> Connections { get; init; } = [];
+
+    public bool IsEmpty => Statuses.IsEmpty && Providers.IsEmpty && Resources.IsEmpty && Connections.IsEmpty && Search is null && !AttentionOnly && !StaleOnly;
 
     /// <summary>Reads the filters; every value that cannot be one is reported, and the rest still apply.</summary>
     public static TeamQuery Parse(IEnumerable<KeyValuePair<string, StringValues>> query, out IReadOnlyList<string> problems)
@@ -69,6 +77,18 @@ public sealed record TeamQuery
         var statuses = List("status", "status").Select(PullStatus.From).ToImmutableArray();
         var providers = List("provider", "provider");
         var resources = List("resource", "resource");
+        var connections = List("connection", "connection").Where(c => Validated(c)).ToImmutableArray();
+
+        bool Validated(string category)
+        {
+            if (ConnectionCategory.IsKnown(category))
+            {
+                return true;
+            }
+
+            errors.Add($"The connection filter takes {string.Join(", ", ConnectionCategory.All)}; {TextFormatter.Quote(category)} is none of them.");
+            return false;
+        }
 
         string? search = null;
         if (values.TryGetValue("q", out var q) && !InputRules.TryNormalizeSearch(q.ToString(), out search))
@@ -95,7 +115,10 @@ public sealed record TeamQuery
         var attention = Flag("attention");
         var stale = Flag("stale");
         problems = errors;
-        return new TeamQuery { Statuses = statuses, Providers = providers, Resources = resources, Search = search, AttentionOnly = attention, StaleOnly = stale };
+        return new TeamQuery
+        {
+            Statuses = statuses, Providers = providers, Resources = resources, Connections = connections, Search = search, AttentionOnly = attention, StaleOnly = stale,
+        };
     }
 
     public static TeamQuery Parse(string queryString, out IReadOnlyList<string> problems) =>
@@ -118,6 +141,7 @@ public sealed record TeamQuery
         Add("status", string.Join(',', Statuses.Select(s => Uri.EscapeDataString(s.Value))));
         Add("provider", string.Join(',', Providers.Select(Uri.EscapeDataString)));
         Add("resource", string.Join(',', Resources.Select(Uri.EscapeDataString)));
+        Add("connection", string.Join(',', Connections.Select(Uri.EscapeDataString)));
         Add("q", Search is null ? null : Uri.EscapeDataString(Search));
         Add("attention", AttentionOnly ? "true" : null);
         Add("stale", StaleOnly ? "true" : null);
@@ -129,6 +153,7 @@ public sealed record TeamQuery
         && Statuses.SequenceEqual(other.Statuses)
         && Providers.SequenceEqual(other.Providers)
         && Resources.SequenceEqual(other.Resources)
+        && Connections.SequenceEqual(other.Connections)
         && Search == other.Search
         && AttentionOnly == other.AttentionOnly
         && StaleOnly == other.StaleOnly;

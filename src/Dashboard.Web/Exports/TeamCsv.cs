@@ -1,6 +1,8 @@
 using System.Globalization;
 using CsvHelper;
 using Dashboard.Diagnosis;
+using Dashboard.Store.Connections;
+using Dashboard.Web.Connections;
 using Dashboard.Web.Data;
 using Dashboard.Web.Data.Team;
 
@@ -11,7 +13,8 @@ namespace Dashboard.Web.Exports;
 /// the pulls that match them; not-pulled resources get a row too (status empty), and so do resources Vital holds
 /// ongoing data of but never pulled (status empty). The ongoing data's columns (newest data, last attempt, stale)
 /// follow the historical pull's; the client user id is there when the dashboard knows it (Vital lists it per user
-/// only). Written row by row to the response with CsvHelper (formula-looking values escaped), never assembled in memory.
+/// only); the connection's columns (its status, error type and when it was read) are the connection sweep's latest
+/// reading of the row's provider, empty while it has not read the user. Written row by row to the response with CsvHelper (formula-looking values escaped), never assembled in memory.
 /// </summary>
 public static class TeamCsv
 {
@@ -21,10 +24,17 @@ public static class TeamCsv
         "user_id", "provider", "resource", "status", "error_details", "range_start", "range_end", "days_with_data",
         "coverage", "scheduled_at", "started_at", "ended_at", "release", "trace_id", "worst_finding",
         "client_user_id", "newest_data", "last_attempt", "last_attempt_status", "stale",
+        "connection_status", "connection_error_type", "connection_read_at",
     ];
 
     public static async Task WriteAsync(
-        Stream destination, IReadOnlyList<TeamUser> users, TeamQuery query, DiagnosisEngine engine, ClientUserIds clientUserIds, CancellationToken cancellationToken)
+        Stream destination,
+        IReadOnlyList<TeamUser> users,
+        TeamQuery query,
+        DiagnosisEngine engine,
+        ClientUserIds clientUserIds,
+        ConnectionReadings? connections,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(clientUserIds);
         var options = new CsvWriterOptions { Injection = CsvInjection.Escape, FormatProvider = CultureInfo.InvariantCulture };
@@ -35,10 +45,12 @@ public static class TeamCsv
         foreach (var user in users)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!TeamViewBuilder.Matches(user, query, clientUserIds))
+            if (!TeamViewBuilder.Matches(user, query, clientUserIds, connections))
             {
                 continue;
             }
+
+            var reading = connections?.Of(user.UserId);
 
             var clientUserId = clientUserIds.Of(user.UserId) ?? string.Empty;
             var diagnosis = engine.Diagnose(user.ToSources(), user.AsOf);
@@ -58,7 +70,7 @@ public static class TeamCsv
                     Time(pull.ScheduledAt), Time(pull.StartedAt), Time(pull.EndedAt),
                     pull.Release ?? string.Empty, pull.TraceId ?? string.Empty,
                     WorstFinding(diagnosis, pull.Provider, pull.Resource) ?? string.Empty,
-                    clientUserId, .. Ongoing(user, pull.Provider, pull.Resource),
+                    clientUserId, .. Ongoing(user, pull.Provider, pull.Resource), .. Connection(reading, pull.Provider),
                 ], cancellationToken).ConfigureAwait(false);
                 rows++;
             }
@@ -78,7 +90,7 @@ public static class TeamCsv
                         [
                             user.UserId, entry.Provider, name, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty,
                             string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, FindingCodes.ResourcesNotPulled,
-                            clientUserId, .. Ongoing(user, entry.Provider, name),
+                            clientUserId, .. Ongoing(user, entry.Provider, name), .. Connection(reading, entry.Provider),
                         ], cancellationToken).ConfigureAwait(false);
                         rows++;
                     }
@@ -96,7 +108,7 @@ public static class TeamCsv
                     [
                         user.UserId, ongoing.Provider, ongoing.Resource, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty,
                         string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty,
-                        clientUserId, .. Ongoing(user, ongoing.Provider, ongoing.Resource),
+                        clientUserId, .. Ongoing(user, ongoing.Provider, ongoing.Resource), .. Connection(reading, ongoing.Provider),
                     ], cancellationToken).ConfigureAwait(false);
                     rows++;
                 }
@@ -124,6 +136,21 @@ public static class TeamCsv
         }
 
         return [string.Empty, string.Empty, string.Empty, string.Empty];
+    }
+
+    /// <summary>
+    /// The connection's three columns for one provider: its status and error type as Vital said them and when the sweep
+    /// read them; the time alone when the reading found no connection to it; empty while the user is unread.
+    /// </summary>
+    private static string[] Connection(UserConnections? reading, string provider)
+    {
+        if (reading is null)
+        {
+            return [string.Empty, string.Empty, string.Empty];
+        }
+
+        var connection = reading.Connections.FirstOrDefault(c => c.Provider == provider);
+        return [connection?.Status ?? string.Empty, connection?.ErrorType ?? string.Empty, Time(reading.ReadAt)];
     }
 
     /// <summary>The resource already has a row: a pull, or a not-pulled entry.</summary>

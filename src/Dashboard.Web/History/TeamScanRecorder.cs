@@ -1,5 +1,6 @@
 using Dashboard.Diagnosis;
 using Dashboard.Store.Recording;
+using Dashboard.Web.Connections;
 using Dashboard.Web.Data.Team;
 
 namespace Dashboard.Web.History;
@@ -7,9 +8,11 @@ namespace Dashboard.Web.History;
 /// <summary>
 /// The hook between the team scan and the history: listens to <see cref="ITeamSnapshots.Changed"/>, and each time the
 /// shown snapshot is a newly completed scan without error, hands it to the recorder (which maps and writes it on its
-/// own thread). A failed or partial scan is never recorded: users missing from it would look like recoveries.
+/// own thread), with the connections the sweep has read by then. A failed or partial scan is never recorded: users
+/// missing from it would look like recoveries.
 /// </summary>
-internal sealed class TeamScanRecorder(ITeamSnapshots snapshots, IHistoryRecorder recorder, DiagnosisEngine engine, TeamScope scope, RestoredTeam restored)
+internal sealed class TeamScanRecorder(
+    ITeamSnapshots snapshots, IHistoryRecorder recorder, DiagnosisEngine engine, TeamScope scope, RestoredTeam restored, ConnectionReadings? connections = null)
     : IHostedService, IDisposable
 {
     private long _lastGeneration;
@@ -59,6 +62,6 @@ internal sealed class TeamScanRecorder(ITeamSnapshots snapshots, IHistoryRecorde
             snapshot.StartedAt,
             snapshot.CompletedAt!.Value,
             snapshot.Progress.Pages,
-            () => TeamStateMapping.ToState(snapshot, engine)));
+            () => TeamStateMapping.ToState(snapshot, engine, connections)));
     }
 }

@@ -1,5 +1,6 @@
 using Dashboard.Diagnosis;
 using Dashboard.Store.State;
+using Dashboard.Web.Connections;
 using Dashboard.Web.Data.Team;
 using Vital.Introspection;
 
@@ -8,24 +9,25 @@ namespace Dashboard.Web.History;
 /// <summary>
 /// The one place where the team snapshot meets the store's own terms, both ways: a completed snapshot becomes a
 /// <see cref="TeamState"/> (recorded, and compared with the next one), and a stored state becomes team users again
-/// (shown at start while the first scan runs). When <see cref="TeamUser"/> gains data (connections), map it here:
-/// <see cref="UserState.Connections"/> is waiting for it.
+/// (shown at start while the first scan runs). A user's connections come from the sweep's latest reading
+/// (<see cref="ConnectionReadings"/>), null while the sweep has not read them: their changes are recorded from the
+/// second scan that finds a reading on, at that scan's time.
 /// </summary>
 internal static class TeamStateMapping
 {
-    public static TeamState ToState(TeamSnapshot snapshot, DiagnosisEngine engine)
+    public static TeamState ToState(TeamSnapshot snapshot, DiagnosisEngine engine, ConnectionReadings? connections = null)
     {
         var users = snapshot.Users;
         var states = new UserState[users.Count];
         for (var i = 0; i < users.Count; i++)
         {
-            states[i] = ToState(users[i], engine);
+            states[i] = ToState(users[i], engine, connections);
         }
 
         return new TeamState { CompletedAt = snapshot.CompletedAt ?? snapshot.StartedAt, Users = states };
     }
 
-    public static UserState ToState(TeamUser user, DiagnosisEngine engine)
+    public static UserState ToState(TeamUser user, DiagnosisEngine engine, ConnectionReadings? connections = null)
     {
         // The snapshot keeps finding codes only; provider and resource come from diagnosing its pulls again, with the
         // same time, so the result is the one the grid shows.
@@ -39,6 +41,7 @@ internal static class TeamStateMapping
             Pulls = [.. user.Pulls.Select(ToState)],
             NotPulled = [.. user.NotPulled.Select(n => new NotPulledState(n.Provider, n.Resources))],
             Findings = [.. diagnosis.Findings.Select(f => new FindingState(f.Code, SeverityName(f.Severity), f.Provider, f.Resource))],
+            Connections = connections?.Of(user.UserId) is { } reading ? [.. reading.Connections.Select(c => new ConnectionState(c.Provider, c.Status))] : null,
         };
     }
 

@@ -2,6 +2,7 @@ using Dashboard.Diagnosis;
 using Dashboard.Web.Alerts;
 using Dashboard.Web.Api;
 using Dashboard.Web.Components;
+using Dashboard.Web.Connections;
 using Dashboard.Web.Data;
 using Dashboard.Web.Data.Team;
 using Dashboard.Web.Health;
@@ -32,6 +33,7 @@ public static class DashboardHostingExtensions
         services.AddSingleton<IDiagnosisService, DiagnosisService>();
         services.AddTeamSnapshots();
         services.AddDashboardStore(configuration, builder.Environment);
+        services.AddConnectionSweep(configuration);
         services.AddDashboardAlerts(configuration);
         services.AddDashboardAudit();
         services.AddDashboardDataProtection(configuration);

@@ -36,8 +36,22 @@ public static class DashboardTelemetry
     public const string UpstreamCircuitState = "dashboard.upstream.circuit.state";
     public const string UpstreamConnections = "dashboard.upstream.connections";
 
+    // The connection sweep.
+    public const string SweepReads = "dashboard.sweep.reads";
+    public const string SweepRounds = "dashboard.sweep.rounds";
+    public const string SweepUsersRead = "dashboard.sweep.users_read";
+    public const string SweepUsers = "dashboard.sweep.users";
+    public const string SweepRoundStart = "dashboard.sweep.round_start_time";
+    public const string SweepFailing = "dashboard.sweep.failing";
+
     // The shared cache.
     public const string CacheRequests = "dashboard.cache.requests";
+
+    // The history store.
+    public const string StoreWrites = "dashboard.store.writes";
+    public const string StoreWriteDuration = "dashboard.store.write.duration";
+    public const string StoreRows = "dashboard.store.rows";
+    public const string StorePaused = "dashboard.store.paused";
 
     /// <summary>
     /// Meters of the framework and libraries exported beside the dashboard's own: HTTP server and client, Kestrel,

@@ -39,6 +39,7 @@ public static partial class TelemetrySetup
         services.AddSingleton<UpstreamCircuitState>();
         services.AddOptions<TelemetryOptions>().Configure<UpstreamCircuitState>((options, circuit) => options.TelemetryListeners.Add(circuit));
         services.AddSingleton<DashboardMetrics>();
+        services.AddSingleton<HistoryMetrics>();
         DecorateHybridCache(services);
 
         var telemetry = services.AddOpenTelemetry()
@@ -58,7 +59,8 @@ public static partial class TelemetrySetup
                     .AddHttpClientInstrumentation()
                     .AddRuntimeInstrumentation()
                     // Created with the meter provider, so the observed instruments exist before anything is measured.
-                    .AddInstrumentation(sp => sp.GetRequiredService<DashboardMetrics>());
+                    .AddInstrumentation(sp => sp.GetRequiredService<DashboardMetrics>())
+                    .AddInstrumentation(sp => sp.GetRequiredService<HistoryMetrics>());
                 if (prometheus)
                 {
                     metrics.AddPrometheusExporter();

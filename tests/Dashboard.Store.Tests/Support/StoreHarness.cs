@@ -25,6 +25,7 @@ internal sealed class StoreHarness : IAsyncDisposable
         Outbox = new AlertOutbox(database, Migrator, Time);
         Refreshes = new Dashboard.Store.Refreshes.RefreshLedger(database, Migrator, Time);
         Reader = new HistoryReader(database, Migrator);
+        Connections = new Dashboard.Store.Connections.ConnectionReadingStore(database, Migrator, Time);
         Retention = new RetentionService(database, Migrator, Options.Create(new StoreOptions { RetentionDays = retentionDays }), Time, NullLogger<RetentionService>.Instance);
     }
 
@@ -45,6 +46,8 @@ internal sealed class StoreHarness : IAsyncDisposable
     public Dashboard.Store.Refreshes.IRefreshLedger Refreshes { get; }
 
     public RetentionService Retention { get; }
+
+    public Dashboard.Store.Connections.IConnectionReadingStore Connections { get; }
 
     private bool Started { get; set; }
 

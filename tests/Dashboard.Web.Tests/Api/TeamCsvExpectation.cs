@@ -21,12 +21,16 @@ public sealed record TeamCsvExpectation(string[] Statuses, string[] Providers, s
         "user_id", "provider", "resource", "status", "error_details", "range_start", "range_end", "days_with_data",
         "coverage", "scheduled_at", "started_at", "ended_at", "release", "trace_id", "worst_finding",
         "client_user_id", "newest_data", "last_attempt", "last_attempt_status", "stale",
+        "connection_status", "connection_error_type", "connection_read_at",
     ];
 
     /// <summary>The client user id column: the dashboard fills it once it has read the user, so it is compared apart.</summary>
     public const int ClientUserIdColumn = 15;
 
-    private static readonly int[] TimeColumns = [5, 6, 9, 10, 11, 16, 17];
+    private static readonly int[] TimeColumns = [5, 6, 9, 10, 11, 16, 17, 22];
+
+    /// <summary>The connection columns of a user the sweep has not read (the test hosts run without the sweep).</summary>
+    private static readonly string[] Unread = ["", "", ""];
 
     /// <summary>The filters as the query string states them (lists comma-separated, names case-insensitive).</summary>
     public static TeamCsvExpectation FromQuery(string query)
@@ -112,18 +116,18 @@ public sealed record TeamCsvExpectation(string[] Statuses, string[] Providers, s
                     Time(pull.Timeline.ScheduledAt), Time(pull.Timeline.StartedAt), Time(pull.Timeline.EndedAt),
                     pull.Release ?? "", pull.TraceId ?? "",
                     diagnosis.Findings.FirstOrDefault(f => f.Provider == provider && f.Resource == resource)?.Code ?? "",
-                    "", .. Ongoing(provider, resource),
+                    "", .. Ongoing(provider, resource), .. Unread,
                 ]);
             }
 
             foreach (var (provider, resource) in matchingNotPulled)
             {
-                yield return Normalize([user.UserId, provider, resource, "", "", "", "", "", "", "", "", "", "", "", "resources_not_pulled", "", .. Ongoing(provider, resource)]);
+                yield return Normalize([user.UserId, provider, resource, "", "", "", "", "", "", "", "", "", "", "", "resources_not_pulled", "", .. Ongoing(provider, resource), .. Unread]);
             }
 
             foreach (var (provider, resource, _) in matchingOngoing)
             {
-                yield return Normalize([user.UserId, provider, resource, "", "", "", "", "", "", "", "", "", "", "", "", "", .. Ongoing(provider, resource)]);
+                yield return Normalize([user.UserId, provider, resource, "", "", "", "", "", "", "", "", "", "", "", "", "", .. Ongoing(provider, resource), .. Unread]);
             }
         }
     }

@@ -159,4 +159,25 @@ public sealed class TeamQueryTests
         Assert.NotEqual(Parse("status=failure"), Parse("status=failure&attention=true"));
         Assert.NotEqual(Parse("q=a"), Parse("q=b"));
     }
+
+    [Fact]
+    public void Parse_ConnectionFilter_ReadSortedAndWrittenBack()
+    {
+        var query = Parse("?connection=unread,ERROR&provider=oura");
+
+        Assert.Equal(["error", "unread"], query.Connections);
+        Assert.False(query.IsEmpty);
+        Assert.Equal("provider=oura&connection=error,unread", query.ToQueryString());
+        Assert.Equal(query, Parse("?" + query.ToQueryString()));
+        Assert.NotEqual(query, query with { Connections = ["error"] });
+    }
+
+    [Fact]
+    public void Parse_UnknownConnectionValue_ReportedAndTheRestKept()
+    {
+        var query = TeamQuery.Parse("?connection=error,broken", out var problems);
+
+        Assert.Equal(["error"], query.Connections);
+        Assert.Equal("The connection filter takes error, paused, other, connected, none, unread; 'broken' is none of them.", Assert.Single(problems));
+    }
 }

@@ -31,6 +31,22 @@ public sealed class TeamStateMappingTests
     }
 
     [Fact]
+    public void ToState_SweepReadings_ConnectionsOfUsersReadAndNullForTheOthers()
+    {
+        var snapshot = TestSnapshots.Complete(User(1).Pull("oura", "sleep", "success"), User(2).Pull("oura", "sleep", "success"), User(3).Pull("oura", "sleep", "success"));
+        var readings = new Dashboard.Web.Connections.ConnectionReadings();
+        readings.Keep(new(Id(1), Now, [new("oura", "error", "token_refresh_failed"), new("garmin", "connected")]));
+        readings.Keep(new(Id(2), Now, []));
+
+        var state = TeamStateMapping.ToState(snapshot, Engine, readings);
+
+        Assert.Equal([new("oura", "error"), new Dashboard.Store.State.ConnectionState("garmin", "connected")], state.Users[0].Connections!);
+        Assert.Empty(state.Users[1].Connections!);
+        // Not read yet: no evidence either way, so no connection change is recorded for the user.
+        Assert.Null(state.Users[2].Connections);
+    }
+
+    [Fact]
     public void ToPulls_FromState_TeamUserEqualToTheScannedOne()
     {
         UserHistoricalPulls pulls = User(1).Pull("oura", "sleep", "retrying", errorDetails: "rate_limited").Pull("garmin", "activity", "success", daysWithData: 3).NotPulled("garmin", "hrv");

@@ -27,6 +27,7 @@ public sealed class ExampleSettingsTests
         (StoreOptions.SectionName, typeof(StoreOptions)),
         (MetricsOptions.SectionName, typeof(MetricsOptions)),
         (Dashboard.Web.Alerts.AlertOptions.SectionName, typeof(Dashboard.Web.Alerts.AlertOptions)),
+        (Dashboard.Web.Connections.SweepOptions.SectionName, typeof(Dashboard.Web.Connections.SweepOptions)),
     ];
 
     [Fact]
@@ -73,6 +74,7 @@ public sealed class ExampleSettingsTests
         Assert.Equal(new Dashboard.Web.Alerts.AlertOptions().MaxRetryAttempts, example.RootElement.GetProperty("Alerts").GetProperty("MaxRetryAttempts").GetInt32());
         Assert.Equal(new Dashboard.Web.Alerts.AlertOptions().RetryBaseDelay, TimeSpan.Parse(example.RootElement.GetProperty("Alerts").GetProperty("RetryBaseDelay").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(new Dashboard.Web.Alerts.AlertOptions().AttemptTimeout, TimeSpan.Parse(example.RootElement.GetProperty("Alerts").GetProperty("AttemptTimeout").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(new Dashboard.Web.Connections.SweepOptions().RequestsPerSecond, example.RootElement.GetProperty("Sweep").GetProperty("RequestsPerSecond").GetDouble());
         Assert.Equal(new VitalOptions().Resilience.AttemptTimeout, TimeSpan.Parse(example.RootElement.GetProperty("Vital").GetProperty("Resilience").GetProperty("AttemptTimeout").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
     }
 

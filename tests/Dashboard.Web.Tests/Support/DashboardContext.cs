@@ -35,6 +35,10 @@ public abstract class DashboardContext : BunitContext
         Services.AddSingleton<IDashboardEnvironment>(Environment);
         Services.AddSingleton(TestPulls.Engine);
         Services.AddSingleton(sp => sp.GetRequiredService<DiagnosisEngine>().Thresholds);
+        Services.AddSingleton(Connections);
+        Services.AddSingleton(Options.Create(SweepOptions));
+        Services.AddSingleton<Dashboard.Web.Connections.SweepOrder>();
+        Services.AddSingleton<Dashboard.Web.Connections.SweepStatus>();
         Services.AddSingleton<TeamViewCache>();
         Services.AddSingleton(ClientIds);
         Services.AddSingleton<ClientUserIdPrefetch>();
@@ -75,6 +79,14 @@ public abstract class DashboardContext : BunitContext
     internal ClientUserIds ClientIds { get; } = new();
 
     internal FakeEnvironment Environment { get; } = new();
+
+    /// <summary>The connection sweep's readings (none: every user unread until a test keeps some).</summary>
+    internal Dashboard.Web.Connections.ConnectionReadings Connections { get; } = new();
+
+    /// <summary>The sweep's settings: on at the default pace unless a test turns it off.</summary>
+    internal Dashboard.Web.Connections.SweepOptions SweepOptions { get; } = new();
+
+    internal Dashboard.Web.Connections.SweepStatus Sweep => Services.GetRequiredService<Dashboard.Web.Connections.SweepStatus>();
 
     /// <summary>Vital's hourly allowance of manual refreshes, on the fake clock.</summary>
     internal Dashboard.Web.Refresh.RefreshAllowance Allowance => _allowance ??= new(Time);

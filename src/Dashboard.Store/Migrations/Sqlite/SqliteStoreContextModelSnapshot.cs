@@ -66,6 +66,75 @@ namespace Dashboard.Store.Migrations.Sqlite
                     b.ToTable("alerts", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Store.Model.ConnectionReadingRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ErrorType")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error_type");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("ReadAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Scope", "UserId", "Provider")
+                        .IsUnique();
+
+                    b.ToTable("connection_readings", (string)null);
+                });
+
+            modelBuilder.Entity("Dashboard.Store.Model.ConnectionSweepRecord", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("LastUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_user_id");
+
+                    b.Property<string>("RoundStartedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("round_started_at");
+
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Scope");
+
+                    b.ToTable("connection_sweeps", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Store.Model.ManualRefreshRecord", b =>
                 {
                     b.Property<long>("Id")

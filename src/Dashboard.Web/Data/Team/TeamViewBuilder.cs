@@ -1,3 +1,4 @@
+using Dashboard.Web.Connections;
 using Vital.Introspection;
 
 namespace Dashboard.Web.Data.Team;
@@ -6,7 +7,8 @@ namespace Dashboard.Web.Data.Team;
 /// Filters and sorts a snapshot's users, on the server. A user matches the status, provider and resource
 /// filters when one of their pulls matches all three together ("users with a failed Oura sleep pull").
 /// Counts per status are over the users that match every filter except the status, so each count is exactly the
-/// number of rows its link shows. The search matches Vital user ids and, where known, client user ids.
+/// number of rows its link shows. The search matches Vital user ids and, where known, client user ids; the connection
+/// filter matches the sweep's latest reading of the user, and narrows every count like the search does.
 /// </summary>
 public static class TeamViewBuilder
 {
@@ -14,7 +16,8 @@ public static class TeamViewBuilder
     /// <param name="query">The filters.</param>
     /// <param name="sort">The order.</param>
     /// <param name="clientUserIds">The client user ids known so far (they come from reading users one by one), for the search.</param>
-    public static TeamViewResult Build(IReadOnlyList<TeamUser> users, TeamQuery query, TeamSort sort, ClientUserIds? clientUserIds = null)
+    /// <param name="connections">The connection sweep's readings, for the connection filter (none: every user unread).</param>
+    public static TeamViewResult Build(IReadOnlyList<TeamUser> users, TeamQuery query, TeamSort sort, ClientUserIds? clientUserIds = null, ConnectionReadings? connections = null)
     {
         ArgumentNullException.ThrowIfNull(users);
         ArgumentNullException.ThrowIfNull(query);
@@ -29,7 +32,7 @@ public static class TeamViewBuilder
         foreach (var user in users)
         {
             freshnessKnown |= user.OngoingRead;
-            if (!MatchesSearch(user, query, clientUserIds) || !MatchesProviderOrResourceOnly(user, query))
+            if (!MatchesSearch(user, query, clientUserIds) || !MatchesConnection(user, query, connections) || !MatchesProviderOrResourceOnly(user, query))
             {
                 continue;
             }
@@ -77,8 +80,8 @@ public static class TeamViewBuilder
         return new TeamViewResult(matched, byStatus, attention, users.Count) { StaleCount = stale, FreshnessKnown = freshnessKnown };
     }
 
-    public static bool Matches(TeamUser user, TeamQuery query, ClientUserIds? clientUserIds = null) =>
-        MatchesSearch(user, query, clientUserIds) && MatchesProviderOrResourceOnly(user, query) && MatchesStatus(user, query)
+    public static bool Matches(TeamUser user, TeamQuery query, ClientUserIds? clientUserIds = null, ConnectionReadings? connections = null) =>
+        MatchesSearch(user, query, clientUserIds) && MatchesConnection(user, query, connections) && MatchesProviderOrResourceOnly(user, query) && MatchesStatus(user, query)
         && (!query.AttentionOnly || user.NeedsAttention)
         && (!query.StaleOnly || IsStale(user, query));
 
@@ -121,6 +124,9 @@ public static class TeamViewBuilder
         query.Search is not { } search
         || user.UserId.Contains(search, StringComparison.OrdinalIgnoreCase)
         || (clientUserIds?.Of(user.UserId) is { } clientUserId && clientUserId.Contains(search, StringComparison.OrdinalIgnoreCase));
+
+    private static bool MatchesConnection(TeamUser user, TeamQuery query, ConnectionReadings? connections) =>
+        query.Connections.IsEmpty || ConnectionCategory.Matches(connections?.Of(user.UserId), query.Connections);
 
     private static bool MatchesProviderOrResourceOnly(TeamUser user, TeamQuery query)
     {

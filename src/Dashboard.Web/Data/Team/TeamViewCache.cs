@@ -1,4 +1,5 @@
 using Dashboard.Diagnosis;
+using Dashboard.Web.Connections;
 using Vital.Introspection;
 
 namespace Dashboard.Web.Data.Team;
@@ -7,7 +8,7 @@ namespace Dashboard.Web.Data.Team;
 /// Filtered and sorted views of the snapshot, shared by every circuit: ten people looking at "failed pulls"
 /// cost one filter pass, and a circuit holds no copy of the team.
 /// </summary>
-public sealed class TeamViewCache(DiagnosisThresholds thresholds, ClientUserIds clientUserIds)
+public sealed class TeamViewCache(DiagnosisThresholds thresholds, ClientUserIds clientUserIds, ConnectionReadings? connections = null)
 {
     private const int Capacity = 32;
 
@@ -35,8 +36,15 @@ public sealed class TeamViewCache(DiagnosisThresholds thresholds, ClientUserIds 
     public TeamViewResult Get(TeamSnapshot snapshot, TeamQuery query, TeamSort sort)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        // A search also matches the client user ids learnt so far: a view searched before one was learnt is not reused.
-        var key = new ViewKey(snapshot.Generation, snapshot.Version, query.ToQueryString(), sort, query.Search is null ? 0 : clientUserIds.Version);
+        // A search also matches the client user ids learnt so far: a view searched before one was learnt is not reused;
+        // nor is one filtered by connection across a newer reading.
+        var key = new ViewKey(
+            snapshot.Generation,
+            snapshot.Version,
+            query.ToQueryString(),
+            sort,
+            query.Search is null ? 0 : clientUserIds.Version,
+            query.Connections.IsEmpty ? 0 : connections?.Version ?? 0);
         lock (_gate)
         {
             for (var node = _views.First; node is not null; node = node.Next)
@@ -50,7 +58,7 @@ public sealed class TeamViewCache(DiagnosisThresholds thresholds, ClientUserIds 
             }
         }
 
-        var result = TeamViewBuilder.Build(snapshot.Users, query, sort, clientUserIds);
+        var result = TeamViewBuilder.Build(snapshot.Users, query, sort, clientUserIds, connections);
         lock (_gate)
         {
             if (!KeepFor(snapshot))
@@ -195,5 +203,5 @@ public sealed class TeamViewCache(DiagnosisThresholds thresholds, ClientUserIds 
         return true;
     }
 
-    private readonly record struct ViewKey(long Generation, long Version, string Query, TeamSort Sort, long ClientIds);
+    private readonly record struct ViewKey(long Generation, long Version, string Query, TeamSort Sort, long ClientIds, long Connections);
 }

@@ -28,6 +28,12 @@ public sealed partial class TeamGrid
     [Inject]
     private Data.ClientUserIdPrefetch Prefetch { get; set; } = default!;
 
+    [Inject]
+    private Dashboard.Web.Connections.ConnectionReadings Connections { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
     /// <summary>The users to show, in <see cref="TeamSort.Default"/> order.</summary>
     [Parameter, EditorRequired]
     public required TeamViewResult View { get; set; }

@@ -10,7 +10,7 @@ namespace Dashboard.Web.Components.Pages.Team;
 
 /// <summary>
 /// <c>/</c>: the team's users from the shared snapshot, filtered on the server by the address's <c>status</c>,
-/// <c>provider</c>, <c>resource</c>, <c>q</c>, <c>attention</c> and <c>stale</c>, sorted by its <c>sort</c>. What it
+/// <c>provider</c>, <c>resource</c>, <c>connection</c>, <c>q</c>, <c>attention</c> and <c>stale</c>, sorted by its <c>sort</c>. What it
 /// shows lives in <see cref="TeamPageModel"/>; the page holds no copy of the team. A search no Vital user id (or known
 /// client user id) matches is asked of Vital as a client user id, and a user found that way opens.
 /// </summary>
@@ -43,6 +43,12 @@ public sealed partial class TeamPage : IDisposable
     [Inject]
     private ClientUserIds ClientIds { get; set; } = default!;
 
+    [Inject]
+    private Connections.SweepStatus Sweep { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
     /// <summary>The search last asked of Vital as a client user id, and what came of it.</summary>
     private (string Search, ClientIdLookup State, string? Problem)? _lookup;
 
@@ -63,7 +69,7 @@ public sealed partial class TeamPage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        _model = new TeamPageModel(Snapshots, Views);
+        _model = new TeamPageModel(Snapshots, Views, Sweep, Time);
         Snapshots.Changed += OnSnapshotChanged;
         await Snapshots.WhenFirstUsersAsync(TimeSpan.FromSeconds(2), CancellationToken.None);
     }

@@ -1,4 +1,5 @@
 using Dashboard.Diagnosis;
+using Dashboard.Web.Connections;
 using Dashboard.Web.Data;
 using Dashboard.Web.Data.Team;
 using Dashboard.Web.Ui;
@@ -7,9 +8,9 @@ namespace Dashboard.Web.Components.Pages.Team;
 
 /// <summary>
 /// What <c>/</c> shows, without rendering: the filters and order from the address, the shared snapshot and its view,
-/// the scan's progress and trouble in words, and the links that keep the order.
+/// the scan's progress and trouble in words, the connection sweep's progress, and the links that keep the order.
 /// </summary>
-public sealed class TeamPageModel(ITeamSnapshots snapshots, TeamViewCache views)
+public sealed class TeamPageModel(ITeamSnapshots snapshots, TeamViewCache views, SweepStatus? sweep = null, TimeProvider? timeProvider = null)
 {
     private string? _loadedQuery;
 
@@ -41,6 +42,13 @@ public sealed class TeamPageModel(ITeamSnapshots snapshots, TeamViewCache views)
             return $"{what}: {TextFormatter.Count(scanning.Progress.Users, "user")} so far ({TextFormatter.Count(scanning.Progress.Pages, "page")})…";
         }
     }
+
+    /// <summary>
+    /// "Connections read for 12,345 of 100,000 users; this round started 3 h ago; about 9 h left." Null while the sweep
+    /// is off or the team has no users yet.
+    /// </summary>
+    public string? SweepLine =>
+        sweep?.Progress(Snapshot) is { Users: > 0 } progress ? progress.Describe((timeProvider ?? TimeProvider.System).GetUtcNow()) : null;
 
     /// <summary>Why the scan stopped, as a banner's title; null when it did not.</summary>
     public string? ErrorTitle => Snapshot.Error is null ? null

@@ -1,0 +1,14 @@
+namespace Dashboard.Store.Connections;
+
+/// <summary>
+/// The connection sweep's readings and cursor. Every call may throw when the database fails; the sweep keeps its
+/// readings in memory then and writes the next ones when it can.
+/// </summary>
+public interface IConnectionReadingStore
+{
+    /// <summary>The cursor and every stored reading of the scope.</summary>
+    Task<StoredSweep> LoadAsync(string scope, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the user's reading and moves the cursor to <paramref name="cursor"/>, in one transaction.</summary>
+    Task SaveAsync(string scope, UserConnections reading, SweepCursor cursor, CancellationToken cancellationToken);
+}

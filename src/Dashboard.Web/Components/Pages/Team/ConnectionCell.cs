@@ -1,0 +1,51 @@
+using Dashboard.Diagnosis;
+using Dashboard.Store.Connections;
+using Dashboard.Web.Components.Shared;
+using Dashboard.Web.Connections;
+using Microsoft.AspNetCore.Components;
+using Vital.Introspection;
+
+namespace Dashboard.Web.Components.Pages.Team;
+
+/// <summary>
+/// A grid row's connection cell, one markup string (ADR 0010): the worst connection the sweep read and the providers
+/// in it ("Connection broken: Oura, Garmin", with the palette's icon), then how old the reading is ("read 2 h ago", the exact UTC time on hover).
+/// </summary>
+public static class ConnectionCell
+{
+    public static MarkupString Write(UserConnections? reading, DateTimeOffset now)
+    {
+        var markup = new MarkupWriter(160);
+        if (reading is null)
+        {
+            return markup.Element("span", "not read yet", ("class", "conn-unread mud-text-secondary"), ("data-connection", ConnectionCategory.Unread)).ToMarkup();
+        }
+
+        var worst = ConnectionCategory.Worst(reading);
+        markup.Open("span", ("class", $"conn-{worst}"), ("data-connection", worst), ("title", Title(reading)));
+        if (worst == ConnectionCategory.None)
+        {
+            markup.Text("nothing connected");
+        }
+        else
+        {
+            // The palette's icon, colour and words for the worst status, as on the user page; then the providers in it.
+            var inWorst = reading.Connections.Where(c => ConnectionCategory.Of(c.Status) == worst).ToList();
+            var style = ConnectionPalette.For(new ConnectionStatus(inWorst[0].Status));
+            markup.Icon(style.Icon, 16, style.CssColor)
+                .Text($"{style.Label}: {string.Join(", ", inWorst.Select(c => ProviderKnowledge.ProviderDisplayName(c.Provider)))}");
+        }
+
+        markup.Close("span")
+            .Line()
+            .Element("span", $"read {TextFormatter.ShortDuration(now - reading.ReadAt)} ago", ("class", "conn-read mud-text-secondary"), ("title", TextFormatter.Utc(reading.ReadAt)));
+        return markup.ToMarkup();
+    }
+
+    /// <summary>Every connection with its status verbatim and error type: "Oura: error (token_refresh_failed); Garmin: connected".</summary>
+    private static string Title(UserConnections reading) =>
+        reading.Connections.Count == 0
+            ? "The user had no connected provider when read"
+            : string.Join("; ", reading.Connections.Select(c =>
+                $"{ProviderKnowledge.ProviderDisplayName(c.Provider)}: {c.Status}{(c.ErrorType is { } type ? $" ({type})" : string.Empty)}"));
+}
