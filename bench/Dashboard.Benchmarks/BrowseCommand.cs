@@ -34,7 +34,7 @@ internal static class BrowseCommand
                 await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (_, _) =>
                 {
                     var page = await context.NewPageAsync().ConfigureAwait(false);
-                    await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle, Timeout = 60_000 }).ConfigureAwait(false);
+                    await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle, Timeout = 120_000 }).ConfigureAwait(false);
                 }).ConfigureAwait(false);
 
                 Console.WriteLine("ok");

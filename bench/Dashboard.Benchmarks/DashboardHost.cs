@@ -30,6 +30,11 @@ internal sealed class DashboardHost : WebApplicationFactory<Program>
             ["Auth:Mode"] = "None",
             ["Auth:AllowAnonymous"] = "true",
             ["Api:RequestsPerMinute"] = "100000",
+            // Every tab the circuit figures open is the same anonymous person; the default (10 hub connections a person) would refuse the rest.
+            ["Ui:HubConnectionsPerPerson"] = "1000",
+            // A fresh history store per host: the default file under the content root would hand the next host the team
+            // the last one stored, shown at start (a restart's fast path), so a "before the scan" heap already held a team.
+            ["Store:ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"dashboard-bench-{Guid.NewGuid():N}.db")}",
             // The harness prints results on stdout; the dashboard's information log would drown them.
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };

@@ -24,6 +24,8 @@ internal static class Harness
         "circuits" => await CircuitMemoryCommand.RunAsync(args).ConfigureAwait(false),
         "browse" => await BrowseCommand.RunAsync(args).ConfigureAwait(false),
         "verify" => await VerifyCommand.RunAsync(args).ConfigureAwait(false),
+        "process-scan" => await ProcessScanCommand.RunAsync(args).ConfigureAwait(false),
+        "grid-filter" => await GridFilterCommand.RunAsync(args).ConfigureAwait(false),
         "micro" => MicroCommand.Run(args),
         _ => Usage(),
     };
@@ -37,6 +39,8 @@ internal static class Harness
               memory    --users N
               circuits  --count N [--base-url URL] [--user ID]
               verify    --dashboard URL --simulator URL --cache-seconds S
+              process-scan --dashboard-dir DIR --simulator URL --users N --latency-ms L --data DIR [--rescan-latency-ms L]
+              grid-filter --users N --callers C [--changes K]
               micro     [--quick true]
             every command: [--out FILE]
             """);

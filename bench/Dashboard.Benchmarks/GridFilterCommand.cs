@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using Dashboard.Web.Components.Pages.Team;
+using Dashboard.Web.Data.Team;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Benchmarks;
+
+/// <summary>
+/// Many people on the team grid at once. The dashboard in process (demo mode: the simulated team in process, no
+/// latency) with N users, its first scan complete. Then C callers at once, each a <see cref="TeamPageModel"/> of its
+/// own (what every circuit of the team page holds) over the dashboard's shared <see cref="TeamViewCache"/>, make K
+/// filter or order changes each, as fast as they can: the page's work for one change is reading the address
+/// (<c>Load</c>), the filtered view (<c>View</c>: a filter pass over the team, shared between callers asking the same),
+/// the facets, the order (<c>TeamSort.Apply</c>) and the first screen of rows. Timed per change on the server; the
+/// rendering of the rows on screen and the SignalR round trip are not in it (see the idle-circuit figure for the
+/// grid's circuit). Filters are drawn from a fixed list of 24 (status, provider, resource, attention, stale,
+/// searches), orders from the grid's 7 columns both ways, so callers often share a view and sometimes build one.
+/// Optionally (<c>--tabs T</c>) Chromium then opens T tabs of the grid and the heap per idle grid circuit is read
+/// as in <c>circuits</c>, against T tabs of the baseline page (<see cref="CircuitMemoryCommand.BaselinePath"/>).
+/// </summary>
+internal static class GridFilterCommand
+{
+    private static readonly string[] Filters =
+    [
+        "", "status=failure", "status=failure,retrying", "status=in_progress", "status=success", "status=not_started",
+        "provider=apple_health_kit", "provider=garmin", "provider=fitbit", "provider=oura", "provider=whoop",
+        "provider=garmin&status=failure", "provider=apple_health_kit&status=retrying", "resource=sleep", "resource=workouts",
+        "resource=heartrate&status=failure", "attention=true", "stale=true", "attention=true&provider=garmin",
+        "stale=true&provider=fitbit", "search=a1", "search=ff", "search=0", "attention=true&stale=true",
+    ];
+
+    public static async Task<int> RunAsync(Arguments args)
+    {
+        var users = args.Int("users", 100_000);
+        var callers = args.Int("callers", 200);
+        var changes = args.Int("changes", 10);
+        var tabs = args.Int("tabs", 0);
+        var circuits = new CircuitCount();
+        await using var host = new DashboardHost(DashboardHost.InProcess(users), services =>
+            services.AddScoped<CircuitHandler>(_ => new CountingHandler(circuits)));
+        var address = tabs > 0 ? host.StartKestrel() : null;
+        var snapshots = host.Services.GetRequiredService<ITeamSnapshots>();
+        var clock = Stopwatch.StartNew();
+        var snapshot = await snapshots.WhenCompleteAsync(CancellationToken.None).ConfigureAwait(false);
+        Console.Error.WriteLine($"grid: {snapshot.Count} users scanned in {clock.Elapsed.TotalSeconds:F1} s");
+        var views = host.Services.GetRequiredService<TeamViewCache>();
+        var sorts = Enum.GetValues<TeamSortColumn>().SelectMany(c => new[] { new TeamSort(c, false), new TeamSort(c, true) }).Select(s => s.ToQueryValue()).ToArray();
+
+        // Warm-up: code paths and the facets, one caller.
+        var warm = new TeamPageModel(snapshots, views);
+        for (var i = 0; i < 5; i++)
+        {
+            Change(warm, "?" + Filters[i], sorts[i % sorts.Length]);
+        }
+
+        // A fresh snapshot state is not needed: the views of the warm-up stay cached as they would in a running dashboard.
+        var times = new double[callers * changes];
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var work = Enumerable.Range(0, callers).Select(caller => Task.Run(async () =>
+        {
+            var model = new TeamPageModel(snapshots, views);
+            var random = new Random(caller);
+            await start.Task.ConfigureAwait(false);
+            for (var i = 0; i < changes; i++)
+            {
+                var filter = "?" + Filters[random.Next(Filters.Length)];
+                var sort = sorts[random.Next(sorts.Length)];
+                var t0 = Stopwatch.GetTimestamp();
+                Change(model, filter, sort);
+                times[caller * changes + i] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+                await Task.Yield();
+            }
+        })).ToArray();
+        var wall = Stopwatch.StartNew();
+        start.SetResult();
+        await Task.WhenAll(work).ConfigureAwait(false);
+        wall.Stop();
+        Array.Sort(times);
+        double P(double q) => times[Math.Min(times.Length - 1, (int)Math.Ceiling(q * times.Length) - 1)];
+        Console.Error.WriteLine($"grid filter, {callers} callers × {changes}: p50 {P(0.5):F1} ms, p95 {P(0.95):F1} ms, max {times[^1]:F1} ms, wall {wall.Elapsed.TotalSeconds:F1} s");
+
+        // One caller alone, the same changes: the baseline.
+        var alone = new double[Math.Min(60, callers * changes)];
+        var single = new TeamPageModel(snapshots, views);
+        var rng = new Random(12345);
+        for (var i = 0; i < alone.Length; i++)
+        {
+            var t0 = Stopwatch.GetTimestamp();
+            Change(single, "?" + Filters[rng.Next(Filters.Length)], sorts[rng.Next(sorts.Length)]);
+            alone[i] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+        }
+
+        Array.Sort(alone);
+
+        object? grid = null;
+        if (address is not null)
+        {
+            grid = await IdleGridCircuitsAsync(address, tabs, circuits).ConfigureAwait(false);
+        }
+
+        args.Write(new
+        {
+            users = snapshot.Count,
+            callers,
+            changes_per_caller = changes,
+            p50_ms = P(0.5),
+            p95_ms = P(0.95),
+            p99_ms = P(0.99),
+            max_ms = times[^1],
+            wall_seconds = wall.Elapsed.TotalSeconds,
+            alone_p50_ms = alone[alone.Length / 2],
+            alone_p95_ms = alone[Math.Min(alone.Length - 1, (int)Math.Ceiling(0.95 * alone.Length) - 1)],
+            grid_circuits = grid,
+        });
+        return 0;
+    }
+
+    /// <summary>What one filter change asks of the page model: the address read, the view, the facets, the order, the first screen.</summary>
+    private static int Change(TeamPageModel model, string query, string? sort)
+    {
+        model.Load(query, sort);
+        var view = model.View;
+        var facets = model.Facets;
+        var ordered = model.Sort.Apply(view, TeamSort.Default);
+        var shown = 0;
+        for (var i = 0; i < Math.Min(50, ordered.Count); i++)
+        {
+            shown += ordered[i].PullCount;
+        }
+
+        return shown + (facets is null ? 0 : 1);
+    }
+
+    private static async Task<object> IdleGridCircuitsAsync(string address, int tabs, CircuitCount circuits)
+    {
+        await using var browser = await BrowserProcess.StartAsync().ConfigureAwait(false);
+        var settle = TimeSpan.FromSeconds(3);
+        var grid = $"{address}/";
+        var empty = $"{address}{CircuitMemoryCommand.BaselinePath}";
+        await OpenAsync(browser, circuits, empty, 2, settle).ConfigureAwait(false);
+        await OpenAsync(browser, circuits, grid, 2, settle).ConfigureAwait(false);
+        var start = Heap.Live();
+        await OpenAsync(browser, circuits, empty, tabs, settle).ConfigureAwait(false);
+        var afterEmpty = Heap.Live();
+        await OpenAsync(browser, circuits, grid, tabs, settle).ConfigureAwait(false);
+        var afterGrid = Heap.Live();
+        var emptyCircuit = (afterEmpty - start) / (double)tabs;
+        var gridCircuit = (afterGrid - afterEmpty) / (double)tabs;
+        Console.Error.WriteLine($"grid circuits x{tabs}: {gridCircuit / 1024:F0} KiB each, empty circuit {emptyCircuit / 1024:F0} KiB");
+        return new { count = tabs, grid_circuit_bytes = gridCircuit, empty_circuit_bytes = emptyCircuit, beyond_empty_bytes = gridCircuit - emptyCircuit };
+    }
+
+    private static async Task OpenAsync(BrowserProcess browser, CircuitCount circuits, string url, int tabs, TimeSpan settle)
+    {
+        var expected = circuits.Open + tabs;
+        await browser.OpenAsync(url, tabs).ConfigureAwait(false);
+        var clock = Stopwatch.StartNew();
+        while (circuits.Open < expected)
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(180))
+            {
+                throw new TimeoutException($"Only {circuits.Open} of {expected} circuits connected on {url}");
+            }
+
+            await Task.Delay(100).ConfigureAwait(false);
+        }
+
+        await Task.Delay(settle).ConfigureAwait(false);
+    }
+
+    private sealed class CircuitCount
+    {
+        private int _open;
+
+        public int Open => Volatile.Read(ref _open);
+
+        public void Add(int delta) => Interlocked.Add(ref _open, delta);
+    }
+
+    private sealed class CountingHandler(CircuitCount count) : CircuitHandler
+    {
+        public override Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken)
+        {
+            count.Add(1);
+            return Task.CompletedTask;
+        }
+
+        public override Task OnConnectionDownAsync(Circuit circuit, CancellationToken cancellationToken)
+        {
+            count.Add(-1);
+            return Task.CompletedTask;
+        }
+    }
+}
