@@ -6,7 +6,9 @@ namespace Dashboard.Web.Data.Team;
 
 /// <summary>
 /// Filtered and sorted views of the snapshot, shared by every circuit: ten people looking at "failed pulls"
-/// cost one filter pass, and a circuit holds no copy of the team.
+/// cost one filter pass, and a circuit holds no copy of the team. A view asked for by many at once is built once:
+/// the others wait for that build (at 100,000 users a build is a pass over the team, and 200 circuits building the
+/// same view side by side took seconds each).
 /// </summary>
 public sealed class TeamViewCache(DiagnosisThresholds thresholds, ClientUserIds clientUserIds, ConnectionReadings? connections = null)
 {
@@ -14,12 +16,17 @@ public sealed class TeamViewCache(DiagnosisThresholds thresholds, ClientUserIds 
 
     private readonly Lock _gate = new();
     private readonly LinkedList<(ViewKey Key, TeamViewResult Result)> _views = new();
+    private readonly Dictionary<ViewKey, Lazy<TeamViewResult>> _building = [];
+    private int _builds;
     private readonly Dictionary<string, (long Generation, long Version, ProviderView View)> _providers = new(StringComparer.Ordinal);
     private (long Generation, long Version, TeamFacets Facets)? _facets;
     private (long Generation, long Version, IReadOnlyList<ProviderSummary> Summaries)? _summaries;
 
     /// <summary>The newest snapshot state a view was kept for: views of older ones are dropped, not left to age out.</summary>
     private (long Generation, long Version) _newest;
+
+    /// <summary>Team views built so far, for tests.</summary>
+    internal int Builds => Volatile.Read(ref _builds);
 
     /// <summary>Views kept (team views and provider views), for tests.</summary>
     internal int Count
@@ -45,6 +52,7 @@ public sealed class TeamViewCache(DiagnosisThresholds thresholds, ClientUserIds 
             sort,
             query.Search is null ? 0 : clientUserIds.Version,
             query.Connections.IsEmpty ? 0 : connections?.Version ?? 0);
+        Lazy<TeamViewResult>? build;
         lock (_gate)
         {
             for (var node = _views.First; node is not null; node = node.Next)
@@ -56,25 +64,55 @@ public sealed class TeamViewCache(DiagnosisThresholds thresholds, ClientUserIds 
                     return node.Value.Result;
                 }
             }
+
+            if (!_building.TryGetValue(key, out build))
+            {
+                build = new Lazy<TeamViewResult>(
+                    () =>
+                    {
+                        Interlocked.Increment(ref _builds);
+                        return TeamViewBuilder.Build(snapshot.Users, query, sort, clientUserIds, connections);
+                    },
+                    LazyThreadSafetyMode.ExecutionAndPublication);
+                _building[key] = build;
+            }
         }
 
-        var result = TeamViewBuilder.Build(snapshot.Users, query, sort, clientUserIds, connections);
-        lock (_gate)
+        TeamViewResult result;
+        try
         {
-            if (!KeepFor(snapshot))
+            result = build.Value;
+        }
+        catch
+        {
+            // A failed build is not kept: the next caller tries again.
+            lock (_gate)
             {
-                return result;
+                Forget(key, build);
             }
 
-            _views.AddFirst((key, result));
-            while (_views.Count > Capacity)
+            throw;
+        }
+
+        lock (_gate)
+        {
+            // Kept before the build is forgotten, so no caller in between builds it again.
+            if (Forget(key, build) && KeepFor(snapshot))
             {
-                _views.RemoveLast();
+                _views.AddFirst((key, result));
+                while (_views.Count > Capacity)
+                {
+                    _views.RemoveLast();
+                }
             }
         }
 
         return result;
     }
+
+    /// <summary>Drops a build once it is done; false when another waiter already did. Caller holds the lock.</summary>
+    private bool Forget(ViewKey key, Lazy<TeamViewResult> build) =>
+        _building.TryGetValue(key, out var current) && ReferenceEquals(current, build) && _building.Remove(key);
 
     public TeamFacets Facets(TeamSnapshot snapshot)
     {

@@ -23,6 +23,27 @@ public sealed class TeamViewCacheTests
     }
 
     [Fact]
+    public async Task Get_ManyAskForTheSameNewViewAtOnce_BuiltOnceAndShared()
+    {
+        var snapshot = TestSnapshots.Complete([.. Enumerable.Range(1, 20_000).Select(i => User(i).Pull("oura", "sleep", i % 3 == 0 ? "failure" : "success"))]);
+        var query = TeamQuery.Parse("status=failure", out _);
+        using var start = new Barrier(8);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(
+            () =>
+            {
+                start.SignalAndWait(TestContext.Current.CancellationToken);
+                return _cache.Get(snapshot, query, TeamSort.Default);
+            },
+            TestContext.Current.CancellationToken)));
+
+        Assert.Equal(1, _cache.Builds);
+        Assert.All(results, r => Assert.Same(results[0], r));
+        Assert.Same(results[0], _cache.Get(snapshot, query, TeamSort.Default));
+        Assert.Equal(1, _cache.Builds);
+    }
+
+    [Fact]
     public void Get_SnapshotGrew_FreshResult()
     {
         var snapshot = TestSnapshots.Scanning(User(1).Pull("oura", "sleep", "failure"));
