@@ -21,7 +21,8 @@ public sealed class HistoryMetricsTests
     public async Task AScanStored_CountsTheWriteItsTimeAndItsRowsByKind_HistoryNotPaused()
     {
         // A person's Refresh is allowed 5 seconds after a scan with this (the shortest) cache time.
-        await using var factory = new DashboardFactory(new Dictionary<string, string?> { ["Vital:CacheSeconds"] = "0" });
+        // (One plain walk per scan: the per-provider scan's discovery walk may start a rescan, a write of its own.)
+        await using var factory = new DashboardFactory(new Dictionary<string, string?> { ["Vital:CacheSeconds"] = "0", ["Vital:ScanMode"] = "Sequential" });
         _ = factory.CreateClient();
         var snapshots = factory.Services.GetRequiredService<ITeamSnapshots>();
         var writer = factory.Services.GetRequiredService<HistoryWriter>();
