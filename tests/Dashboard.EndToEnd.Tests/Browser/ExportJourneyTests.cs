@@ -15,6 +15,7 @@ public sealed class ExportJourneyTests(DashboardFixture fixture)
         "user_id", "provider", "resource", "status", "error_details", "range_start", "range_end", "days_with_data",
         "coverage", "scheduled_at", "started_at", "ended_at", "release", "trace_id", "worst_finding",
         "client_user_id", "newest_data", "last_attempt", "last_attempt_status", "stale",
+        "connection_status", "connection_error_type", "connection_read_at",
     ];
 
     private static readonly string[] ClipboardPermissions = ["clipboard-read", "clipboard-write"];
