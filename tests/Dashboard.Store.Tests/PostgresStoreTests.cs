@@ -27,9 +27,7 @@ public sealed class PostgresStoreTests(PostgresServer server) : StoreSuite
             return;
         }
 
-        await server.DisconnectAsync(_name);
-        await server.ExecuteAsync($"DROP DATABASE IF EXISTS \"{_name}\"");
-        await server.ExecuteAsync($"DROP DATABASE IF EXISTS \"{_name}_away\"");
+        await server.DropDatabaseAsync(_name);
     }
 
     /// <summary>The database is renamed: new connections find no such database.</summary>

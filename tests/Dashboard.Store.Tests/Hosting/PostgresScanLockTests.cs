@@ -25,8 +25,7 @@ public sealed class PostgresScanLockTests(PostgresServer server) : IAsyncLifetim
     {
         if (_connectionString.Length > 0)
         {
-            await server.DisconnectAsync(_name);
-            await server.ExecuteAsync($"DROP DATABASE IF EXISTS \"{_name}\"");
+            await server.DropDatabaseAsync(_name);
         }
     }
 

@@ -88,6 +88,16 @@ public sealed class PostgresServer : IAsyncLifetime
         return ExecuteAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' AND pid <> pg_backend_pid()");
     }
 
+    /// <summary>Drops a test's database and its moved-away copy (<c>{name}_away</c>), ending their sessions first.</summary>
+    public async Task DropDatabaseAsync(string name)
+    {
+        foreach (var database in new[] { name, name + "_away" })
+        {
+            await DisconnectAsync(database);
+            await ExecuteAsync($"DROP DATABASE IF EXISTS \"{database}\"");
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_container is not null)

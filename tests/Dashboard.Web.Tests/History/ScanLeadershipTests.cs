@@ -35,10 +35,7 @@ public sealed class ScanLeadershipTests(PostgresServer server) : IClassFixture<P
     {
         if (_connectionString.Length > 0)
         {
-            await server.DisconnectAsync(_name);
-            await server.ExecuteAsync($"DROP DATABASE IF EXISTS \"{_name}\"");
-            await server.DisconnectAsync(_name + "_away");
-            await server.ExecuteAsync($"DROP DATABASE IF EXISTS \"{_name}_away\"");
+            await server.DropDatabaseAsync(_name);
         }
     }
 
