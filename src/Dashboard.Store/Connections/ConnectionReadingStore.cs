@@ -72,4 +72,28 @@ internal sealed class ConnectionReadingStore(StoreDatabase database, StoreMigrat
             }
         }
     }
+
+    public async Task<int> ForgetDepartedAsync(string scope, Func<string, bool> inTeam, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inTeam);
+        await migrator.EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
+        var db = database.CreateContext();
+        await using (db.ConfigureAwait(false))
+        {
+            var stored = await db.ConnectionReadings.AsNoTracking().Where(r => r.Scope == scope)
+                .Select(r => r.UserId).Distinct()
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var departed = stored.Where(id => !inTeam(id)).ToList();
+            foreach (var chunk in departed.Chunk(ForgetChunk))
+            {
+                await db.ConnectionReadings.Where(r => r.Scope == scope && chunk.Contains(r.UserId))
+                    .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return departed.Count;
+        }
+    }
+
+    /// <summary>User ids per delete statement: well under SQLite's and PostgreSQL's parameter limits.</summary>
+    private const int ForgetChunk = 500;
 }

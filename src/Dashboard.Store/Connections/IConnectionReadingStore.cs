@@ -11,4 +11,10 @@ public interface IConnectionReadingStore
 
     /// <summary>Replaces the user's reading and moves the cursor to <paramref name="cursor"/>, in one transaction.</summary>
     Task SaveAsync(string scope, UserConnections reading, SweepCursor cursor, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes the readings of every stored user <paramref name="inTeam"/> says is no longer in the team (they left it,
+    /// or Vital no longer lists them); returns how many users' readings were deleted.
+    /// </summary>
+    Task<int> ForgetDepartedAsync(string scope, Func<string, bool> inTeam, CancellationToken cancellationToken);
 }

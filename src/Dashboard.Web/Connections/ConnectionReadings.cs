@@ -24,4 +24,25 @@ public sealed class ConnectionReadings
         _users.AddOrUpdate(reading.UserId, reading, (_, old) => old.ReadAt > reading.ReadAt ? old : reading);
         Interlocked.Increment(ref _version);
     }
+
+    /// <summary>Drops the readings of users <paramref name="inTeam"/> says left the team; returns how many.</summary>
+    public int ForgetDeparted(Func<string, bool> inTeam)
+    {
+        ArgumentNullException.ThrowIfNull(inTeam);
+        var forgotten = 0;
+        foreach (var userId in _users.Keys)
+        {
+            if (!inTeam(userId) && _users.TryRemove(userId, out _))
+            {
+                forgotten++;
+            }
+        }
+
+        if (forgotten > 0)
+        {
+            Interlocked.Increment(ref _version);
+        }
+
+        return forgotten;
+    }
 }

@@ -126,6 +126,7 @@ internal sealed partial class ConnectionSweep(
             status.Moved(_cursor);
             metrics?.RoundCompleted();
             LogRoundDone(logger, snapshot.Count, timeProvider.GetUtcNow() - cursor.RoundStartedAt);
+            await ForgetDepartedAsync(snapshot, cancellationToken).ConfigureAwait(false);
             return TimeSpan.Zero;
         }
 
@@ -179,6 +180,33 @@ internal sealed partial class ConnectionSweep(
         }
     }
 
+    /// <summary>
+    /// At a round's end, forgets the readings of users no longer in the team, in memory and in the store: only against a
+    /// whole team (a partial scan's missing users have not left).
+    /// </summary>
+    private async Task ForgetDepartedAsync(TeamSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        if (snapshot.IsIncomplete || snapshot.Error is not null || !snapshot.IsComplete)
+        {
+            return;
+        }
+
+        var inMemory = readings.ForgetDeparted(snapshot.Contains);
+        try
+        {
+            var stored = await store.ForgetDepartedAsync(scope.Value, snapshot.Contains, cancellationToken).ConfigureAwait(false);
+            if (Math.Max(inMemory, stored) > 0)
+            {
+                LogForgotten(logger, Math.Max(inMemory, stored));
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The next round's end tries again; the readings in memory are already gone.
+            LogForgetFailed(logger, StoreFailure.Describe(ex), ex.GetType().Name);
+        }
+    }
+
     private async Task SaveAsync(UserConnections reading, SweepCursor cursor, CancellationToken cancellationToken)
     {
         try
@@ -221,6 +249,12 @@ internal sealed partial class ConnectionSweep(
 
     [LoggerMessage(EventId = 7106, Level = LogLevel.Information, Message = "Connection sweep: the store takes readings again")]
     private static partial void LogStoreResumed(ILogger logger);
+
+    [LoggerMessage(EventId = 7109, Level = LogLevel.Information, Message = "Connection sweep: forgot the readings of {Users} users no longer in the team")]
+    private static partial void LogForgotten(ILogger logger, int users);
+
+    [LoggerMessage(EventId = 7110, Level = LogLevel.Warning, Message = "Connection sweep: the readings of users who left could not be deleted: {Reason} ({ExceptionType}); tried again after the next round")]
+    private static partial void LogForgetFailed(ILogger logger, string reason, string exceptionType);
 
     [LoggerMessage(EventId = 7108, Level = LogLevel.Error, Message = "Connection sweep: a step failed; trying again later")]
     private static partial void LogStepFailed(ILogger logger, Exception exception);

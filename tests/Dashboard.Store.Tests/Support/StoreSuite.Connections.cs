@@ -87,6 +87,28 @@ public abstract partial class StoreSuite
     }
 
     [Fact]
+    public async Task ConnectionReadings_UsersWhoLeftTheTeam_ForgottenOthersAndOtherScopesKept()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        foreach (var id in new[] { "u1", "u2", "u3" })
+        {
+            await Store.Connections.SaveAsync("test", new UserConnections(id, T0, [new("oura", "connected"), new("garmin", "error")]), new SweepCursor(id, T0), ct);
+        }
+
+        await Store.Connections.SaveAsync("other", new UserConnections("u2", T0, [new("oura", "connected")]), new SweepCursor("u2", T0), ct);
+
+        var forgotten = await Store.Connections.ForgetDepartedAsync("test", id => id != "u2", ct);
+
+        Assert.Equal(1, forgotten);
+        var stored = await Store.Connections.LoadAsync("test", ct);
+        Assert.Equal(["u1", "u3"], stored.Users.Select(u => u.UserId).Order(StringComparer.Ordinal));
+        Assert.Equal(2, stored.Users[0].Connections.Count);
+        Assert.Equal("u3", stored.Cursor!.LastUserId);
+        Assert.Equal("u2", Assert.Single((await Store.Connections.LoadAsync("other", ct)).Users).UserId);
+        Assert.Equal(0, await Store.Connections.ForgetDepartedAsync("test", id => id != "u2", ct));
+    }
+
+    [Fact]
     public async Task UserHistory_ConnectionReadInBothScans_ErrorSinceTheScanThatFirstSawIt()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -1,4 +1,7 @@
 using Dashboard.Store.Connections;
+using Dashboard.Web.Data.Team;
+using Dashboard.Web.Tests.Support;
+using Vital.Introspection;
 using static Dashboard.Web.Tests.Support.TestPulls;
 
 namespace Dashboard.Web.Tests.Connections;
@@ -73,6 +76,43 @@ public sealed class ConnectionSweepTests
         Assert.Equal([Id(1), Id(2), Id(3), Id(1)], calls.Take(4).Select(c => c.UserId));
         Assert.True(sweep.Status.Cursor!.RoundStartedAt > Now);
         Assert.True(sweep.Status.Cursor.RoundStartedAt <= calls[3].At);
+    }
+
+    [Fact]
+    public async Task Sweep_RoundDone_ReadingsOfUsersWhoLeftTheTeamForgottenInMemoryAndInTheStore()
+    {
+        var store = new MemoryReadingStore();
+        store.Seed(new UserConnections(Id(9), Now.AddDays(-3), [new("garmin", "error")]));
+        await using var sweep = new SweepHarness(users: 3, store: store);
+        await sweep.StartAsync();
+        await sweep.AdvanceUntilAsync(() => sweep.Readings.Of(Id(2)) is not null, Step);
+        // Loaded at start, and kept while the round runs.
+        Assert.NotNull(sweep.Readings.Of(Id(9)));
+
+        await sweep.AdvanceUntilAsync(() => store.Forgets >= 1, Step);
+
+        Assert.Null(sweep.Readings.Of(Id(9)));
+        Assert.False(store.Users.ContainsKey(Id(9)));
+        Assert.All([Id(1), Id(2), Id(3)], id => Assert.NotNull(sweep.Readings.Of(id)));
+        Assert.Equal(3, store.Users.Count);
+    }
+
+    [Fact]
+    public async Task Sweep_RoundDoneOnAPartialTeam_NothingForgotten()
+    {
+        var store = new MemoryReadingStore();
+        store.Seed(new UserConnections(Id(9), Now.AddDays(-3), [new("garmin", "error")]));
+        await using var sweep = new SweepHarness(users: 2, store: store);
+        var partial = TestSnapshots.Scanning([.. Enumerable.Range(1, 2).Select(i => (UserHistoricalPulls)User(i).Pull("oura", "sleep", "success"))]);
+        partial.CompleteIncomplete(Now, [new ScanGap(new ProviderSlug("garmin"), TeamWalk.Pulls, 0, VitalErrorKind.Unavailable, "Vital is unavailable (503).")], 0);
+        sweep.Snapshots.Current = partial;
+        await sweep.StartAsync();
+
+        await sweep.AdvanceUntilAsync(() => sweep.Upstream.Calls.Count >= 3, Step);
+
+        Assert.Equal([Id(1), Id(2), Id(1)], sweep.Upstream.Calls.Take(3).Select(c => c.UserId));
+        Assert.NotNull(sweep.Readings.Of(Id(9)));
+        Assert.Equal(0, store.Forgets);
     }
 
     [Fact]

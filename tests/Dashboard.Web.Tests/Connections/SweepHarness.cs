@@ -172,4 +172,23 @@ internal sealed class MemoryReadingStore : IConnectionReadingStore
         Saves++;
         return Task.CompletedTask;
     }
+
+    public int Forgets { get; private set; }
+
+    public Task<int> ForgetDepartedAsync(string scope, Func<string, bool> inTeam, CancellationToken cancellationToken)
+    {
+        if (Down)
+        {
+            throw new InvalidOperationException("database is down");
+        }
+
+        var departed = _users.Keys.Where(id => !inTeam(id)).ToList();
+        foreach (var id in departed)
+        {
+            _users.TryRemove(id, out _);
+        }
+
+        Forgets++;
+        return Task.FromResult(departed.Count);
+    }
 }
