@@ -182,14 +182,15 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryRecorder
                     return null;
                 }
 
-                TeamState? previous = null;
+                // The stored team is read one user at a time as the diff goes: never two whole teams in memory.
+                IEnumerable<UserState>? previous = null;
                 if (stored is not null)
                 {
                     var payload = _lastWritten is { } last && last.Scope == scan.Scope && last.ScanId == stored.ScanId
                         ? last.Payload
                         : await db.TeamStates.AsNoTracking().Where(s => s.Scope == scan.Scope).Select(s => s.Payload)
                             .FirstAsync(cancellationToken).ConfigureAwait(false);
-                    previous = TeamStateSerializer.Deserialize(payload, stored.Format);
+                    previous = TeamStateSerializer.ReadUsers(payload, stored.Format);
                 }
 
                 List<Transition> transitions = previous is null ? [] : TeamStateDiff.Compare(previous, state);

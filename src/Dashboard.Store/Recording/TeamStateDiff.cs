@@ -13,15 +13,55 @@ public static class TeamStateDiff
     public static List<Transition> Compare(TeamState previous, TeamState current)
     {
         ArgumentNullException.ThrowIfNull(previous);
+        return Compare(previous.Users, current);
+    }
+
+    /// <summary>
+    /// The same, reading the previous users once, in any order, without holding them: each is compared with the current
+    /// user of its id as it comes (<see cref="State.TeamStateSerializer.ReadUsers"/> streams them from the stored payload,
+    /// so the history writer never holds two whole teams). The changes come in the current team's order, then those of
+    /// users who left, in the previous order.
+    /// </summary>
+    public static List<Transition> Compare(IEnumerable<UserState> previousUsers, TeamState current)
+    {
+        ArgumentNullException.ThrowIfNull(previousUsers);
         ArgumentNullException.ThrowIfNull(current);
 
-        var before = new Dictionary<string, UserState>(previous.Users.Count, StringComparer.Ordinal);
-        foreach (var user in previous.Users)
+        var now = new Dictionary<string, UserState>(current.Users.Count, StringComparer.Ordinal);
+        foreach (var user in current.Users)
         {
-            before[user.UserId] = user;
+            now.TryAdd(user.UserId, user);
         }
 
-        var changes = new List<Transition>();
+        // Per user still in the team, their changes (only users with some); users who left, in the order they come.
+        var kept = new Dictionary<string, List<Transition>>(StringComparer.Ordinal);
+        var wasThere = new HashSet<string>(StringComparer.Ordinal);
+        var left = new List<Transition>();
+        var leftSeen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var before in previousUsers)
+        {
+            if (now.TryGetValue(before.UserId, out var after))
+            {
+                // A user listed twice before: the later entry counts, as a lookup by id would give.
+                wasThere.Add(before.UserId);
+                var changes = new List<Transition>();
+                Compare(before, after, changes);
+                if (changes.Count > 0)
+                {
+                    kept[before.UserId] = changes;
+                }
+                else
+                {
+                    kept.Remove(before.UserId);
+                }
+            }
+            else if (leftSeen.Add(before.UserId))
+            {
+                Compare(before, null, left);
+            }
+        }
+
+        var all = new List<Transition>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var user in current.Users)
         {
@@ -30,19 +70,18 @@ public static class TeamStateDiff
                 continue;
             }
 
-            Compare(before.GetValueOrDefault(user.UserId), user, changes);
-        }
-
-        foreach (var user in previous.Users)
-        {
-            if (!seen.Contains(user.UserId))
+            if (kept.TryGetValue(user.UserId, out var changes))
             {
-                seen.Add(user.UserId);
-                Compare(user, null, changes);
+                all.AddRange(changes);
+            }
+            else if (!wasThere.Contains(user.UserId))
+            {
+                Compare(null, user, all);
             }
         }
 
-        return changes;
+        all.AddRange(left);
+        return all;
     }
 
     private static void Compare(UserState? before, UserState? after, List<Transition> changes)

@@ -5,15 +5,86 @@ using System.Text.Json.Serialization;
 namespace Dashboard.Store.State;
 
 /// <summary>
-/// A <see cref="TeamState"/> as stored: JSON (nulls and defaults left out), gzip-compressed. Provider, resource and
-/// status names repeat across a team, which compression removes: about 20 bytes a pull.
+/// A <see cref="TeamState"/> as stored. Format 2 (written now): a compact binary layout, gzip-compressed, with every
+/// repeated name (provider, resource, status, finding code, release, error) written once and then referred to by
+/// number, and times as UTC ticks. Reading and writing it is several times faster than the JSON of format 1 and holds
+/// no text copy of the team in memory: a restart of a 100,000-user team reads it in seconds, and the history writer
+/// serializes each scan in a fraction of the time. Format 1 (gzip-compressed JSON) is still read, so a store written
+/// by an older version restores once before the next scan replaces it.
 /// </summary>
 public static class TeamStateSerializer
 {
-    /// <summary>The payload format written now; a stored payload of another format is not read (the next scan replaces it).</summary>
-    public const int Format = 1;
+    /// <summary>The payload format written now; a stored payload of an unknown format is not read (the next scan replaces it).</summary>
+    public const int Format = 2;
+
+    /// <summary>The older format, gzip-compressed JSON: still read.</summary>
+    internal const int JsonFormat = 1;
 
     public static byte[] Serialize(TeamState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        using var buffer = new MemoryStream();
+        using (var zip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+        using (var writer = new BinaryStateWriter(new BufferedStream(zip, 1 << 16)))
+        {
+            writer.Write(state);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>The state, or null when the payload is of a format this version does not know.</summary>
+    public static TeamState? Deserialize(byte[] payload, int format)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        switch (format)
+        {
+            case Format:
+            {
+                using var zip = new GZipStream(new MemoryStream(payload), CompressionMode.Decompress);
+                using var reader = new BinaryStateReader(new BufferedStream(zip, 1 << 16));
+                return reader.ReadTeam();
+            }
+
+            case JsonFormat:
+            {
+                using var zip = new GZipStream(new MemoryStream(payload), CompressionMode.Decompress);
+                return JsonSerializer.Deserialize(zip, TeamStateJson.Default.TeamState);
+            }
+
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// The stored users one at a time, read as they are asked for, so a caller that looks at each once (the history
+    /// writer's diff) never holds the whole stored team; null when the payload is of a format this version does not know.
+    /// </summary>
+    public static IEnumerable<UserState>? ReadUsers(byte[] payload, int format)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        return format switch
+        {
+            Format => Stream(payload),
+            JsonFormat => Deserialize(payload, format)?.Users,
+            _ => null,
+        };
+
+        static IEnumerable<UserState> Stream(byte[] payload)
+        {
+            using var zip = new GZipStream(new MemoryStream(payload), CompressionMode.Decompress);
+            using var reader = new BinaryStateReader(new BufferedStream(zip, 1 << 16));
+            _ = reader.ReadCompletedAt();
+            for (var count = reader.ReadCount(); count > 0; count--)
+            {
+                yield return reader.ReadUser();
+            }
+        }
+    }
+
+    /// <summary>The format 1 writer: kept so tests can make the payload an older version stored.</summary>
+    internal static byte[] SerializeJson(TeamState state)
     {
         using var buffer = new MemoryStream();
         using (var zip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
@@ -24,17 +95,263 @@ public static class TeamStateSerializer
         return buffer.ToArray();
     }
 
-    /// <summary>The state, or null when the payload is of another format.</summary>
-    public static TeamState? Deserialize(byte[] payload, int format)
+    /// <summary>
+    /// Names are written once: 0 is null, 1 is a new name (its text follows, and it takes the next number), and n ≥ 2
+    /// refers to name n − 2. Ids that never repeat (user ids, trace ids) are written as text without a number.
+    /// </summary>
+    private sealed class BinaryStateWriter(Stream stream) : IDisposable
     {
-        ArgumentNullException.ThrowIfNull(payload);
-        if (format != Format)
+        private readonly BinaryWriter _out = new(stream, System.Text.Encoding.UTF8, leaveOpen: false);
+        private readonly Dictionary<string, int> _names = new(StringComparer.Ordinal);
+
+        public void Write(TeamState state)
         {
-            return null;
+            _out.Write(state.CompletedAt.UtcTicks);
+            _out.Write7BitEncodedInt(state.Users.Count);
+            foreach (var user in state.Users)
+            {
+                Write(user);
+            }
         }
 
-        using var zip = new GZipStream(new MemoryStream(payload), CompressionMode.Decompress);
-        return JsonSerializer.Deserialize(zip, TeamStateJson.Default.TeamState);
+        public void Dispose() => _out.Dispose();
+
+        private void Write(UserState user)
+        {
+            Text(user.UserId);
+            _out.Write(user.AsOf.UtcTicks);
+            _out.Write7BitEncodedInt(user.Providers.Count);
+            foreach (var provider in user.Providers)
+            {
+                Name(provider);
+            }
+
+            _out.Write7BitEncodedInt(user.Pulls.Count);
+            foreach (var pull in user.Pulls)
+            {
+                Name(pull.Provider);
+                Name(pull.Resource);
+                Name(pull.Status);
+                Name(pull.ErrorDetails);
+                Name(pull.Release);
+                Text(pull.TraceId);
+                _out.Write7BitEncodedInt(pull.DaysWithData);
+                Time(pull.ScheduledAt);
+                Time(pull.StartedAt);
+                Time(pull.EndedAt);
+                Time(pull.RangeStart);
+                Time(pull.RangeEnd);
+            }
+
+            _out.Write7BitEncodedInt(user.NotPulled.Count);
+            foreach (var notPulled in user.NotPulled)
+            {
+                Name(notPulled.Provider);
+                _out.Write7BitEncodedInt(notPulled.Resources.Count);
+                foreach (var resource in notPulled.Resources)
+                {
+                    Name(resource);
+                }
+            }
+
+            _out.Write7BitEncodedInt(user.Findings.Count);
+            foreach (var finding in user.Findings)
+            {
+                Name(finding.Code);
+                Name(finding.Severity);
+                Name(finding.Provider);
+                Name(finding.Resource);
+            }
+
+            // Lists that may be absent: 0 is null, n is n − 1 items.
+            _out.Write7BitEncodedInt(user.Connections is { } connections ? connections.Count + 1 : 0);
+            foreach (var connection in user.Connections ?? [])
+            {
+                Name(connection.Provider);
+                Name(connection.Status);
+            }
+
+            _out.Write7BitEncodedInt(user.Ongoing is { } ongoing ? ongoing.Count + 1 : 0);
+            foreach (var freshness in user.Ongoing ?? [])
+            {
+                Name(freshness.Provider);
+                Name(freshness.Resource);
+                Time(freshness.NewestData);
+                Time(freshness.OldestData);
+                Time(freshness.LastAttemptAt);
+                Name(freshness.LastAttemptStatus);
+                _out.Write(freshness.SentCount.HasValue);
+                if (freshness.SentCount is { } sent)
+                {
+                    _out.Write7BitEncodedInt(sent);
+                }
+            }
+        }
+
+        private void Name(string? name)
+        {
+            if (name is null)
+            {
+                _out.Write7BitEncodedInt(0);
+            }
+            else if (_names.TryGetValue(name, out var number))
+            {
+                _out.Write7BitEncodedInt(number + 2);
+            }
+            else
+            {
+                _names[name] = _names.Count;
+                _out.Write7BitEncodedInt(1);
+                _out.Write(name);
+            }
+        }
+
+        private void Text(string? text)
+        {
+            _out.Write(text is not null);
+            if (text is not null)
+            {
+                _out.Write(text);
+            }
+        }
+
+        /// <summary>UTC ticks; 0 is none (no time Vital sends is the year 1).</summary>
+        private void Time(DateTimeOffset? time) => _out.Write(time?.UtcTicks ?? 0L);
+    }
+
+    private sealed class BinaryStateReader(Stream stream) : IDisposable
+    {
+        private readonly BinaryReader _in = new(stream, System.Text.Encoding.UTF8, leaveOpen: false);
+        private readonly List<string> _names = [];
+
+        public TeamState ReadTeam()
+        {
+            var completedAt = ReadCompletedAt();
+            var users = new UserState[ReadCount()];
+            for (var i = 0; i < users.Length; i++)
+            {
+                users[i] = ReadUser();
+            }
+
+            return new TeamState { CompletedAt = completedAt, Users = users };
+        }
+
+        public DateTimeOffset ReadCompletedAt() => new(_in.ReadInt64(), TimeSpan.Zero);
+
+        public int ReadCount() => _in.Read7BitEncodedInt();
+
+        public void Dispose() => _in.Dispose();
+
+        public UserState ReadUser()
+        {
+            var userId = Text()!;
+            var asOf = new DateTimeOffset(_in.ReadInt64(), TimeSpan.Zero);
+            var providers = new string[_in.Read7BitEncodedInt()];
+            for (var i = 0; i < providers.Length; i++)
+            {
+                providers[i] = Name()!;
+            }
+
+            var pulls = new PullState[_in.Read7BitEncodedInt()];
+            for (var i = 0; i < pulls.Length; i++)
+            {
+                pulls[i] = new PullState
+                {
+                    Provider = Name()!,
+                    Resource = Name()!,
+                    Status = Name()!,
+                    ErrorDetails = Name(),
+                    Release = Name(),
+                    TraceId = Text(),
+                    DaysWithData = _in.Read7BitEncodedInt(),
+                    ScheduledAt = Time(),
+                    StartedAt = Time(),
+                    EndedAt = Time(),
+                    RangeStart = Time(),
+                    RangeEnd = Time(),
+                };
+            }
+
+            var notPulled = new NotPulledState[_in.Read7BitEncodedInt()];
+            for (var i = 0; i < notPulled.Length; i++)
+            {
+                var provider = Name()!;
+                var resources = new string[_in.Read7BitEncodedInt()];
+                for (var r = 0; r < resources.Length; r++)
+                {
+                    resources[r] = Name()!;
+                }
+
+                notPulled[i] = new NotPulledState(provider, resources);
+            }
+
+            var findings = new FindingState[_in.Read7BitEncodedInt()];
+            for (var i = 0; i < findings.Length; i++)
+            {
+                findings[i] = new FindingState(Name()!, Name()!, Name(), Name());
+            }
+
+            ConnectionState[]? connections = null;
+            if (_in.Read7BitEncodedInt() is > 0 and var connectionCount)
+            {
+                connections = new ConnectionState[connectionCount - 1];
+                for (var i = 0; i < connections.Length; i++)
+                {
+                    connections[i] = new ConnectionState(Name()!, Name()!);
+                }
+            }
+
+            FreshnessState[]? ongoing = null;
+            if (_in.Read7BitEncodedInt() is > 0 and var ongoingCount)
+            {
+                ongoing = new FreshnessState[ongoingCount - 1];
+                for (var i = 0; i < ongoing.Length; i++)
+                {
+                    ongoing[i] = new FreshnessState
+                    {
+                        Provider = Name()!,
+                        Resource = Name()!,
+                        NewestData = Time(),
+                        OldestData = Time(),
+                        LastAttemptAt = Time(),
+                        LastAttemptStatus = Name(),
+                        SentCount = _in.ReadBoolean() ? _in.Read7BitEncodedInt() : null,
+                    };
+                }
+            }
+
+            return new UserState
+            {
+                UserId = userId,
+                AsOf = asOf,
+                Providers = providers,
+                Pulls = pulls,
+                NotPulled = notPulled,
+                Findings = findings,
+                Connections = connections,
+                Ongoing = ongoing,
+            };
+        }
+
+        private string? Name()
+        {
+            var number = _in.Read7BitEncodedInt();
+            switch (number)
+            {
+                case 0:
+                    return null;
+                case 1:
+                    var name = _in.ReadString();
+                    _names.Add(name);
+                    return name;
+                default:
+                    return number - 2 < _names.Count ? _names[number - 2] : throw new InvalidDataException($"The stored team state names {number - 2}, which it never wrote.");
+            }
+        }
+
+        private string? Text() => _in.ReadBoolean() ? _in.ReadString() : null;
+
+        private DateTimeOffset? Time() => _in.ReadInt64() is var ticks && ticks != 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
     }
 }
 

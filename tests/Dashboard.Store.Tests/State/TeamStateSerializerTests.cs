@@ -40,6 +40,52 @@ public sealed class TeamStateSerializerTests
     }
 
     [Fact]
+    public void Deserialize_PayloadAnOlderVersionStoredAsJson_SameState()
+    {
+        var pull = Pull("oura", "sleep", "failure") with { ErrorDetails = "provider_credential_error", EndedAt = T0 };
+        var state = Team(T0, User("u1", [pull], [Failed("oura", "sleep")], [new ConnectionState("oura", "error")]), User("u2"));
+
+        var back = TeamStateSerializer.Deserialize(TeamStateSerializer.SerializeJson(state), TeamStateSerializer.JsonFormat);
+
+        Assert.NotNull(back);
+        Assert.Equal(pull, Assert.Single(back.Users[0].Pulls));
+        Assert.Equal(state.Users[0].Findings, back.Users[0].Findings);
+        Assert.Equal(state.Users[0].Connections, back.Users[0].Connections);
+        Assert.Equal("u2", back.Users[1].UserId);
+    }
+
+    [Fact]
+    public void Serialize_ManyUsersSharingNames_EachUserReadBackWithItsOwnValues()
+    {
+        var offset = new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.FromHours(2));
+        var users = Enumerable.Range(0, 300).Select(i => User(
+            $"user-{i:D4}",
+            [Pull(i % 3 == 0 ? "oura" : "garmin", $"resource-{i % 7}", i % 5 == 0 ? "failure" : "success") with { DaysWithData = i, TraceId = i % 2 == 0 ? null : $"trace {i}", EndedAt = offset.AddMinutes(i) }],
+            i % 5 == 0 ? [Failed(i % 3 == 0 ? "oura" : "garmin", $"resource-{i % 7}")] : [],
+            i % 4 == 0 ? null : [new ConnectionState("oura", i % 2 == 0 ? "connected" : "paused")]) with
+        {
+            Ongoing = i % 6 == 0 ? null : [new FreshnessState { Provider = "oura", Resource = $"resource-{i % 7}", OldestData = T0.AddDays(-i), SentCount = i % 2 == 0 ? null : -i }],
+        }).ToArray();
+
+        var back = TeamStateSerializer.Deserialize(TeamStateSerializer.Serialize(Team(T0, users)), TeamStateSerializer.Format)!;
+
+        Assert.Equal(users.Length, back.Users.Count);
+        foreach (var (expected, read) in users.Zip(back.Users))
+        {
+            Assert.Equal(expected.UserId, read.UserId);
+            Assert.Equal(expected.AsOf, read.AsOf);
+            Assert.Equal(expected.Providers, read.Providers);
+            Assert.Equal(expected.Pulls, read.Pulls);
+            Assert.Equal(expected.Findings, read.Findings);
+            Assert.Equal(expected.Connections, read.Connections);
+            Assert.Equal(expected.Ongoing, read.Ongoing);
+        }
+
+        // Times come back as the same instants, in UTC.
+        Assert.Equal(TimeSpan.Zero, back.Users[1].Pulls[0].EndedAt!.Value.Offset);
+    }
+
+    [Fact]
     public void Deserialize_OtherFormat_Null()
     {
         var payload = TeamStateSerializer.Serialize(Team(T0, User("u1")));
