@@ -6,7 +6,9 @@ namespace Dashboard.Store.Connections;
 
 internal sealed class ConnectionReadingStore(StoreDatabase database, StoreMigrator migrator, TimeProvider timeProvider) : IConnectionReadingStore
 {
-    public async Task<StoredSweep> LoadAsync(string scope, CancellationToken cancellationToken)
+    public Task<StoredSweep> LoadAsync(string scope, CancellationToken cancellationToken) => LoadSinceAsync(scope, null, cancellationToken);
+
+    public async Task<StoredSweep> LoadSinceAsync(string scope, DateTimeOffset? readSince, CancellationToken cancellationToken)
     {
         await migrator.EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
         var db = database.CreateContext();
@@ -15,7 +17,13 @@ internal sealed class ConnectionReadingStore(StoreDatabase database, StoreMigrat
             var cursor = await db.ConnectionSweeps.AsNoTracking().Where(s => s.Scope == scope)
                 .Select(s => new SweepCursor(s.LastUserId, s.RoundStartedAt))
                 .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            var rows = await db.ConnectionReadings.AsNoTracking().Where(r => r.Scope == scope)
+            var query = db.ConnectionReadings.AsNoTracking().Where(r => r.Scope == scope);
+            if (readSince is { } since)
+            {
+                query = query.Where(r => r.ReadAt >= since);
+            }
+
+            var rows = await query
                 .OrderBy(r => r.UserId).ThenBy(r => r.Provider)
                 .Select(r => new { r.UserId, r.Provider, r.Status, r.ErrorType, r.ReadAt })
                 .ToListAsync(cancellationToken).ConfigureAwait(false);

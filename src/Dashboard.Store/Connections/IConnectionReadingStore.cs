@@ -9,6 +9,12 @@ public interface IConnectionReadingStore
     /// <summary>The cursor and every stored reading of the scope.</summary>
     Task<StoredSweep> LoadAsync(string scope, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The cursor and the readings made at or after <paramref name="readSince"/> (all of them when null): how a replica
+    /// that does not sweep follows the one that does.
+    /// </summary>
+    Task<StoredSweep> LoadSinceAsync(string scope, DateTimeOffset? readSince, CancellationToken cancellationToken);
+
     /// <summary>Replaces the user's reading and moves the cursor to <paramref name="cursor"/>, in one transaction.</summary>
     Task SaveAsync(string scope, UserConnections reading, SweepCursor cursor, CancellationToken cancellationToken);
 

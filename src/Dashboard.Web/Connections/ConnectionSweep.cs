@@ -13,7 +13,8 @@ namespace Dashboard.Web.Connections;
 /// client's rate-limit gate like any other read). Each reading is kept in memory (<see cref="ConnectionReadings"/>) and
 /// in the store with the cursor, so a restart resumes after the last user read. When Vital fails, the sweep waits
 /// longer each time (up to <see cref="MaxBackOff"/>) and asks again for the same user; when the store fails, readings
-/// stay in memory and the next round writes them. It never stops the process. ADR 0018.
+/// stay in memory and the next round writes them. It never stops the process. With one database for several replicas
+/// (<see cref="IScanLease"/>), only the replica that scans sweeps; the others load what it stored. ADR 0018.
 /// </summary>
 internal sealed partial class ConnectionSweep(
     ITeamSnapshots snapshots,
@@ -25,7 +26,8 @@ internal sealed partial class ConnectionSweep(
     TeamScope scope,
     TimeProvider timeProvider,
     ILogger<ConnectionSweep> logger,
-    SweepMetrics? metrics = null) : BackgroundService
+    SweepMetrics? metrics = null,
+    IScanLease? lease = null) : BackgroundService
 {
     internal static readonly TimeSpan FirstBackOff = TimeSpan.FromSeconds(1);
     internal static readonly TimeSpan MaxBackOff = TimeSpan.FromMinutes(5);
@@ -33,8 +35,19 @@ internal sealed partial class ConnectionSweep(
     /// <summary>How long to wait for a team to sweep when the shown one has no users or could not be read.</summary>
     internal static readonly TimeSpan NoTeamWait = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often a follower loads what the sweeping replica stored since its last look.</summary>
+    internal static readonly TimeSpan FollowInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// A follower asks for readings made this long before the newest it has: a reading's time is when Vital answered
+    /// (the shared cache may hand it over later), so one stored a little after a later one is not missed.
+    /// </summary>
+    internal static readonly TimeSpan FollowOverlap = TimeSpan.FromHours(1);
+
     private SweepCursor? _cursor;
     private TimeSpan _backOff = TimeSpan.Zero;
+    private bool _following;
+    private DateTimeOffset? _followedUpTo;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -88,6 +101,7 @@ internal sealed partial class ConnectionSweep(
                 readings.Keep(user);
             }
 
+            _followedUpTo = stored.Users.Count > 0 ? stored.Users.Max(u => u.ReadAt) : null;
             _cursor = stored.Cursor;
             if (_cursor is { } cursor)
             {
@@ -106,6 +120,20 @@ internal sealed partial class ConnectionSweep(
     /// <summary>Reads the next user; returns how long to wait instead of the usual interval, if longer.</summary>
     private async Task<TimeSpan?> StepAsync(CancellationToken cancellationToken)
     {
+        // With one database for several replicas, only the one that scans sweeps (ADR 0018): the budget is the team's.
+        if (lease?.Role == ScanRole.Follower)
+        {
+            await FollowAsync(cancellationToken).ConfigureAwait(false);
+            return FollowInterval;
+        }
+
+        if (_following)
+        {
+            // Taking over: the round goes on from the cursor the last sweeping replica stored (loaded while following).
+            _following = false;
+            LogLeading(logger, _cursor?.LastUserId is null ? "the start" : "the stored cursor");
+        }
+
         var snapshot = snapshots.Current;
         if (!snapshot.IsComplete)
         {
@@ -177,6 +205,54 @@ internal sealed partial class ConnectionSweep(
             // About this user alone: asking again would not help, and the others must not wait for it.
             LogUserRefused(logger, ex.Kind.ToString());
             return null;
+        }
+    }
+
+    /// <summary>
+    /// A follower's step: loads the readings the sweeping replica stored since the last look, and its cursor (so the
+    /// progress line is the team's, and a take-over resumes there); forgets, in memory, users who left the team shown.
+    /// </summary>
+    private async Task FollowAsync(CancellationToken cancellationToken)
+    {
+        if (!_following)
+        {
+            _following = true;
+            LogFollowing(logger);
+        }
+
+        try
+        {
+            var stored = await store.LoadSinceAsync(scope.Value, _followedUpTo - FollowOverlap, cancellationToken).ConfigureAwait(false);
+            foreach (var user in stored.Users)
+            {
+                readings.Keep(user);
+                if (_followedUpTo is not { } upTo || user.ReadAt > upTo)
+                {
+                    _followedUpTo = user.ReadAt;
+                }
+            }
+
+            if (stored.Cursor is { } cursor)
+            {
+                _cursor = cursor;
+                status.Moved(cursor);
+            }
+
+            if (status.StoreProblem is not null)
+            {
+                status.StoreFailing(null);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var reason = StoreFailure.Describe(ex);
+            status.StoreFailing($"The readings of the replica that sweeps cannot be loaded while the history store cannot be used ({reason}).");
+            LogFollowFailed(logger, reason, ex.GetType().Name);
+        }
+
+        if (snapshots.Current is { IsComplete: true, IsIncomplete: false, Error: null } shown)
+        {
+            readings.ForgetDeparted(shown.Contains);
         }
     }
 
@@ -255,6 +331,15 @@ internal sealed partial class ConnectionSweep(
 
     [LoggerMessage(EventId = 7110, Level = LogLevel.Warning, Message = "Connection sweep: the readings of users who left could not be deleted: {Reason} ({ExceptionType}); tried again after the next round")]
     private static partial void LogForgetFailed(ILogger logger, string reason, string exceptionType);
+
+    [LoggerMessage(EventId = 7111, Level = LogLevel.Information, Message = "Connection sweep: another replica scans and sweeps; this one loads its readings")]
+    private static partial void LogFollowing(ILogger logger);
+
+    [LoggerMessage(EventId = 7112, Level = LogLevel.Information, Message = "Connection sweep: this replica scans now and sweeps from {From}")]
+    private static partial void LogLeading(ILogger logger, string from);
+
+    [LoggerMessage(EventId = 7113, Level = LogLevel.Warning, Message = "Connection sweep: the sweeping replica's readings could not be loaded: {Reason} ({ExceptionType}); tried again in a minute")]
+    private static partial void LogFollowFailed(ILogger logger, string reason, string exceptionType);
 
     [LoggerMessage(EventId = 7108, Level = LogLevel.Error, Message = "Connection sweep: a step failed; trying again later")]
     private static partial void LogStepFailed(ILogger logger, Exception exception);

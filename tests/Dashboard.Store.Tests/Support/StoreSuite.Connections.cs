@@ -87,6 +87,24 @@ public abstract partial class StoreSuite
     }
 
     [Fact]
+    public async Task ConnectionReadings_LoadSince_OnlyReadingsMadeFromThenAndTheCursor()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Store.Connections.SaveAsync("test", new UserConnections("u1", T0, [new("oura", "connected")]), new SweepCursor("u1", T0), ct);
+        await Store.Connections.SaveAsync("test", new UserConnections("u2", T0.AddMinutes(2), [new("oura", "error"), new("garmin", "connected")]), new SweepCursor("u2", T0), ct);
+        await Store.Connections.SaveAsync("test", new UserConnections("u3", T0.AddMinutes(3), []), new SweepCursor("u3", T0), ct);
+
+        var since = await Store.Connections.LoadSinceAsync("test", T0.AddMinutes(2), ct);
+
+        Assert.Equal(["u2", "u3"], since.Users.Select(u => u.UserId));
+        Assert.Equal(2, since.Users[0].Connections.Count);
+        Assert.Empty(since.Users[1].Connections);
+        Assert.Equal("u3", since.Cursor!.LastUserId);
+        Assert.Equal(3, (await Store.Connections.LoadSinceAsync("test", null, ct)).Users.Count);
+        Assert.Empty((await Store.Connections.LoadSinceAsync("test", T0.AddHours(1), ct)).Users);
+    }
+
+    [Fact]
     public async Task ConnectionReadings_UsersWhoLeftTheTeam_ForgottenOthersAndOtherScopesKept()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -116,6 +116,34 @@ public sealed class ConnectionSweepTests
     }
 
     [Fact]
+    public async Task Sweep_AnotherReplicaScans_NeverAsksVitalLoadsWhatItStoredThenTakesOverAtItsCursor()
+    {
+        var store = new MemoryReadingStore { Cursor = new SweepCursor(Id(2), Now.AddMinutes(-5)) };
+        store.Seed(new UserConnections(Id(1), Now.AddMinutes(-5), [new("oura", "connected")]));
+        store.Seed(new UserConnections(Id(2), Now.AddMinutes(-4), [new("oura", "paused")]));
+        var lease = new FakeScanLease(ScanRole.Follower);
+        await using var sweep = new SweepHarness(users: 5, store: store, lease: lease);
+        await sweep.StartAsync(() => sweep.Readings.Of(Id(2)) is not null);
+
+        // The sweeping replica reads user 3 meanwhile.
+        store.Seed(new UserConnections(Id(3), Now.AddSeconds(10), [new("oura", "error", "token_refresh_failed")]));
+        store.Cursor = new SweepCursor(Id(3), Now.AddMinutes(-5));
+        await sweep.AdvanceUntilAsync(() => sweep.Readings.Of(Id(3)) is not null, TimeSpan.FromSeconds(10));
+
+        Assert.Empty(sweep.Upstream.Calls);
+        Assert.Equal("paused", Assert.Single(sweep.Readings.Of(Id(2))!.Connections).Status);
+        Assert.Equal("error", Assert.Single(sweep.Readings.Of(Id(3))!.Connections).Status);
+        Assert.Equal(Id(3), sweep.Status.Cursor!.LastUserId);
+        Assert.Equal(0, store.Saves);
+
+        lease.Role = ScanRole.Leader;
+        await sweep.AdvanceUntilAsync(() => sweep.Upstream.Calls.Count >= 2, TimeSpan.FromSeconds(10));
+
+        Assert.Equal([Id(4), Id(5)], sweep.Upstream.Calls.Take(2).Select(c => c.UserId));
+        Assert.Equal(Now.AddMinutes(-5), sweep.Status.Cursor!.RoundStartedAt);
+    }
+
+    [Fact]
     public async Task Sweep_VitalFails_WaitsLongerEachTimeAsksForTheSameUserThenGoesOn()
     {
         await using var sweep = new SweepHarness(users: 3);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Dashboard.Store.Connections;
 using Dashboard.Web.Connections;
 using Dashboard.Web.Data;
+using Dashboard.Web.Data.Team;
 using Dashboard.Web.History;
 using Dashboard.Web.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -18,7 +19,7 @@ namespace Dashboard.Web.Tests.Connections;
 /// </summary>
 internal sealed class SweepHarness : IAsyncDisposable
 {
-    public SweepHarness(int users, double requestsPerSecond = 2, IConnectionReadingStore? store = null)
+    public SweepHarness(int users, double requestsPerSecond = 2, IConnectionReadingStore? store = null, IScanLease? lease = null)
     {
         Snapshots.Current = TestSnapshots.Complete([.. Enumerable.Range(1, users).Select(i => (UserHistoricalPulls)TestPulls.User(i).Pull("oura", "sleep", "success"))]);
         Upstream.Time = Time;
@@ -28,7 +29,7 @@ internal sealed class SweepHarness : IAsyncDisposable
         Sweep = new ConnectionSweep(
             Snapshots, Upstream, Store, Readings, Status, Order,
             new TeamScope(Microsoft.Extensions.Options.Options.Create(new VitalOptions()), Microsoft.Extensions.Options.Options.Create(new SimulatorOptions())),
-            Time, NullLogger<ConnectionSweep>.Instance);
+            Time, NullLogger<ConnectionSweep>.Instance, lease: lease);
     }
 
     public FakeTimeProvider Time { get; } = new(TestPulls.Now);
@@ -51,13 +52,15 @@ internal sealed class SweepHarness : IAsyncDisposable
 
     /// <summary>
     /// Starts the sweep and waits (in real time) for its first read, made at the fake clock's start, or for it to end
-    /// (when off): the sweep runs on a thread of its own, and the clock must not move before it has begun.
+    /// (when off), or for <paramref name="begun"/> when given: the sweep runs on a thread of its own, and the clock must
+    /// not move before it has begun.
     /// </summary>
-    public async Task StartAsync()
+    public async Task StartAsync(Func<bool>? begun = null)
     {
         await Sweep.StartAsync(CancellationToken.None);
         var give = DateTime.UtcNow.AddMinutes(1);
-        while (Upstream.Calls.Count == 0 && !Sweep.ExecuteTask!.IsCompleted && DateTime.UtcNow < give)
+        begun ??= () => Upstream.Calls.Count > 0;
+        while (!begun() && !Sweep.ExecuteTask!.IsCompleted && DateTime.UtcNow < give)
         {
             await Task.Delay(5, TestContext.Current.CancellationToken);
         }
@@ -142,6 +145,12 @@ internal sealed class FakeConnectionsUpstream : IVitalRepository
     public Task<Fetched<HistoricalPullPage>> GetPageAsync(HistoricalPullPageRequest request, bool refresh = false, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 }
 
+/// <summary>A scan lease whose role a test sets.</summary>
+internal sealed class FakeScanLease(ScanRole role) : IScanLease
+{
+    public ScanRole Role { get; set; } = role;
+}
+
 /// <summary>The store in memory, as the database would keep it; <see cref="Down"/> makes every call fail.</summary>
 internal sealed class MemoryReadingStore : IConnectionReadingStore
 {
@@ -157,8 +166,11 @@ internal sealed class MemoryReadingStore : IConnectionReadingStore
 
     public void Seed(UserConnections reading) => _users[reading.UserId] = reading;
 
-    public Task<StoredSweep> LoadAsync(string scope, CancellationToken cancellationToken) =>
-        Down ? throw new InvalidOperationException("database is down") : Task.FromResult(new StoredSweep(Cursor, [.. _users.Values]));
+    public Task<StoredSweep> LoadAsync(string scope, CancellationToken cancellationToken) => LoadSinceAsync(scope, null, cancellationToken);
+
+    public Task<StoredSweep> LoadSinceAsync(string scope, DateTimeOffset? readSince, CancellationToken cancellationToken) =>
+        Down ? throw new InvalidOperationException("database is down")
+            : Task.FromResult(new StoredSweep(Cursor, [.. _users.Values.Where(u => readSince is null || u.ReadAt >= readSince)]));
 
     public Task SaveAsync(string scope, UserConnections reading, SweepCursor cursor, CancellationToken cancellationToken)
     {
