@@ -93,7 +93,7 @@ start_simulator() {
 start_dashboard() {
   local port; port=$(free_port)
   (cd "$dash_dir" && exec env ASPNETCORE_ENVIRONMENT=Production Vital__ApiKey=$key Vital__BaseUrl="$2" \
-    Vital__CacheSeconds="$3" Auth__Mode=None Auth__AllowAnonymous=true Api__RequestsPerMinute=100000 \
+    Vital__CacheSeconds="$3" Auth__Mode=None Auth__AllowAnonymous=true Api__RequestsPerMinute=100000 Sweep__RequestsPerSecond=0 \
     ForwardedHeaders__KnownNetworks__0=127.0.0.1/32 \
     dotnet Dashboard.Web.dll --urls "http://127.0.0.1:$port") >"$out/$1.log" 2>&1 &
   pids+=($!)

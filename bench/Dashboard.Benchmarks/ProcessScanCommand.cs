@@ -260,6 +260,8 @@ internal static partial class ProcessScanCommand
             env["Metrics__Enabled"] = "true";
             env["Metrics__AllowedNetworks__0"] = "127.0.0.1/32";
             env["Store__ConnectionString"] = $"Data Source={Path.Combine(dataDir, "dashboard.db")}";
+            // The connection sweep's 2 requests a second would count as the scan's and keep the upstream from going quiet.
+            env["Sweep__RequestsPerSecond"] = "0";
             foreach (var (name, value) in ExtraEnvironment)
             {
                 env[name] = value;
