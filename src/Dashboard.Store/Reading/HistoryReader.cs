@@ -119,8 +119,8 @@ internal sealed class HistoryReader(StoreDatabase database, StoreMigrator migrat
         {
             var row = await db.TeamStates.AsNoTracking().Where(s => s.Scope == scope)
                 .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            return row is not null && TeamStateSerializer.Deserialize(row.Payload, row.Format) is { } state
-                ? new StoredTeamState(row.ScanId, row.CompletedAt, state)
+            return row is not null && TeamStateSerializer.ReadUsers(row.Payload, row.Format) is { } users
+                ? new StoredTeamState(row.ScanId, row.CompletedAt, row.Users, users)
                 : null;
         }
     }

@@ -11,7 +11,7 @@ internal static class StoredTeamSnapshot
     {
         var snapshot = new TeamSnapshot(generation, stored.CompletedAt);
         var pool = new StringPool();
-        foreach (var user in stored.State.Users)
+        foreach (var user in stored.Users)
         {
             snapshot.Upsert(TeamUser.Create(TeamStateMapping.ToPulls(user), TeamStateMapping.ToResources(user), engine, user.AsOf, pool));
         }

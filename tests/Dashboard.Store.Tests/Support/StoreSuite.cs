@@ -97,7 +97,7 @@ public abstract partial class StoreSuite : IAsyncLifetime
         var stored = await Store.Reader.LoadLatestStateAsync("test", TestContext.Current.CancellationToken);
         Assert.NotNull(stored);
         Assert.Equal(scan.Id, stored.ScanId);
-        Assert.Equal("u1", Assert.Single(stored.State.Users).UserId);
+        Assert.Equal("u1", Assert.Single(stored.Users).UserId);
     }
 
     [Fact]
@@ -187,8 +187,8 @@ public abstract partial class StoreSuite : IAsyncLifetime
         var written = await Store.WriteAsync(Team(T0.AddHours(1), User("u9", [Pull("oura", "sleep", "success")])), scope: "demo");
 
         Assert.True(written!.Baseline);
-        Assert.Equal("u1", Assert.Single((await Store.Reader.LoadLatestStateAsync("live:a", TestContext.Current.CancellationToken))!.State.Users).UserId);
-        Assert.Equal("u9", Assert.Single((await Store.Reader.LoadLatestStateAsync("demo", TestContext.Current.CancellationToken))!.State.Users).UserId);
+        Assert.Equal("u1", Assert.Single((await Store.Reader.LoadLatestStateAsync("live:a", TestContext.Current.CancellationToken))!.Users).UserId);
+        Assert.Equal("u9", Assert.Single((await Store.Reader.LoadLatestStateAsync("demo", TestContext.Current.CancellationToken))!.Users).UserId);
     }
 
     [Fact]
