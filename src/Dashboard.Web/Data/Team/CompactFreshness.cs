@@ -8,7 +8,7 @@ namespace Dashboard.Web.Data.Team;
 /// times as UTC ticks (0 = none), and whether it counted as stale when the scan read it.
 /// </summary>
 [StructLayout(LayoutKind.Auto)]
-public readonly struct CompactFreshness
+public readonly struct CompactFreshness : IEquatable<CompactFreshness>
 {
     private readonly long _newest;
     private readonly long _oldest;
@@ -53,6 +53,22 @@ public readonly struct CompactFreshness
         LastAttempt = AttemptStatus is { } status ? new LastAttempt(Time(_attempt), new AttemptStatus(status)) : null,
         SentCount = SentCount,
     };
+
+    /// <summary>Every field the same (strings by value): what a rescan compares to share the shown snapshot's arrays.</summary>
+    public bool Equals(CompactFreshness other) =>
+        _newest == other._newest && _oldest == other._oldest && _attempt == other._attempt
+        && SentCount == other.SentCount && Stale == other.Stale
+        && string.Equals(Provider, other.Provider, StringComparison.Ordinal)
+        && string.Equals(Resource, other.Resource, StringComparison.Ordinal)
+        && string.Equals(AttemptStatus, other.AttemptStatus, StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is CompactFreshness other && Equals(other);
+
+    public override int GetHashCode() => HashCode.Combine(Provider, Resource, _newest, _attempt);
+
+    public static bool operator ==(CompactFreshness left, CompactFreshness right) => left.Equals(right);
+
+    public static bool operator !=(CompactFreshness left, CompactFreshness right) => !left.Equals(right);
 
     private static long Ticks(DateTimeOffset? time) => time?.UtcTicks ?? 0;
 

@@ -9,7 +9,7 @@ namespace Dashboard.Web.Data.Team;
 /// 16 bytes. About a hundred bytes instead of the several hundred the parsed records take.
 /// </summary>
 [StructLayout(LayoutKind.Auto)]
-public readonly struct CompactPull
+public readonly struct CompactPull : IEquatable<CompactPull>
 {
     private readonly long _scheduled;
     private readonly long _started;
@@ -91,6 +91,26 @@ public readonly struct CompactPull
         TraceId = TraceId,
         ErrorDetails = ErrorDetails is null ? null : new PullErrorDetails(ErrorDetails),
     };
+
+    /// <summary>Every field the same (strings by value): what a rescan compares to share the shown snapshot's arrays.</summary>
+    public bool Equals(CompactPull other) =>
+        _scheduled == other._scheduled && _started == other._started && _ended == other._ended
+        && _rangeStart == other._rangeStart && _rangeEnd == other._rangeEnd
+        && _traceHigh == other._traceHigh && _traceLow == other._traceLow && HasTraceId == other.HasTraceId
+        && DaysWithData == other.DaysWithData && Status == other.Status
+        && string.Equals(Provider, other.Provider, StringComparison.Ordinal)
+        && string.Equals(Resource, other.Resource, StringComparison.Ordinal)
+        && string.Equals(ErrorDetails, other.ErrorDetails, StringComparison.Ordinal)
+        && string.Equals(Release, other.Release, StringComparison.Ordinal)
+        && string.Equals(_traceText, other._traceText, StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is CompactPull other && Equals(other);
+
+    public override int GetHashCode() => HashCode.Combine(Provider, Resource, Status, _scheduled, _started, _ended, _traceLow);
+
+    public static bool operator ==(CompactPull left, CompactPull right) => left.Equals(right);
+
+    public static bool operator !=(CompactPull left, CompactPull right) => !left.Equals(right);
 
     private static long Ticks(DateTimeOffset? time) => time?.UtcTicks ?? 0;
 

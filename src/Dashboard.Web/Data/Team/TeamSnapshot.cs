@@ -15,11 +15,19 @@ public sealed class TeamSnapshot
     private int _count;
     private long _version;
 
-    internal TeamSnapshot(long generation, DateTimeOffset startedAt)
+    /// <summary>
+    /// The snapshot shown while this one is scanned: a user whose pulls or ongoing data read the same as there keeps
+    /// that snapshot's arrays (<see cref="TeamUser.ShareArraysWith"/>), so a rescan beside the shown team holds little
+    /// more than one team's data. Dropped once this snapshot ends, so it never keeps the older one alive.
+    /// </summary>
+    private TeamSnapshot? _sharesWith;
+
+    internal TeamSnapshot(long generation, DateTimeOffset startedAt, TeamSnapshot? sharesWith = null)
     {
         Generation = generation;
         StartedAt = startedAt;
         Progress = new ScanProgress(0, 0, 0, 0);
+        _sharesWith = sharesWith;
     }
 
     /// <summary>An empty snapshot before any scan ran.</summary>
@@ -89,10 +97,13 @@ public sealed class TeamSnapshot
         if (_index.TryGetValue(user.UserId, out var existing))
         {
             var users = _users;
-            users[existing] = merge is null ? user : merge(users[existing]);
+            var merged = merge is null ? user : merge(users[existing]);
+            Share(merged);
+            users[existing] = merged;
         }
         else
         {
+            Share(user);
             var count = _count;
             if (count == _users.Length)
             {
@@ -111,10 +122,19 @@ public sealed class TeamSnapshot
 
     internal bool Contains(string userId) => _index.ContainsKey(userId);
 
+    private void Share(TeamUser user)
+    {
+        if (_sharesWith is { } shown && shown.TryGet(user.UserId, out var before))
+        {
+            user.ShareArraysWith(before);
+        }
+    }
+
     internal void Report(ScanProgress progress) => Progress = progress;
 
     internal void Complete(DateTimeOffset at)
     {
+        _sharesWith = null;
         CompletedAt = at;
         Interlocked.Increment(ref _version);
     }
@@ -130,6 +150,7 @@ public sealed class TeamSnapshot
 
     internal void Fail(string error, DateTimeOffset at, VitalApiException? upstreamError = null)
     {
+        _sharesWith = null;
         Error = error;
         UpstreamError = upstreamError;
         CompletedAt = at;

@@ -142,8 +142,9 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
 
             _scanning = true;
 
-            var snapshot = new TeamSnapshot(++_generation, _timeProvider.GetUtcNow());
-            if (Current.HasStarted && Current.IsComplete && Current.Error is null)
+            var shown = Current.HasStarted && Current.IsComplete && Current.Error is null ? Current : null;
+            var snapshot = new TeamSnapshot(++_generation, _timeProvider.GetUtcNow(), sharesWith: shown);
+            if (shown is not null)
             {
                 _refreshing = snapshot;
             }

@@ -13,8 +13,10 @@ public sealed class TeamUser
 {
     private static readonly IReadOnlyList<string> Codes = FindingCodes.All;
 
-    private readonly CompactPull[] _pulls;
-    private readonly CompactFreshness[] _ongoing;
+    // Not readonly: ShareArraysWith swaps each for an equal array of the snapshot shown, which changes nothing a
+    // reader can see (same length, same items) and lets the older array be the only copy.
+    private CompactPull[] _pulls;
+    private CompactFreshness[] _ongoing;
 
     /// <summary>The providers the historical-pull listing named (an entry may hold nothing pulled and nothing not pulled).</summary>
     private readonly string[] _pullProviders;
@@ -207,6 +209,25 @@ public sealed class TeamUser
         }
 
         return new UserResources { UserId = UserId, Providers = providers };
+    }
+
+    /// <summary>
+    /// Takes <paramref name="before"/>'s pulls and ongoing data arrays where they hold the same items as this user's
+    /// (a rescan reads most users unchanged): the new snapshot then shares them with the one shown instead of holding
+    /// a second copy of the team. Only ever called before the user is shown; equal items make the swap invisible.
+    /// </summary>
+    internal void ShareArraysWith(TeamUser before)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        if (!ReferenceEquals(_pulls, before._pulls) && _pulls.AsSpan().SequenceEqual(before._pulls))
+        {
+            _pulls = before._pulls;
+        }
+
+        if (!ReferenceEquals(_ongoing, before._ongoing) && _ongoing.AsSpan().SequenceEqual(before._ongoing))
+        {
+            _ongoing = before._ongoing;
+        }
     }
 
     /// <summary>What the team scan read of the user, for the engine: pulls, and ongoing data when read.</summary>

@@ -24,6 +24,35 @@ public sealed class TeamSnapshotTests
     }
 
     [Fact]
+    public void Upsert_RescanBesideTheShownTeam_UnchangedUsersShareItsArraysChangedOnesKeepTheirOwn()
+    {
+        var shown = new TeamSnapshot(1, Now);
+        shown.Upsert(Member(1));
+        shown.Upsert(Member(2));
+        shown.Complete(Now);
+
+        var rescan = new TeamSnapshot(2, Now, sharesWith: shown);
+        var same = Member(1);
+        var changed = Member(2, status: "failure");
+        Assert.False(ReferenceEquals(Array(same), Array(shown.Users[0])));
+        rescan.Upsert(same);
+        rescan.Upsert(changed);
+        rescan.Complete(Now);
+
+        Assert.Same(Array(shown.Users[0]), Array(rescan.Users[0]));
+        Assert.NotSame(Array(shown.Users[1]), Array(rescan.Users[1]));
+        Assert.Equal("failure", rescan.Users[1].Pulls[0].Status.Value);
+        Assert.Equal(shown.Users[0].Pulls, rescan.Users[0].Pulls);
+
+        // Once complete it shares nothing more (and no longer holds the older snapshot).
+        var late = Member(1);
+        rescan.Upsert(late);
+        Assert.NotSame(Array(shown.Users[0]), Array(rescan.Users[0]));
+
+        static CompactPull[] Array(TeamUser user) => System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(user.Pulls)!;
+    }
+
+    [Fact]
     public void Upsert_NewUsers_AppendedInOrderAndFindableInAnyCase()
     {
         var snapshot = new TeamSnapshot(1, Now);
