@@ -8,7 +8,8 @@ namespace Dashboard.Benchmarks;
 /// "team scan" parts promise: a hundred concurrent requests for one user cost one upstream call (JSON endpoint and
 /// server-rendered page alike); concurrent team requests share one scan; a stale team is served at once while a
 /// single refresh runs in the background. Counts come from the simulator's <c>/_simulator/stats</c>. The
-/// simulator's team must be small enough that one scan and its discovery walk fit its 200 recent queries.
+/// simulator's team must be small enough that one scan and its discovery walk fit its recent queries
+/// (<c>VitalSimulator.RecentQueryCapacity</c>; with the ongoing-data walks that is about 300 requests at 1,000 users).
 /// </summary>
 internal static class VerifyCommand
 {
@@ -121,16 +122,16 @@ internal static class VerifyCommand
 
     /// <summary>
     /// Queries that arrived between two readings, answered or not, while the simulator's list has not wrapped
-    /// (it keeps the last 200, oldest first).
+    /// (it keeps the last RecentQueryCapacity, oldest first).
     /// </summary>
     private static IReadOnlyList<string> ArrivedBetween(SimulatorStats before, SimulatorStats after) =>
         after.RecentRequestQueries.Count < VitalSimulatorCapacity
             ? after.RecentRequestQueries.Skip(before.RecentRequestQueries.Count).ToList()
-            : throw new InvalidOperationException("More than 200 upstream requests: use a smaller team.");
+            : throw new InvalidOperationException($"More than {VitalSimulatorCapacity} upstream requests: use a smaller team.");
 
     private const int VitalSimulatorCapacity = Vital.Simulator.VitalSimulator.RecentQueryCapacity;
 
-    /// <summary>Queries received between two readings (the simulator keeps the last 200, oldest first).</summary>
+    /// <summary>Queries received between two readings (the simulator keeps the last RecentQueryCapacity, oldest first).</summary>
     private static IReadOnlyList<string> NewQueries(SimulatorStats before, SimulatorStats after)
     {
         var arrived = (int)(after.RequestCount - before.RequestCount);

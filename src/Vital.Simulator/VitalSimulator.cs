@@ -34,7 +34,7 @@ public sealed class VitalSimulator
     public const int RefreshesPerHour = RefreshLimiter.PerHour;
 
     /// <summary>How many query strings <see cref="RecentRequestQueries"/> keeps.</summary>
-    public const int RecentQueryCapacity = 200;
+    public const int RecentQueryCapacity = 1000;
 
     private const string JsonType = "application/json";
 
