@@ -162,6 +162,16 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryRecorder
     {
         await _migrator.EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
 
+        // The payload, the counts and the pulls in one pass over the team, before any lock is taken: a lazily made
+        // state (MappedUsers) then makes each user once here and once more in the diff, and never holds the team.
+        var counts = new ScanCounts();
+        long pulls = 0;
+        var newPayload = TeamStateSerializer.Serialize(state, user =>
+        {
+            counts.Add(user);
+            pulls += user.Pulls.Count;
+        });
+
         var db = _database.CreateContext();
         await using (db.ConfigureAwait(false))
         {
@@ -201,11 +211,11 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryRecorder
                     CompletedAt = scan.CompletedAt,
                     DurationMs = (long)Math.Max(0, (scan.CompletedAt - scan.StartedAt).TotalMilliseconds),
                     Users = state.Users.Count,
-                    Pulls = state.Users.Sum(u => u.Pulls.Count),
+                    Pulls = (int)Math.Min(pulls, int.MaxValue),
                     UpstreamCalls = scan.UpstreamCalls,
                     Changes = transitions.Count,
                     Baseline = previous is null,
-                    Counts = ScanCounts.Of(state).ToJson(),
+                    Counts = counts.ToJson(),
                 };
                 db.Scans.Add(record);
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -237,7 +247,6 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryRecorder
                     db.Alerts.Add(alert);
                 }
 
-                var newPayload = TeamStateSerializer.Serialize(state);
                 var row = new TeamStateRecord
                 {
                     Scope = scan.Scope,

@@ -21,23 +21,30 @@ public sealed class ScanCounts
         var counts = new ScanCounts();
         foreach (var user in state.Users)
         {
-            foreach (var provider in user.Providers)
-            {
-                counts.For(provider).Users++;
-            }
-
-            foreach (var pull in user.Pulls)
-            {
-                Add(counts.For(pull.Provider).Statuses, pull.Status);
-            }
-
-            foreach (var finding in user.Findings)
-            {
-                Add(counts.For(finding.Provider ?? NoProvider).Findings, finding.Code);
-            }
+            counts.Add(user);
         }
 
         return counts;
+    }
+
+    /// <summary>Counts one more user (the history writer counts as it writes the payload: one pass over the team).</summary>
+    public void Add(UserState user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        foreach (var provider in user.Providers)
+        {
+            For(provider).Users++;
+        }
+
+        foreach (var pull in user.Pulls)
+        {
+            Add(For(pull.Provider).Statuses, pull.Status);
+        }
+
+        foreach (var finding in user.Findings)
+        {
+            Add(For(finding.Provider ?? NoProvider).Findings, finding.Code);
+        }
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, ScanCountsJson.Default.ScanCounts);

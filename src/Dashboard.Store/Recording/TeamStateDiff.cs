@@ -27,10 +27,13 @@ public static class TeamStateDiff
         ArgumentNullException.ThrowIfNull(previousUsers);
         ArgumentNullException.ThrowIfNull(current);
 
-        var now = new Dictionary<string, UserState>(current.Users.Count, StringComparer.Ordinal);
-        foreach (var user in current.Users)
+        // The current users by id, as positions: a lazily made list (MappedUsers) makes only those it is asked for.
+        var users = current.Users;
+        Func<int, string> idAt = users is MappedUsers mapped ? mapped.IdAt : i => users[i].UserId;
+        var now = new Dictionary<string, int>(users.Count, StringComparer.Ordinal);
+        for (var i = 0; i < users.Count; i++)
         {
-            now.TryAdd(user.UserId, user);
+            now.TryAdd(idAt(i), i);
         }
 
         // Per user still in the team, their changes (only users with some); users who left, in the order they come.
@@ -40,12 +43,12 @@ public static class TeamStateDiff
         var leftSeen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var before in previousUsers)
         {
-            if (now.TryGetValue(before.UserId, out var after))
+            if (now.TryGetValue(before.UserId, out var at))
             {
                 // A user listed twice before: the later entry counts, as a lookup by id would give.
                 wasThere.Add(before.UserId);
                 var changes = new List<Transition>();
-                Compare(before, after, changes);
+                Compare(before, users[at], changes);
                 if (changes.Count > 0)
                 {
                     kept[before.UserId] = changes;
@@ -63,20 +66,21 @@ public static class TeamStateDiff
 
         var all = new List<Transition>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var user in current.Users)
+        for (var i = 0; i < users.Count; i++)
         {
-            if (!seen.Add(user.UserId))
+            var userId = idAt(i);
+            if (!seen.Add(userId))
             {
                 continue;
             }
 
-            if (kept.TryGetValue(user.UserId, out var changes))
+            if (kept.TryGetValue(userId, out var changes))
             {
                 all.AddRange(changes);
             }
-            else if (!wasThere.Contains(user.UserId))
+            else if (!wasThere.Contains(userId))
             {
-                Compare(null, user, all);
+                Compare(null, users[i], all);
             }
         }
 

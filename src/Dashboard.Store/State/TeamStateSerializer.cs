@@ -20,14 +20,15 @@ public static class TeamStateSerializer
     /// <summary>The older format, gzip-compressed JSON: still read.</summary>
     internal const int JsonFormat = 1;
 
-    public static byte[] Serialize(TeamState state)
+    /// <summary>The payload; <paramref name="each"/> sees every user as it is written (one pass over a lazily made team).</summary>
+    public static byte[] Serialize(TeamState state, Action<UserState>? each = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         using var buffer = new MemoryStream();
         using (var zip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
         using (var writer = new BinaryStateWriter(new BufferedStream(zip, 1 << 16)))
         {
-            writer.Write(state);
+            writer.Write(state, each);
         }
 
         return buffer.ToArray();
@@ -104,13 +105,14 @@ public static class TeamStateSerializer
         private readonly BinaryWriter _out = new(stream, System.Text.Encoding.UTF8, leaveOpen: false);
         private readonly Dictionary<string, int> _names = new(StringComparer.Ordinal);
 
-        public void Write(TeamState state)
+        public void Write(TeamState state, Action<UserState>? each)
         {
             _out.Write(state.CompletedAt.UtcTicks);
             _out.Write7BitEncodedInt(state.Users.Count);
             foreach (var user in state.Users)
             {
                 Write(user);
+                each?.Invoke(user);
             }
         }
 

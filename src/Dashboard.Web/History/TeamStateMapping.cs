@@ -1,4 +1,5 @@
 using Dashboard.Diagnosis;
+using Dashboard.Store.Connections;
 using Dashboard.Store.State;
 using Dashboard.Web.Connections;
 using Dashboard.Web.Data.Team;
@@ -15,19 +16,34 @@ namespace Dashboard.Web.History;
 /// </summary>
 internal static class TeamStateMapping
 {
+    /// <summary>
+    /// The snapshot's team state, each user made as it is read (<see cref="MappedUsers"/>): the writer reads it in two
+    /// passes and never holds a second copy of the team. The connection readings are taken now, so both passes see
+    /// the same ones while the sweep goes on.
+    /// </summary>
     public static TeamState ToState(TeamSnapshot snapshot, DiagnosisEngine engine, ConnectionReadings? connections = null)
     {
         var users = snapshot.Users;
-        var states = new UserState[users.Count];
-        for (var i = 0; i < users.Count; i++)
+        var readings = new UserConnections?[users.Count];
+        if (connections is not null)
         {
-            states[i] = ToState(users[i], engine, connections);
+            for (var i = 0; i < users.Count; i++)
+            {
+                readings[i] = connections.Of(users[i].UserId);
+            }
         }
 
-        return new TeamState { CompletedAt = snapshot.CompletedAt ?? snapshot.StartedAt, Users = states };
+        return new TeamState
+        {
+            CompletedAt = snapshot.CompletedAt ?? snapshot.StartedAt,
+            Users = new MappedUsers(users.Count, i => users[i].UserId, i => ToState(users[i], engine, readings[i])),
+        };
     }
 
-    public static UserState ToState(TeamUser user, DiagnosisEngine engine, ConnectionReadings? connections = null)
+    public static UserState ToState(TeamUser user, DiagnosisEngine engine, ConnectionReadings? connections = null) =>
+        ToState(user, engine, connections?.Of(user.UserId));
+
+    private static UserState ToState(TeamUser user, DiagnosisEngine engine, UserConnections? reading)
     {
         // The snapshot keeps finding codes only; provider and resource come from diagnosing its pulls again, with the
         // same time, so the result is the one the grid shows.
@@ -41,7 +57,7 @@ internal static class TeamStateMapping
             Pulls = [.. user.Pulls.Select(ToState)],
             NotPulled = [.. user.NotPulled.Select(n => new NotPulledState(n.Provider, n.Resources))],
             Findings = [.. diagnosis.Findings.Select(f => new FindingState(f.Code, SeverityName(f.Severity), f.Provider, f.Resource))],
-            Connections = connections?.Of(user.UserId) is { } reading ? [.. reading.Connections.Select(c => new ConnectionState(c.Provider, c.Status))] : null,
+            Connections = reading is null ? null : [.. reading.Connections.Select(c => new ConnectionState(c.Provider, c.Status))],
         };
     }
 

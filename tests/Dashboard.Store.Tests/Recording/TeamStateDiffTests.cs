@@ -16,6 +16,28 @@ public sealed class TeamStateDiffTests
     }
 
     [Fact]
+    public void Compare_StreamedPreviousAndLazilyMadeCurrent_EachCurrentUserMadeOnceSameChangesInTheCurrentOrder()
+    {
+        var before = Team(T0, User("u2", [Pull("oura", "sleep", "retrying")]), User("gone", [Pull("garmin", "sleep", "failure")]), User("u1", [Pull("oura", "sleep", "success")]));
+        UserState[] now = [User("u1", [Pull("oura", "sleep", "success")]), User("u2", [Pull("oura", "sleep", "failure")]), User("new", [Pull("fitbit", "sleep", "success")])];
+        var made = new List<string>();
+        var lazy = Team(T0.AddHours(1)) with
+        {
+            Users = new MappedUsers(now.Length, i => now[i].UserId, i =>
+            {
+                made.Add(now[i].UserId);
+                return now[i];
+            }),
+        };
+
+        var changes = TeamStateDiff.Compare(before.Users.Select(u => u), lazy);
+
+        Assert.Equal(TeamStateDiff.Compare(before, Team(T0.AddHours(1), now)), changes);
+        Assert.Equal(["u2", "new", "gone"], changes.Select(c => c.UserId).Distinct());
+        Assert.Equal(["new", "u1", "u2"], made.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Compare_StatusChanged_OnePullTransitionFromTo()
     {
         var before = Team(T0, User("u1", [Pull("oura", "sleep", "retrying")]));

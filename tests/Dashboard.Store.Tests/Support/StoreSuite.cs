@@ -48,6 +48,36 @@ public abstract partial class StoreSuite : IAsyncLifetime
     internal abstract StoreDatabase SecondHandle();
 
     [Fact]
+    public async Task Write_LazilyMadeTeam_EachUserMadeAtMostTwicePerScanAndStoredAsMade()
+    {
+        var made = 0;
+        TeamState Lazy(DateTimeOffset at, params UserState[] users) => Team(at) with
+        {
+            Users = new MappedUsers(users.Length, i => users[i].UserId, i =>
+            {
+                Interlocked.Increment(ref made);
+                return users[i];
+            }),
+        };
+
+        await Store.WriteAsync(Lazy(T0, User("u1", [Pull("oura", "sleep", "retrying")]), User("u2")));
+        Assert.InRange(made, 2, 4);
+        made = 0;
+        var written = await Store.WriteAsync(Lazy(T0.AddHours(1), User("u1", [Pull("oura", "sleep", "failure")], [Failed("oura", "sleep")]), User("u2")));
+
+        Assert.InRange(made, 4, 4);
+        Assert.Equal(2, written!.Changes);
+        var stored = await Store.Reader.LoadLatestStateAsync("test", TestContext.Current.CancellationToken);
+        var u1 = stored!.Users.First();
+        Assert.Equal("failure", Assert.Single(u1.Pulls).Status);
+        Assert.Equal("pull_failed", Assert.Single(u1.Findings).Code);
+        await using var db = Store.Database.CreateContext();
+        var scan = await db.Scans.OrderByDescending(s => s.Id).FirstAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(1, scan.Pulls);
+        Assert.Contains("\"failure\":1", scan.Counts, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Migrate_NewDatabase_ModelMatchesAndNothingPending()
     {
         await using var db = Store.Database.CreateContext();
