@@ -20,8 +20,11 @@ public readonly record struct TeamSort(TeamSortColumn Column, bool Descending)
         (TeamSortColumn.NewestData, "newest"),
     ];
 
-    /// <summary>A view's users in another order, computed once per view and order and shared by every circuit showing it.</summary>
-    private static readonly ConditionalWeakTable<TeamViewResult, Dictionary<TeamSort, IReadOnlyList<TeamUser>>> Sorted = new();
+    /// <summary>
+    /// A view's users in another order, computed once per view and order and shared by every circuit showing it.
+    /// Each order is sorted once, outside the lock: callers of other orders of the same view do not wait for it.
+    /// </summary>
+    private static readonly ConditionalWeakTable<TeamViewResult, Dictionary<TeamSort, Lazy<IReadOnlyList<TeamUser>>>> Sorted = new();
 
     /// <summary>Users needing attention first, worst first; then the most recent activity.</summary>
     public static TeamSort Default { get; } = new(TeamSortColumn.Attention, Descending: true);
@@ -81,19 +84,43 @@ public readonly record struct TeamSort(TeamSortColumn Column, bool Descending)
         }
 
         var cache = Sorted.GetOrCreateValue(view);
+        Lazy<IReadOnlyList<TeamUser>>? users;
         lock (cache)
         {
-            if (!cache.TryGetValue(this, out var users))
+            if (!cache.TryGetValue(this, out users))
             {
-                var sorted = view.Users.ToArray();
                 var order = this;
-                Array.Sort(sorted, order.Compare);
-                users = sorted;
+                users = new Lazy<IReadOnlyList<TeamUser>>(
+                    () =>
+                    {
+                        var sorted = view.Users.ToArray();
+                        Array.Sort(sorted, order.Compare);
+                        return sorted;
+                    },
+                    LazyThreadSafetyMode.ExecutionAndPublication);
                 cache[this] = users;
             }
-
-            return users;
         }
+
+        return users.Value;
+    }
+
+    /// <summary>
+    /// The providers in order, item by item: the same order as comparing them joined with commas (slugs are letters,
+    /// digits and underscores, all after the comma), without making a string at each of a sort's million comparisons.
+    /// </summary>
+    private static int CompareProviders(string[] a, string[] b)
+    {
+        for (var i = 0; i < a.Length && i < b.Length; i++)
+        {
+            var byName = string.CompareOrdinal(a[i], b[i]);
+            if (byName != 0)
+            {
+                return byName;
+            }
+        }
+
+        return a.Length.CompareTo(b.Length);
     }
 
     private static int Ascending(TeamSortColumn column, TeamUser a, TeamUser b) => column switch
@@ -101,7 +128,7 @@ public readonly record struct TeamSort(TeamSortColumn Column, bool Descending)
         TeamSortColumn.UserId => string.CompareOrdinal(a.UserId, b.UserId),
         TeamSortColumn.Providers => a.Providers.Length.CompareTo(b.Providers.Length) is var byCount and not 0
             ? byCount
-            : string.CompareOrdinal(string.Join(',', a.Providers), string.Join(',', b.Providers)),
+            : CompareProviders(a.Providers, b.Providers),
         // A higher rank is a worse status: descending puts failures first.
         TeamSortColumn.WorstStatus => StatusRanker.Rank(a.WorstStatus).CompareTo(StatusRanker.Rank(b.WorstStatus)),
         TeamSortColumn.Findings => a.Overall.CompareTo(b.Overall) is var bySeverity and not 0 ? bySeverity

@@ -139,6 +139,24 @@ public sealed class TeamSortTests
     }
 
     [Fact]
+    public void Compare_Providers_FewerFirstThenByTheirNamesInOrderAsIfJoinedWithCommas()
+    {
+        var users = TestSnapshots.Complete(
+            User(1).Pull("oura", "sleep", "success").Pull("garmin", "sleep", "success"),
+            User(2).Pull("fitbit", "sleep", "success"),
+            User(3).Pull("garmin_connect", "sleep", "success").Pull("oura", "sleep", "success"),
+            User(4).Pull("garmin", "sleep", "success").Pull("whoop", "sleep", "success"),
+            User(5).Pull("apple_health_kit", "sleep", "success").Pull("zwift", "sleep", "success")).Users;
+
+        var ordered = users.Order(Comparer<TeamUser>.Create(new TeamSort(TeamSortColumn.Providers, false).Compare)).ToList();
+
+        // "garmin,oura" < "garmin,whoop" < "garmin_connect,oura": a name that is another's beginning comes first.
+        Assert.Equal([Id(2), Id(5), Id(1), Id(4), Id(3)], ordered.Select(u => u.UserId));
+        var joined = users.OrderBy(u => u.Providers.Length).ThenBy(u => string.Join(',', u.Providers), StringComparer.Ordinal).ThenBy(u => u.UserId, StringComparer.Ordinal);
+        Assert.Equal(joined.Select(u => u.UserId), ordered.Select(u => u.UserId));
+    }
+
+    [Fact]
     public void Apply_TheViewsOwnOrder_ReturnsTheViewsOwnList()
     {
         var byUser = TeamSort.Parse("user");
