@@ -27,7 +27,10 @@ internal static class SnapshotMemoryCommand
         await ParsedAsync(300).ConfigureAwait(false);
 
         var perProvider = await SnapshotAsync(users, TeamScanMode.PerProvider).ConfigureAwait(false);
-        var sequential = await SnapshotAsync(users, TeamScanMode.Sequential).ConfigureAwait(false);
+        // The quick run measures the default scan only (--modes PerProvider).
+        var sequential = (args.Get("modes") ?? "PerProvider,Sequential").Contains("Sequential", StringComparison.Ordinal)
+            ? await SnapshotAsync(users, TeamScanMode.Sequential).ConfigureAwait(false)
+            : null;
         var parsed = await ParsedAsync(users).ConfigureAwait(false);
         Console.Error.WriteLine($"memory {users} users: snapshot {perProvider.BytesPerPull:F0} B/pull ({perProvider.Bytes / 1048576.0:F1} MiB), parsed {parsed.BytesPerPull:F0} B/pull ({parsed.Bytes / 1048576.0:F1} MiB)");
 
