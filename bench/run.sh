@@ -25,7 +25,7 @@ if $quick; then duration=10; tabs=10; else duration=30; tabs=30; fi
 # Issue 16, part 3: the upstream at 150 ms per answer; the quick run opens fewer tabs of the heavy page and the grid
 # (never fewer users) and runs the 100k rescan with the latency off (faster, so no kinder to the peak: see README).
 scale_latency=150
-if $quick; then heavy_tabs=10; grid_tabs=5; grid_changes=5; rescan_latency_100k=0; else heavy_tabs=30; grid_tabs=30; grid_changes=10; rescan_latency_100k=150; fi
+if $quick; then heavy_tabs=10; grid_tabs=10; grid_changes=5; rescan_latency_100k=0; else heavy_tabs=30; grid_tabs=30; grid_changes=10; rescan_latency_100k=150; fi
 callers=200
 run_id=$(date -u +%Y%m%dT%H%M%SZ)$($quick && echo -quick || true)
 out=${BENCH_OUT:-$root/bench/results/$run_id}
@@ -95,6 +95,7 @@ start_dashboard() {
   local port; port=$(free_port)
   (cd "$dash_dir" && exec env ASPNETCORE_ENVIRONMENT=Production Vital__ApiKey=$key Vital__BaseUrl="$2" \
     Vital__CacheSeconds="$3" Auth__Mode=None Auth__AllowAnonymous=true Api__RequestsPerMinute=100000 Sweep__RequestsPerSecond=0 \
+    Store__ConnectionString="Data Source=$out/$1.db" \
     ForwardedHeaders__KnownNetworks__0=127.0.0.1/32 \
     dotnet Dashboard.Web.dll --urls "http://127.0.0.1:$port") >"$out/$1.log" 2>&1 &
   pids+=($!)

@@ -58,8 +58,12 @@ internal static class VerifyCommand
         }
 
         var after = await simulator.StatsAsync().ConfigureAwait(false);
+        // The whole diagnosis reads four sources once each: the pulls and the ongoing data (queries naming the user),
+        // the user and the connections (the user id in the path, no query).
         var calls = NewQueries(before, after).Count(q => q.Contains("user_id=" + userId, StringComparison.OrdinalIgnoreCase));
-        return new Check(name, ok == 100 && calls == 1, $"{ok}/100 answered 200; upstream calls for the user: {calls}; all upstream calls meanwhile: {after.RequestCount - before.RequestCount}");
+        var all = after.RequestCount - before.RequestCount;
+        return new Check(name, ok == 100 && calls == 2 && all == WholeDiagnosisCalls,
+            $"{ok}/100 answered 200; upstream calls naming the user in the query (pulls, ongoing data): {calls}; all upstream calls meanwhile: {all} (one view reads {WholeDiagnosisCalls} sources once each)");
     }
 
     private static async Task<IEnumerable<Check>> TeamAsync(HttpClient http, SimulatorClient simulator, string dashboardUrl, int cacheSeconds)
@@ -99,11 +103,11 @@ internal static class VerifyCommand
         return
         [
             new Check("20 concurrent GET /api/users.csv on a cold dashboard share one team scan",
-                ok == 20 && firstWalks.Count > 0 && firstWalks.Values.All(n => n == 1),
+                ok == 20 && firstWalks.Count > 0 && firstWalks.Values.All(n => n <= WalksPerProvider),
                 $"{ok}/20 answered 200 in {firstScan.TotalSeconds:F2} s; provider walks started: {firstWalks.Count}, most starts of one provider: {(firstWalks.Count == 0 ? 0 : firstWalks.Values.Max())}. "
                 + $"Then the discovery walk ({walkPages} pages) {(rescans > 0 ? "found a provider the spec does not list and scanned the team once more, as designed" : "found nothing new")}; upstream calls in all: {settled.RequestCount - before.RequestCount}"),
             new Check("a stale team is answered from the old snapshot while one refresh runs in the background",
-                staleOk == 10 && staleTime < firstScan / 2 && refreshWalks.Count > 0 && refreshWalks.Values.All(n => n == 1),
+                staleOk == 10 && staleTime < firstScan / 2 && refreshWalks.Count > 0 && refreshWalks.Values.All(n => n <= WalksPerProvider),
                 $"{staleOk}/10 answered 200 in {staleTime.TotalMilliseconds:F0} ms (fresh: {freshTime.TotalMilliseconds:F0} ms; the cold scan took {firstScan.TotalMilliseconds:F0} ms); provider walks of the one refresh: {refreshWalks.Count}, most starts of one provider: {(refreshWalks.Count == 0 ? 0 : refreshWalks.Values.Max())}; upstream calls: {refreshed.RequestCount - beforeRefresh.RequestCount}"),
         ];
     }
@@ -128,6 +132,15 @@ internal static class VerifyCommand
         after.RecentRequestQueries.Count < VitalSimulatorCapacity
             ? after.RecentRequestQueries.Skip(before.RecentRequestQueries.Count).ToList()
             : throw new InvalidOperationException($"More than {VitalSimulatorCapacity} upstream requests: use a smaller team.");
+
+    /// <summary>
+    /// A scan starts two walks per provider, its pulls and its ongoing data (<c>Vital:ScanResources</c>); the simulator
+    /// keeps query strings without the path, so the two first pages look alike: more than two is a walk started twice.
+    /// </summary>
+    private const int WalksPerProvider = 2;
+
+    /// <summary>The user, their connections, pulls and ongoing data: the upstream calls of one whole diagnosis.</summary>
+    private const int WholeDiagnosisCalls = 4;
 
     private const int VitalSimulatorCapacity = Vital.Simulator.VitalSimulator.RecentQueryCapacity;
 
