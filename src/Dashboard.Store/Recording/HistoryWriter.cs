@@ -166,11 +166,14 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryRecorder
         // state (MappedUsers) then makes each user once here and once more in the diff, and never holds the team.
         var counts = new ScanCounts();
         long pulls = 0;
-        var newPayload = TeamStateSerializer.Serialize(state, user =>
-        {
-            counts.Add(user);
-            pulls += user.Pulls.Count;
-        });
+        var newPayload = TeamStateSerializer.Serialize(
+            state,
+            user =>
+            {
+                counts.Add(user);
+                pulls += user.Pulls.Count;
+            },
+            _lastWritten?.Payload.Length ?? 0);
 
         var db = _database.CreateContext();
         await using (db.ConfigureAwait(false))
@@ -203,7 +206,22 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryRecorder
                     previous = TeamStateSerializer.ReadUsers(payload, stored.Format);
                 }
 
-                List<Transition> transitions = previous is null ? [] : TeamStateDiff.Compare(previous, state);
+                List<Transition> transitions = [];
+                if (previous is not null)
+                {
+                    try
+                    {
+                        transitions = TeamStateDiff.Compare(previous, state);
+                    }
+                    catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or FormatException or System.Text.Json.JsonException)
+                    {
+                        // A stored team that cannot be read (damaged, or cut short) would fail every write from now on:
+                        // this scan starts the history afresh instead, as a baseline that replaces it.
+                        LogStoredUnreadable(_logger, ex.GetType().Name);
+                        previous = null;
+                    }
+                }
+
                 var record = new ScanRecord
                 {
                     Scope = scan.Scope,
@@ -288,6 +306,9 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryRecorder
 
     [LoggerMessage(EventId = 7014, Level = LogLevel.Error, Message = "History: the team state could not be made from the scan")]
     private static partial void LogStateFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 7016, Level = LogLevel.Warning, Message = "History: the stored team state could not be read ({ExceptionType}); this scan is written as a new baseline and replaces it")]
+    private static partial void LogStoredUnreadable(ILogger logger, string exceptionType);
 
     [LoggerMessage(EventId = 7015, Level = LogLevel.Information, Message = "History: the scan completed at {CompletedAt} is older than the stored one ({StoredAt}); not written")]
     private static partial void LogOlderThanStored(ILogger logger, DateTimeOffset completedAt, DateTimeOffset storedAt);

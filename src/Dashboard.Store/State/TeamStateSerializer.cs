@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace Dashboard.Store.State;
 
 /// <summary>
-/// A <see cref="TeamState"/> as stored. Format 2 (written now): a compact binary layout, gzip-compressed, with every
+/// A <see cref="TeamState"/> as stored. Format 3 (written now; 2 is the same without the users' headlines): a compact binary layout, gzip-compressed, with every
 /// repeated name (provider, resource, status, finding code, release, error) written once and then referred to by
 /// number, and times as UTC ticks. Reading and writing it is several times faster than the JSON of format 1 and holds
 /// no text copy of the team in memory: a restart of a 100,000-user team reads it in seconds, and the history writer
@@ -15,16 +15,23 @@ namespace Dashboard.Store.State;
 public static class TeamStateSerializer
 {
     /// <summary>The payload format written now; a stored payload of an unknown format is not read (the next scan replaces it).</summary>
-    public const int Format = 2;
+    public const int Format = 3;
+
+    /// <summary>Format 3 without the users' headlines (then a restart diagnoses them): still read.</summary>
+    internal const int NoHeadlineFormat = 2;
 
     /// <summary>The older format, gzip-compressed JSON: still read.</summary>
     internal const int JsonFormat = 1;
 
-    /// <summary>The payload; <paramref name="each"/> sees every user as it is written (one pass over a lazily made team).</summary>
-    public static byte[] Serialize(TeamState state, Action<UserState>? each = null)
+    /// <summary>
+    /// The payload; <paramref name="each"/> sees every user as it is written (one pass over a lazily made team).
+    /// <paramref name="expectedBytes"/> (the last payload's size) sizes the buffer once instead of doubling it up to a
+    /// hundred megabytes at 100,000 users, each doubling a large object left behind.
+    /// </summary>
+    public static byte[] Serialize(TeamState state, Action<UserState>? each = null, int expectedBytes = 0)
     {
         ArgumentNullException.ThrowIfNull(state);
-        using var buffer = new MemoryStream();
+        using var buffer = new MemoryStream(expectedBytes > 0 ? expectedBytes + (expectedBytes / 8) : 0);
         using (var zip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
         using (var writer = new BinaryStateWriter(new BufferedStream(zip, 1 << 16)))
         {
@@ -40,10 +47,10 @@ public static class TeamStateSerializer
         ArgumentNullException.ThrowIfNull(payload);
         switch (format)
         {
-            case Format:
+            case Format or NoHeadlineFormat:
             {
                 using var zip = new GZipStream(new MemoryStream(payload), CompressionMode.Decompress);
-                using var reader = new BinaryStateReader(new BufferedStream(zip, 1 << 16));
+                using var reader = new BinaryStateReader(new BufferedStream(zip, 1 << 16), headlines: format == Format);
                 return reader.ReadTeam();
             }
 
@@ -67,15 +74,15 @@ public static class TeamStateSerializer
         ArgumentNullException.ThrowIfNull(payload);
         return format switch
         {
-            Format => Stream(payload),
+            Format or NoHeadlineFormat => Stream(payload, format == Format),
             JsonFormat => Deserialize(payload, format)?.Users,
             _ => null,
         };
 
-        static IEnumerable<UserState> Stream(byte[] payload)
+        static IEnumerable<UserState> Stream(byte[] payload, bool headlines)
         {
             using var zip = new GZipStream(new MemoryStream(payload), CompressionMode.Decompress);
-            using var reader = new BinaryStateReader(new BufferedStream(zip, 1 << 16));
+            using var reader = new BinaryStateReader(new BufferedStream(zip, 1 << 16), headlines);
             _ = reader.ReadCompletedAt();
             for (var count = reader.ReadCount(); count > 0; count--)
             {
@@ -165,6 +172,8 @@ public static class TeamStateSerializer
                 Name(finding.Resource);
             }
 
+            Name(user.Headline);
+
             // Lists that may be absent: 0 is null, n is n − 1 items.
             _out.Write7BitEncodedInt(user.Connections is { } connections ? connections.Count + 1 : 0);
             foreach (var connection in user.Connections ?? [])
@@ -221,8 +230,11 @@ public static class TeamStateSerializer
         private void Time(DateTimeOffset? time) => _out.Write(time?.UtcTicks ?? 0L);
     }
 
-    private sealed class BinaryStateReader(Stream stream) : IDisposable
+    private sealed class BinaryStateReader(Stream stream, bool headlines) : IDisposable
     {
+        private const int MaxUsers = 10_000_000;
+        private const int MaxItems = 100_000;
+
         private readonly BinaryReader _in = new(stream, System.Text.Encoding.UTF8, leaveOpen: false);
         private readonly List<string> _names = [];
 
@@ -240,7 +252,8 @@ public static class TeamStateSerializer
 
         public DateTimeOffset ReadCompletedAt() => new(_in.ReadInt64(), TimeSpan.Zero);
 
-        public int ReadCount() => _in.Read7BitEncodedInt();
+        /// <summary>The team's user count, checked: a damaged payload fails here rather than allocating billions.</summary>
+        public int ReadCount() => Count(MaxUsers);
 
         public void Dispose() => _in.Dispose();
 
@@ -248,13 +261,13 @@ public static class TeamStateSerializer
         {
             var userId = Text()!;
             var asOf = new DateTimeOffset(_in.ReadInt64(), TimeSpan.Zero);
-            var providers = new string[_in.Read7BitEncodedInt()];
+            var providers = new string[Count(MaxItems)];
             for (var i = 0; i < providers.Length; i++)
             {
                 providers[i] = Name()!;
             }
 
-            var pulls = new PullState[_in.Read7BitEncodedInt()];
+            var pulls = new PullState[Count(MaxItems)];
             for (var i = 0; i < pulls.Length; i++)
             {
                 pulls[i] = new PullState
@@ -274,11 +287,11 @@ public static class TeamStateSerializer
                 };
             }
 
-            var notPulled = new NotPulledState[_in.Read7BitEncodedInt()];
+            var notPulled = new NotPulledState[Count(MaxItems)];
             for (var i = 0; i < notPulled.Length; i++)
             {
                 var provider = Name()!;
-                var resources = new string[_in.Read7BitEncodedInt()];
+                var resources = new string[Count(MaxItems)];
                 for (var r = 0; r < resources.Length; r++)
                 {
                     resources[r] = Name()!;
@@ -287,14 +300,16 @@ public static class TeamStateSerializer
                 notPulled[i] = new NotPulledState(provider, resources);
             }
 
-            var findings = new FindingState[_in.Read7BitEncodedInt()];
+            var findings = new FindingState[Count(MaxItems)];
             for (var i = 0; i < findings.Length; i++)
             {
                 findings[i] = new FindingState(Name()!, Name()!, Name(), Name());
             }
 
+            var headline = headlines ? Name() : null;
+
             ConnectionState[]? connections = null;
-            if (_in.Read7BitEncodedInt() is > 0 and var connectionCount)
+            if (Count(MaxItems + 1) is > 0 and var connectionCount)
             {
                 connections = new ConnectionState[connectionCount - 1];
                 for (var i = 0; i < connections.Length; i++)
@@ -304,7 +319,7 @@ public static class TeamStateSerializer
             }
 
             FreshnessState[]? ongoing = null;
-            if (_in.Read7BitEncodedInt() is > 0 and var ongoingCount)
+            if (Count(MaxItems + 1) is > 0 and var ongoingCount)
             {
                 ongoing = new FreshnessState[ongoingCount - 1];
                 for (var i = 0; i < ongoing.Length; i++)
@@ -330,6 +345,7 @@ public static class TeamStateSerializer
                 Pulls = pulls,
                 NotPulled = notPulled,
                 Findings = findings,
+                Headline = headline,
                 Connections = connections,
                 Ongoing = ongoing,
             };
@@ -350,6 +366,10 @@ public static class TeamStateSerializer
                     return number - 2 < _names.Count ? _names[number - 2] : throw new InvalidDataException($"The stored team state names {number - 2}, which it never wrote.");
             }
         }
+
+        private int Count(int max) => _in.Read7BitEncodedInt() is var count && count >= 0 && count <= max
+            ? count
+            : throw new InvalidDataException($"The stored team state holds a count of {count}, more than it can have written.");
 
         private string? Text() => _in.ReadBoolean() ? _in.ReadString() : null;
 

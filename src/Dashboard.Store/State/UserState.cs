@@ -17,6 +17,12 @@ public sealed record UserState
 
     public IReadOnlyList<FindingState> Findings { get; init; } = [];
 
+    /// <summary>
+    /// The diagnosis's one-line headline for the grid, with the findings the figures a restart shows without diagnosing
+    /// again; null in payloads written before it was kept (then the restart diagnoses).
+    /// </summary>
+    public string? Headline { get; init; }
+
     /// <summary>The connections, when the scan read them; null when it did not (then their changes are not recorded).</summary>
     public IReadOnlyList<ConnectionState>? Connections { get; init; }
 

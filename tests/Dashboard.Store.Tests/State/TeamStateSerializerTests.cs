@@ -85,6 +85,36 @@ public sealed class TeamStateSerializerTests
         Assert.Equal(TimeSpan.Zero, back.Users[1].Pulls[0].EndedAt!.Value.Offset);
     }
 
+    [Theory]
+    [InlineData("cut short")]
+    [InlineData("not gzip")]
+    [InlineData("a count of billions")]
+    public void Deserialize_DamagedPayload_FailsWithInvalidDataNeverAllocatesWhatItSays(string damage)
+    {
+        var whole = TeamStateSerializer.Serialize(Team(T0, User("u1", [Pull("oura", "sleep", "success")]), User("u2")));
+        var payload = damage switch
+        {
+            "cut short" => whole[..(whole.Length / 2)],
+            "not gzip" => [.. Enumerable.Range(0, 200).Select(i => (byte)(i * 37))],
+            _ => Gzip([.. BitConverter.GetBytes(T0.UtcTicks), 0xFF, 0xFF, 0xFF, 0xFF, 0x07]),
+        };
+
+        var ex = Record.Exception(() => TeamStateSerializer.Deserialize(payload, TeamStateSerializer.Format));
+
+        Assert.True(ex is InvalidDataException or EndOfStreamException, ex?.ToString() ?? "no exception");
+
+        static byte[] Gzip(byte[] raw)
+        {
+            using var buffer = new MemoryStream();
+            using (var zip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+            {
+                zip.Write(raw);
+            }
+
+            return buffer.ToArray();
+        }
+    }
+
     [Fact]
     public void Deserialize_OtherFormat_Null()
     {

@@ -48,6 +48,31 @@ public abstract partial class StoreSuite : IAsyncLifetime
     internal abstract StoreDatabase SecondHandle();
 
     [Fact]
+    public async Task Write_StoredTeamDamaged_ThisScanIsANewBaselineAndHistoryGoesOn()
+    {
+        await Store.WriteAsync(Team(T0, User("u1", [Pull("oura", "sleep", "retrying")])));
+        await using (var db = Store.Database.CreateContext())
+        {
+            var row = await db.TeamStates.SingleAsync(TestContext.Current.CancellationToken);
+            row.Payload = row.Payload[..(row.Payload.Length / 2)];
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        // Another replica (this one remembers what it wrote and would not read the row).
+        var second = new StoreHarness(SecondHandle());
+        var written = await second.WriteAsync(Team(T0.AddHours(1), User("u1", [Pull("oura", "sleep", "failure")])));
+        var next = await second.WriteAsync(Team(T0.AddHours(2), User("u1", [Pull("oura", "sleep", "success")])));
+        await second.DisposeAsync();
+
+        Assert.NotNull(written);
+        Assert.True(written.Baseline);
+        Assert.Equal(0, written.Changes);
+        Assert.NotNull(next);
+        Assert.False(next.Baseline);
+        Assert.Equal(1, next.Changes);
+    }
+
+    [Fact]
     public async Task Write_LazilyMadeTeam_EachUserMadeAtMostTwicePerScanAndStoredAsMade()
     {
         var made = 0;
