@@ -33,15 +33,17 @@ internal static class StoredTeamSnapshot
     }
 
     /// <summary>
-    /// Diagnoses a chunk of stored users in parallel (the payload is read on one thread; diagnosing is most of a
-    /// restart's time), then adds them in their stored order: the snapshot has a single writer.
+    /// Makes a chunk of stored users in parallel (the payload is read on one thread), from the figures stored with them
+    /// or, for payloads without those, by diagnosing them again; then adds them in their stored order: the snapshot
+    /// has a single writer.
     /// </summary>
     private static void Add(TeamSnapshot snapshot, List<UserState> read, TeamUser[] built, DiagnosisEngine engine, StringPool pool)
     {
         Parallel.For(0, read.Count, i =>
         {
             var user = read[i];
-            built[i] = TeamUser.Create(TeamStateMapping.ToPulls(user), TeamStateMapping.ToResources(user), engine, user.AsOf, pool);
+            built[i] = TeamStateMapping.FromStored(user, engine, pool)
+                ?? TeamUser.Create(TeamStateMapping.ToPulls(user), TeamStateMapping.ToResources(user), engine, user.AsOf, pool);
         });
 
         for (var i = 0; i < read.Count; i++)

@@ -57,8 +57,76 @@ internal static class TeamStateMapping
             Pulls = [.. user.Pulls.Select(ToState)],
             NotPulled = [.. user.NotPulled.Select(n => new NotPulledState(n.Provider, n.Resources))],
             Findings = [.. diagnosis.Findings.Select(f => new FindingState(f.Code, SeverityName(f.Severity), f.Provider, f.Resource))],
+            Headline = diagnosis.Headline,
             Connections = reading is null ? null : [.. reading.Connections.Select(c => new ConnectionState(c.Provider, c.Status))],
         };
+    }
+
+    /// <summary>
+    /// The stored user as the snapshot keeps them, with the figures their diagnosis gave when stored (no diagnosis
+    /// again); null when the payload predates the stored headline or names a severity this version does not know (then
+    /// <see cref="ToPulls"/> and <see cref="ToResources"/> feed a fresh diagnosis).
+    /// </summary>
+    public static TeamUser? FromStored(UserState user, DiagnosisEngine engine, StringPool pool)
+    {
+        if (user.Headline is not { } headline)
+        {
+            return null;
+        }
+
+        var findings = new (string Code, Severity Severity)[user.Findings.Count];
+        for (var i = 0; i < findings.Length; i++)
+        {
+            if (!Enum.TryParse<Severity>(user.Findings[i].Severity, ignoreCase: true, out var severity))
+            {
+                return null;
+            }
+
+            findings[i] = (user.Findings[i].Code, severity);
+        }
+
+        var pulls = new CompactPull[user.Pulls.Count];
+        for (var i = 0; i < pulls.Length; i++)
+        {
+            var pull = user.Pulls[i];
+            pulls[i] = new CompactPull(
+                pool.Intern(pull.Provider),
+                pool.Intern(pull.Resource),
+                pull.Status,
+                pull.ErrorDetails,
+                pull.Release,
+                pull.TraceId,
+                pull.DaysWithData,
+                (pull.ScheduledAt, pull.StartedAt, pull.EndedAt),
+                (pull.RangeStart, pull.RangeEnd),
+                pool);
+        }
+
+        CompactFreshness[]? ongoing = null;
+        if (user.Ongoing is { } stored)
+        {
+            ongoing = new CompactFreshness[stored.Count];
+            for (var i = 0; i < ongoing.Length; i++)
+            {
+                var resource = stored[i];
+                // Stale as the scan decides it: data older than the provider's limit while its backfill succeeded or never ran.
+                var pulled = user.Pulls.FirstOrDefault(p => p.Provider == resource.Provider && p.Resource == resource.Resource)?.Status;
+                var stale = (pulled is null || pulled == PullStatus.Success.Value)
+                    && engine.Thresholds.IsStale(resource.Provider, resource.NewestData, user.AsOf);
+                ongoing[i] = new CompactFreshness(pool.Intern(resource.Provider), pool.Intern(resource.Resource), ToFreshness(resource), stale, pool);
+            }
+        }
+
+        return TeamUser.FromStored(
+            user.UserId,
+            pulls,
+            [.. user.NotPulled.Select(n => new NotPulledEntry(pool.Intern(n.Provider), [.. n.Resources.Select(pool.Intern)]))],
+            ongoing,
+            [.. user.Providers.Select(pool.Intern)],
+            headline,
+            findings,
+            user.AsOf,
+            pool);
     }
 
     /// <summary>What Vital said of the user, back in the client's shape, for <see cref="TeamUser"/> to diagnose again.</summary>

@@ -1,3 +1,4 @@
+using Dashboard.Diagnosis;
 using Dashboard.Web.Data.Team;
 using Dashboard.Web.History;
 using Dashboard.Web.Tests.Support;
@@ -84,6 +85,71 @@ public sealed class TeamStateMappingTests
         Assert.Equal(scanned.IsStale, restored.IsStale);
         Assert.Equal(scanned.Ongoing.Select(o => o.ToFreshness()), restored.Ongoing.Select(o => o.ToFreshness()));
         Assert.Contains(state.Findings, f => f.Provider == "withings");
+    }
+
+    [Fact]
+    public void FromStored_ThroughThePayload_EveryGridFigureAsTheScannedUserWithoutDiagnosingAgain()
+    {
+        var pool = new StringPool();
+        TeamUser[] scanned =
+        [
+            TeamUser.Create(User(1).Pull("oura", "sleep", "failure", errorDetails: "provider_credential_error").Pull("oura", "workouts", "success").NotPulled("oura", "hrv"), Engine, Now, pool),
+            TeamUser.Create(User(2).Pull("garmin", "activity", "retrying", errorDetails: "rate_limited").Pull("fitbit", "sleep", "in_progress"), Engine, Now, pool),
+            TeamUser.Create(User(3).NotPulled("garmin", "sleep"), Engine, Now, pool),
+            TeamUser.Create(
+                User(4).Pull("oura", "sleep", "success", daysWithData: 3),
+                new OngoingBuilder(Id(4)).Resource("oura", "sleep", TimeSpan.FromDays(20)).Resource("withings", "weight", null, attempt: "failure").Build(),
+                Engine,
+                Now.AddMinutes(-3),
+                pool),
+            TeamUser.Create(User(5), new OngoingBuilder(Id(5)).Resource("oura", "sleep", TimeSpan.FromHours(2)).Build(), Engine, Now, pool),
+        ];
+        var snapshot = TestSnapshots.Scanning();
+        foreach (var user in scanned)
+        {
+            snapshot.Upsert(user);
+        }
+
+        snapshot.Complete(Now);
+        var payload = Dashboard.Store.State.TeamStateSerializer.Serialize(TeamStateMapping.ToState(snapshot, Engine));
+        var stored = Dashboard.Store.State.TeamStateSerializer.Deserialize(payload, Dashboard.Store.State.TeamStateSerializer.Format)!;
+
+        var restored = stored.Users.Select(u => TeamStateMapping.FromStored(u, Engine, new StringPool())).ToList();
+
+        Assert.All(restored, Assert.NotNull);
+        foreach (var (was, back) in scanned.Zip(restored))
+        {
+            Assert.Equal(was.UserId, back!.UserId);
+            Assert.Equal(was.AsOf, back.AsOf);
+            Assert.Equal(was.Overall, back.Overall);
+            Assert.Equal(was.Headline, back.Headline);
+            Assert.Equal(was.FindingMask, back.FindingMask);
+            Assert.Equal((was.CriticalCount, was.WarningCount, was.InfoCount), (back.CriticalCount, back.WarningCount, back.InfoCount));
+            Assert.Equal(was.WorstStatus, back.WorstStatus);
+            Assert.Equal(was.HasActivePulls, back.HasActivePulls);
+            Assert.Equal(was.LatestActivityTicks, back.LatestActivityTicks);
+            Assert.Equal(was.NewestDataTicks, back.NewestDataTicks);
+            Assert.Equal(was.IsStale, back.IsStale);
+            Assert.Equal(was.OngoingRead, back.OngoingRead);
+            Assert.Equal(was.Providers, back.Providers);
+            Assert.Equal(was.PullProviders, back.PullProviders);
+            Assert.Equal(was.Pulls, back.Pulls);
+            Assert.Equal(was.Ongoing, back.Ongoing);
+            Assert.Equal(was.NotPulled.Select(n => (n.Provider, string.Join(',', n.Resources))), back.NotPulled.Select(n => (n.Provider, string.Join(',', n.Resources))));
+        }
+
+        Assert.True(scanned[3].IsStale);
+        Assert.Equal(Severity.Critical, restored[0]!.Overall);
+    }
+
+    [Fact]
+    public void FromStored_PayloadWithoutHeadlines_NullSoTheRestartDiagnoses()
+    {
+        var state = TeamStateMapping.ToState(TeamUser.Create(User(1).Pull("oura", "sleep", "failure"), Engine, Now, new StringPool()), Engine);
+
+        Assert.NotNull(state.Headline);
+        Assert.Null(TeamStateMapping.FromStored(state with { Headline = null }, Engine, new StringPool()));
+        Assert.Null(TeamStateMapping.FromStored(state with { Findings = [new("pull_failed", "dreadful")] }, Engine, new StringPool()));
     }
 
     [Fact]

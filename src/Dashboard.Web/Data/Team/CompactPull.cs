@@ -23,20 +23,46 @@ public readonly struct CompactPull : IEquatable<CompactPull>
     private readonly string? _traceText;
 
     internal CompactPull(string provider, string resource, HistoricalPull pull, StringPool pool)
+        : this(
+            provider,
+            resource,
+            pull.Status.Value,
+            pull.ErrorDetails?.Value,
+            pull.Release,
+            pull.TraceId,
+            pull.DaysWithData,
+            (pull.Timeline.ScheduledAt, pull.Timeline.StartedAt, pull.Timeline.EndedAt),
+            (pull.RangeStart, pull.RangeEnd),
+            pool)
+    {
+    }
+
+    /// <summary>A pull from its parts (a stored team state, read back at a restart).</summary>
+    internal CompactPull(
+        string provider,
+        string resource,
+        string status,
+        string? errorDetails,
+        string? release,
+        string? traceId,
+        int daysWithData,
+        (DateTimeOffset? Scheduled, DateTimeOffset? Started, DateTimeOffset? Ended) timeline,
+        (DateTimeOffset? Start, DateTimeOffset? End) range,
+        StringPool pool)
     {
         Provider = provider;
         Resource = resource;
-        Status = new PullStatus(pool.Intern(pull.Status.Value));
-        ErrorDetails = pull.ErrorDetails is { } details ? pool.Intern(details.Value) : null;
-        Release = pool.InternOrNull(pull.Release);
-        DaysWithData = pull.DaysWithData;
-        _scheduled = Ticks(pull.Timeline.ScheduledAt);
-        _started = Ticks(pull.Timeline.StartedAt);
-        _ended = Ticks(pull.Timeline.EndedAt);
-        _rangeStart = Ticks(pull.RangeStart);
-        _rangeEnd = Ticks(pull.RangeEnd);
-        HasTraceId = pull.TraceId is not null;
-        if (pull.TraceId is { Length: 32 } hex
+        Status = new PullStatus(pool.Intern(status));
+        ErrorDetails = errorDetails is { } details ? pool.Intern(details) : null;
+        Release = pool.InternOrNull(release);
+        DaysWithData = daysWithData;
+        _scheduled = Ticks(timeline.Scheduled);
+        _started = Ticks(timeline.Started);
+        _ended = Ticks(timeline.Ended);
+        _rangeStart = Ticks(range.Start);
+        _rangeEnd = Ticks(range.End);
+        HasTraceId = traceId is not null;
+        if (traceId is { Length: 32 } hex
             && hex.All(char.IsAsciiHexDigitLower)
             && ulong.TryParse(hex.AsSpan(0, 16), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out _traceHigh)
             && ulong.TryParse(hex.AsSpan(16, 16), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out _traceLow))
@@ -46,7 +72,7 @@ public readonly struct CompactPull : IEquatable<CompactPull>
         else
         {
             _traceHigh = _traceLow = 0;
-            _traceText = pull.TraceId;
+            _traceText = traceId;
         }
     }
 

@@ -23,6 +23,23 @@ public sealed class TeamUser
 
     private TeamUser(
         string userId, CompactPull[] pulls, NotPulledEntry[] notPulled, CompactFreshness[] ongoing, bool ongoingRead, string[] pullProviders, string[] providers, UserDiagnosis diagnosis, DateTimeOffset asOf, StringPool pool)
+        : this(userId, pulls, notPulled, ongoing, ongoingRead, pullProviders, providers, diagnosis.Overall, diagnosis.Headline, [.. diagnosis.Findings.Select(f => (f.Code, f.Severity))], asOf, pool)
+    {
+    }
+
+    private TeamUser(
+        string userId,
+        CompactPull[] pulls,
+        NotPulledEntry[] notPulled,
+        CompactFreshness[] ongoing,
+        bool ongoingRead,
+        string[] pullProviders,
+        string[] providers,
+        Severity overall,
+        string headline,
+        IReadOnlyList<(string Code, Severity Severity)> findings,
+        DateTimeOffset asOf,
+        StringPool pool)
     {
         UserId = userId;
         _pullProviders = pullProviders;
@@ -32,9 +49,9 @@ public sealed class TeamUser
         NotPulled = notPulled;
         Providers = providers;
         AsOf = asOf;
-        Overall = diagnosis.Overall;
-        Headline = pool.Intern(diagnosis.Headline);
-        foreach (var finding in diagnosis.Findings)
+        Overall = overall;
+        Headline = pool.Intern(headline);
+        foreach (var finding in findings)
         {
             var index = IndexOf(finding.Code);
             if (index >= 0)
@@ -239,6 +256,37 @@ public sealed class TeamUser
     /// <summary>A user as stored (pulls, and ongoing data when that scan read it): the history's restart.</summary>
     internal static TeamUser Create(UserHistoricalPulls user, UserResources? ongoing, DiagnosisEngine engine, DateTimeOffset asOf, StringPool pool) =>
         Build(user.UserId, user, ongoing, engine, asOf, pool);
+
+    /// <summary>
+    /// A user as the store kept them, in the snapshot's own order, with the grid's figures their diagnosis gave when
+    /// they were stored (its findings' codes and severities, its headline): a restart shows them without diagnosing
+    /// the team again, which was most of its time. The next scan diagnoses them afresh.
+    /// </summary>
+    internal static TeamUser FromStored(
+        string userId,
+        CompactPull[] pulls,
+        NotPulledEntry[] notPulled,
+        CompactFreshness[]? ongoing,
+        string[] pullProviders,
+        string headline,
+        IReadOnlyList<(string Code, Severity Severity)> findings,
+        DateTimeOffset asOf,
+        StringPool pool)
+    {
+        var providers = new SortedSet<string>(pullProviders, StringComparer.Ordinal);
+        foreach (var resource in ongoing ?? [])
+        {
+            providers.Add(resource.Provider);
+        }
+
+        var overall = Severity.Ok;
+        foreach (var (_, severity) in findings)
+        {
+            overall = severity > overall ? severity : overall;
+        }
+
+        return new TeamUser(userId, pulls, notPulled, ongoing ?? [], ongoing is not null, pullProviders, [.. providers], overall, headline, findings, asOf, pool);
+    }
 
     /// <summary>A user only the resources introspection listed (no pull of theirs seen yet).</summary>
     internal static TeamUser FromOngoing(UserResources resources, DiagnosisEngine engine, DateTimeOffset asOf, StringPool pool) =>
