@@ -129,14 +129,8 @@ public static class TeamStateSerializer
         {
             Text(user.UserId);
             _out.Write(user.AsOf.UtcTicks);
-            _out.Write7BitEncodedInt(user.Providers.Count);
-            foreach (var provider in user.Providers)
-            {
-                Name(provider);
-            }
-
-            _out.Write7BitEncodedInt(user.Pulls.Count);
-            foreach (var pull in user.Pulls)
+            Items(user.Providers, Name);
+            Items(user.Pulls, pull =>
             {
                 Name(pull.Provider);
                 Name(pull.Resource);
@@ -150,40 +144,26 @@ public static class TeamStateSerializer
                 Time(pull.EndedAt);
                 Time(pull.RangeStart);
                 Time(pull.RangeEnd);
-            }
-
-            _out.Write7BitEncodedInt(user.NotPulled.Count);
-            foreach (var notPulled in user.NotPulled)
+            });
+            Items(user.NotPulled, notPulled =>
             {
                 Name(notPulled.Provider);
-                _out.Write7BitEncodedInt(notPulled.Resources.Count);
-                foreach (var resource in notPulled.Resources)
-                {
-                    Name(resource);
-                }
-            }
-
-            _out.Write7BitEncodedInt(user.Findings.Count);
-            foreach (var finding in user.Findings)
+                Items(notPulled.Resources, Name);
+            });
+            Items(user.Findings, finding =>
             {
                 Name(finding.Code);
                 Name(finding.Severity);
                 Name(finding.Provider);
                 Name(finding.Resource);
-            }
-
+            });
             Name(user.Headline);
-
-            // Lists that may be absent: 0 is null, n is n − 1 items.
-            _out.Write7BitEncodedInt(user.Connections is { } connections ? connections.Count + 1 : 0);
-            foreach (var connection in user.Connections ?? [])
+            OptionalItems(user.Connections, connection =>
             {
                 Name(connection.Provider);
                 Name(connection.Status);
-            }
-
-            _out.Write7BitEncodedInt(user.Ongoing is { } ongoing ? ongoing.Count + 1 : 0);
-            foreach (var freshness in user.Ongoing ?? [])
+            });
+            OptionalItems(user.Ongoing, freshness =>
             {
                 Name(freshness.Provider);
                 Name(freshness.Resource);
@@ -196,6 +176,26 @@ public static class TeamStateSerializer
                 {
                     _out.Write7BitEncodedInt(sent);
                 }
+            });
+        }
+
+        /// <summary>A list: its count, then each item.</summary>
+        private void Items<T>(IReadOnlyList<T> items, Action<T> write)
+        {
+            _out.Write7BitEncodedInt(items.Count);
+            foreach (var item in items)
+            {
+                write(item);
+            }
+        }
+
+        /// <summary>A list that may be absent: 0 is null, n is n − 1 items.</summary>
+        private void OptionalItems<T>(IReadOnlyList<T>? items, Action<T> write)
+        {
+            _out.Write7BitEncodedInt(items is null ? 0 : items.Count + 1);
+            foreach (var item in items ?? [])
+            {
+                write(item);
             }
         }
 
@@ -257,98 +257,71 @@ public static class TeamStateSerializer
 
         public void Dispose() => _in.Dispose();
 
-        public UserState ReadUser()
+        /// <summary>A user as the writer wrote them: an object initializer reads its members in the order written.</summary>
+        public UserState ReadUser() => new()
         {
-            var userId = Text()!;
-            var asOf = new DateTimeOffset(_in.ReadInt64(), TimeSpan.Zero);
-            var providers = new string[Count(MaxItems)];
-            for (var i = 0; i < providers.Length; i++)
+            UserId = Text()!,
+            AsOf = new DateTimeOffset(_in.ReadInt64(), TimeSpan.Zero),
+            Providers = Items(() => Name()!),
+            Pulls = Items(() => new PullState
             {
-                providers[i] = Name()!;
+                Provider = Name()!,
+                Resource = Name()!,
+                Status = Name()!,
+                ErrorDetails = Name(),
+                Release = Name(),
+                TraceId = Text(),
+                DaysWithData = _in.Read7BitEncodedInt(),
+                ScheduledAt = Time(),
+                StartedAt = Time(),
+                EndedAt = Time(),
+                RangeStart = Time(),
+                RangeEnd = Time(),
+            }),
+            NotPulled = Items(() => new NotPulledState(Name()!, Items(() => Name()!))),
+            Findings = Items(() => new FindingState(Name()!, Name()!, Name(), Name())),
+            Headline = headlines ? Name() : null,
+            Connections = OptionalItems(() => new ConnectionState(Name()!, Name()!)),
+            Ongoing = OptionalItems(() => new FreshnessState
+            {
+                Provider = Name()!,
+                Resource = Name()!,
+                NewestData = Time(),
+                OldestData = Time(),
+                LastAttemptAt = Time(),
+                LastAttemptStatus = Name(),
+                SentCount = _in.ReadBoolean() ? _in.Read7BitEncodedInt() : null,
+            }),
+        };
+
+        /// <summary>A list as the writer's <c>Items</c> wrote it.</summary>
+        private T[] Items<T>(Func<T> read)
+        {
+            var items = new T[Count(MaxItems)];
+            for (var i = 0; i < items.Length; i++)
+            {
+                items[i] = read();
             }
 
-            var pulls = new PullState[Count(MaxItems)];
-            for (var i = 0; i < pulls.Length; i++)
+            return items;
+        }
+
+        /// <summary>A list as <c>OptionalItems</c> wrote it: null for 0.</summary>
+        private T[]? OptionalItems<T>(Func<T> read)
+        {
+            var count = Count(MaxItems + 1);
+            if (count == 0)
             {
-                pulls[i] = new PullState
-                {
-                    Provider = Name()!,
-                    Resource = Name()!,
-                    Status = Name()!,
-                    ErrorDetails = Name(),
-                    Release = Name(),
-                    TraceId = Text(),
-                    DaysWithData = _in.Read7BitEncodedInt(),
-                    ScheduledAt = Time(),
-                    StartedAt = Time(),
-                    EndedAt = Time(),
-                    RangeStart = Time(),
-                    RangeEnd = Time(),
-                };
+                return null;
             }
 
-            var notPulled = new NotPulledState[Count(MaxItems)];
-            for (var i = 0; i < notPulled.Length; i++)
+            var items = new T[count - 1];
+            for (var i = 0; i < items.Length; i++)
             {
-                var provider = Name()!;
-                var resources = new string[Count(MaxItems)];
-                for (var r = 0; r < resources.Length; r++)
-                {
-                    resources[r] = Name()!;
-                }
-
-                notPulled[i] = new NotPulledState(provider, resources);
+                items[i] = read();
             }
 
-            var findings = new FindingState[Count(MaxItems)];
-            for (var i = 0; i < findings.Length; i++)
-            {
-                findings[i] = new FindingState(Name()!, Name()!, Name(), Name());
-            }
-
-            var headline = headlines ? Name() : null;
-
-            ConnectionState[]? connections = null;
-            if (Count(MaxItems + 1) is > 0 and var connectionCount)
-            {
-                connections = new ConnectionState[connectionCount - 1];
-                for (var i = 0; i < connections.Length; i++)
-                {
-                    connections[i] = new ConnectionState(Name()!, Name()!);
-                }
-            }
-
-            FreshnessState[]? ongoing = null;
-            if (Count(MaxItems + 1) is > 0 and var ongoingCount)
-            {
-                ongoing = new FreshnessState[ongoingCount - 1];
-                for (var i = 0; i < ongoing.Length; i++)
-                {
-                    ongoing[i] = new FreshnessState
-                    {
-                        Provider = Name()!,
-                        Resource = Name()!,
-                        NewestData = Time(),
-                        OldestData = Time(),
-                        LastAttemptAt = Time(),
-                        LastAttemptStatus = Name(),
-                        SentCount = _in.ReadBoolean() ? _in.Read7BitEncodedInt() : null,
-                    };
-                }
-            }
-
-            return new UserState
-            {
-                UserId = userId,
-                AsOf = asOf,
-                Providers = providers,
-                Pulls = pulls,
-                NotPulled = notPulled,
-                Findings = findings,
-                Headline = headline,
-                Connections = connections,
-                Ongoing = ongoing,
-            };
+            return items;
         }
 
         private string? Name()

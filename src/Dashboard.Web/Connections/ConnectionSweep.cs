@@ -96,16 +96,9 @@ internal sealed partial class ConnectionSweep(
         try
         {
             var stored = await store.LoadAsync(scope.Value, cancellationToken).ConfigureAwait(false);
-            foreach (var user in stored.Users)
+            Take(stored);
+            if (stored.Cursor is { } cursor)
             {
-                readings.Keep(user);
-            }
-
-            _followedUpTo = stored.Users.Count > 0 ? stored.Users.Max(u => u.ReadAt) : null;
-            _cursor = stored.Cursor;
-            if (_cursor is { } cursor)
-            {
-                status.Moved(cursor);
                 LogResumed(logger, stored.Users.Count, cursor.RoundStartedAt);
             }
         }
@@ -222,22 +215,7 @@ internal sealed partial class ConnectionSweep(
 
         try
         {
-            var stored = await store.LoadSinceAsync(scope.Value, _followedUpTo - FollowOverlap, cancellationToken).ConfigureAwait(false);
-            foreach (var user in stored.Users)
-            {
-                readings.Keep(user);
-                if (_followedUpTo is not { } upTo || user.ReadAt > upTo)
-                {
-                    _followedUpTo = user.ReadAt;
-                }
-            }
-
-            if (stored.Cursor is { } cursor)
-            {
-                _cursor = cursor;
-                status.Moved(cursor);
-            }
-
+            Take(await store.LoadSinceAsync(scope.Value, _followedUpTo - FollowOverlap, cancellationToken).ConfigureAwait(false));
             if (status.StoreProblem is not null)
             {
                 status.StoreFailing(null);
@@ -250,9 +228,28 @@ internal sealed partial class ConnectionSweep(
             LogFollowFailed(logger, reason, ex.GetType().Name);
         }
 
-        if (snapshots.Current is { IsComplete: true, IsIncomplete: false, Error: null } shown)
+        if (snapshots.Current is { IsWhole: true } shown)
         {
             readings.ForgetDeparted(shown.Contains);
+        }
+    }
+
+    /// <summary>Stored readings into memory, the newest reading's time (where a follower looks from next), and the cursor.</summary>
+    private void Take(StoredSweep stored)
+    {
+        foreach (var user in stored.Users)
+        {
+            readings.Keep(user);
+            if (_followedUpTo is not { } upTo || user.ReadAt > upTo)
+            {
+                _followedUpTo = user.ReadAt;
+            }
+        }
+
+        if (stored.Cursor is { } cursor)
+        {
+            _cursor = cursor;
+            status.Moved(cursor);
         }
     }
 
@@ -262,7 +259,7 @@ internal sealed partial class ConnectionSweep(
     /// </summary>
     private async Task ForgetDepartedAsync(TeamSnapshot snapshot, CancellationToken cancellationToken)
     {
-        if (snapshot.IsIncomplete || snapshot.Error is not null || !snapshot.IsComplete)
+        if (!snapshot.IsWhole)
         {
             return;
         }

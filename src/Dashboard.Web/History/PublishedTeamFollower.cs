@@ -66,7 +66,7 @@ internal sealed partial class PublishedTeamFollower(
     }
 
     private bool IsNewerThanShown(DateTimeOffset completedAt) =>
-        snapshots.Current is not { IsComplete: true, Error: null, IsIncomplete: false, CompletedAt: { } shownAt } || completedAt > shownAt;
+        snapshots.Current is not { IsWhole: true, CompletedAt: { } shownAt } || completedAt > shownAt;
 
     [LoggerMessage(EventId = 7042, Level = LogLevel.Information, Message = "Showing the team the scanning replica published at {CompletedAt} ({UserCount} users)")]
     private static partial void LogShown(ILogger logger, int userCount, DateTimeOffset completedAt);

@@ -46,7 +46,7 @@ internal sealed class TeamScanRecorder(
     {
         var snapshot = snapshots.Current;
         // An incomplete scan is not history: what it could not read would read as changes (ADR 0016).
-        if (!snapshot.IsComplete || snapshot.Error is not null || snapshot.IsIncomplete || restored.IsRestored(snapshot))
+        if (!snapshot.IsWhole || restored.IsRestored(snapshot))
         {
             return;
         }

@@ -109,11 +109,15 @@ internal static class TeamStateMapping
             for (var i = 0; i < ongoing.Length; i++)
             {
                 var resource = stored[i];
-                // Stale as the scan decides it: data older than the provider's limit while its backfill succeeded or never ran.
                 var pulled = user.Pulls.FirstOrDefault(p => p.Provider == resource.Provider && p.Resource == resource.Resource)?.Status;
-                var stale = (pulled is null || pulled == PullStatus.Success.Value)
-                    && engine.Thresholds.IsStale(resource.Provider, resource.NewestData, user.AsOf);
-                ongoing[i] = new CompactFreshness(pool.Intern(resource.Provider), pool.Intern(resource.Resource), ToFreshness(resource), stale, pool);
+                ongoing[i] = CompactFreshness.Read(
+                    pool.Intern(resource.Provider),
+                    pool.Intern(resource.Resource),
+                    ToFreshness(resource),
+                    pulled is null ? null : new PullStatus(pulled),
+                    engine.Thresholds,
+                    user.AsOf,
+                    pool);
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Dashboard.Diagnosis;
 using Vital.Introspection;
 
 namespace Dashboard.Web.Data.Team;
@@ -24,6 +25,18 @@ public readonly struct CompactFreshness : IEquatable<CompactFreshness>
         AttemptStatus = freshness.LastAttempt is { } attempt ? pool.Intern(attempt.Status.Value) : null;
         SentCount = freshness.SentCount;
         Stale = stale;
+    }
+
+    /// <summary>
+    /// One resource's ongoing data with the scan's stale rule applied: newest data older than the provider's limit
+    /// (<see cref="DiagnosisThresholds.IsStale"/>) while the resource's backfill succeeded or never ran (<paramref name="pull"/>
+    /// null). The one place the rule lives, for a scan and for a restart alike.
+    /// </summary>
+    internal static CompactFreshness Read(
+        string provider, string resource, ResourceFreshness freshness, PullStatus? pull, DiagnosisThresholds thresholds, DateTimeOffset asOf, StringPool pool)
+    {
+        var stale = (pull is null || pull == PullStatus.Success) && thresholds.IsStale(provider, freshness.NewestData, asOf);
+        return new CompactFreshness(provider, resource, freshness, stale, pool);
     }
 
     public string Provider { get; }

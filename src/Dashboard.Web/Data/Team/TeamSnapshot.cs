@@ -64,6 +64,12 @@ public sealed class TeamSnapshot
     /// <summary>Whether the scan could not read everything: see <see cref="Gaps"/> and <see cref="CarriedOver"/>.</summary>
     public bool IsIncomplete => Gaps.Count > 0;
 
+    /// <summary>
+    /// Complete, without an error and without gaps: every user of the team is in it, so one missing has left the team
+    /// (what the history records and the sweep forgets by).
+    /// </summary>
+    public bool IsWhole => IsComplete && Error is null && !IsIncomplete;
+
     /// <summary>Users whose rows (or whose data from an unread walk) come from the previous snapshot, as it showed them.</summary>
     public int CarriedOver { get; private set; }
 

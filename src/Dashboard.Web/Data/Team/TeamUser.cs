@@ -359,9 +359,8 @@ public sealed class TeamUser
             var pulled = user.Providers.GetValueOrDefault(slug)?.Pulled;
             foreach (var (resource, freshness) in resources.OrderBy(r => r.Key.Value, StringComparer.Ordinal))
             {
-                var pull = pulled?.GetValueOrDefault(resource)?.Status;
-                var stale = (pull is null || pull == PullStatus.Success) && engine.Thresholds.IsStale(slug.Value, freshness.NewestData, asOf);
-                fresh.Add(new CompactFreshness(providerName, pool.Intern(resource.Value), freshness, stale, pool));
+                fresh.Add(CompactFreshness.Read(
+                    providerName, pool.Intern(resource.Value), freshness, pulled?.GetValueOrDefault(resource)?.Status, engine.Thresholds, asOf, pool));
             }
         }
 
