@@ -10,30 +10,19 @@ public sealed class PostgresScanLockTests(PostgresServer server) : IAsyncLifetim
     private const string Scope = "live:vital:0123456789abcdef";
     private static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly string _name = "t" + Guid.NewGuid().ToString("N");
-    private string _connectionString = string.Empty;
+    private readonly ScratchDatabase _database = new(server);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
-    {
-        server.Require();
-        _connectionString = await server.CreateDatabaseAsync(_name);
-    }
+    public ValueTask InitializeAsync() => _database.CreateAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_connectionString.Length > 0)
-        {
-            await server.DropDatabaseAsync(_name);
-        }
-    }
+    public ValueTask DisposeAsync() => _database.DropAsync();
 
     [Fact]
     public async Task TryHold_TwoReplicas_OnlyTheFirstHoldsAndKeepsIt()
     {
-        await using var first = new PostgresScanLock(_connectionString, Scope, IdleTimeout);
-        await using var second = new PostgresScanLock(_connectionString, Scope, IdleTimeout);
+        await using var first = new PostgresScanLock(_database.ConnectionString, Scope, IdleTimeout);
+        await using var second = new PostgresScanLock(_database.ConnectionString, Scope, IdleTimeout);
 
         Assert.True(await first.TryHoldAsync(Ct));
         Assert.False(await second.TryHoldAsync(Ct));
@@ -44,8 +33,8 @@ public sealed class PostgresScanLockTests(PostgresServer server) : IAsyncLifetim
     [Fact]
     public async Task TryHold_HolderDisposed_TheOtherTakesOver()
     {
-        var first = new PostgresScanLock(_connectionString, Scope, IdleTimeout);
-        await using var second = new PostgresScanLock(_connectionString, Scope, IdleTimeout);
+        var first = new PostgresScanLock(_database.ConnectionString, Scope, IdleTimeout);
+        await using var second = new PostgresScanLock(_database.ConnectionString, Scope, IdleTimeout);
         Assert.True(await first.TryHoldAsync(Ct));
         Assert.True(await first.TryHoldAsync(Ct));
         Assert.False(await second.TryHoldAsync(Ct));
@@ -59,8 +48,8 @@ public sealed class PostgresScanLockTests(PostgresServer server) : IAsyncLifetim
     [Fact]
     public async Task TryHold_HoldersSessionEnded_TheOtherTakesOverAndTheOldHolderFollows()
     {
-        await using var first = new PostgresScanLock(_connectionString, Scope, IdleTimeout);
-        await using var second = new PostgresScanLock(_connectionString, Scope, IdleTimeout);
+        await using var first = new PostgresScanLock(_database.ConnectionString, Scope, IdleTimeout);
+        await using var second = new PostgresScanLock(_database.ConnectionString, Scope, IdleTimeout);
         Assert.True(await first.TryHoldAsync(Ct));
         var holder = await HolderPidAsync();
 
@@ -74,8 +63,8 @@ public sealed class PostgresScanLockTests(PostgresServer server) : IAsyncLifetim
     [Fact]
     public async Task TryHold_SilentHolder_ItsSessionEndsAfterTheIdleTimeout()
     {
-        await using var first = new PostgresScanLock(_connectionString, Scope, TimeSpan.FromMilliseconds(300));
-        await using var second = new PostgresScanLock(_connectionString, Scope, IdleTimeout);
+        await using var first = new PostgresScanLock(_database.ConnectionString, Scope, TimeSpan.FromMilliseconds(300));
+        await using var second = new PostgresScanLock(_database.ConnectionString, Scope, IdleTimeout);
         Assert.True(await first.TryHoldAsync(Ct));
 
         // The holder stops renewing (hung, or cut off): the server ends its session, and the lock is free.
@@ -90,8 +79,8 @@ public sealed class PostgresScanLockTests(PostgresServer server) : IAsyncLifetim
     [Fact]
     public async Task TryHold_AnotherTeam_HasItsOwnLock()
     {
-        await using var first = new PostgresScanLock(_connectionString, Scope, IdleTimeout);
-        await using var other = new PostgresScanLock(_connectionString, "demo:seed=1;users=500", IdleTimeout);
+        await using var first = new PostgresScanLock(_database.ConnectionString, Scope, IdleTimeout);
+        await using var other = new PostgresScanLock(_database.ConnectionString, "demo:seed=1;users=500", IdleTimeout);
 
         Assert.True(await first.TryHoldAsync(Ct));
         Assert.True(await other.TryHoldAsync(Ct));
@@ -100,9 +89,9 @@ public sealed class PostgresScanLockTests(PostgresServer server) : IAsyncLifetim
     [Fact]
     public async Task TryHold_HolderWritesHistory_TheScopesWriteLockIsNotBlocked()
     {
-        await using var first = new PostgresScanLock(_connectionString, Scope, IdleTimeout);
+        await using var first = new PostgresScanLock(_database.ConnectionString, Scope, IdleTimeout);
         Assert.True(await first.TryHoldAsync(Ct));
-        var database = PostgresStoreTests.Open(_connectionString);
+        var database = PostgresStoreTests.Open(_database.ConnectionString);
         await new StoreMigrator(database, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<StoreMigrator>.Instance).EnsureMigratedAsync(Ct);
 
         await using var context = database.CreateContext();
@@ -117,7 +106,7 @@ public sealed class PostgresScanLockTests(PostgresServer server) : IAsyncLifetim
     {
         await using var admin = new NpgsqlConnection(server.AdminConnectionString);
         await admin.OpenAsync(Ct);
-        await using var command = new NpgsqlCommand($"SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = '{_name}')", admin);
+        await using var command = new NpgsqlCommand($"SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = '{_database.Name}')", admin);
         return (int)(await command.ExecuteScalarAsync(Ct))!;
     }
 }

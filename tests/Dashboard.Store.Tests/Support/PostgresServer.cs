@@ -134,3 +134,29 @@ public sealed class PostgresServer : IAsyncLifetime
         }
     }
 }
+
+/// <summary>
+/// A database of its own for each test of a class (xunit makes the class anew for each test): made before the test,
+/// dropped after with its moved-away copy. A field of the test class, its <c>IAsyncLifetime</c> forwarded here.
+/// </summary>
+public sealed class ScratchDatabase(PostgresServer server)
+{
+    public string Name { get; } = "t" + Guid.NewGuid().ToString("N");
+
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    /// <summary>Skips the test (fails it under CI) without a server; else makes the database.</summary>
+    public async ValueTask CreateAsync()
+    {
+        server.Require();
+        ConnectionString = await server.CreateDatabaseAsync(Name);
+    }
+
+    public async ValueTask DropAsync()
+    {
+        if (ConnectionString.Length > 0)
+        {
+            await server.DropDatabaseAsync(Name);
+        }
+    }
+}

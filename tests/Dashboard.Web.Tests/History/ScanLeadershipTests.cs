@@ -19,25 +19,14 @@ namespace Dashboard.Web.Tests.History;
 /// </summary>
 public sealed class ScanLeadershipTests(PostgresServer server) : IClassFixture<PostgresServer>, IAsyncLifetime
 {
-    private readonly string _name = "t" + Guid.NewGuid().ToString("N");
+    private readonly ScratchDatabase _database = new(server);
     private readonly VitalSimulator _simulator = new(new SimulatorOptions { Users = 15, Seed = 4 }, TimeProvider.System);
-    private string _connectionString = string.Empty;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
-    {
-        server.Require();
-        _connectionString = await server.CreateDatabaseAsync(_name);
-    }
+    public ValueTask InitializeAsync() => _database.CreateAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_connectionString.Length > 0)
-        {
-            await server.DropDatabaseAsync(_name);
-        }
-    }
+    public ValueTask DisposeAsync() => _database.DropAsync();
 
     [Fact]
     public async Task Follower_LeaderPublishedTeam_ShownOnItsPagesWithoutAskingVital()
@@ -143,7 +132,7 @@ public sealed class ScanLeadershipTests(PostgresServer server) : IClassFixture<P
     public async Task Lease_DatabaseStopsAnswering_KeepsItsRoleForAWhileThenScansAlone()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var lease = new PostgresScanLease(new PostgresScanLock(_connectionString, "live:test", TimeSpan.FromSeconds(30)), clock, NullLogger<PostgresScanLease>.Instance);
+        await using var lease = new PostgresScanLease(new PostgresScanLock(_database.ConnectionString, "live:test", TimeSpan.FromSeconds(30)), clock, NullLogger<PostgresScanLease>.Instance);
         Assert.Equal(ScanRole.Leader, await lease.RenewAsync(Ct));
 
         await BreakDatabaseAsync();
@@ -159,9 +148,9 @@ public sealed class ScanLeadershipTests(PostgresServer server) : IClassFixture<P
     [Fact]
     public async Task Lease_AnotherHolds_FollowsAndMayNotScan()
     {
-        await using var holder = new PostgresScanLock(_connectionString, "live:test", TimeSpan.FromSeconds(30));
+        await using var holder = new PostgresScanLock(_database.ConnectionString, "live:test", TimeSpan.FromSeconds(30));
         Assert.True(await holder.TryHoldAsync(Ct));
-        await using var lease = new PostgresScanLease(new PostgresScanLock(_connectionString, "live:test", TimeSpan.FromSeconds(30)), TimeProvider.System, NullLogger<PostgresScanLease>.Instance);
+        await using var lease = new PostgresScanLease(new PostgresScanLock(_database.ConnectionString, "live:test", TimeSpan.FromSeconds(30)), TimeProvider.System, NullLogger<PostgresScanLease>.Instance);
 
         Assert.Equal(ScanRole.Follower, await lease.RenewAsync(Ct));
         Assert.False(((IScanLease)lease).MayScan);
@@ -179,14 +168,14 @@ public sealed class ScanLeadershipTests(PostgresServer server) : IClassFixture<P
 
     private async Task BreakDatabaseAsync()
     {
-        await server.DisconnectAsync(_name);
-        await server.ExecuteAsync($"ALTER DATABASE \"{_name}\" RENAME TO \"{_name}_away\"");
+        await server.DisconnectAsync(_database.Name);
+        await server.ExecuteAsync($"ALTER DATABASE \"{_database.Name}\" RENAME TO \"{_database.Name}_away\"");
     }
 
     private async Task RepairDatabaseAsync()
     {
-        await server.DisconnectAsync(_name + "_away");
-        await server.ExecuteAsync($"ALTER DATABASE \"{_name}_away\" RENAME TO \"{_name}\"");
+        await server.DisconnectAsync(_database.Name + "_away");
+        await server.ExecuteAsync($"ALTER DATABASE \"{_database.Name}_away\" RENAME TO \"{_database.Name}\"");
     }
 
     /// <summary>A replica in live mode on the shared database, with its own counter in front of the one simulated team.</summary>
@@ -196,7 +185,7 @@ public sealed class ScanLeadershipTests(PostgresServer server) : IClassFixture<P
         var host = SecurityTestKit.Factory(
             SecurityTestKit.Anonymous(
                 ("Store:Provider", "Postgres"),
-                ("Store:ConnectionString", _connectionString),
+                ("Store:ConnectionString", _database.ConnectionString),
                 ("Vital:CacheSeconds", cacheSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture))),
             upstream,
             services: services);

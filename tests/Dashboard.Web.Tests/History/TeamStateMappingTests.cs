@@ -56,14 +56,7 @@ public sealed class TeamStateMappingTests
 
         var restored = TeamUser.Create(TeamStateMapping.ToPulls(state), Engine, state.AsOf, new StringPool());
 
-        Assert.Equal(scanned.UserId, restored.UserId);
-        Assert.Equal(scanned.Providers, restored.Providers);
-        Assert.Equal(scanned.Headline, restored.Headline);
-        Assert.Equal(scanned.FindingMask, restored.FindingMask);
-        Assert.Equal(scanned.WorstStatus, restored.WorstStatus);
-        Assert.Equal(scanned.LatestActivityTicks, restored.LatestActivityTicks);
-        Assert.Equal(scanned.Pulls.Select(p => p.ToHistoricalPull()), restored.Pulls.Select(p => p.ToHistoricalPull()));
-        Assert.Equal(scanned.NotPulled.Select(n => (n.Provider, string.Join(',', n.Resources))), restored.NotPulled.Select(n => (n.Provider, string.Join(',', n.Resources))));
+        AssertSameGridFigures(scanned, restored);
     }
 
     [Fact]
@@ -79,11 +72,7 @@ public sealed class TeamStateMappingTests
         Assert.Equal(["oura"], state.Providers);
         Assert.Equal([("oura", "sleep"), ("withings", "weight")], state.Ongoing!.Select(o => (o.Provider, o.Resource)));
         Assert.True(restored.OngoingRead);
-        Assert.Equal(scanned.Providers, restored.Providers);
-        Assert.Equal(scanned.Headline, restored.Headline);
-        Assert.Equal(scanned.FindingMask, restored.FindingMask);
-        Assert.Equal(scanned.IsStale, restored.IsStale);
-        Assert.Equal(scanned.Ongoing.Select(o => o.ToFreshness()), restored.Ongoing.Select(o => o.ToFreshness()));
+        AssertSameGridFigures(scanned, restored);
         Assert.Contains(state.Findings, f => f.Provider == "withings");
     }
 
@@ -119,23 +108,7 @@ public sealed class TeamStateMappingTests
         Assert.All(restored, Assert.NotNull);
         foreach (var (was, back) in scanned.Zip(restored))
         {
-            Assert.Equal(was.UserId, back!.UserId);
-            Assert.Equal(was.AsOf, back.AsOf);
-            Assert.Equal(was.Overall, back.Overall);
-            Assert.Equal(was.Headline, back.Headline);
-            Assert.Equal(was.FindingMask, back.FindingMask);
-            Assert.Equal((was.CriticalCount, was.WarningCount, was.InfoCount), (back.CriticalCount, back.WarningCount, back.InfoCount));
-            Assert.Equal(was.WorstStatus, back.WorstStatus);
-            Assert.Equal(was.HasActivePulls, back.HasActivePulls);
-            Assert.Equal(was.LatestActivityTicks, back.LatestActivityTicks);
-            Assert.Equal(was.NewestDataTicks, back.NewestDataTicks);
-            Assert.Equal(was.IsStale, back.IsStale);
-            Assert.Equal(was.OngoingRead, back.OngoingRead);
-            Assert.Equal(was.Providers, back.Providers);
-            Assert.Equal(was.PullProviders, back.PullProviders);
-            Assert.Equal(was.Pulls, back.Pulls);
-            Assert.Equal(was.Ongoing, back.Ongoing);
-            Assert.Equal(was.NotPulled.Select(n => (n.Provider, string.Join(',', n.Resources))), back.NotPulled.Select(n => (n.Provider, string.Join(',', n.Resources))));
+            AssertSameGridFigures(was, back!);
         }
 
         Assert.True(scanned[3].IsStale);
@@ -159,5 +132,27 @@ public sealed class TeamStateMappingTests
 
         Assert.Null(state.Ongoing);
         Assert.Null(TeamStateMapping.ToResources(state));
+    }
+
+    /// <summary>Everything the grid, its filters and orders, and the CSV read of a team user.</summary>
+    private static void AssertSameGridFigures(TeamUser was, TeamUser back)
+    {
+        Assert.Equal(was.UserId, back.UserId);
+        Assert.Equal(was.AsOf, back.AsOf);
+        Assert.Equal(was.Overall, back.Overall);
+        Assert.Equal(was.Headline, back.Headline);
+        Assert.Equal(was.FindingMask, back.FindingMask);
+        Assert.Equal((was.CriticalCount, was.WarningCount, was.InfoCount), (back.CriticalCount, back.WarningCount, back.InfoCount));
+        Assert.Equal(was.WorstStatus, back.WorstStatus);
+        Assert.Equal(was.HasActivePulls, back.HasActivePulls);
+        Assert.Equal(was.LatestActivityTicks, back.LatestActivityTicks);
+        Assert.Equal(was.NewestDataTicks, back.NewestDataTicks);
+        Assert.Equal(was.IsStale, back.IsStale);
+        Assert.Equal(was.OngoingRead, back.OngoingRead);
+        Assert.Equal(was.Providers, back.Providers);
+        Assert.Equal(was.PullProviders, back.PullProviders);
+        Assert.Equal(was.Pulls, back.Pulls);
+        Assert.Equal(was.Ongoing, back.Ongoing);
+        Assert.Equal(was.NotPulled.Select(n => (n.Provider, string.Join(',', n.Resources))), back.NotPulled.Select(n => (n.Provider, string.Join(',', n.Resources))));
     }
 }
