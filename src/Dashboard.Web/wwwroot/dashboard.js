@@ -1,5 +1,6 @@
-// The dashboard's only script: the browser's time zone, copying to the clipboard, the last visit to /changes, and the
-// manual refresh's POST (sent by the browser, so it carries the person's sign-in and the page's antiforgery token).
+// The dashboard's only script: the browser's time zone, copying to the clipboard, the last visit to /changes, the
+// manual refresh's POST (sent by the browser, so it carries the person's sign-in and the page's antiforgery token), and
+// keeping a click on a pull's name in a table from following the link.
 window.dashboard = {
   timeZone: function () {
     try { return Intl.DateTimeFormat().resolvedOptions().timeZone || null; } catch (e) { return null; }
@@ -50,3 +51,10 @@ window.dashboard = {
     } catch (e) { return { status: 0, body: null }; }
   }
 };
+
+// A pull's name in a provider's table is a real link (new tab, copy address), drawn inside the row's markup block; a
+// plain click on it selects the row through the row's own handler, so the browser must not also follow it.
+document.addEventListener("click", function (e) {
+  if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) { return; }
+  if (e.target instanceof Element && e.target.closest("a.pull-link")) { e.preventDefault(); }
+}, true);

@@ -30,6 +30,23 @@ public sealed class HostTests
     }
 
     [Fact]
+    public async Task UserPage_DemoMode_EveryIconItUsesIsInTheDocumentsSprite()
+    {
+        await using var factory = new DashboardFactory();
+        using var client = factory.CreateClient();
+        var simulator = factory.Services.GetRequiredService<VitalSimulator>();
+        var user = simulator.Team.Scenarios[ScenarioNames.ManyResources];
+
+        var html = await client.GetStringAsync($"/users/{user}", TestContext.Current.CancellationToken);
+
+        var symbols = System.Text.RegularExpressions.Regex.Matches(html, @"<symbol id=""([^""]+)""").Select(m => m.Groups[1].Value).ToHashSet();
+        var used = System.Text.RegularExpressions.Regex.Matches(html, @"<use href=""#([^""]+)""").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(Dashboard.Web.Components.Shared.TrustedIcon.All.Count, symbols.Count);
+        Assert.NotEmpty(used);
+        Assert.All(used, id => Assert.Contains(id, symbols));
+    }
+
+    [Fact]
     public async Task HealthEndpoints_DemoMode_AreHealthyOnTheSimulatedTeam()
     {
         await using var factory = new DashboardFactory();

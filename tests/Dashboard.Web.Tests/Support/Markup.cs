@@ -9,6 +9,9 @@ internal static partial class Markup
     public static string Svg(string fragment) =>
         SelfClosing().Replace(Whitespace().Replace(fragment, " "), "<$1$2/>").Replace("> <", "><", StringComparison.Ordinal).Trim();
 
+    /// <summary>The sprite symbol an icon's <c>&lt;use&gt;</c> refers to (<c>icon-check-circle</c>), or null.</summary>
+    public static string? IconId(AngleSharp.Dom.IElement svg) => svg.QuerySelector("use")?.GetAttribute("href")?.TrimStart('#');
+
     /// <summary>Text with runs of whitespace (from markup indentation) collapsed to one space.</summary>
     public static string Text(string text) => Whitespace().Replace(text, " ").Trim();
 

@@ -75,7 +75,10 @@ public sealed partial class MarkupWriter(int capacity = 512)
         return this;
     }
 
-    /// <summary>An icon as inline SVG, hidden from screen readers (the text beside it names it).</summary>
+    /// <summary>
+    /// An icon as inline SVG, hidden from screen readers (the text beside it names it). The path is the sprite's
+    /// (<see cref="IconSprite"/>): a row repeats a short reference, not the path (docs/decisions/0010-lean-circuits.md).
+    /// </summary>
     public MarkupWriter Icon(TrustedIcon icon, int size = 20, string? color = null, string? cssClass = null)
     {
         var size2 = Number(size);
@@ -87,8 +90,7 @@ public sealed partial class MarkupWriter(int capacity = 512)
             ("focusable", "false"),
             ("aria-hidden", "true"),
             ("style", color is null ? null : "color: " + color));
-        _markup.Append(icon.Svg);
-        return Close("svg");
+        return Use(icon).Close("svg");
     }
 
     /// <summary>An icon inside an SVG drawing, placed at (<paramref name="x"/>, <paramref name="y"/>).</summary>
@@ -102,8 +104,13 @@ public sealed partial class MarkupWriter(int capacity = 512)
             ("height", Number(size)),
             ("viewBox", "0 0 24 24"),
             ("aria-hidden", "true"));
-        _markup.Append(icon.Svg);
-        return Close("svg");
+        return Use(icon).Close("svg");
+    }
+
+    private MarkupWriter Use(TrustedIcon icon)
+    {
+        _markup.Append("<use href=\"#").Append(icon.Id).Append("\"></use>");
+        return this;
     }
 
     /// <summary>The markup; every element must be closed.</summary>

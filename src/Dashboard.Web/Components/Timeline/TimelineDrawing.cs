@@ -31,6 +31,10 @@ public sealed class TimelineDrawing(TimelineLayout layout, TimelineView view, Ti
     private const double RunningHeight = 14;
     private const double WaitingHeight = 6;
 
+    // Each row's markup, made once per drawing: a render that changes nothing in a row (a hover, a selection, the page
+    // re-rendering) hands the renderer the same string, so the two render trees an open page keeps share it.
+    private readonly MarkupString?[] _rows = new MarkupString?[layout.Rows.Count];
+
     public bool IsPullView => view == TimelineView.Pulls;
 
     /// <summary>The axis of the view shown: the pulls' times, or their data ranges (null when no pull has one).</summary>
@@ -53,6 +57,12 @@ public sealed class TimelineDrawing(TimelineLayout layout, TimelineView view, Ti
 
     /// <summary>Everything inside a row's <c>&lt;g&gt;</c>, elements separated by line breaks (see <see cref="MarkupWriter.Line"/>).</summary>
     public MarkupString Row(TimelineRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return _rows[row.Index] ??= Draw(row);
+    }
+
+    private MarkupString Draw(TimelineRow row)
     {
         var top = RowTop(row);
         var mid = top + RowHeight / 2;

@@ -12,6 +12,13 @@ public sealed class TimelineModel
     private TimelineView? _viewRequested;
     private string? _hoveredKey;
     private string? _focusedKey;
+    private (UserDiagnosis Diagnosis, TimeZoneInfo Zone, TimelineView View, string? Span, string? Focus, DateTimeOffset Now)? _drawn;
+
+    /// <summary>
+    /// How far "now" may move before a re-render with the same diagnosis lays the rows out again: under it the page's
+    /// renders (a selection, the page's own refreshes) keep the rows' markup, a minute on an axis of hours or months.
+    /// </summary>
+    public static readonly TimeSpan RedrawAfter = TimeSpan.FromMinutes(1);
 
     public TimelineLayout Layout { get; private set; } = null!;
 
@@ -58,8 +65,16 @@ public sealed class TimelineModel
     public void Update(UserDiagnosis diagnosis, DateTimeOffset now, TimeZoneInfo zone, TimelineView view, string? span, string? focusProvider, string? selectedKey)
     {
         ArgumentNullException.ThrowIfNull(diagnosis);
-        Zone = zone;
         SelectedKey = selectedKey;
+        DetailsOpened |= selectedKey is not null;
+        if (_drawn is { } drawn && ReferenceEquals(drawn.Diagnosis, diagnosis) && drawn.Zone == zone && drawn.View == view
+            && drawn.Span == span && drawn.Focus == focusProvider && now >= drawn.Now && now - drawn.Now < RedrawAfter)
+        {
+            return;
+        }
+
+        _drawn = (diagnosis, zone, view, span, focusProvider, now);
+        Zone = zone;
         var entries = TimelineEntry.From(diagnosis);
         Zoomed = TimelineZoom.Resolve(entries, span, focusProvider, now);
         ZoomCandidate = diagnosis.Providers.Count(p => p.Resources.Count > 0) > 1 ? Zoomed ?? focusProvider : null;
@@ -72,7 +87,6 @@ public sealed class TimelineModel
         }
 
         Drawing = new TimelineDrawing(Layout, View, zone);
-        DetailsOpened |= selectedKey is not null;
     }
 
     public void SwitchView(TimelineView view)

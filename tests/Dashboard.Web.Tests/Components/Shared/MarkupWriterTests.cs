@@ -73,11 +73,12 @@ public sealed class MarkupWriterTests
     }
 
     [Fact]
-    public void Icon_TrustedIcon_ItsSvgAsItIsHiddenFromScreenReaders()
+    public void Icon_TrustedIcon_ItsSpriteSymbolHiddenFromScreenReaders()
     {
         var html = new MarkupWriter().Icon(TrustedIcon.CheckCircle, size: 16, color: "var(--x)").ToString();
 
-        Assert.Contains(TrustedIcon.CheckCircle.Svg, html, StringComparison.Ordinal);
+        Assert.Contains("<use href=\"#icon-check-circle\"></use>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(TrustedIcon.CheckCircle.Svg, html, StringComparison.Ordinal);
         Assert.StartsWith("<svg class=\"inline-icon\" viewBox=\"0 0 24 24\" width=\"16\" height=\"16\" focusable=\"false\" aria-hidden=\"true\" style=\"color: var(--x)\">", html, StringComparison.Ordinal);
     }
 
@@ -89,6 +90,7 @@ public sealed class MarkupWriterTests
             .Select(f => (string)f.GetValue(null)!)
             .ToHashSet(StringComparer.Ordinal);
         var icons = typeof(TrustedIcon).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(p => p.PropertyType == typeof(TrustedIcon))
             .Select(p => ((TrustedIcon)p.GetValue(null)!).Svg)
             .ToList();
 

@@ -6,16 +6,22 @@ using Microsoft.AspNetCore.Components;
 namespace Dashboard.Web.Components.Pages.Users;
 
 /// <summary>
-/// Writes the cells of a resource's row from status to error details as one markup block: a dozen rows drawn as
-/// elements held an open page's largest render tree but the timeline's (docs/decisions/0010-lean-circuits.md).
+/// Writes the cells of a resource's row from its name to error details as one markup block, and its release and trace
+/// id as another: a dozen rows drawn as elements held an open page's largest render tree but the timeline's
+/// (docs/decisions/0010-lean-circuits.md). The name is a link to the pull, so the
+/// keyboard reaches every row; the row's own click handler selects it, and dashboard.js keeps a plain click on the
+/// link from navigating as well.
 /// </summary>
 public static class ResourceCells
 {
-    public static MarkupString Write(ResourceDiagnosis resource, string providerName, bool withErrorDetails, TimeDisplay times)
+    public static MarkupString Write(ResourceDiagnosis resource, string providerName, bool withErrorDetails, TimeDisplay times, string pullHref)
     {
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(times);
         var w = new MarkupWriter(768);
+        w.Open("th", ("scope", "row"), ("class", "resource-name"), ("title", resource.Resource))
+            .Element("a", resource.DisplayName, ("class", "pull-link"), ("href", pullHref))
+            .Close("th").Line();
 
         // data-label: a narrow table shows each cell under its column's name (ProviderResources.razor.css).
         w.Open("td", ("data-label", "Status"));
@@ -73,6 +79,14 @@ public static class ResourceCells
         }
 
         return w.ToMarkup();
+    }
+
+    /// <summary>The release, then the trace id when there is one (its copy button, beside it, is the row's).</summary>
+    public static (MarkupString Release, MarkupString? Trace) ReleaseAndTrace(ResourceDiagnosis resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        var release = new MarkupWriter(128).Open("div").Element("code", resource.Release ?? "–", ("class", "release"), ("title", "Release")).Close("div").ToMarkup();
+        return (release, resource.TraceId is { } trace ? new MarkupWriter(128).Element("code", trace, ("class", "trace"), ("title", "Trace id")).ToMarkup() : null);
     }
 
     /// <summary>

@@ -594,6 +594,21 @@ public sealed class UserPageTests : DashboardContext
     }
 
     [Fact]
+    public void ResourceName_AfterTheAddressChanges_ItsLinkKeepsTheNewAddress()
+    {
+        Diagnoses.Returns(Typical());
+        var cut = Open(Id(1), "?focus=oura");
+        var before = cut.Find("tr[data-key='oura/sleep'] th a.pull-link").GetAttribute("href");
+
+        cut.FindAll(".timeline-toolbar button").Single(b => b.TextContent.Contains("Data range", StringComparison.Ordinal)).Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            $"http://localhost/users/{Id(1)}?focus=oura&view=range&pull=sleep",
+            cut.Find("tr[data-key='oura/sleep'] th a.pull-link").GetAttribute("href")), Wait);
+        Assert.Equal($"http://localhost/users/{Id(1)}?focus=oura&pull=sleep", before);
+    }
+
+    [Fact]
     public void ResourceRowClick_SelectsItInTheTableAndTheTimeline()
     {
         Diagnoses.Returns(Typical());
