@@ -1,6 +1,6 @@
 // The dashboard's only script: the browser's time zone, copying to the clipboard, the last visit to /changes, the
-// manual refresh's POST (sent by the browser, so it carries the person's sign-in and the page's antiforgery token), and
-// keeping a click on a pull's name in a table from following the link.
+// manual refresh's POST (sent by the browser, so it carries the person's sign-in and the page's antiforgery token),
+// keeping a click on a pull's name in a table from following the link, and the timeline rows' shared events.
 window.dashboard = {
   timeZone: function () {
     try { return Intl.DateTimeFormat().resolvedOptions().timeZone || null; } catch (e) { return null; }
@@ -58,3 +58,26 @@ document.addEventListener("click", function (e) {
   if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) { return; }
   if (e.target instanceof Element && e.target.closest("a.pull-link")) { e.preventDefault(); }
 }, true);
+
+// The timeline's rows share one handler of each kind on the chart (Components/Timeline/EventHandlers.cs): each
+// event carries the row's key. Registered before the circuit's first render, as custom event types must be. The
+// pointer's row is followed here, so moving within a row sends nothing and entering another sends one event.
+(function () {
+  if (!window.Blazor || typeof window.Blazor.registerCustomEventType !== "function") { return; }
+  function rowOf(e) { return e.target instanceof Element ? e.target.closest("svg.timeline-svg [data-key]") : null; }
+  function args(e) {
+    var row = rowOf(e);
+    return { key: row ? row.getAttribute("data-key") : null, keyName: e.key || null, code: e.code || null };
+  }
+  window.Blazor.registerCustomEventType("timelinerowclick", { browserEventName: "click", createEventArgs: args });
+  window.Blazor.registerCustomEventType("timelinerowkeydown", { browserEventName: "keydown", createEventArgs: args });
+  window.Blazor.registerCustomEventType("timelinerowfocus", { browserEventName: "focusin", createEventArgs: args });
+  window.Blazor.registerCustomEventType("timelinerowhover", { browserEventName: "dashboardtimelinerowhover", createEventArgs: args });
+  var hovered = null;
+  document.addEventListener("mouseover", function (e) {
+    var row = rowOf(e);
+    if (row === hovered) { return; }
+    hovered = row;
+    if (row) { row.dispatchEvent(new CustomEvent("dashboardtimelinerowhover", { bubbles: true })); }
+  });
+})();

@@ -57,8 +57,16 @@ public sealed class UserJourneyTests(DashboardFixture fixture)
             await page.Keyboard.PressAsync("Enter");
             await Expect(page.Locator($"tr[data-key='{query["focus"]}/{query["pull"]}']")).ToHaveAttributeAsync("aria-selected", "true");
             await Expect(page).ToHaveURLAsync(target.ToString());
-            await bar.ClickAsync();
+            // A timeline row is reached by the keyboard as well: focused, it shows its times; Enter selects it again.
+            // (The pointer goes elsewhere first: a hovered row is the active one.)
+            await page.Locator("[data-testid=user-header]").HoverAsync();
+            await bar.FocusAsync();
+            await Expect(bar).ToBeFocusedAsync();
+            await Expect(bar).ToHaveClassAsync(new Regex(@"\bactive\b"));
+            await page.Keyboard.PressAsync("Enter");
             await Expect(row).ToHaveAttributeAsync("aria-selected", "true");
+            await Expect(bar).ToHaveAttributeAsync("aria-pressed", "true");
+            await Expect(bar).ToBeFocusedAsync();
 
             // Once the pointer leaves, the panel keeps showing the selected pull.
             await page.Locator("[data-testid=user-header]").HoverAsync();

@@ -1,6 +1,5 @@
 using Dashboard.Diagnosis;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
 
 namespace Dashboard.Web.Components.Timeline;
 
@@ -61,16 +60,47 @@ public partial class Timeline
 
     private static string X(double fraction) => TimelineDrawing.X(fraction);
 
-    private Task SelectAsync(string key) => OnSelect.InvokeAsync(key);
+    /// <summary>An event that changed nothing on screen (a key other than Enter or Space, a click between rows).</summary>
+    private bool _unchanged;
 
-    private Task KeyDownAsync(KeyboardEventArgs e, string key) =>
-        e.Key is "Enter" or " " or "Spacebar" || e.Code is "Enter" or "NumpadEnter" or "Space" ? SelectAsync(key) : Task.CompletedTask;
+    protected override bool ShouldRender()
+    {
+        var render = !_unchanged;
+        _unchanged = false;
+        return render;
+    }
 
-    // One pair of leave handlers on the chart rather than on every row (each registered handler costs an open page
-    // memory): moving between rows sets the new row on enter or focus; leaving the chart clears.
-    private void Hover(string? key) => _model.Hover(key);
+    private Task RowClickAsync(TimelineRowEventArgs e) => SelectAsync(e.Key);
 
-    private void Focus(string? key) => _model.Focus(key);
+    private Task RowKeyDownAsync(TimelineRowEventArgs e) =>
+        e.KeyName is "Enter" or " " or "Spacebar" || e.Code is "Enter" or "NumpadEnter" or "Space" ? SelectAsync(e.Key) : Unchanged();
+
+    private void RowFocus(TimelineRowEventArgs e) => Focus(e.Key);
+
+    private void RowHover(TimelineRowEventArgs e) => Hover(e.Key);
+
+    private Task SelectAsync(string? key) => IsRow(key) ? OnSelect.InvokeAsync(key) : Unchanged();
+
+    private Task Unchanged()
+    {
+        _unchanged = true;
+        return Task.CompletedTask;
+    }
+
+    private bool IsRow(string? key) => key is not null && _model.Layout.Rows.Any(r => r.Key == key);
+
+    // Moving between rows sets the new row on hover or focus; leaving the chart clears. The same row again draws nothing.
+    private void Hover(string? key)
+    {
+        key = IsRow(key) ? key : null;
+        _unchanged = !_model.Hover(key);
+    }
+
+    private void Focus(string? key)
+    {
+        key = IsRow(key) ? key : null;
+        _unchanged = !_model.Focus(key);
+    }
 
     private Task ChangeSpanAsync(string span) => SpanChanged.InvokeAsync(span);
 

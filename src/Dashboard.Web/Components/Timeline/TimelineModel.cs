@@ -113,15 +113,21 @@ public sealed class TimelineModel
         ? TimelineDescriptions.PullLabel(row)
         : TimelineDescriptions.RangeLabel(Layout.RangeRows[row.Index]);
 
-    public void Hover(string? key)
+    /// <summary>The pointer is over <paramref name="key"/>'s row (null: over none); false when nothing changed.</summary>
+    public bool Hover(string? key)
     {
+        var changed = !string.Equals(_hoveredKey, key, StringComparison.Ordinal) || (key is not null && !DetailsOpened);
         _hoveredKey = key;
         DetailsOpened |= key is not null;
+        return changed;
     }
 
-    public void Focus(string? key)
+    /// <summary>The keyboard's focus is on <paramref name="key"/>'s row (null: on none); false when nothing changed.</summary>
+    public bool Focus(string? key)
     {
+        var changed = !string.Equals(_focusedKey, key, StringComparison.Ordinal) || (key is not null && !DetailsOpened);
         _focusedKey = key;
         DetailsOpened |= key is not null;
+        return changed;
     }
 }

@@ -175,7 +175,7 @@ public sealed class TimelineComponentTests : BunitContext
         var selected = new List<string>();
         var cut = RenderTimeline(Typical(), onSelect: selected.Add);
 
-        cut.Find("g.row[data-key='oura/workouts']").Click();
+        cut.Find("g.row[data-key='oura/workouts']").ClickRow();
 
         Assert.Equal(["oura/workouts"], selected);
     }
@@ -188,7 +188,7 @@ public sealed class TimelineComponentTests : BunitContext
         var selected = new List<string>();
         var cut = RenderTimeline(Typical(), onSelect: selected.Add);
 
-        cut.Find("g.row[data-key='fitbit/activity']").KeyDown(new KeyboardEventArgs { Key = key, Code = code });
+        cut.Find("g.row[data-key='fitbit/activity']").KeyDownRow(key, code);
 
         Assert.Equal(["fitbit/activity"], selected);
     }
@@ -199,7 +199,7 @@ public sealed class TimelineComponentTests : BunitContext
         var selected = new List<string>();
         var cut = RenderTimeline(Typical(), onSelect: selected.Add);
 
-        cut.Find("g.row[data-key='oura/sleep']").KeyDown(new KeyboardEventArgs { Key = "Tab", Code = "Tab" });
+        cut.Find("g.row[data-key='oura/sleep']").KeyDownRow("Tab", "Tab");
 
         Assert.Empty(selected);
     }
@@ -232,7 +232,7 @@ public sealed class TimelineComponentTests : BunitContext
         var cut = RenderTimeline(Typical(), zone: paris);
         Assert.Contains("Hover over or focus a row", cut.Find("[data-testid=timeline-details]").TextContent, StringComparison.Ordinal);
 
-        cut.Find("g.row[data-key='oura/sleep']").MouseEnter();
+        cut.Find("g.row[data-key='oura/sleep']").HoverRow();
 
         var details = cut.Find("[data-testid=timeline-details]");
         Assert.Contains("Oura · sleep", details.TextContent, StringComparison.Ordinal);
@@ -252,7 +252,7 @@ public sealed class TimelineComponentTests : BunitContext
     {
         var cut = RenderTimeline(Typical());
 
-        cut.Find("g.row[data-key='oura/sleep']").MouseEnter();
+        cut.Find("g.row[data-key='oura/sleep']").HoverRow();
 
         Assert.Empty(cut.FindAll("td[data-zone=local]"));
         Assert.Equal(3, cut.FindAll("td[data-zone=utc]").Count);
@@ -264,7 +264,7 @@ public sealed class TimelineComponentTests : BunitContext
         var cut = RenderTimeline(Typical(), selectedKey: "oura/workouts");
         var sleep = cut.Find("g.row[data-key='oura/sleep']");
 
-        sleep.MouseEnter();
+        sleep.HoverRow();
         Assert.Contains("Oura · sleep", cut.Find("[data-testid=timeline-details]").TextContent, StringComparison.Ordinal);
         cut.Find("svg.timeline-svg").MouseLeave();
 
@@ -272,11 +272,52 @@ public sealed class TimelineComponentTests : BunitContext
     }
 
     [Fact]
+    public void Hover_SameRowAgain_DrawsNothing()
+    {
+        var cut = RenderTimeline(Typical());
+        cut.Find("g.row[data-key='oura/sleep']").HoverRow();
+        var renders = cut.RenderCount;
+
+        cut.Find("g.row[data-key='oura/sleep']").HoverRow();
+        Assert.Equal(renders, cut.RenderCount);
+        cut.Find("g.row[data-key='oura/workouts']").HoverRow();
+
+        Assert.Equal(renders + 1, cut.RenderCount);
+        Assert.Contains("active", cut.Find("g.row[data-key='oura/workouts']").ClassList);
+    }
+
+    [Fact]
+    public void Click_BetweenRowsOrOnAKeyNotDrawn_SelectsNothing()
+    {
+        var selected = new List<string>();
+        var cut = RenderTimeline(Typical(), onSelect: selected.Add);
+        var chart = cut.Find("svg.timeline-svg");
+
+        chart.TriggerEvent("ontimelinerowclick", new TimelineRowEventArgs { Key = null });
+        cut.Find("svg.timeline-svg").TriggerEvent("ontimelinerowclick", new TimelineRowEventArgs { Key = "oura/not-drawn" });
+
+        Assert.Empty(selected);
+    }
+
+    [Fact]
+    public void Rows_NoHandlerOfTheirOwn_TheChartHoldsOneOfEachKind()
+    {
+        var cut = RenderTimeline(Typical());
+
+        Assert.All(cut.FindAll("g.row"), row => Assert.DoesNotContain(row.Attributes, a => a.Name.StartsWith("blazor:on", StringComparison.Ordinal)));
+        var chart = cut.Find("svg.timeline-svg").Attributes.Select(a => a.Name).Where(n => n.StartsWith("blazor:on", StringComparison.Ordinal)).ToList();
+        Assert.Contains("blazor:ontimelinerowclick", chart);
+        Assert.Contains("blazor:ontimelinerowkeydown", chart);
+        Assert.Contains("blazor:ontimelinerowfocus", chart);
+        Assert.Contains("blazor:ontimelinerowhover", chart);
+    }
+
+    [Fact]
     public void Focus_Row_DetailsShowItsTimes()
     {
         var cut = RenderTimeline(Typical());
 
-        cut.Find("g.row[data-key='fitbit/activity']").Focus();
+        cut.Find("g.row[data-key='fitbit/activity']").FocusRow();
 
         var details = cut.Find("[data-testid=timeline-details]");
         Assert.Contains("Fitbit · activity", details.TextContent, StringComparison.Ordinal);
@@ -406,7 +447,7 @@ public sealed class TimelineComponentTests : BunitContext
 
         Assert.Contains("compact", cut.Find("[data-testid=timeline-details]").ClassList);
 
-        cut.FindAll("g.row")[0].TriggerEvent("onmouseenter", new MouseEventArgs());
+        cut.FindAll("g.row")[0].HoverRow();
         cut.Find(".timeline-svg").TriggerEvent("onmouseleave", new MouseEventArgs());
 
         Assert.DoesNotContain("compact", cut.Find("[data-testid=timeline-details]").ClassList);

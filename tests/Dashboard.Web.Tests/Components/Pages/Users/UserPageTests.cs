@@ -485,7 +485,7 @@ public sealed class UserPageTests : DashboardContext
         var cut = Open(Id(1));
         Assert.Equal("Oura", ActiveTab(cut));
 
-        cut.Find("g.row[data-key='fitbit/activity']").Click();
+        cut.Find("g.row[data-key='fitbit/activity']").ClickRow();
 
         Assert.Equal($"http://localhost/users/{Id(1)}?focus=fitbit&pull=activity", Navigation.Uri);
         cut.WaitForAssertion(() => Assert.Equal("Fitbit", ActiveTab(cut)), Wait);
@@ -500,7 +500,7 @@ public sealed class UserPageTests : DashboardContext
         Diagnoses.Returns(Typical());
         var cut = Open(Id(1), "?focus=oura&tz=local");
 
-        cut.Find("g.row[data-key='oura/workouts']").Click();
+        cut.Find("g.row[data-key='oura/workouts']").ClickRow();
 
         Assert.Equal($"http://localhost/users/{Id(1)}?focus=oura&tz=local&pull=workouts", Navigation.Uri);
         Assert.True(Navigation.History.First().Options.ReplaceHistoryEntry);
