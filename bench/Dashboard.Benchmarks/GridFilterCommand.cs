@@ -37,7 +37,12 @@ internal static class GridFilterCommand
         var changes = args.Int("changes", 10);
         var tabs = args.Int("tabs", 0);
         var circuits = new CircuitCount();
-        await using var host = new DashboardHost(DashboardHost.InProcess(users), services =>
+        // No rescan while the figures are taken: a rescan publishes a new snapshot state, and the shared view cache
+        // then drops every view the callers built (up to 32, each a sorted copy of the team), which showed as a grid
+        // circuit of minus a megabyte when it fell between two heap readings.
+        var settings = DashboardHost.InProcess(users);
+        settings["Vital:CacheSeconds"] = "3600";
+        await using var host = new DashboardHost(settings, services =>
             services.AddScoped<CircuitHandler>(_ => new CountingHandler(circuits)));
         var address = tabs > 0 ? host.StartKestrel() : null;
         var snapshots = host.Services.GetRequiredService<ITeamSnapshots>();
