@@ -107,6 +107,14 @@ public sealed partial class MarkupWriter(int capacity = 512)
         return Use(icon).Close("svg");
     }
 
+    /// <summary>The icon's path as a <c>&lt;symbol&gt;</c> of the sprite (<see cref="IconSprite"/>), which <see cref="Icon(TrustedIcon, int, string?, string?)"/> refers to.</summary>
+    public MarkupWriter Symbol(TrustedIcon icon)
+    {
+        Open("symbol", ("id", icon.Id), ("viewBox", "0 0 24 24"));
+        _markup.Append(icon.Svg);
+        return Close("symbol");
+    }
+
     private MarkupWriter Use(TrustedIcon icon)
     {
         _markup.Append("<use href=\"#").Append(icon.Id).Append("\"></use>");

@@ -9,7 +9,7 @@ namespace Dashboard.Web.Components.Timeline;
 /// <see cref="OnSelect"/> with its key, "provider/resource"; the page owns <see cref="SelectedKey"/>, the view and the
 /// span. What it shows lives in <see cref="TimelineModel"/>.
 /// </summary>
-public partial class Timeline
+public partial class Timeline : IHandleEvent
 {
     private readonly string _titleId = "timeline-title-" + Guid.NewGuid().ToString("N")[..8];
     private readonly TimelineModel _model = new();
@@ -60,14 +60,22 @@ public partial class Timeline
 
     private static string X(double fraction) => TimelineDrawing.X(fraction);
 
-    /// <summary>An event that changed nothing on screen (a key other than Enter or Space, a click between rows).</summary>
+    /// <summary>Set by a handler whose event changed nothing on screen (a key other than Enter or Space, a click between rows, the row already hovered).</summary>
     private bool _unchanged;
 
-    protected override bool ShouldRender()
+    /// <summary>
+    /// As <see cref="ComponentBase"/> handles an event, except that an event which changed nothing draws nothing: the
+    /// pointer crossing the chart sends one event per row, and most change nothing. Renders for new parameters are not
+    /// affected.
+    /// </summary>
+    async Task IHandleEvent.HandleEventAsync(EventCallbackWorkItem callback, object? arg)
     {
-        var render = !_unchanged;
         _unchanged = false;
-        return render;
+        await callback.InvokeAsync(arg);
+        if (!_unchanged)
+        {
+            StateHasChanged();
+        }
     }
 
     private Task RowClickAsync(TimelineRowEventArgs e) => SelectAsync(e.Key);

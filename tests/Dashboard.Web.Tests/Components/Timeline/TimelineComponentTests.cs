@@ -287,6 +287,18 @@ public sealed class TimelineComponentTests : BunitContext
     }
 
     [Fact]
+    public void Hover_SameRowAgainThenANewSelection_TheSelectionIsDrawn()
+    {
+        var cut = RenderTimeline(Typical());
+        cut.Find("g.row[data-key='oura/sleep']").HoverRow();
+        cut.Find("g.row[data-key='oura/sleep']").HoverRow();
+
+        cut.Render(p => p.Add(c => c.SelectedKey, "oura/workouts"));
+
+        Assert.Equal("true", cut.Find("g.row[data-key='oura/workouts']").GetAttribute("aria-pressed"));
+    }
+
+    [Fact]
     public void Click_BetweenRowsOrOnAKeyNotDrawn_SelectsNothing()
     {
         var selected = new List<string>();
