@@ -236,8 +236,10 @@ if p100:
                  f"{f(figures['rescan_peak_ratio_100k'])}× ({f(p100['rescan']['peak_rss_bytes'] / 1e6, 0)} MB, {p100['rescan']['samples']} samples, rescan {f(p100['rescan']['seconds'])} s at {p100['rescan_latency_ms']} ms)",
                  f"after the first scan: {f(p100['after_scan']['rss_bytes'] / 1e6, 0)} MB",
                  TARGETS["rescan_peak_ratio_100k"][2], yes("rescan_peak_ratio_100k"), cmd_proc))
-    rows.append(("Restart with a stored 100,000-user team: process start to the first rows of `/api/users.csv`",
-                 f"{f(figures['start_to_grid_100k_s'])} s ({'the stored team' if p100['restart_to_grid']['from_stored_team'] else '**not** the stored team'})",
+    rows.append(("Restart with a stored 100,000-user team: process start to the grid's first user rows (`/` as the server renders it)",
+                 f"{f(figures['start_to_grid_100k_s'])} s ({'the stored team' if p100['restart_to_grid']['from_stored_team'] else '**not** the stored team'}"
+                 f"{', shown loading' if p100['restart_to_grid'].get('loading_shown') else ''}); the whole team read (first rows of `/api/users.csv`) "
+                 f"{f(p100['restart_to_grid'].get('team_loaded_seconds'))} s",
                  f"a first scan instead: {f(p100['first_scan']['seconds'])} s",
                  TARGETS["start_to_grid_100k_s"][2], yes("start_to_grid_100k_s"), cmd_proc))
 if uncached and slowest:
@@ -276,7 +278,8 @@ for size, p in process.items():
         ", ".join(f"{h['changes']:,} rows in {f(h['ms_after_scan'], 0)} ms" for h in later) or "–",
         f"{f(p['store_bytes_after_first_open'] / 1e6, 1)} MB",
         f"{f(p['store_bytes'] / 1e6, 1)} MB",
-        f"{f(p['restart_to_grid']['seconds'])} s" + ("" if p["restart_to_grid"]["from_stored_team"] else " (not the stored team)"),
+        f"rows {f(p['restart_to_grid']['seconds'])} s, whole team {f(p['restart_to_grid'].get('team_loaded_seconds'))} s"
+        + ("" if p["restart_to_grid"]["from_stored_team"] else " (not the stored team)"),
         (f"team state {f(stores[size]['bytes']['team_state'] / 1e6, 1)} MB; {stores[size]['rows']['transitions']:,} transition rows "
          f"{f(stores[size]['bytes']['transitions'] / max(1, stores[size]['rows']['transitions']), 0)} B each; {stores[size]['rows']['scans']} scan rows "
          f"{f(stores[size]['bytes']['scans'] / max(1, stores[size]['rows']['scans']), 0)} B each") if stores.get(size) else "–",
@@ -284,7 +287,7 @@ for size, p in process.items():
     ]) + " |")
 if history_rows:
     lines_history = ["", "History store (issue 14; SQLite, the default): what each scan writes, and a restart with the stored team:", "",
-                     "| users | first scan written (team state, no transitions), scan end to the writer's log line | later scans: transition rows, written in | store after the first scan (db + WAL, open) | store at the end (closed) | restart to the first CSV rows | closed store by table (dbstat) | history per 100,000 users per day (extrapolated) |",
+                     "| users | first scan written (team state, no transitions), scan end to the writer's log line | later scans: transition rows, written in | store after the first scan (db + WAL, open) | store at the end (closed) | restart: the grid's first rows, the whole team (first CSV rows) | closed store by table (dbstat) | history per 100,000 users per day (extrapolated) |",
                      "|---|---|---|---|---|---|---|---|"] + history_rows
 else:
     lines_history = []

@@ -40,6 +40,7 @@ internal static class Harness
               circuits  --count N [--base-url URL] [--user ID]
               verify    --dashboard URL --simulator URL --cache-seconds S
               process-scan --dashboard-dir DIR --simulator URL --users N --latency-ms L --data DIR [--rescan-latency-ms L]
+                           or, on the store such a run left in DIR: --restarts N (restarts only)
               grid-filter --users N --callers C [--changes K]
               micro     [--quick true]
             every command: [--out FILE]

@@ -125,13 +125,13 @@ internal sealed class HistoryReader(StoreDatabase database, StoreMigrator migrat
         }
     }
 
-    public async Task<DateTimeOffset?> LatestStateTimeAsync(string scope, CancellationToken cancellationToken)
+    public async Task<StoredStateHead?> LatestStateAsync(string scope, CancellationToken cancellationToken)
     {
         await migrator.EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
         var db = database.CreateContext();
         await using (db.ConfigureAwait(false))
         {
-            return await db.TeamStates.AsNoTracking().Where(s => s.Scope == scope).Select(s => (DateTimeOffset?)s.CompletedAt)
+            return await db.TeamStates.AsNoTracking().Where(s => s.Scope == scope).Select(s => new StoredStateHead(s.CompletedAt, s.Users))
                 .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         }
     }

@@ -15,8 +15,9 @@ public interface IHistoryReader
     Task<StoredTeamState?> LoadLatestStateAsync(string scope, CancellationToken cancellationToken);
 
     /// <summary>
-    /// When the scan behind the latest stored state of the scope completed, or null when none is stored: a cheap look
-    /// (no payload) for a replica that follows another's scans and loads the state only when it is newer.
+    /// When the scan behind the latest stored state of the scope completed and how many users it holds, or null when
+    /// none is stored: a cheap look (no payload) for a replica that follows another's scans and loads the state only
+    /// when it is newer, and for a restart that shows the stored team while it reads it.
     /// </summary>
-    Task<DateTimeOffset?> LatestStateTimeAsync(string scope, CancellationToken cancellationToken);
+    Task<StoredStateHead?> LatestStateAsync(string scope, CancellationToken cancellationToken);
 }

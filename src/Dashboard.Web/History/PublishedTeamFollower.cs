@@ -25,8 +25,8 @@ internal sealed partial class PublishedTeamFollower(
     {
         try
         {
-            var published = await reader.LatestStateTimeAsync(scope.Value, cancellationToken).ConfigureAwait(false);
-            if (published is not { } completedAt || !IsNewerThanShown(completedAt))
+            var published = await reader.LatestStateAsync(scope.Value, cancellationToken).ConfigureAwait(false);
+            if (published is not { CompletedAt: var completedAt } || !IsNewerThanShown(completedAt))
             {
                 _failing = false;
                 return false;

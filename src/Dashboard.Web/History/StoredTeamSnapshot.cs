@@ -13,7 +13,18 @@ internal static class StoredTeamSnapshot
 
     public static TeamSnapshot Build(long generation, StoredTeamState stored, DiagnosisEngine engine)
     {
-        var snapshot = new TeamSnapshot(generation, stored.CompletedAt);
+        var snapshot = TeamSnapshot.FromStore(generation, stored.CompletedAt, stored.UserCount);
+        Fill(snapshot, stored, engine, added: null, CancellationToken.None);
+        snapshot.Complete(stored.CompletedAt);
+        return snapshot;
+    }
+
+    /// <summary>
+    /// Adds the stored users to <paramref name="snapshot"/> (its single writer) a chunk at a time, telling
+    /// <paramref name="added"/> after each, so a page shows the first rows while the rest are read. Does not complete it.
+    /// </summary>
+    public static void Fill(TeamSnapshot snapshot, StoredTeamState stored, DiagnosisEngine engine, Action? added, CancellationToken cancellationToken)
+    {
         var pool = new StringPool();
         var read = new List<UserState>(Chunk);
         var built = new TeamUser[Chunk];
@@ -22,14 +33,13 @@ internal static class StoredTeamSnapshot
             read.Add(user);
             if (read.Count == Chunk)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 Add(snapshot, read, built, engine, pool);
+                added?.Invoke();
             }
         }
 
         Add(snapshot, read, built, engine, pool);
-        snapshot.Report(new ScanProgress(0, snapshot.Count, 0, 0));
-        snapshot.Complete(stored.CompletedAt);
-        return snapshot;
     }
 
     /// <summary>
@@ -53,5 +63,6 @@ internal static class StoredTeamSnapshot
         }
 
         read.Clear();
+        snapshot.Report(new ScanProgress(0, snapshot.Count, 0, 0));
     }
 }

@@ -224,15 +224,15 @@ public abstract partial class StoreSuite : IAsyncLifetime
     }
 
     [Fact]
-    public async Task LatestStateTime_EachWrite_SaysWhenItsScanCompletedPerScope()
+    public async Task LatestState_EachWrite_SaysWhenItsScanCompletedAndItsUsersPerScope()
     {
-        Assert.Null(await Store.Reader.LatestStateTimeAsync("test", TestContext.Current.CancellationToken));
+        Assert.Null(await Store.Reader.LatestStateAsync("test", TestContext.Current.CancellationToken));
         await Store.WriteAsync(Team(T0, User("u1", [Pull("oura", "sleep", "failure")])));
-        await Store.WriteAsync(Team(T0.AddHours(1), User("u1", [Pull("oura", "sleep", "success")])));
+        await Store.WriteAsync(Team(T0.AddHours(1), User("u1", [Pull("oura", "sleep", "success")]), User("u2", [Pull("oura", "sleep", "success")])));
 
-        Assert.Equal(T0.AddHours(1), await Store.Reader.LatestStateTimeAsync("test", TestContext.Current.CancellationToken));
+        Assert.Equal(new StoredStateHead(T0.AddHours(1), 2), await Store.Reader.LatestStateAsync("test", TestContext.Current.CancellationToken));
         Assert.Equal(T0.AddHours(1), (await Store.Reader.LoadLatestStateAsync("test", TestContext.Current.CancellationToken))!.CompletedAt);
-        Assert.Null(await Store.Reader.LatestStateTimeAsync("other", TestContext.Current.CancellationToken));
+        Assert.Null(await Store.Reader.LatestStateAsync("other", TestContext.Current.CancellationToken));
     }
 
     [Fact]

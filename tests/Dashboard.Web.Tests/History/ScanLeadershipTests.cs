@@ -202,7 +202,7 @@ public sealed class ScanLeadershipTests(PostgresServer server) : IClassFixture<P
         var scope = leader.Services.GetRequiredService<TeamScope>().Value;
         await Until(() => lease.Role == ScanRole.Leader && snapshots.Current.IsComplete);
         // The host starts scanning before it answers: the write may be done before anyone could listen for it.
-        await Until(async () => await reader.LatestStateTimeAsync(scope, Ct) is not null);
+        await Until(async () => await reader.LatestStateAsync(scope, Ct) is not null);
 
         return snapshots.Current;
     }

@@ -66,5 +66,5 @@ internal sealed class FakeHistoryReader : IHistoryReader
 
     public Task<StoredTeamState?> LoadLatestStateAsync(string scope, CancellationToken cancellationToken) => Task.FromResult<StoredTeamState?>(null);
 
-    public Task<DateTimeOffset?> LatestStateTimeAsync(string scope, CancellationToken cancellationToken) => Task.FromResult<DateTimeOffset?>(null);
+    public Task<StoredStateHead?> LatestStateAsync(string scope, CancellationToken cancellationToken) => Task.FromResult<StoredStateHead?>(null);
 }

@@ -30,6 +30,20 @@ public sealed class TeamSnapshot
         _sharesWith = sharesWith;
     }
 
+    /// <summary>A team loaded from the store (at start, or a follower's published team): <paramref name="storedAt"/> is when its scan completed.</summary>
+    internal static TeamSnapshot FromStore(long generation, DateTimeOffset storedAt, int storedUsers) =>
+        new(generation, storedAt) { StoredUsers = storedUsers };
+
+    /// <summary>
+    /// For a team loaded from the store, how many users it holds (its <see cref="StartedAt"/> is when the scan that
+    /// stored it completed); null for a team scanned here. While <see cref="IsLoadingStored"/> the users come in as
+    /// they are read, as a scan's do.
+    /// </summary>
+    public int? StoredUsers { get; private init; }
+
+    /// <summary>A stored team still being read (a restart shows its first rows before the last are read).</summary>
+    public bool IsLoadingStored => StoredUsers is not null && !IsComplete;
+
     /// <summary>An empty snapshot before any scan ran.</summary>
     internal static TeamSnapshot NotStarted { get; } = new(0, DateTimeOffset.MinValue);
 

@@ -31,6 +31,13 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
     private TeamSnapshot _current = TeamSnapshot.NotStarted;
     private TeamSnapshot? _refreshing;
 
+    /// <summary>A stored team being read (<see cref="BeginStored"/>), and what was shown before it, under <see cref="_gate"/>.</summary>
+    private TeamSnapshot? _loading;
+    private TeamSnapshot? _shownBeforeLoading;
+
+    /// <summary>A page looked while the stored team loaded: its end checks whether a scan is due.</summary>
+    private bool _lookedWhileLoading;
+
     /// <summary>A scan runs (set by <see cref="Refresh"/>, cleared when it publishes): one scan at a time.</summary>
     private bool _scanning;
 
@@ -78,6 +85,20 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
     public void EnsureFresh()
     {
         var current = Current;
+        if (current.IsLoadingStored)
+        {
+            lock (_gate)
+            {
+                if (ReferenceEquals(_loading, Current))
+                {
+                    _lookedWhileLoading = true;
+                    return;
+                }
+            }
+
+            current = Current;
+        }
+
         var age = current.IsComplete ? _timeProvider.GetUtcNow() - current.CompletedAt!.Value : TimeSpan.Zero;
         var stale = !current.HasStarted
             || (current.IsComplete && age > _maxAge)
@@ -142,7 +163,8 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
 
             _scanning = true;
 
-            var shown = Current.HasStarted && Current.IsComplete && Current.Error is null ? Current : null;
+            // A stored team still being read counts as shown: the scan goes on behind it.
+            var shown = Current.HasStarted && ((Current.IsComplete && Current.Error is null) || Current.IsLoadingStored) ? Current : null;
             var snapshot = new TeamSnapshot(++_generation, _timeProvider.GetUtcNow(), sharesWith: shown);
             if (shown is not null)
             {
@@ -165,32 +187,86 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
     }
 
     /// <summary>
-    /// Shows a team kept from an earlier run (the history store, at start) until a scan of this run completes, so a
-    /// restart shows the grid at once. Ignored once a scan has completed without error; a first scan already running
-    /// goes on behind it as a refresh and replaces it when done.
+    /// Starts showing a team kept from an earlier run (the history store, at start) while it is read, so a restart
+    /// shows its first rows at once, its "as of" time saying how old it is; the reader adds its users
+    /// (<see cref="ReportStored"/>) and ends with <see cref="EndStored"/>. Refused (null) once a scan has completed
+    /// without error; a first scan already running goes on behind it as a refresh and replaces it when done. While it
+    /// loads nothing scans by itself (the load has both cores): a look during it starts the scan after it.
     /// </summary>
-    internal bool ShowStored(Func<long, TeamSnapshot> build)
+    internal TeamSnapshot? BeginStored(DateTimeOffset storedAt, int storedUsers)
     {
+        TeamSnapshot stored;
         lock (_gate)
         {
             var current = Current;
-            if (_stopping.IsCancellationRequested || (current.IsComplete && current.Error is null) || _refreshing is not null)
+            if (_stopping.IsCancellationRequested || (current.IsComplete && current.Error is null) || _refreshing is not null || _loading is not null)
             {
-                return false;
+                return null;
             }
 
-            var stored = build(++_generation);
+            stored = TeamSnapshot.FromStore(++_generation, storedAt, storedUsers);
             if (_scanning)
             {
                 _refreshing = current;
             }
 
+            _shownBeforeLoading = current;
+            _loading = stored;
             Volatile.Write(ref _current, stored);
-            _completed.TrySetResult(stored);
+            if (_completed.Task.IsCompleted)
+            {
+                _completed = new TaskCompletionSource<TeamSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
         }
 
         Notify(force: true);
-        return true;
+        return stored;
+    }
+
+    /// <summary>More of the stored team is read: tells the pages (at most every 300 ms, as a scan's pages do).</summary>
+    internal void ReportStored() => Notify(force: false);
+
+    /// <summary>
+    /// The stored team is read to its end (<paramref name="completedAt"/>, when its scan completed) and is the team
+    /// until a scan of this run replaces it; or it could not be (null): what was read is never passed off as the team,
+    /// and the page goes back to the first scan running behind it, or to none yet.
+    /// </summary>
+    internal void EndStored(TeamSnapshot stored, DateTimeOffset? completedAt)
+    {
+        TaskCompletionSource<TeamSnapshot>? completed = null;
+        bool looked;
+        lock (_gate)
+        {
+            if (!ReferenceEquals(_loading, stored))
+            {
+                return;
+            }
+
+            _loading = null;
+            looked = _lookedWhileLoading;
+            _lookedWhileLoading = false;
+            var shown = ReferenceEquals(Current, stored);
+            if (completedAt is { } at)
+            {
+                stored.Complete(at);
+                completed = shown ? _completed : null;
+            }
+            else if (shown)
+            {
+                var back = _refreshing ?? _shownBeforeLoading ?? TeamSnapshot.NotStarted;
+                _refreshing = null;
+                Volatile.Write(ref _current, back);
+            }
+
+            _shownBeforeLoading = null;
+        }
+
+        completed?.TrySetResult(stored);
+        Notify(force: true);
+        if (looked)
+        {
+            EnsureFresh();
+        }
     }
 
     /// <summary>
@@ -497,7 +573,7 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
 
     private void Publish(TeamSnapshot snapshot, string? error)
     {
-        TaskCompletionSource<TeamSnapshot> completed;
+        TaskCompletionSource<TeamSnapshot>? completed;
         lock (_gate)
         {
             // Cleared before anyone hears of the result, so a retry offered on it is never ignored.
@@ -524,10 +600,11 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
                 _completed = new TaskCompletionSource<TeamSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
             }
 
-            completed = _completed;
+            // A stored team still being read is not a result: its end (EndStored) gives it.
+            completed = Current.IsLoadingStored ? null : _completed;
         }
 
-        completed.TrySetResult(Current);
+        completed?.TrySetResult(Current);
         Notify(force: true);
     }
 

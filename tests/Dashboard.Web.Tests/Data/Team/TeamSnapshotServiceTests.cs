@@ -480,6 +480,125 @@ public sealed class TeamSnapshotServiceTests : IDisposable
         Assert.Equal(1, _service.Current.Count);
     }
 
+    private static readonly DateTimeOffset StoredAt = Now.AddHours(-2);
+
+    /// <summary>A stored user as the restorer adds it (the snapshot's single writer), then its report to the pages.</summary>
+    private void Load(TeamSnapshot stored, int n)
+    {
+        stored.Upsert(TeamUser.Create(Member(n), Engine, StoredAt, new StringPool()));
+        _service.ReportStored();
+    }
+
+    [Fact]
+    public async Task StoredTeam_ShownAsItsUsersAreRead_TheTeamOnceReadToItsEnd_AndALookMeanwhileScansAfterIt()
+    {
+        var stored = _service.BeginStored(StoredAt, storedUsers: 2)!;
+        Assert.Same(stored, _service.Current);
+        Assert.True(stored.IsLoadingStored);
+        Assert.Equal(2, stored.StoredUsers);
+        Assert.Equal(0, stored.Count);
+
+        // A look while it loads neither scans (the load has the cores) nor gets a half-read team.
+        var waiting = _service.WhenCompleteAsync(TestContext.Current.CancellationToken);
+        Load(stored, 1);
+        Assert.Equal(1, _service.Current.Count);
+        Assert.False(waiting.IsCompleted);
+        Assert.Equal(0, _scanner.Scans);
+
+        Load(stored, 2);
+        _service.EndStored(stored, StoredAt);
+
+        Assert.Same(stored, await waiting);
+        Assert.False(stored.IsLoadingStored);
+        Assert.Equal(StoredAt, stored.CompletedAt);
+        await _scanner.WhenStartedAsync();
+        Assert.Same(stored, _service.Current);
+        Assert.NotNull(_service.Refreshing);
+    }
+
+    [Fact]
+    public async Task StoredTeam_NotReadToItsEnd_NeverShownAsTheTeam_AndAPageWaitingForTheTeamGetsAScan()
+    {
+        var stored = _service.BeginStored(StoredAt, storedUsers: 3)!;
+        var waiting = _service.WhenCompleteAsync(TestContext.Current.CancellationToken);
+        Load(stored, 1);
+
+        _service.EndStored(stored, completedAt: null);
+
+        Assert.False(stored.IsComplete);
+        Assert.NotSame(stored, _service.Current);
+        await _scanner.WhenStartedAsync();
+        await _scanner.SendAsync(Now, null, Member(7));
+        _scanner.Finish();
+        var team = await waiting;
+        Assert.Equal([Id(7)], team.Users.Select(u => u.UserId));
+    }
+
+    [Fact]
+    public void StoredTeam_NotReadToItsEnd_NobodyLooked_NothingShownAndNothingScanned()
+    {
+        var stored = _service.BeginStored(StoredAt, storedUsers: 3)!;
+        Load(stored, 1);
+
+        _service.EndStored(stored, completedAt: null);
+
+        Assert.False(_service.Current.HasStarted);
+        Assert.Equal(0, _scanner.Scans);
+    }
+
+    [Fact]
+    public async Task StoredTeam_FirstScanAlreadyRunning_GoesOnBehindItAndReplacesItWhenDone()
+    {
+        _service.EnsureFresh();
+        await _scanner.WhenStartedAsync();
+        var scanning = _service.Current;
+
+        var stored = _service.BeginStored(StoredAt, storedUsers: 2)!;
+        Assert.Same(stored, _service.Current);
+        Assert.Same(scanning, _service.Refreshing);
+
+        var waiting = _service.WhenCompleteAsync(TestContext.Current.CancellationToken);
+        await _scanner.SendAsync(Now, null, Member(5));
+        await PublishAsync(_scanner.Finish);
+        Assert.Same(scanning, await waiting);
+
+        // The load ends after the scan: the scan's team stays.
+        Load(stored, 1);
+        _service.EndStored(stored, StoredAt);
+        Assert.Same(scanning, _service.Current);
+    }
+
+    [Fact]
+    public async Task StoredTeam_RefreshWhileItLoads_ScansBehindIt_AndAFailedScanLeavesItShown()
+    {
+        var stored = _service.BeginStored(StoredAt, storedUsers: 1)!;
+        _service.Refresh();
+        await _scanner.WhenStartedAsync();
+        Assert.Same(stored, _service.Current);
+        Assert.NotNull(_service.Refreshing);
+
+        var waiting = _service.WhenCompleteAsync(TestContext.Current.CancellationToken);
+        await UntilAsync(() => _service.Refreshing is null, () => _scanner.Fail(new VitalApiException(VitalErrorKind.Timeout, "Vital did not answer in time.")));
+        Assert.Same(stored, _service.Current);
+        // The failed scan's end is no answer: a half-read team would be taken for the whole one (given time to go wrong).
+        await Task.WhenAny(waiting, Task.Delay(200, TestContext.Current.CancellationToken));
+        Assert.False(waiting.IsCompleted);
+
+        Load(stored, 1);
+        _service.EndStored(stored, StoredAt);
+        Assert.Same(stored, await waiting);
+        Assert.Equal("Vital did not answer in time.", _service.LastRefreshError);
+    }
+
+    [Fact]
+    public async Task StoredTeam_AfterAScanOfThisRunCompleted_Refused()
+    {
+        await FirstScanAsync(Member(1));
+
+        Assert.Null(_service.BeginStored(StoredAt, storedUsers: 5));
+        Assert.False(_service.Current.IsLoadingStored);
+    }
+
     [Fact]
     public async Task WhenCompleteAsync_NothingStarted_StartsAScanAndWaitsForIt()
     {

@@ -32,11 +32,20 @@ public sealed class TeamPageModel(ITeamSnapshots snapshots, TeamViewCache views,
 
     public TeamFacets Facets => views.Facets(Snapshot);
 
-    /// <summary>"Reading users from Vital: 1,200 users so far (24 pages)…".</summary>
+    /// <summary>
+    /// "Reading users from Vital: 1,200 users so far (24 pages)…", or after a restart, while the team stored by the
+    /// last scan is read: "Loading the team as Vital showed it 2 h 5 min ago: 40,960 of 98,485 users so far…".
+    /// </summary>
     public string ScanProgress
     {
         get
         {
+            if (Snapshot is { IsLoadingStored: true, StoredUsers: { } total } loading)
+            {
+                var age = (timeProvider ?? TimeProvider.System).GetUtcNow() - loading.StartedAt;
+                return $"Loading the team as Vital showed it {TextFormatter.ShortDuration(age)} ago: {TextFormatter.Count(loading.Count)} of {TextFormatter.Count(total, "user")} so far…";
+            }
+
             var scanning = snapshots.Refreshing ?? Snapshot;
             var what = snapshots.Refreshing is null ? "Reading users from Vital" : "Refreshing from Vital";
             return $"{what}: {TextFormatter.Count(scanning.Progress.Users, "user")} so far ({TextFormatter.Count(scanning.Progress.Pages, "page")})…";
