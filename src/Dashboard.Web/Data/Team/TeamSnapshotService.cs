@@ -600,8 +600,8 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
                 _completed = new TaskCompletionSource<TeamSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
             }
 
-            // A stored team still being read is not a result: its end (EndStored) gives it.
-            completed = Current.IsLoadingStored ? null : _completed;
+            // Only a complete team is a result: a stored team still being read gives it at its end (EndStored).
+            completed = Current.IsComplete ? _completed : null;
         }
 
         completed?.TrySetResult(Current);

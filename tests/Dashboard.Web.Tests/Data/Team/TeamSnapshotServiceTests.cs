@@ -503,6 +503,7 @@ public sealed class TeamSnapshotServiceTests : IDisposable
         Load(stored, 1);
         Assert.Equal(1, _service.Current.Count);
         Assert.False(waiting.IsCompleted);
+        Assert.Null(_service.Refreshing);
         Assert.Equal(0, _scanner.Scans);
 
         Load(stored, 2);

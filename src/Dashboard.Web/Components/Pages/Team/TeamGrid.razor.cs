@@ -44,6 +44,10 @@ public sealed partial class TeamGrid
     [Parameter]
     public bool Loading { get; set; }
 
+    /// <summary>What the grid says while <see cref="Loading"/> and no row is there yet.</summary>
+    [Parameter]
+    public string LoadingText { get; set; } = "Reading users from Vital…";
+
     /// <summary>The order from the address.</summary>
     [Parameter]
     public TeamSort Sort { get; set; } = TeamSort.Default;

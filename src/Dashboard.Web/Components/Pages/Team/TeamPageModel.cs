@@ -32,6 +32,9 @@ public sealed class TeamPageModel(ITeamSnapshots snapshots, TeamViewCache views,
 
     public TeamFacets Facets => views.Facets(Snapshot);
 
+    /// <summary>What is being read while the grid has no rows yet: the team from Vital, or after a restart the stored team.</summary>
+    public string LoadingText => Snapshot.IsLoadingStored ? "Loading the stored team…" : "Reading users from Vital…";
+
     /// <summary>
     /// "Reading users from Vital: 1,200 users so far (24 pages)…", or after a restart, while the team stored by the
     /// last scan is read: "Loading the team as Vital showed it 2 h 5 min ago: 40,960 of 98,485 users so far…".

@@ -113,6 +113,24 @@ public sealed class TeamPageModelTests
     }
 
     [Fact]
+    public void ScanProgress_StoredTeamLoading_SaysHowOldItIsAndHowMuchIsRead()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now.AddMinutes(125));
+        var model = new TeamPageModel(_snapshots, new TeamViewCache(Engine.Thresholds, new Dashboard.Web.Data.ClientUserIds()), timeProvider: time);
+        var loading = TeamSnapshot.FromStore(1, storedAt: Now, storedUsers: 98_485);
+        TestSnapshots.Append(loading, Users(3), Now);
+        _snapshots.Current = loading;
+
+        Assert.Equal("Loading the team as Vital showed it 2 h 5 min ago: 3 of 98,485 users so far…", model.ScanProgress);
+        Assert.Equal("Loading the stored team…", model.LoadingText);
+        Assert.True(model.IsScanning);
+
+        loading.Complete(Now);
+        Assert.False(model.IsScanning);
+        Assert.Equal("Reading users from Vital…", model.LoadingText);
+    }
+
+    [Fact]
     public void ScanProgress_ThousandsOfUsers_CountsWithSeparators()
     {
         var scanning = TestSnapshots.Scanning();

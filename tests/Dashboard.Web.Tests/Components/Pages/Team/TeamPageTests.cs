@@ -1,5 +1,6 @@
 using Bunit;
 using Dashboard.Web.Components.Pages.Team;
+using Dashboard.Web.Data.Team;
 using Dashboard.Web.Tests.Support;
 using static Dashboard.Web.Tests.Components.Pages.Team.TeamFixtures;
 
@@ -32,6 +33,20 @@ public sealed class TeamPageTests : DashboardContext
         Assert.Empty(cut.FindAll("[data-testid=empty-state]"));
         Assert.Empty(cut.FindAll("[data-testid=as-of]"));
         Assert.True(cut.Find("button[title='Read the team again from Vital']").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void Open_StoredTeamLoadingBeforeAnyUser_TheGridAndTheBarSayItIsTheStoredTeam()
+    {
+        Snapshots.Current = TeamSnapshot.FromStore(1, TestPulls.Now, storedUsers: 40);
+
+        var cut = Open();
+
+        var grid = cut.Find("[data-testid=team-grid]").TextContent;
+        Assert.Contains("Loading the stored team…", grid, StringComparison.Ordinal);
+        Assert.DoesNotContain("Reading users from Vital", grid, StringComparison.Ordinal);
+        Assert.Equal("Loading the stored team…", cut.Find(".scan-progress [aria-label]").GetAttribute("aria-label"));
+        Assert.StartsWith("Loading the team as Vital showed it", Markup.Text(Text(cut, "scan-progress")), StringComparison.Ordinal);
     }
 
     [Fact]
