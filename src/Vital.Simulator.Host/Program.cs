@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Vital.Simulator;
 
 // The simulated Vital team over HTTP, for docker-compose, benchmarks and browser tests:
@@ -8,6 +9,8 @@ builder.Services.AddVitalSimulator(builder.Configuration);
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning); // also when appsettings.json is not in the content root
 
 var app = builder.Build();
+// Bad settings are refused here, before Run, which disposes a host that fails to start (see the dashboard's UseDashboard).
+app.Services.GetRequiredService<IStartupValidator>().Validate();
 app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapVitalSimulator();
 app.Run();

@@ -64,6 +64,10 @@ public static class DashboardHostingExtensions
     /// </summary>
     public static WebApplication UseDashboard(this WebApplication app)
     {
+        // Every setting registered with ValidateOnStart is checked here, while the app is built, rather than in app.Run:
+        // a host that fails inside Run disposes itself as it fails, and a test host (WebApplicationFactory) waiting on it
+        // may then see the disposal instead of the message naming the key. Failing here fails the same way everywhere.
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
         StartupReport.Write(app.Services);
 
         app.UsePeerAddressCapture();
