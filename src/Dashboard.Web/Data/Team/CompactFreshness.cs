@@ -5,8 +5,8 @@ using Vital.Introspection;
 namespace Dashboard.Web.Data.Team;
 
 /// <summary>
-/// One resource's ongoing data as the team snapshot keeps it (from the resources introspection): pooled strings,
-/// times as UTC ticks (0 = none), and whether it counted as stale when the scan read it.
+/// One resource's ongoing data as the team snapshot keeps it (from the resources introspection): its pooled strings as
+/// one <see cref="FreshnessLabel"/>, times as UTC ticks (0 = none), and whether it counted as stale when the scan read it.
 /// </summary>
 [StructLayout(LayoutKind.Auto)]
 public readonly struct CompactFreshness : IEquatable<CompactFreshness>
@@ -15,14 +15,15 @@ public readonly struct CompactFreshness : IEquatable<CompactFreshness>
     private readonly long _oldest;
     private readonly long _attempt;
 
+    /// <summary>Provider, resource and the last attempt's status: shared with every resource that reads the same.</summary>
+    private readonly FreshnessLabel _label;
+
     internal CompactFreshness(string provider, string resource, ResourceFreshness freshness, bool stale, StringPool pool)
     {
-        Provider = provider;
-        Resource = resource;
+        _label = pool.Intern(new FreshnessLabel(provider, resource, freshness.LastAttempt?.Status.Value));
         _newest = Ticks(freshness.NewestData);
         _oldest = Ticks(freshness.OldestData);
         _attempt = Ticks(freshness.LastAttempt?.Timestamp);
-        AttemptStatus = freshness.LastAttempt is { } attempt ? pool.Intern(attempt.Status.Value) : null;
         SentCount = freshness.SentCount;
         Stale = stale;
     }
@@ -39,12 +40,12 @@ public readonly struct CompactFreshness : IEquatable<CompactFreshness>
         return new CompactFreshness(provider, resource, freshness, stale, pool);
     }
 
-    public string Provider { get; }
+    public string Provider => _label.Provider;
 
-    public string Resource { get; }
+    public string Resource => _label.Resource;
 
     /// <summary>The last attempt's status verbatim; null without an attempt.</summary>
-    public string? AttemptStatus { get; }
+    public string? AttemptStatus => _label.AttemptStatus;
 
     public int? SentCount { get; }
 
@@ -71,13 +72,11 @@ public readonly struct CompactFreshness : IEquatable<CompactFreshness>
     public bool Equals(CompactFreshness other) =>
         _newest == other._newest && _oldest == other._oldest && _attempt == other._attempt
         && SentCount == other.SentCount && Stale == other.Stale
-        && string.Equals(Provider, other.Provider, StringComparison.Ordinal)
-        && string.Equals(Resource, other.Resource, StringComparison.Ordinal)
-        && string.Equals(AttemptStatus, other.AttemptStatus, StringComparison.Ordinal);
+        && (ReferenceEquals(_label, other._label) || Equals(_label, other._label));
 
     public override bool Equals(object? obj) => obj is CompactFreshness other && Equals(other);
 
-    public override int GetHashCode() => HashCode.Combine(Provider, Resource, _newest, _attempt);
+    public override int GetHashCode() => HashCode.Combine(_label, _newest, _attempt);
 
     public static bool operator ==(CompactFreshness left, CompactFreshness right) => left.Equals(right);
 

@@ -1,0 +1,10 @@
+using Vital.Introspection;
+
+namespace Dashboard.Web.Data.Team;
+
+/// <summary>
+/// What a pull shares with thousands of others (its provider, resource, status, release and error), kept once in the
+/// <see cref="StringPool"/> so a <see cref="CompactPull"/> holds one reference instead of five: 32 bytes a pull, some
+/// 38 MB at 100,000 users. Compared by value (strings ordinally).
+/// </summary>
+internal sealed record PullLabel(string Provider, string Resource, PullStatus Status, string? ErrorDetails, string? Release);
