@@ -199,28 +199,29 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryRecorder
                     return null;
                 }
 
-                // The stored team is read one user at a time as the diff goes: never two whole teams in memory.
+                // The stored team is read one user at a time as the diff goes, streamed from the database: never two
+                // whole teams in memory, nor the stored payload as one array.
                 IEnumerable<UserState>? previous = null;
-                if (stored is not null)
-                {
-                    var payload = await db.TeamStates.AsNoTracking().Where(s => s.Scope == scan.Scope).Select(s => s.Payload)
-                        .FirstAsync(cancellationToken).ConfigureAwait(false);
-                    previous = TeamStateSerializer.ReadUsers(payload, stored.Format);
-                }
-
                 List<Transition> transitions = [];
-                if (previous is not null)
+                if (stored is not null && await db.OpenTeamStatePayloadAsync(scan.Scope, cancellationToken).ConfigureAwait(false) is { } payload)
                 {
-                    try
+                    await using (payload.ConfigureAwait(false))
                     {
-                        transitions = TeamStateDiff.Compare(previous, state);
-                    }
-                    catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or FormatException or System.Text.Json.JsonException)
-                    {
-                        // A stored team that cannot be read (damaged, or cut short) would fail every write from now on:
-                        // this scan starts the history afresh instead, as a baseline that replaces it.
-                        LogStoredUnreadable(_logger, ex.GetType().Name);
-                        previous = null;
+                        previous = TeamStateSerializer.ReadUsers(payload.Stream, stored.Format);
+                        if (previous is not null)
+                        {
+                            try
+                            {
+                                transitions = TeamStateDiff.Compare(previous, state);
+                            }
+                            catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or FormatException or System.Text.Json.JsonException)
+                            {
+                                // A stored team that cannot be read (damaged, or cut short) would fail every write from
+                                // now on: this scan starts the history afresh instead, as a baseline that replaces it.
+                                LogStoredUnreadable(_logger, ex.GetType().Name);
+                                previous = null;
+                            }
+                        }
                     }
                 }
 

@@ -18,7 +18,7 @@ public static class TeamStateDiff
 
     /// <summary>
     /// The same, reading the previous users once, in any order, without holding them: each is compared with the current
-    /// user of its id as it comes (<see cref="State.TeamStateSerializer.ReadUsers"/> streams them from the stored payload,
+    /// user of its id as it comes (<see cref="State.TeamStateSerializer.ReadUsers(Stream, int)"/> streams them from the stored payload,
     /// so the history writer never holds two whole teams). The changes come in the current team's order, then those of
     /// users who left, in the previous order.
     /// </summary>

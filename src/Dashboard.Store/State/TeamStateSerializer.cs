@@ -72,22 +72,40 @@ public static class TeamStateSerializer
     public static IEnumerable<UserState>? ReadUsers(byte[] payload, int format)
     {
         ArgumentNullException.ThrowIfNull(payload);
+        return ReadUsers(new MemoryStream(payload, writable: false), format);
+    }
+
+    /// <summary>
+    /// The stored users one at a time, decompressed and decoded as they are asked for from <paramref name="payload"/>
+    /// (a payload streamed from the database, never one array); null when the format is not one this version knows.
+    /// The caller keeps <paramref name="payload"/> open until it is done with the users, and disposes it.
+    /// </summary>
+    public static IEnumerable<UserState>? ReadUsers(Stream payload, int format)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
         return format switch
         {
             Format or NoHeadlineFormat => Stream(payload, format == Format),
-            JsonFormat => Deserialize(payload, format)?.Users,
+            JsonFormat => Json(payload),
             _ => null,
         };
 
-        static IEnumerable<UserState> Stream(byte[] payload, bool headlines)
+        static IEnumerable<UserState> Stream(Stream payload, bool headlines)
         {
-            using var zip = new GZipStream(new MemoryStream(payload), CompressionMode.Decompress);
+            using var zip = new GZipStream(payload, CompressionMode.Decompress, leaveOpen: true);
             using var reader = new BinaryStateReader(new BufferedStream(zip, 1 << 16), headlines);
             _ = reader.ReadCompletedAt();
             for (var count = reader.ReadCount(); count > 0; count--)
             {
                 yield return reader.ReadUser();
             }
+        }
+
+        static IEnumerable<UserState> Json(Stream payload)
+        {
+            using var zip = new GZipStream(payload, CompressionMode.Decompress, leaveOpen: true);
+            return (JsonSerializer.Deserialize(zip, TeamStateJson.Default.TeamState)
+                ?? throw new InvalidDataException("The stored team state is empty.")).Users;
         }
     }
 

@@ -156,6 +156,27 @@ public abstract partial class StoreSuite : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StoredPayload_OpenedForTheDiff_StreamedFromTheDatabaseAndReadsAsWritten()
+    {
+        var state = Team(T0, User("u1", [Pull("oura", "sleep", "failure")], [Failed("oura", "sleep")]), User("u2", [Pull("garmin", "hrv", "success")], []));
+        await Store.WriteAsync(state, calls: 1);
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var db = Store.Database.CreateContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var none = await db.OpenTeamStatePayloadAsync("other team", cancellationToken);
+        await using var payload = await db.OpenTeamStatePayloadAsync("test", cancellationToken);
+
+        Assert.NotNull(payload);
+        Assert.Null(none);
+        // Read off the open result (SqliteBlob, Npgsql's column stream), not copied into one array first.
+        Assert.IsNotType<MemoryStream>(payload.Stream);
+        var users = TeamStateSerializer.ReadUsers(payload.Stream, TeamStateSerializer.Format);
+        Assert.NotNull(users);
+        Assert.Equal(["u1", "u2"], users.Select(u => u.UserId));
+    }
+
+    [Fact]
     public async Task Record_SecondScan_WritesWhatChangedWithItsTime()
     {
         await Store.WriteAsync(Team(T0, User("u1", [Pull("oura", "sleep", "retrying")], [Retrying("oura", "sleep")])));
