@@ -27,6 +27,8 @@ public abstract class StoreContext(DbContextOptions options) : DbContext(options
 
     public DbSet<ConnectionSweepRecord> ConnectionSweeps => Set<ConnectionSweepRecord>();
 
+    public DbSet<ScanProblemRecord> ScanProblems => Set<ScanProblemRecord>();
+
     /// <summary>
     /// Serializes writers of the same scope across processes for the rest of the current transaction (PostgreSQL:
     /// a transaction-level advisory lock; SQLite: its single writer already does).
@@ -101,6 +103,13 @@ public abstract class StoreContext(DbContextOptions options) : DbContext(options
             state.ToTable("team_state");
             state.HasKey(s => s.Scope);
             state.Property(s => s.Payload).IsRequired();
+        });
+
+        modelBuilder.Entity<ScanProblemRecord>(problem =>
+        {
+            problem.ToTable("scan_problems");
+            problem.HasKey(p => p.Scope);
+            problem.Property(p => p.Problem).IsRequired();
         });
 
         modelBuilder.Entity<AlertRecord>(alert =>

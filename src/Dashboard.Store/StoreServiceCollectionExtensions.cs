@@ -29,6 +29,7 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<HistoryWriter>();
         services.AddSingleton<IHistoryRecorder>(sp => sp.GetRequiredService<HistoryWriter>());
         services.AddSingleton<IHistoryReader, HistoryReader>();
+        services.AddSingleton<IScanProblemStore, ScanProblemStore>();
         services.AddOptions<AlertQueueOptions>();
         services.AddSingleton<IAlertOutbox, AlertOutbox>();
         services.AddSingleton<Refreshes.IRefreshLedger, Refreshes.RefreshLedger>();

@@ -177,6 +177,22 @@ public abstract partial class StoreSuite : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ScanProblems_LatestPerScope_AnOlderOneNeverReplacesANewer()
+    {
+        var problems = new ScanProblemStore(Store.Database, Store.Migrator);
+        var cancellationToken = TestContext.Current.CancellationToken;
+
+        Assert.Null(await problems.LatestAsync("test", cancellationToken));
+        await problems.WriteAsync(new ScanProblem("test", T0, "Vital rejected the API key."), cancellationToken);
+        await problems.WriteAsync(new ScanProblem("test", T0.AddMinutes(5), "The newest scan could not read the whole team."), cancellationToken);
+        await problems.WriteAsync(new ScanProblem("test", T0.AddMinutes(1), "An older scan's problem, written late."), cancellationToken);
+        await problems.WriteAsync(new ScanProblem("other", T0, "Another team's."), cancellationToken);
+
+        Assert.Equal(new ScanProblem("test", T0.AddMinutes(5), "The newest scan could not read the whole team."), await problems.LatestAsync("test", cancellationToken));
+        Assert.Equal(new ScanProblem("other", T0, "Another team's."), await problems.LatestAsync("other", cancellationToken));
+    }
+
+    [Fact]
     public async Task Record_SecondScan_WritesWhatChangedWithItsTime()
     {
         await Store.WriteAsync(Team(T0, User("u1", [Pull("oura", "sleep", "retrying")], [Retrying("oura", "sleep")])));

@@ -107,6 +107,35 @@ public sealed class ScanLeadershipTests(PostgresServer server) : IClassFixture<P
     }
 
     [Fact]
+    public async Task Follower_LeaderRefreshFails_SaysSoOverTheEarlierListUntilANewerTeam()
+    {
+        var gate = new RejectingGate();
+        var (leader, _) = Replica(cacheSeconds: 5, gate: gate);
+        await using var leaderHost = leader;
+        var published = await LeadAndPublishAsync(leader);
+        var (follower, _) = Replica(cacheSeconds: 300);
+        await using var followerHost = follower;
+        var client = follower.CreateClient();
+        var shown = follower.Services.GetRequiredService<ITeamSnapshots>();
+        await Until(() => shown.Current.IsComplete);
+        Assert.Null(shown.LastRefreshError);
+
+        gate.Reject = true;
+        var leading = leader.Services.GetRequiredService<ITeamSnapshots>();
+        await Until(() => leading.LastRefreshError is not null);
+        await Until(() => shown.LastRefreshError is not null);
+        using var grid = await client.GetAsync(new Uri("/", UriKind.Relative), Ct);
+
+        Assert.Equal(leading.LastRefreshError, shown.LastRefreshError);
+        // PostgreSQL keeps microseconds: the stored time is the scan's to the microsecond.
+        Assert.Equal(published.CompletedAt!.Value, shown.Current.CompletedAt!.Value, TimeSpan.FromMilliseconds(1));
+        Assert.Contains("The last refresh failed, so this is the earlier list.", await grid.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        gate.Reject = false;
+        await Until(() => shown.Current.CompletedAt > published.CompletedAt && shown.LastRefreshError is null);
+    }
+
+    [Fact]
     public async Task Follower_DatabaseGone_KeepsShowingTheTeam()
     {
         var (leader, _) = Replica(cacheSeconds: 300);
@@ -166,22 +195,42 @@ public sealed class ScanLeadershipTests(PostgresServer server) : IClassFixture<P
         Assert.Equal(ScanRole.Isolated, await lease.RenewAsync(Ct));
     }
 
-    private async Task BreakDatabaseAsync()
-    {
-        await server.DisconnectAsync(_database.Name);
-        await server.ExecuteAsync($"ALTER DATABASE \"{_database.Name}\" RENAME TO \"{_database.Name}_away\"");
-    }
+    private Task BreakDatabaseAsync() => RenameAsync(_database.Name, _database.Name + "_away");
 
-    private async Task RepairDatabaseAsync()
+    private Task RepairDatabaseAsync() => RenameAsync(_database.Name + "_away", _database.Name);
+
+    /// <summary>
+    /// Ends the database's sessions and renames it; the replicas reconnect within moments (the lease every few seconds),
+    /// so a rename that finds a session again ends them and tries again.
+    /// </summary>
+    private async Task RenameAsync(string from, string to)
     {
-        await server.DisconnectAsync(_database.Name + "_away");
-        await server.ExecuteAsync($"ALTER DATABASE \"{_database.Name}_away\" RENAME TO \"{_database.Name}\"");
+        for (var attempt = 1; ; attempt++)
+        {
+            await server.DisconnectAsync(from);
+            try
+            {
+                await server.ExecuteAsync($"ALTER DATABASE \"{from}\" RENAME TO \"{to}\"");
+                return;
+            }
+            catch (Npgsql.PostgresException ex) when (ex.SqlState == Npgsql.PostgresErrorCodes.ObjectInUse && attempt < 20)
+            {
+                await Task.Delay(50, Ct);
+            }
+        }
     }
 
     /// <summary>A replica in live mode on the shared database, with its own counter in front of the one simulated team.</summary>
-    private (DashboardFactory Host, CountingHandler Upstream) Replica(int cacheSeconds, Action<IServiceCollection>? services = null)
+    private (DashboardFactory Host, CountingHandler Upstream) Replica(int cacheSeconds, Action<IServiceCollection>? services = null, RejectingGate? gate = null)
     {
-        var upstream = new CountingHandler(new VitalSimulatorHandler(_simulator));
+        HttpMessageHandler team = new VitalSimulatorHandler(_simulator);
+        if (gate is not null)
+        {
+            gate.InnerHandler = team;
+            team = gate;
+        }
+
+        var upstream = new CountingHandler(team);
         var host = SecurityTestKit.Factory(
             SecurityTestKit.Anonymous(
                 ("Store:Provider", "Postgres"),
@@ -218,6 +267,23 @@ public sealed class ScanLeadershipTests(PostgresServer server) : IClassFixture<P
             }
         };
         return written.Task;
+    }
+
+    /// <summary>While <see cref="Reject"/> is set, the upstream rejects the key, as Vital does a revoked one.</summary>
+    private sealed class RejectingGate : DelegatingHandler
+    {
+        private volatile bool _reject;
+
+        public bool Reject
+        {
+            get => _reject;
+            set => _reject = value;
+        }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Reject
+                ? Task.FromResult(new HttpResponseMessage(HttpStatusCode.Unauthorized) { Content = new StringContent("{\"detail\":\"Invalid API key\"}", System.Text.Encoding.UTF8, "application/json") })
+                : base.SendAsync(request, cancellationToken);
     }
 
     private sealed class ListRecorder(List<CompletedScan> recorded) : IHistoryRecorder

@@ -29,6 +29,11 @@ internal sealed class FakeTeamSnapshots : ITeamSnapshots
 
     public event Action? Changed;
 
+    public event Action<TeamSnapshot, string?>? ScanEnded;
+
+    /// <summary>What the real one raises when a scan of its own ends.</summary>
+    public void EndScan(TeamSnapshot snapshot, string? error) => ScanEnded?.Invoke(snapshot, error);
+
     public int ListenerCount => Changed?.GetInvocationList().Length ?? 0;
 
     public void EnsureFresh() => Interlocked.Increment(ref _ensureFreshCalls);

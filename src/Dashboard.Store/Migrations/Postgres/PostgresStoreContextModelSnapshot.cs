@@ -171,6 +171,26 @@ namespace Dashboard.Store.Migrations.Postgres
                     b.ToTable("manual_refreshes", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Store.Model.ScanProblemRecord", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasColumnType("text")
+                        .HasColumnName("scope");
+
+                    b.Property<DateTimeOffset>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("problem");
+
+                    b.HasKey("Scope");
+
+                    b.ToTable("scan_problems", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Store.Model.ScanRecord", b =>
                 {
                     b.Property<long>("Id")

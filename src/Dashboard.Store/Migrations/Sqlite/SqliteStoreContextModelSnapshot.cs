@@ -164,6 +164,27 @@ namespace Dashboard.Store.Migrations.Sqlite
                     b.ToTable("manual_refreshes", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Store.Model.ScanProblemRecord", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("EndedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("problem");
+
+                    b.HasKey("Scope");
+
+                    b.ToTable("scan_problems", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Store.Model.ScanRecord", b =>
                 {
                     b.Property<long>("Id")

@@ -19,6 +19,16 @@ public interface ITeamSnapshots
     /// <summary>Raised (at most a few times a second) when the snapshot grows, completes or is replaced.</summary>
     event Action? Changed;
 
+    /// <summary>
+    /// Raised once when a scan of this process's own ends (never for a stored or published team shown): the snapshot
+    /// it made and the error it ended with, if any.
+    /// </summary>
+    event Action<TeamSnapshot, string?>? ScanEnded
+    {
+        add { }
+        remove { }
+    }
+
     /// <summary>Starts a scan when none has run or the current one is older than <c>Vital:CacheSeconds</c>.</summary>
     void EnsureFresh();
 

@@ -19,6 +19,29 @@ public sealed record IncompleteScanNotice(string Title, string Message)
             return null;
         }
 
+        var kept = snapshot.CarriedOver > 0
+            ? $" {TextFormatter.Count(snapshot.CarriedOver, "user is", "users are")} shown as the previous scan saw them."
+            : " Users only the unread pages hold are missing.";
+        return new IncompleteScanNotice(
+            "This team list is incomplete",
+            $"Vital kept failing on some pages for longer than the scan's patience (Vital:ScanPatience), so {Unread(snapshot)} could not be read to the end.{kept} The next scan tries again.");
+    }
+
+    /// <summary>
+    /// What another replica says of an incomplete scan of the scanning one (ADR 0017), after "The last refresh failed,
+    /// so this is the earlier list.": the team it shows is the last whole one.
+    /// </summary>
+    public static string? ForOtherReplicas(TeamSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return snapshot.IsIncomplete
+            ? $"The newest scan could not read the whole team: Vital kept failing on {Unread(snapshot)} for longer than the scan's patience (Vital:ScanPatience). The next scan tries again."
+            : null;
+    }
+
+    /// <summary>The walks the scan could not read to the end, the first few by name.</summary>
+    private static string Unread(TeamSnapshot snapshot)
+    {
         var scopes = snapshot.Gaps.Select(g => g.Scope).Distinct(StringComparer.Ordinal).ToList();
         var named = scopes.Take(NamedGaps).ToList();
         if (scopes.Count > NamedGaps)
@@ -26,11 +49,6 @@ public sealed record IncompleteScanNotice(string Title, string Message)
             named.Add($"{TextFormatter.Count(scopes.Count - NamedGaps)} more");
         }
 
-        var kept = snapshot.CarriedOver > 0
-            ? $" {TextFormatter.Count(snapshot.CarriedOver, "user is", "users are")} shown as the previous scan saw them."
-            : " Users only the unread pages hold are missing.";
-        return new IncompleteScanNotice(
-            "This team list is incomplete",
-            $"Vital kept failing on some pages for longer than the scan's patience (Vital:ScanPatience), so {TextFormatter.List(named)} could not be read to the end.{kept} The next scan tries again.");
+        return TextFormatter.List(named);
     }
 }

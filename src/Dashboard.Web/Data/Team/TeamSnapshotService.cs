@@ -73,6 +73,8 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
 
     public event Action? Changed;
 
+    public event Action<TeamSnapshot, string?>? ScanEnded;
+
     public TeamSnapshot Current => Volatile.Read(ref _current);
 
     public TeamSnapshot? Refreshing => Volatile.Read(ref _refreshing);
@@ -605,6 +607,26 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
         }
 
         completed?.TrySetResult(Current);
+        Notify(force: true);
+        ScanEnded?.Invoke(snapshot, error);
+    }
+
+    /// <summary>
+    /// A follower's view (ADR 0017) of the scanning replica's last scan that did not end with the whole team, said as
+    /// this replica's own failed refresh would be; null when there is none newer than the team shown.
+    /// </summary>
+    internal void ShowPublishedProblem(string? problem)
+    {
+        lock (_gate)
+        {
+            if (_scanning || string.Equals(LastRefreshError, problem, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            LastRefreshError = problem;
+        }
+
         Notify(force: true);
     }
 
