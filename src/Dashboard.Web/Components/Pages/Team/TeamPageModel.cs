@@ -70,6 +70,14 @@ public sealed class TeamPageModel(ITeamSnapshots snapshots, TeamViewCache views,
     /// <summary>The last refresh failed while the earlier list stays on screen.</summary>
     public string? RefreshError => Snapshot.Error is null ? snapshots.LastRefreshError : null;
 
+    /// <summary>
+    /// What the refresh warning says first: the earlier list stays, or (a replica following a scanning one that has not
+    /// published a team yet, ADR 0017) there is no list to show.
+    /// </summary>
+    public string RefreshErrorLead => Snapshot.CompletedAt is null && Snapshot.Count == 0
+        ? "The team could not be read yet."
+        : "The last refresh failed, so this is the earlier list.";
+
     /// <summary>No user matches while nothing is being read and nothing went wrong: the empty state.</summary>
     public bool ShowsEmptyState => View.Users.Count == 0 && !IsScanning && Snapshot.Error is null;
 

@@ -194,6 +194,19 @@ public sealed class TeamPageTests : DashboardContext
     }
 
     [Fact]
+    public void Open_FollowerWithNoTeamYetAndTheLeadersScanFailed_SaysNoListRatherThanAnEarlierOne()
+    {
+        Snapshots.Current = TeamSnapshot.NotStarted;
+        Snapshots.LastRefreshError = "Vital rejected the API key.";
+
+        var cut = Open();
+
+        var warning = cut.FindAll(".mud-alert").Single(a => a.TextContent.Contains("Vital rejected the API key.", StringComparison.Ordinal));
+        Assert.Contains("The team could not be read yet. Vital rejected the API key.", Markup.Text(warning.TextContent), StringComparison.Ordinal);
+        Assert.DoesNotContain("earlier list", warning.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Open_RefreshRunning_EarlierListStaysWithRefreshProgress()
     {
         var members = Members();
