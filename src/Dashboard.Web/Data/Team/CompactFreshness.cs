@@ -20,7 +20,7 @@ public readonly struct CompactFreshness : IEquatable<CompactFreshness>
 
     internal CompactFreshness(string provider, string resource, ResourceFreshness freshness, bool stale, StringPool pool)
     {
-        _label = pool.Intern(new FreshnessLabel(provider, resource, freshness.LastAttempt?.Status.Value));
+        _label = pool.FreshnessLabelOf(provider, resource, freshness.LastAttempt?.Status.Value);
         _newest = Ticks(freshness.NewestData);
         _oldest = Ticks(freshness.OldestData);
         _attempt = Ticks(freshness.LastAttempt?.Timestamp);

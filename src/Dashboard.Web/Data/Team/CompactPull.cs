@@ -54,7 +54,7 @@ public readonly struct CompactPull : IEquatable<CompactPull>
         (DateTimeOffset? Start, DateTimeOffset? End) range,
         StringPool pool)
     {
-        _label = pool.Intern(new PullLabel(provider, resource, new PullStatus(status), errorDetails, release));
+        _label = pool.PullLabelOf(provider, resource, status, errorDetails, release);
         DaysWithData = daysWithData;
         _scheduled = Ticks(timeline.Scheduled);
         _started = Ticks(timeline.Started);

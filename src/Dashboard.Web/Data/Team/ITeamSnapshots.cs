@@ -23,11 +23,7 @@ public interface ITeamSnapshots
     /// Raised once when a scan of this process's own ends (never for a stored or published team shown): the snapshot
     /// it made and the error it ended with, if any.
     /// </summary>
-    event Action<TeamSnapshot, string?>? ScanEnded
-    {
-        add { }
-        remove { }
-    }
+    event Action<TeamSnapshot, string?>? ScanEnded;
 
     /// <summary>Starts a scan when none has run or the current one is older than <c>Vital:CacheSeconds</c>.</summary>
     void EnsureFresh();

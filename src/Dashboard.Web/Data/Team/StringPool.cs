@@ -11,8 +11,9 @@ namespace Dashboard.Web.Data.Team;
 internal sealed class StringPool
 {
     private readonly ConcurrentDictionary<string, string> _values = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<PullLabel, PullLabel> _pullLabels = new();
-    private readonly ConcurrentDictionary<FreshnessLabel, FreshnessLabel> _freshnessLabels = new();
+    // Keyed by the label's parts, so looking one up (once per pull of a scan) makes nothing.
+    private readonly ConcurrentDictionary<(string, string, string, string?, string?), PullLabel> _pullLabels = new();
+    private readonly ConcurrentDictionary<(string, string, string?), FreshnessLabel> _freshnessLabels = new();
 
     public int Count => _values.Count;
 
@@ -20,16 +21,16 @@ internal sealed class StringPool
 
     public string? InternOrNull(string? value) => value is null ? null : Intern(value);
 
-    /// <summary>The pooled label that reads the same as <paramref name="label"/>; a new one is kept with pooled strings.</summary>
-    public PullLabel Intern(PullLabel label) => _pullLabels.GetOrAdd(
-        label,
-        static (l, pool) => new PullLabel(
-            pool.Intern(l.Provider), pool.Intern(l.Resource), new PullStatus(pool.Intern(l.Status.Value)), pool.InternOrNull(l.ErrorDetails), pool.InternOrNull(l.Release)),
+    /// <summary>The pooled label of these parts; a new one is kept with pooled strings.</summary>
+    public PullLabel PullLabelOf(string provider, string resource, string status, string? errorDetails, string? release) => _pullLabels.GetOrAdd(
+        (provider, resource, status, errorDetails, release),
+        static (k, pool) => new PullLabel(
+            pool.Intern(k.Item1), pool.Intern(k.Item2), new PullStatus(pool.Intern(k.Item3)), pool.InternOrNull(k.Item4), pool.InternOrNull(k.Item5)),
         this);
 
-    /// <summary>The pooled label that reads the same as <paramref name="label"/>; a new one is kept with pooled strings.</summary>
-    public FreshnessLabel Intern(FreshnessLabel label) => _freshnessLabels.GetOrAdd(
-        label,
-        static (l, pool) => new FreshnessLabel(pool.Intern(l.Provider), pool.Intern(l.Resource), pool.InternOrNull(l.AttemptStatus)),
+    /// <summary>The pooled label of these parts; a new one is kept with pooled strings.</summary>
+    public FreshnessLabel FreshnessLabelOf(string provider, string resource, string? attemptStatus) => _freshnessLabels.GetOrAdd(
+        (provider, resource, attemptStatus),
+        static (k, pool) => new FreshnessLabel(pool.Intern(k.Item1), pool.Intern(k.Item2), pool.InternOrNull(k.Item3)),
         this);
 }

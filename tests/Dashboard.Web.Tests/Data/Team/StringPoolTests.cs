@@ -1,0 +1,36 @@
+using Dashboard.Web.Data.Team;
+
+namespace Dashboard.Web.Tests.Data.Team;
+
+/// <summary>A team repeats a few hundred labels millions of times: one object each, holding pooled strings.</summary>
+public sealed class StringPoolTests
+{
+    [Fact]
+    public void PullLabelOf_SamePartsAsNewStrings_OneLabelWithPooledStrings()
+    {
+        var pool = new StringPool();
+
+        var first = pool.PullLabelOf(new string("oura"), new string("sleep"), new string("failure"), "Token expired", null);
+        var second = pool.PullLabelOf(new string("oura"), new string("sleep"), new string("failure"), new string("Token expired"), null);
+        var other = pool.PullLabelOf("oura", "sleep", "success", null, null);
+
+        Assert.Same(first, second);
+        Assert.NotSame(first, other);
+        Assert.Same(first.Provider, other.Provider);
+        Assert.Same(pool.Intern(new string("oura")), first.Provider);
+    }
+
+    [Fact]
+    public void FreshnessLabelOf_SameParts_OneLabel_AnotherStatus_Another()
+    {
+        var pool = new StringPool();
+
+        var first = pool.FreshnessLabelOf(new string("garmin"), new string("hrv"), new string("success"));
+        var second = pool.FreshnessLabelOf(new string("garmin"), new string("hrv"), new string("success"));
+        var failed = pool.FreshnessLabelOf("garmin", "hrv", "failure");
+
+        Assert.Same(first, second);
+        Assert.NotSame(first, failed);
+        Assert.Same(first.Resource, failed.Resource);
+    }
+}
