@@ -15,8 +15,12 @@ namespace Dashboard.Web.Data.Team;
 /// </summary>
 public sealed partial class ScanResumer(IOptions<VitalOptions> options, TimeProvider timeProvider, ILogger<ScanResumer> logger)
 {
-    /// <summary>The first wait before asking for a failed page again; each later one doubles, up to <see cref="LongestBackOff"/>.</summary>
-    internal static readonly TimeSpan FirstBackOff = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// The first wait before asking for a failed page again; each later one doubles, up to <see cref="LongestBackOff"/>.
+    /// The client has already retried the page with its own back-off, and every walk of the scan waits on its pages in
+    /// turn, so a long first wait here is paid again by every page that fails after the retries: half a second.
+    /// </summary>
+    internal static readonly TimeSpan FirstBackOff = TimeSpan.FromMilliseconds(500);
 
     /// <summary>The longest wait between two asks for one page (about a circuit breaker's break).</summary>
     internal static readonly TimeSpan LongestBackOff = TimeSpan.FromSeconds(15);
