@@ -8,8 +8,8 @@ namespace Dashboard.Web.Data.Team;
 /// <summary>
 /// Reads the team as one cursor walk per provider (the upstream's own <c>provider</c> filter), several at once,
 /// largest first; the snapshot merges each user's providers. Cursor paging is sequential, so a plain walk costs
-/// pages × round trip; this costs about the largest provider's pages × round trip. A 429 pauses every walk
-/// together (<see cref="RateLimitGate"/>). A page that keeps failing is asked for again from the same cursor
+/// pages × round trip; this costs about the largest provider's pages × round trip. A burst of 429s pauses every walk
+/// together (<see cref="RateLimitGate"/>; a lone one only its own retry). A page that keeps failing is asked for again from the same cursor
 /// (<see cref="ScanResumer"/>); a walk that runs out of patience stops, the others go on, and the scan ends with
 /// a batch naming the gaps.
 /// </summary>
