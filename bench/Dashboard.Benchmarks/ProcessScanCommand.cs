@@ -100,6 +100,12 @@ internal static partial class ProcessScanCommand
         await dashboard.HistoryWritesAsync(TimeSpan.FromSeconds(60), 1).ConfigureAwait(false);
         var storeAfterFirst = StoreBytes(dataDir);
 
+        // At rest: once the scan is stored too (the history write makes the stored team from the scan, and the
+        // dashboard gives back what the scan and the write left behind after it: ADR 0021).
+        await Task.Delay(TimeSpan.FromSeconds(3)).ConfigureAwait(false);
+        var atRest = await dashboard.ReadAsync().ConfigureAwait(false);
+        Console.Error.WriteLine($"at rest after the first scan's history write: RSS {atRest.RssBytes / 1e6:F0} MB, heap {atRest.HeapBytes / 1e6:F0} MB");
+
         // The rescan: a person's Refresh after Vital:CacheSeconds (5 s here) through the providers page, which asks for a fresh team.
         await SetLatencyAsync(simulator, rescanLatencyMs).ConfigureAwait(false);
         await Task.Delay(TimeSpan.FromSeconds(3)).ConfigureAwait(false);
@@ -113,6 +119,9 @@ internal static partial class ProcessScanCommand
         Console.Error.WriteLine($"rescan: {rescan.Seconds:F2} s, peak RSS {rescan.PeakRssBytes / 1e6:F0} MB ({(double)rescan.PeakRssBytes / afterScan.RssBytes:F2}× after the first scan)");
 
         var history = await dashboard.HistoryWritesAsync(TimeSpan.FromSeconds(60), (int)(await dashboard.CompletedAsync().ConfigureAwait(false)).Count).ConfigureAwait(false);
+        await Task.Delay(TimeSpan.FromSeconds(3)).ConfigureAwait(false);
+        var rescanAtRest = await dashboard.ReadAsync().ConfigureAwait(false);
+        Console.Error.WriteLine($"at rest after the rescan's history write: RSS {rescanAtRest.RssBytes / 1e6:F0} MB, heap {rescanAtRest.HeapBytes / 1e6:F0} MB");
         var storeOpen = StoreBytes(dataDir);
         await dashboard.StopAsync().ConfigureAwait(false);
         var storeBytes = StoreBytes(dataDir);
@@ -131,6 +140,7 @@ internal static partial class ProcessScanCommand
             first_scan = new { seconds = first.Seconds, over_floor = floorSeconds > 0 ? first.Seconds / floorSeconds : (double?)null, upstream_requests = scanRequests },
             after_start = new { rss_bytes = afterStart.RssBytes },
             after_scan = new { rss_bytes = afterScan.RssBytes, heap_bytes = afterScan.HeapBytes, gc = afterScan.GcMode, team_users = afterScan.TeamUsers },
+            after_scan_at_rest = new { rss_bytes = atRest.RssBytes, heap_bytes = atRest.HeapBytes },
             rescan = new
             {
                 seconds = rescan.Seconds,
@@ -139,6 +149,8 @@ internal static partial class ProcessScanCommand
                 samples = rescan.Samples,
                 peak_ratio = (double)rescan.PeakRssBytes / afterScan.RssBytes,
                 rss_after_bytes = afterRescan.RssBytes,
+                rss_at_rest_bytes = rescanAtRest.RssBytes,
+                heap_at_rest_bytes = rescanAtRest.HeapBytes,
                 heap_after_bytes = afterRescan.HeapBytes,
             },
             history = history.Select(h => new { scan = h.Scan, changes = h.Changes, baseline = h.Baseline, ms_after_scan = h.Milliseconds }),

@@ -73,6 +73,57 @@ public abstract class StoreContext(DbContextOptions options) : DbContext(options
         }
     }
 
+    /// <summary>
+    /// Replaces the stored team state's payload of <paramref name="scope"/> (its row already written in the current
+    /// transaction) with <paramref name="payload"/>, read from its start as it is sent: never one array. SQLite sizes the
+    /// blob with <c>zeroblob</c> and fills it through <see cref="Microsoft.Data.Sqlite.SqliteBlob"/>; PostgreSQL (Npgsql)
+    /// sends a stream parameter as the <c>bytea</c>, its length taken from the (seekable) stream.
+    /// </summary>
+    internal async Task WriteTeamStatePayloadAsync(string scope, Stream payload, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        payload.Position = 0;
+        var connection = Database.GetDbConnection();
+        var command = connection.CreateCommand();
+        await using (command.ConfigureAwait(false))
+        {
+            command.Transaction = Database.CurrentTransaction?.GetDbTransaction();
+            var scopeParameter = command.CreateParameter();
+            scopeParameter.ParameterName = "@scope";
+            scopeParameter.Value = scope;
+            command.Parameters.Add(scopeParameter);
+            var payloadParameter = command.CreateParameter();
+            payloadParameter.ParameterName = "@payload";
+            command.Parameters.Add(payloadParameter);
+
+            if (Database.IsSqlite())
+            {
+                command.CommandText = "UPDATE team_state SET payload = zeroblob(@payload) WHERE scope = @scope RETURNING rowid";
+                payloadParameter.Value = payload.Length;
+                if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not long rowid)
+                {
+                    throw new InvalidOperationException($"The team state of {scope} has no row to write its payload to.");
+                }
+
+                var blob = new Microsoft.Data.Sqlite.SqliteBlob((Microsoft.Data.Sqlite.SqliteConnection)connection, "team_state", "payload", rowid);
+                await using (blob.ConfigureAwait(false))
+                {
+                    await payload.CopyToAsync(blob, 1 << 16, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                command.CommandText = "UPDATE team_state SET payload = @payload WHERE scope = @scope";
+                payloadParameter.DbType = System.Data.DbType.Binary;
+                payloadParameter.Value = payload;
+                if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+                {
+                    throw new InvalidOperationException($"The team state of {scope} has no row to write its payload to.");
+                }
+            }
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

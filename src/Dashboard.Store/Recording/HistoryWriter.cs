@@ -33,13 +33,6 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryRecorder
     private readonly ILogger<HistoryWriter> _logger;
     private readonly bool _queueAlerts;
 
-    /// <summary>
-    /// The size of the payload this process last wrote, to size the next one's buffer. The payload itself is not kept:
-    /// at 100,000 users it is some 90 MB, a quarter of the process's heap between scans, to save one read of the
-    /// row (under a second) when the next scan is written.
-    /// </summary>
-    private int _lastPayloadBytes;
-
     public HistoryWriter(
         StoreDatabase database,
         StoreMigrator migrator,
@@ -168,16 +161,20 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryRecorder
 
         // The payload, the counts and the pulls in one pass over the team, before any lock is taken: a lazily made
         // state (MappedUsers) then makes each user once here and once more in the diff, and never holds the team.
+        // The payload goes to a file and from there into the database as a stream: at 100,000 users it is some 90 MB,
+        // which as an array (and the buffer it was copied from) stayed committed in the large-object heap after each write.
         var counts = new ScanCounts();
         long pulls = 0;
-        var newPayload = TeamStateSerializer.Serialize(
+        var newPayload = SpillFile();
+        await using var payloadFile = newPayload.ConfigureAwait(false);
+        TeamStateSerializer.Serialize(
             state,
+            newPayload,
             user =>
             {
                 counts.Add(user);
                 pulls += user.Pulls.Count;
-            },
-            _lastPayloadBytes);
+            });
 
         var db = _database.CreateContext();
         await using (db.ConfigureAwait(false))
@@ -275,7 +272,7 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryRecorder
                     CompletedAt = scan.CompletedAt,
                     Users = state.Users.Count,
                     Format = TeamStateSerializer.Format,
-                    Payload = newPayload,
+                    Payload = [],
                 };
                 if (stored is null)
                 {
@@ -287,13 +284,25 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryRecorder
                 }
 
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await db.WriteTeamStatePayloadAsync(scan.Scope, newPayload, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
 
-                _lastPayloadBytes = newPayload.Length;
                 return new ScanWritten(scan.Scope, record.Id, scan.CompletedAt, transitions.Count, previous is null, alert?.Id);
             }
         }
     }
+
+    /// <summary>A file for the payload in the temporary folder (a tmpfs in the compose file), gone when it is closed.</summary>
+    private static FileStream SpillFile() => new(
+        Path.Combine(Path.GetTempPath(), $"dashboard-team-state-{Guid.NewGuid():N}.tmp"),
+        new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.ReadWrite,
+            Share = FileShare.None,
+            Options = FileOptions.DeleteOnClose,
+            BufferSize = 1 << 16,
+        });
 
     [LoggerMessage(EventId = 7010, Level = LogLevel.Information, Message = "History: {Changes} changes recorded (scan {ScanId}, baseline {Baseline})")]
     private static partial void LogWritten(ILogger logger, int changes, long scanId, bool baseline);

@@ -23,22 +23,27 @@ public static class TeamStateSerializer
     /// <summary>The older format, gzip-compressed JSON: still read.</summary>
     internal const int JsonFormat = 1;
 
+    /// <summary>The payload as one array; <paramref name="each"/> sees every user as it is written (tests, and small teams).</summary>
+    public static byte[] Serialize(TeamState state, Action<UserState>? each = null)
+    {
+        using var buffer = new MemoryStream();
+        Serialize(state, buffer, each);
+        return buffer.ToArray();
+    }
+
     /// <summary>
-    /// The payload; <paramref name="each"/> sees every user as it is written (one pass over a lazily made team).
-    /// <paramref name="expectedBytes"/> (the last payload's size) sizes the buffer once instead of doubling it up to a
-    /// hundred megabytes at 100,000 users, each doubling a large object left behind.
+    /// Writes the payload to <paramref name="destination"/> (left open), in one pass over a lazily made team;
+    /// <paramref name="each"/> sees every user as it is written. The history writer spills it to a file this way and
+    /// streams that into the database: a 100,000-user payload (about a hundred megabytes) then never sits in the
+    /// large-object heap, where its buffer and the copy made of it stayed committed after every write.
     /// </summary>
-    public static byte[] Serialize(TeamState state, Action<UserState>? each = null, int expectedBytes = 0)
+    public static void Serialize(TeamState state, Stream destination, Action<UserState>? each = null)
     {
         ArgumentNullException.ThrowIfNull(state);
-        using var buffer = new MemoryStream(expectedBytes > 0 ? expectedBytes + (expectedBytes / 8) : 0);
-        using (var zip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
-        using (var writer = new BinaryStateWriter(new BufferedStream(zip, 1 << 16)))
-        {
-            writer.Write(state, each);
-        }
-
-        return buffer.ToArray();
+        ArgumentNullException.ThrowIfNull(destination);
+        using var zip = new GZipStream(destination, CompressionLevel.Fastest, leaveOpen: true);
+        using var writer = new BinaryStateWriter(new BufferedStream(zip, 1 << 16));
+        writer.Write(state, each);
     }
 
     /// <summary>The state, or null when the payload is of a format this version does not know.</summary>

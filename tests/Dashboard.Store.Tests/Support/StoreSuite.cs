@@ -177,6 +177,27 @@ public abstract partial class StoreSuite : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StoredPayload_WrittenAsAStream_ManyCopyBuffersLongAndReplacedByEachScan_StoredByteForByte()
+    {
+        // Trace ids that do not compress make payloads of several of the writer's 64 kB copy buffers; the second scan's
+        // is longer than the first's, the third's shorter, so each write must size the stored payload anew.
+        static TeamState Sized(DateTimeOffset completedAt, int users) => Team(completedAt, [.. Enumerable.Range(0, users).Select(i =>
+            User($"u{i}", [Pull("oura", "sleep", "success") with { TraceId = Guid.NewGuid().ToString("N") }]))]);
+        var cancellationToken = TestContext.Current.CancellationToken;
+
+        foreach (var (state, at) in new[] { (Sized(T0, 4_000), 0), (Sized(T0.AddHours(1), 9_000), 1), (Sized(T0.AddHours(2), 300), 2) })
+        {
+            await Store.WriteAsync(state, calls: 1);
+
+            await using var db = Store.Database.CreateContext();
+            var row = await db.TeamStates.AsNoTracking().SingleAsync(cancellationToken);
+            Assert.Equal(state.CompletedAt, row.CompletedAt);
+            Assert.Equal(TeamStateSerializer.Serialize(state), row.Payload);
+            Assert.True(at == 2 || row.Payload.Length > 2 << 16, $"payload of {row.Payload.Length} bytes");
+        }
+    }
+
+    [Fact]
     public async Task ScanProblems_LatestPerScope_AnOlderOneNeverReplacesANewer()
     {
         var problems = new ScanProblemStore(Store.Database, Store.Migrator);

@@ -19,6 +19,7 @@ internal static class TeamServiceCollectionExtensions
         services.AddSingleton<TeamSnapshotService>();
         services.AddSingleton<ITeamSnapshots>(sp => sp.GetRequiredService<TeamSnapshotService>());
         services.AddSingleton<TeamViewCache>();
+        services.AddHostedService<ScanMemoryRelease>();
         return services;
     }
 }
