@@ -14,9 +14,19 @@ namespace Dashboard.Web.Data.Team;
 /// scan, and leaves as much behind again), so the process rests at the size it holds until the next scan. Smaller teams
 /// never pay it: their scans leave little behind.
 /// </summary>
-internal sealed partial class ScanMemoryRelease(ITeamSnapshots snapshots, ILogger<ScanMemoryRelease> logger, Dashboard.Store.Recording.HistoryWriter? history = null)
+internal sealed partial class ScanMemoryRelease(
+    ITeamSnapshots snapshots,
+    ILogger<ScanMemoryRelease> logger,
+    Dashboard.Store.Recording.HistoryWriter? history = null,
+    TimeProvider? timeProvider = null)
     : IHostedService, IDisposable
 {
+    /// <summary>
+    /// How long a release waits for the scan's history write: a write that is not made (another replica stored a
+    /// newer scan) or not announced releases after this all the same.
+    /// </summary>
+    internal static readonly TimeSpan HistoryWriteWait = TimeSpan.FromMinutes(2);
+
     /// <summary>The smallest complete team after whose scan memory is released.</summary>
     internal int MinimumUsers { get; init; } = 10_000;
 
@@ -87,7 +97,14 @@ internal sealed partial class ScanMemoryRelease(ITeamSnapshots snapshots, ILogge
         else
         {
             Volatile.Write(ref _awaitingWrite, snapshot.Count);
+            _ = ReleaseAfterWaitAsync();
         }
+    }
+
+    private async Task ReleaseAfterWaitAsync()
+    {
+        await Task.Delay(HistoryWriteWait, timeProvider ?? TimeProvider.System).ConfigureAwait(false);
+        OnHistoryWriteEnded();
     }
 
     /// <summary>

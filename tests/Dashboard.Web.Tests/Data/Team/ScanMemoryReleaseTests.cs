@@ -61,6 +61,31 @@ public sealed class ScanMemoryReleaseTests
     }
 
     [Fact]
+    public async Task ScanEnded_WithStore_HistoryWriteNeverAnnounced_ReleasedAfterTheWaitOnce()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestPulls.Now);
+        using var release = new ScanMemoryRelease(_snapshots, NullLogger<ScanMemoryRelease>.Instance, timeProvider: clock)
+        {
+            MinimumUsers = 3,
+            AwaitsHistoryWrite = true,
+            Collect = () => Interlocked.Increment(ref _collections),
+        };
+        await release.StartAsync(TestContext.Current.CancellationToken);
+
+        _snapshots.EndScan(Team(3), null);
+        clock.Advance(ScanMemoryRelease.HistoryWriteWait - TimeSpan.FromSeconds(1));
+        await release.Released;
+        Assert.Equal(0, _collections);
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await release.Released;
+        release.OnHistoryWriteEnded();
+        await release.Released;
+
+        Assert.Equal(1, _collections);
+    }
+
+    [Fact]
     public async Task Stopped_NoLongerListens()
     {
         using var release = Release(awaitsHistoryWrite: false);
