@@ -107,10 +107,22 @@ internal static partial class ProcessScanCommand
         Console.Error.WriteLine($"at rest after the first scan's history write: RSS {atRest.RssBytes / 1e6:F0} MB, heap {atRest.HeapBytes / 1e6:F0} MB");
 
         // The rescan: a person's Refresh after Vital:CacheSeconds (5 s here) through the providers page, which asks for a fresh team.
+        // The page starts a scan only if the team is older than that: a discovery rescan may have ended moments ago (at
+        // 1,000 users it ends within seconds of the first write), so wait until no scan has ended for 6 s.
         await SetLatencyAsync(simulator, rescanLatencyMs).ConfigureAwait(false);
-        await Task.Delay(TimeSpan.FromSeconds(3)).ConfigureAwait(false);
-        var beforeRescan = dashboard.Sample();
         var scanned = await dashboard.CompletedAsync().ConfigureAwait(false);
+        for (var quiet = Stopwatch.StartNew(); quiet.Elapsed < TimeSpan.FromSeconds(6);)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(500)).ConfigureAwait(false);
+            var now = await dashboard.CompletedAsync().ConfigureAwait(false);
+            if (now.Count != scanned.Count)
+            {
+                scanned = now;
+                quiet.Restart();
+            }
+        }
+
+        var beforeRescan = dashboard.Sample();
         _ = dashboard.Http.GetAsync("/providers");
         var rescan = await dashboard.WaitForScanAsync(scanned, TimeSpan.FromMinutes(20), sampleRss: true).ConfigureAwait(false);
         await SetLatencyAsync(simulator, latencyMs).ConfigureAwait(false);
