@@ -8,6 +8,7 @@ namespace Dashboard.Web.Tests.Data.Team;
 public sealed class ScanMemoryReleaseTests
 {
     private readonly FakeTeamSnapshots _snapshots = new();
+    private readonly TaskCompletionSource _collected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _collections;
 
     private static TeamSnapshot Team(int users) =>
@@ -64,12 +65,7 @@ public sealed class ScanMemoryReleaseTests
     public async Task ScanEnded_WithStore_HistoryWriteNeverAnnounced_ReleasedAfterTheWaitOnce()
     {
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestPulls.Now);
-        using var release = new ScanMemoryRelease(_snapshots, NullLogger<ScanMemoryRelease>.Instance, timeProvider: clock)
-        {
-            MinimumUsers = 3,
-            AwaitsHistoryWrite = true,
-            Collect = () => Interlocked.Increment(ref _collections),
-        };
+        using var release = Release(awaitsHistoryWrite: true, clock);
         await release.StartAsync(TestContext.Current.CancellationToken);
 
         _snapshots.EndScan(Team(3), null);
@@ -77,7 +73,9 @@ public sealed class ScanMemoryReleaseTests
         await release.Released;
         Assert.Equal(0, _collections);
 
+        // The wait alone releases: nothing announces the write before the collection is seen.
         clock.Advance(TimeSpan.FromSeconds(1));
+        await _collected.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
         await release.Released;
         release.OnHistoryWriteEnded();
         await release.Released;
@@ -102,20 +100,15 @@ public sealed class ScanMemoryReleaseTests
     public async Task Collect_Throws_LoggedAndTheNextScanReleasesAgain()
     {
         var fail = true;
-        using var release = new ScanMemoryRelease(_snapshots, NullLogger<ScanMemoryRelease>.Instance)
+        using var release = Release(awaitsHistoryWrite: false, collect: () =>
         {
-            MinimumUsers = 3,
-            AwaitsHistoryWrite = false,
-            Collect = () =>
+            Interlocked.Increment(ref _collections);
+            if (fail)
             {
-                _collections++;
-                if (fail)
-                {
-                    fail = false;
-                    throw new InvalidOperationException("no");
-                }
-            },
-        };
+                fail = false;
+                throw new InvalidOperationException("no");
+            }
+        });
         await release.StartAsync(TestContext.Current.CancellationToken);
 
         _snapshots.EndScan(Team(3), null);
@@ -126,10 +119,15 @@ public sealed class ScanMemoryReleaseTests
         Assert.Equal(2, _collections);
     }
 
-    private ScanMemoryRelease Release(bool awaitsHistoryWrite) => new(_snapshots, NullLogger<ScanMemoryRelease>.Instance)
-    {
-        MinimumUsers = 3,
-        AwaitsHistoryWrite = awaitsHistoryWrite,
-        Collect = () => Interlocked.Increment(ref _collections),
-    };
+    private ScanMemoryRelease Release(bool awaitsHistoryWrite, TimeProvider? clock = null, Action? collect = null) =>
+        new(_snapshots, NullLogger<ScanMemoryRelease>.Instance, timeProvider: clock)
+        {
+            MinimumUsers = 3,
+            AwaitsHistoryWrite = awaitsHistoryWrite,
+            Collect = collect ?? (() =>
+            {
+                Interlocked.Increment(ref _collections);
+                _collected.TrySetResult();
+            }),
+        };
 }
