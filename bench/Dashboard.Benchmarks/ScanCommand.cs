@@ -114,7 +114,8 @@ internal static class ScanCommand
             }
         }
 
-        var largest = perProvider.Count > 0 ? perProvider.MaxBy(p => p.Value) : new KeyValuePair<string, int>("(none: one walk)", scanRequests);
+        // The floor: the largest cursor walk (a provider's pulls or its ongoing data: the scanner runs the two side by side).
+        var largest = counter.ByWalk.Count > 0 ? counter.ByWalk.MaxBy(p => p.Value) : new KeyValuePair<string, int>("(none: one walk)", scanRequests);
         var floorSeconds = largest.Value * latencyMs / 1000.0;
         return (new ScanPass(
             pass,

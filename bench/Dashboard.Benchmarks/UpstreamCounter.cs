@@ -11,6 +11,7 @@ namespace Dashboard.Benchmarks;
 internal sealed class UpstreamCounter
 {
     private readonly ConcurrentDictionary<string, int> _byProvider = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _byWalk = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _order = new();
     private readonly ConcurrentQueue<(string Provider, bool Continued, long Ticks)> _times = new();
     private int _total;
@@ -19,6 +20,12 @@ internal sealed class UpstreamCounter
 
     /// <summary>Requests per provider filter ("" for none).</summary>
     public IReadOnlyDictionary<string, int> ByProvider => _byProvider;
+
+    /// <summary>
+    /// Requests per walk of a provider filter: "pulls provider" or "ongoing provider" (a per-provider scan walks each
+    /// provider's pulls and its ongoing data as two cursor walks).
+    /// </summary>
+    public IReadOnlyDictionary<string, int> ByWalk => _byWalk;
 
     public int WithProvider => _byProvider.Where(p => p.Key.Length > 0).Sum(p => p.Value);
 
@@ -48,6 +55,12 @@ internal sealed class UpstreamCounter
         Interlocked.Increment(ref _total);
         var provider = ProviderOf(request.RequestUri);
         _byProvider.AddOrUpdate(provider, 1, (_, n) => n + 1);
+        if (provider.Length > 0)
+        {
+            var walk = (request.RequestUri?.AbsolutePath.EndsWith("/resources", StringComparison.Ordinal) == true ? "ongoing " : "pulls ") + provider;
+            _byWalk.AddOrUpdate(walk, 1, (_, n) => n + 1);
+        }
+
         _order.Enqueue(provider);
         _times.Enqueue((provider, request.RequestUri?.Query.Contains("next_cursor", StringComparison.Ordinal) == true, System.Diagnostics.Stopwatch.GetTimestamp()));
     }

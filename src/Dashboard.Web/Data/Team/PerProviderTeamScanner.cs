@@ -6,9 +6,10 @@ using Vital.Introspection;
 namespace Dashboard.Web.Data.Team;
 
 /// <summary>
-/// Reads the team as one cursor walk per provider (the upstream's own <c>provider</c> filter), several at once,
-/// largest first; the snapshot merges each user's providers. Cursor paging is sequential, so a plain walk costs
-/// pages × round trip; this costs about the largest provider's pages × round trip. A burst of 429s pauses every walk
+/// Reads the team as two cursor walks per provider (the upstream's own <c>provider</c> filter): its pulls and its
+/// ongoing data, several walks at once, largest provider first, a provider's two walks side by side; the snapshot
+/// merges each user's providers and sources in whatever order their pages come. Cursor paging is sequential, so a
+/// plain walk costs pages × round trip; this costs about the largest walk's pages × round trip (ADR 0022). A burst of 429s pauses every walk
 /// together (<see cref="RateLimitGate"/>; a lone one only its own retry). A page that keeps failing is asked for again from the same cursor
 /// (<see cref="ScanResumer"/>); a walk that runs out of patience stops, the others go on, and the scan ends with
 /// a batch naming the gaps.
@@ -35,7 +36,7 @@ internal sealed class PerProviderTeamScanner(
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         _providers = discovery.ScanList();
-        var pending = new WalkQueue(_providers);
+        var pending = new WalkQueue(_providers, options.Value.ScanResources);
         var gaps = new ScanGaps();
         var batches = Channel.CreateBounded<ScanBatch>(new BoundedChannelOptions(256) { SingleReader = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -49,23 +50,28 @@ internal sealed class PerProviderTeamScanner(
                     await SampleAsync(pending, stop.Token).ConfigureAwait(false);
                 }
 
-                while (pending.TryTake(out var provider))
+                while (pending.TryTake(out var walk))
                 {
-                    await foreach (var page in resumer.PullPagesAsync(client, gaps, provider, stop.Token).ConfigureAwait(false))
+                    if (walk.Walk == TeamWalk.Pulls)
                     {
-                        await batches.Writer.WriteAsync(new ScanBatch(page.Users, provider, timeProvider.GetUtcNow()), stop.Token).ConfigureAwait(false);
-                    }
-
-                    // The provider's ongoing data after its pulls, so each user's freshness lands beside their pulls.
-                    if (options.Value.ScanResources)
-                    {
-                        await foreach (var page in resumer.ResourcePagesAsync(client, gaps, provider, stop.Token).ConfigureAwait(false))
+                        await foreach (var page in resumer.PullPagesAsync(client, gaps, walk.Provider, stop.Token).ConfigureAwait(false))
                         {
-                            await batches.Writer.WriteAsync(ScanBatch.OfOngoing(page.Users, provider, timeProvider.GetUtcNow()), stop.Token).ConfigureAwait(false);
+                            await batches.Writer.WriteAsync(new ScanBatch(page.Users, walk.Provider, timeProvider.GetUtcNow()), stop.Token).ConfigureAwait(false);
+                        }
+                    }
+                    else
+                    {
+                        await foreach (var page in resumer.ResourcePagesAsync(client, gaps, walk.Provider, stop.Token).ConfigureAwait(false))
+                        {
+                            await batches.Writer.WriteAsync(ScanBatch.OfOngoing(page.Users, walk.Provider, timeProvider.GetUtcNow()), stop.Token).ConfigureAwait(false);
                         }
                     }
 
-                    scopeDone.Report(provider);
+                    // A provider is done once both its walks are.
+                    if (pending.Finished(walk.Provider))
+                    {
+                        scopeDone.Report(walk.Provider);
+                    }
                 }
             }
             catch
@@ -76,7 +82,7 @@ internal sealed class PerProviderTeamScanner(
             }
         }
 
-        var slots = Math.Max(1, Math.Min(options.Value.ScanConcurrency, _providers.Count));
+        var slots = Math.Max(1, Math.Min(options.Value.ScanConcurrency, pending.Count));
         var walks = Task.WhenAll(Enumerable.Range(0, slots).Select(slot => Task.Run(() => WorkAsync(sampleFirst: slot == 0 && !discovery.HasSizes), CancellationToken.None)));
         var completion = walks.ContinueWith(
             t => batches.Writer.TryComplete(FirstFailure(t) ?? (t.IsCanceled ? new OperationCanceledException(stop.Token) : null)),
@@ -131,25 +137,57 @@ internal sealed class PerProviderTeamScanner(
         }
     }
 
-    /// <summary>Providers whose walk has not started, in the order they will.</summary>
-    private sealed class WalkQueue(IReadOnlyList<ProviderSlug> providers)
+    /// <summary>One cursor walk: a provider's pulls or its ongoing data.</summary>
+    private readonly record struct ProviderWalk(ProviderSlug Provider, TeamWalk Walk);
+
+    /// <summary>Walks not started, in the order they will (each provider's pulls, then its ongoing data, side by side),
+    /// and how many of each provider's walks are still to end.</summary>
+    private sealed class WalkQueue
     {
         private readonly Lock _gate = new();
-        private readonly List<ProviderSlug> _pending = [.. providers];
+        private readonly List<ProviderWalk> _pending;
+        private readonly Dictionary<ProviderSlug, int> _unfinished;
 
-        public bool TryTake(out ProviderSlug provider)
+        public WalkQueue(IReadOnlyList<ProviderSlug> providers, bool withOngoing)
+        {
+            TeamWalk[] walks = withOngoing ? [TeamWalk.Pulls, TeamWalk.Resources] : [TeamWalk.Pulls];
+            _pending = [.. providers.SelectMany(p => walks.Select(w => new ProviderWalk(p, w)))];
+            _unfinished = providers.Distinct().ToDictionary(p => p, _ => walks.Length);
+        }
+
+        public int Count
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _pending.Count;
+                }
+            }
+        }
+
+        public bool TryTake(out ProviderWalk walk)
         {
             lock (_gate)
             {
                 if (_pending.Count == 0)
                 {
-                    provider = default;
+                    walk = default;
                     return false;
                 }
 
-                provider = _pending[0];
+                walk = _pending[0];
                 _pending.RemoveAt(0);
                 return true;
+            }
+        }
+
+        /// <summary>One of the provider's walks ended; true when it was the last.</summary>
+        public bool Finished(ProviderSlug provider)
+        {
+            lock (_gate)
+            {
+                return --_unfinished[provider] == 0;
             }
         }
 
@@ -158,7 +196,7 @@ internal sealed class PerProviderTeamScanner(
         {
             lock (_gate)
             {
-                var ordered = _pending.OrderByDescending(p => sampled.GetValueOrDefault(p.Value)).ToList();
+                var ordered = _pending.OrderByDescending(w => sampled.GetValueOrDefault(w.Provider.Value)).ToList();
                 _pending.Clear();
                 _pending.AddRange(ordered);
             }

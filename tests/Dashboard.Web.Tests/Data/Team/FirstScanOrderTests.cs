@@ -66,15 +66,19 @@ public sealed class FirstScanOrderTests
     }
 
     [Fact]
-    public async Task Scan_EachProvidersOngoingData_IsWalkedAfterItsPulls()
+    public async Task Scan_EachProvidersTwoWalks_StartSideBySide_AndTheProviderIsDoneAfterBoth()
     {
         var simulator = new VitalSimulator(new SimulatorOptions { Users = 300, Seed = 5 }, TimeProvider.System);
         var recorder = new Recorder();
         await using var services = Build(simulator, recorder, concurrency: 2);
+        var discovery = services.GetRequiredService<ProviderDiscovery>();
+        discovery.RecordSizes(simulator.Team.UsersPerProvider);
         var scanner = services.GetRequiredService<PerProviderTeamScanner>();
         var ongoing = new HashSet<string>(StringComparer.Ordinal);
+        var done = new List<(string Provider, int QueriesSoFar)>();
+        var reports = new SynchronousProgress(provider => done.Add((provider!.Value.Value, recorder.Queries.Count)));
 
-        await foreach (var batch in scanner.ScanAsync(new Progress<ProviderSlug?>(), TestContext.Current.CancellationToken))
+        await foreach (var batch in scanner.ScanAsync(reports, TestContext.Current.CancellationToken))
         {
             ongoing.UnionWith(batch.Ongoing.Select(u => u.UserId));
         }
@@ -82,11 +86,20 @@ public sealed class FirstScanOrderTests
         var pullStarts = recorder.WalkStarts();
         var resourceStarts = recorder.WalkStarts(ResourcesPath);
         Assert.Equal(pullStarts.Order(StringComparer.Ordinal), resourceStarts.Order(StringComparer.Ordinal));
+
+        // Both slots start at once on the largest provider: its pulls and its ongoing data side by side.
+        var largest = discovery.ScanList()[0].Value;
         var order = recorder.Queries.ToList();
-        Assert.All(pullStarts, provider => Assert.True(
-            order.FindIndex(q => q.StartsWith(PullsPath, StringComparison.Ordinal) && q.Contains("provider=" + provider, StringComparison.Ordinal))
-            < order.FindIndex(q => q.StartsWith(ResourcesPath, StringComparison.Ordinal) && q.Contains("provider=" + provider, StringComparison.Ordinal))));
-        Assert.Equal(simulator.Team.UsersWithConnections.Count(id => simulator.Team.ProvidersOf(id).Any(p => new ProviderSlug(p).IsKnown)), ongoing.Count);
+        var firstWalks = order.Where(q => !q.Contains("next_cursor=", StringComparison.Ordinal)).Take(2).ToList();
+        Assert.All(firstWalks, q => Assert.Contains("provider=" + largest + "&", q + "&", StringComparison.Ordinal));
+        Assert.Equal([PullsPath, ResourcesPath], firstWalks.Select(q => q[..(q.IndexOf('?', StringComparison.Ordinal) + 1)]).Order(StringComparer.Ordinal));
+
+        // Each provider is reported done once, and only when neither of its walks asks for anything more.
+        Assert.Equal(scanner.ScopeCount, done.Count);
+        Assert.Equal(done.Count, done.Select(d => d.Provider).Distinct().Count());
+        Assert.All(done, d => Assert.DoesNotContain(order.Skip(d.QueriesSoFar), q => (q + "&").Contains("provider=" + d.Provider + "&", StringComparison.Ordinal)));
+        var scanned = discovery.ScanList().Select(p => p.Value).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(simulator.Team.UsersWithConnections.Count(id => simulator.Team.ProvidersOf(id).Any(scanned.Contains)), ongoing.Count);
     }
 
     [Fact]
@@ -126,6 +139,20 @@ public sealed class FirstScanOrderTests
         var page = HistoricalPullParser.Parse(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
         var counts = page.Users.SelectMany(u => u.Providers.Keys).GroupBy(p => p.Value).ToDictionary(g => g.Key, g => g.Count());
         return ProviderSlug.Known.Select(p => p.Value).OrderByDescending(p => counts.GetValueOrDefault(p)).First();
+    }
+
+    /// <summary>Reports on the walk's own thread, as the scan makes them (<see cref="Progress{T}"/> would post them later).</summary>
+    private sealed class SynchronousProgress(Action<ProviderSlug?> report) : IProgress<ProviderSlug?>
+    {
+        private readonly Lock _gate = new();
+
+        public void Report(ProviderSlug? value)
+        {
+            lock (_gate)
+            {
+                report(value);
+            }
+        }
     }
 
     private static ServiceProvider Build(VitalSimulator simulator, Recorder recorder, int concurrency) =>
