@@ -21,11 +21,11 @@ users=10000                     # the headline team
 key=bench-simulator-key        # any non-empty value: the simulator only checks one is sent
 # 30 tabs in the full run: the heap moves by about a megabyte between readings, which 20 tabs would spread as ±60 kB a circuit.
 # The quick run opens 10 (figures within about ±100 kB a circuit; fewer circuits, never fewer users).
-if $quick; then duration=10; tabs=10; else duration=30; tabs=30; fi
-# Issue 16, part 3: the upstream at 150 ms per answer; the quick run opens fewer tabs of the heavy page and the grid
+if $quick; then duration=5; tabs=10; sim_warmup=1; else duration=30; tabs=30; sim_warmup=3; fi
+# Issue 16, part 3: the upstream at 150 ms per answer; the quick run opens fewer tabs of the grid
 # (never fewer users) and runs the 100k rescan with the latency off (faster, so no kinder to the peak: see README).
 scale_latency=150
-if $quick; then heavy_tabs=10; grid_tabs=10; grid_changes=5; rescan_latency_100k=0; else heavy_tabs=30; grid_tabs=30; grid_changes=10; rescan_latency_100k=150; fi
+if $quick; then grid_tabs=10; grid_changes=5; rescan_latency_100k=0; else grid_tabs=30; grid_changes=10; rescan_latency_100k=150; fi
 callers=200
 run_id=$(date -u +%Y%m%dT%H%M%SZ)$($quick && echo -quick || true)
 out=${BENCH_OUT:-$root/bench/results/$run_id}
@@ -141,7 +141,7 @@ bench_wrk() {
   [[ $url == */api/* ]] && script=(-s "$root/bench/rotate-client.lua")
   [[ $connections -gt 1 ]] && threads=2
   curl -fs -o /dev/null "${header[@]}" "$url" || true
-  wrk -t"$threads" -c"$connections" -d"${warmup:-3}s" "${header[@]}" "${script[@]}" "$url" >/dev/null
+  [[ ${warmup:-3} -gt 0 ]] && wrk -t"$threads" -c"$connections" -d"${warmup:-3}s" "${header[@]}" "${script[@]}" "$url" >/dev/null
   wrk -t"$threads" -c"$connections" -d"${duration}s" --latency "${header[@]}" "${script[@]}" "$url" >"$out/wrk-$name.txt"
   log "  wrk $name: $(grep -E '^ +50%' "$out/wrk-$name.txt" | xargs) p50, $(grep -E 'Requests/sec' "$out/wrk-$name.txt" | xargs)"
 }
@@ -172,14 +172,20 @@ log "snapshot heap, $users users (in process)"
 harness memory --users $users $($quick && echo --modes PerProvider || true) --out "$out/memory-10k.json" 2>>"$out/harness.log" >/dev/null
 
 log "upstream latency, measured directly against the simulator (the page time's baseline): each of the user page's four calls"
+# The simulator's own code paths are warm after the first call's warm-up; the quick run warms the others up for 1 s.
 bench_wrk simulator-user "$sim/v2/introspect/historical_pull?user_id=$user" 1 "x-vital-api-key: $key"
-bench_wrk simulator-resources "$sim/v2/introspect/resources?user_id=$user" 1 "x-vital-api-key: $key"
-bench_wrk simulator-profile "$sim/v2/user/$user" 1 "x-vital-api-key: $key"
-bench_wrk simulator-connections "$sim/v2/user/providers/$user" 1 "x-vital-api-key: $key"
+warmup=$sim_warmup bench_wrk simulator-resources "$sim/v2/introspect/resources?user_id=$user" 1 "x-vital-api-key: $key"
+warmup=$sim_warmup bench_wrk simulator-profile "$sim/v2/user/$user" 1 "x-vital-api-key: $key"
+warmup=$sim_warmup bench_wrk simulator-connections "$sim/v2/user/providers/$user" 1 "x-vital-api-key: $key"
 
 log "cached user page (server render)"
 start_dashboard "dashboard-cached" "$sim" 60; dash=$url
 wait_scanned "$dash"
+# A dashboard just past its first scan still compiles (tiered JIT) and writes its history for about 20 s: its pages
+# took 9-11 ms there and 4.5 ms after, on 2026-12-05. The page figures are the steady state, so the page is warmed
+# up for 20 s first, beside the discovery walk (and the rescan it may start) that follows the first scan.
+curl -fs -o /dev/null "$dash/users/$user" || true
+wrk -t1 -c1 -d20s "$dash/users/$user" >/dev/null
 # The whole diagnosis: how many upstream calls one page view makes (the user, connections, pulls, ongoing data),
 # counted on a user not read yet once the dashboard asks Vital nothing else (its first scan, then the discovery walk
 # and the rescan that may follow it, are done; the next scan is a minute away). Counted beside them, the team's
@@ -189,9 +195,7 @@ calls_before=$(upstream_count)
 curl -fs -o /dev/null "$dash/users/$light"
 calls_after=$(upstream_count)
 echo "{\"upstream_calls_per_page\": $((calls_after - calls_before))}" >"$out/page-calls.json"
-# A dashboard just past its first scan still compiles (tiered JIT) and writes its history for about 20 s: its pages
-# took 9-11 ms there and 4.5 ms after, on 2026-12-05. The page figures are the steady state, so they warm up 20 s.
-warmup=20 bench_wrk page-cached "$dash/users/$user" 1
+warmup=2 bench_wrk page-cached "$dash/users/$user" 1
 if ! $quick; then
   bench_wrk page-cached-load "$dash/users/$user" 16
   bench_wrk json-cached "$dash/api/users/$user/diagnosis" 1
@@ -210,11 +214,11 @@ fi
 stop_last
 
 if [[ -x "${BENCH_CHROMIUM:-/usr/bin/chromium}" ]]; then
-  log "idle circuits: $tabs tabs of an unknown user's page (the baseline), then $tabs of /users/$user"
-  harness circuits --count $tabs --base-url "$sim" --user "$user" --out "$out/circuits.json" 2>>"$out/harness.log" >/dev/null \
-    || log "  circuits failed (harness.log); the run goes on"
-  log "idle circuits, the team's heaviest user ($heavy: 80 pulls), $heavy_tabs tabs"
-  harness circuits --count $heavy_tabs --base-url "$sim" --user "$heavy" --out "$out/circuits-heavy.json" 2>>"$out/harness.log" >/dev/null \
+  # One browser and one baseline for both user pages: $tabs tabs of each (the heaviest user's tabs open after the
+  # bench user's, measured the same way).
+  log "idle circuits: $tabs tabs of an unknown user's page (the baseline), then $tabs of /users/$user, then $tabs of the team's heaviest user ($heavy: 80 pulls)"
+  harness circuits --count $tabs --base-url "$sim" --user "$user" --out "$out/circuits.json" \
+    --also-users "$heavy" --also-outs "$out/circuits-heavy.json" 2>>"$out/harness.log" >/dev/null \
     || log "  circuits failed (harness.log); the run goes on"
   if ! $quick; then
     log "idle circuits, the lightest of the first ten users ($light)"
@@ -226,7 +230,7 @@ fi
 
 if ! $quick; then
   log "scan concurrency sweep, $users users"
-  for c in 2 4 16 42; do
+  for c in 2 4 8 42; do
     harness scan --base-url "$sim" --users $users --latency-ms $latency --passes first,refresh --concurrency $c \
       --out "$out/scan-10k-c$c.json" 2>>"$out/harness.log" >/dev/null
   done

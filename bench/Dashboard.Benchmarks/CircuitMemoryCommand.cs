@@ -10,6 +10,8 @@ namespace Dashboard.Benchmarks;
 /// (driven by Playwright in a child process, so the browser's client objects are not in this heap) opens N tabs of
 /// the baseline page (<see cref="BaselinePath"/>: a nearly empty circuit) and then N tabs of a user page. After each
 /// batch every circuit is up, the tabs sit idle for a few seconds, and the heap is read after full collections.
+/// <c>--also-users A,B --also-outs a.json,b.json</c> measures more user pages after the first in the same browser and
+/// against the same baseline (N more tabs each, read the same way), instead of a run of its own each.
 /// The only addition to the dashboard is a <see cref="CircuitHandler"/> that counts connected circuits.
 /// </summary>
 internal static class CircuitMemoryCommand
@@ -33,12 +35,23 @@ internal static class CircuitMemoryCommand
         var pulls = await host.Services.GetRequiredService<IVitalIntrospectionClient>().GetUserAsync(userId).ConfigureAwait(false);
         var userPage = $"{address}/users/{userId}";
         var staticPage = $"{address}{args.Get("baseline-path") ?? BaselinePath}";
+        var alsoUsers = (args.Get("also-users") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var alsoOuts = (args.Get("also-outs") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
+        if (alsoUsers.Length != alsoOuts.Length)
+        {
+            throw new ArgumentException("--also-users and --also-outs need as many entries each.");
+        }
 
         await using var browser = await BrowserProcess.StartAsync().ConfigureAwait(false);
 
         // Warm-up tabs stay open: first renders, JIT and pools are in every reading alike.
         await OpenAsync(browser, circuits, staticPage, 2, settle).ConfigureAwait(false);
         await OpenAsync(browser, circuits, userPage, 2, settle).ConfigureAwait(false);
+        foreach (var also in alsoUsers)
+        {
+            await OpenAsync(browser, circuits, $"{address}/users/{also}", 2, settle).ConfigureAwait(false);
+        }
+
         var start = Heap.Live();
 
         await OpenAsync(browser, circuits, staticPage, count, settle).ConfigureAwait(false);
@@ -46,6 +59,16 @@ internal static class CircuitMemoryCommand
 
         await OpenAsync(browser, circuits, userPage, count, settle).ConfigureAwait(false);
         var afterUser = Heap.Live();
+
+        var alsoHeaps = new List<(long Before, long After)>();
+        var before = afterUser;
+        foreach (var also in alsoUsers)
+        {
+            await OpenAsync(browser, circuits, $"{address}/users/{also}", count, settle).ConfigureAwait(false);
+            var after = Heap.Live();
+            alsoHeaps.Add((before, after));
+            before = after;
+        }
 
         // For a heap dump (dotnet-gcdump collect -p PID) of the open circuits.
         if (args.Int("hold-seconds", 0) is > 0 and var hold)
@@ -55,23 +78,37 @@ internal static class CircuitMemoryCommand
         }
 
         var emptyCircuit = (afterStatic - start) / (double)count;
-        var userCircuit = (afterUser - afterStatic) / (double)count;
-        Console.Error.WriteLine($"circuits x{count}: user page {userCircuit / 1024:F0} KiB each, baseline circuit (unknown user) {emptyCircuit / 1024:F0} KiB each");
-        args.Write(new
+        var client = host.Services.GetRequiredService<IVitalIntrospectionClient>();
+        args.Write(Result(userId, pulls, afterStatic, afterUser));
+        for (var i = 0; i < alsoUsers.Length; i++)
         {
-            count,
-            user_id = userId,
-            user_pulls = pulls.PullCount,
-            user_providers = pulls.Providers.Count,
-            circuits_open = circuits.Open,
-            idle_circuit_bytes = userCircuit - emptyCircuit,
-            user_page_circuit_bytes = userCircuit,
-            empty_circuit_bytes = emptyCircuit,
-            heap_start = start,
-            heap_after_static = afterStatic,
-            heap_after_user = afterUser,
-        });
+            var also = await client.GetUserAsync(alsoUsers[i]).ConfigureAwait(false);
+            var json = System.Text.Json.JsonSerializer.Serialize(Result(alsoUsers[i], also, alsoHeaps[i].Before, alsoHeaps[i].After), Json.Options);
+            await File.WriteAllTextAsync(alsoOuts[i], json + "\n").ConfigureAwait(false);
+        }
+
         return 0;
+
+        object Result(string id, UserHistoricalPulls user, long heapBefore, long heapAfter)
+        {
+            var userCircuit = (heapAfter - heapBefore) / (double)count;
+            Console.Error.WriteLine($"circuits x{count}: user page {userCircuit / 1024:F0} KiB each ({user.PullCount} pulls), baseline circuit (unknown user) {emptyCircuit / 1024:F0} KiB each");
+            return new
+            {
+                count,
+                user_id = id,
+                user_pulls = user.PullCount,
+                user_providers = user.Providers.Count,
+                circuits_open = circuits.Open,
+                idle_circuit_bytes = userCircuit - emptyCircuit,
+                user_page_circuit_bytes = userCircuit,
+                empty_circuit_bytes = emptyCircuit,
+                heap_start = start,
+                heap_after_static = afterStatic,
+                heap_before_user = heapBefore,
+                heap_after_user = heapAfter,
+            };
+        }
     }
 
     private static async Task<string> FirstUserAsync(DashboardHost host)
