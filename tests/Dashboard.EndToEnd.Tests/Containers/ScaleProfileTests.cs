@@ -181,6 +181,9 @@ public sealed partial class ScaleProfileTests(ScaleProfileTests.Scale scale) : I
         using var socket = await running.ConnectAsync(await running.NegotiateAsync(running.Second), running.Second);
         var end = await running.NextScanAsync();
         var upstreamAtEnd = await running.UpstreamAsync();
+        // The figure bench/README.md quotes for issue 14's two-replica count.
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"two replicas, one Vital:CacheSeconds window: {upstreamAtEnd.Count - upstreamAtStart.Count} upstream requests; the one scan's own: {end.LastScanCalls}; scans in the window: {end.Scans - start.Scans}");
 
         Assert.Equal(["follower", "leader"], roles.Order(StringComparer.Ordinal));
         Assert.Equal(WebSocketState.Open, socket.State);
