@@ -77,13 +77,18 @@ internal static class GridFilterCommand
                 await Task.Yield();
             }
         })).ToArray();
+        // Which snapshot the callers start on, and whether a scan is running beside them (the discovery walk that
+        // follows a first scan may rescan when it finds a provider the spec does not list).
+        var generationBefore = snapshots.Current.Generation;
+        var refreshingBefore = snapshots.Refreshing is not null;
         var wall = Stopwatch.StartNew();
         start.SetResult();
         await Task.WhenAll(work).ConfigureAwait(false);
         wall.Stop();
         Array.Sort(times);
         double P(double q) => times[Math.Min(times.Length - 1, (int)Math.Ceiling(q * times.Length) - 1)];
-        Console.Error.WriteLine($"grid filter, {callers} callers × {changes}: p50 {P(0.5):F1} ms, p95 {P(0.95):F1} ms, max {times[^1]:F1} ms, wall {wall.Elapsed.TotalSeconds:F1} s");
+        var generationAfter = snapshots.Current.Generation;
+        Console.Error.WriteLine($"grid filter, {callers} callers × {changes}: p50 {P(0.5):F1} ms, p95 {P(0.95):F1} ms, max {times[^1]:F1} ms, wall {wall.Elapsed.TotalSeconds:F1} s; snapshot generation {generationBefore} → {generationAfter}, a scan running at the start: {refreshingBefore}");
 
         // One caller alone, the same changes: the baseline.
         var alone = new double[Math.Min(60, callers * changes)];
@@ -117,6 +122,10 @@ internal static class GridFilterCommand
             alone_p50_ms = alone[alone.Length / 2],
             alone_p95_ms = alone[Math.Min(alone.Length - 1, (int)Math.Ceiling(0.95 * alone.Length) - 1)],
             grid_circuits = grid,
+            snapshot_generation_before = generationBefore,
+            snapshot_generation_after = generationAfter,
+            scan_running_at_start = refreshingBefore,
+            snapshot_generation_at_end = snapshots.Current.Generation,
         });
         return 0;
     }
