@@ -130,6 +130,16 @@ wait_quiet() {
 
 stop_last() { local pid=${pids[-1]}; kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; unset 'pids[-1]'; }
 
+# warm_up URL SECONDS THREADS CONNECTIONS [header]: one request (a cold cache filled), then wrk for SECONDS without
+# readings (JIT, pools). /api/* requests carry the rotating client address, as in bench_wrk.
+warm_up() {
+  local url=$1 seconds=$2 threads=$3 connections=$4 header=() script=()
+  [[ $# -ge 5 ]] && header=(-H "$5")
+  [[ $url == */api/* ]] && script=(-s "$root/bench/rotate-client.lua")
+  curl -fs -o /dev/null "${header[@]}" "$url" || true
+  wrk -t"$threads" -c"$connections" -d"${seconds}s" "${header[@]}" "${script[@]}" "$url" >/dev/null
+}
+
 # bench_wrk NAME URL CONNECTIONS [header]: warm-up (JIT, cache; $warmup seconds, 3 unless set), then the measured run
 # with latency percentiles.
 # /api/* requests are spread over 64 client addresses (bench/rotate-client.lua, X-Forwarded-For believed from
@@ -140,8 +150,7 @@ bench_wrk() {
   [[ $# -ge 4 ]] && header=(-H "$4")
   [[ $url == */api/* ]] && script=(-s "$root/bench/rotate-client.lua")
   [[ $connections -gt 1 ]] && threads=2
-  curl -fs -o /dev/null "${header[@]}" "$url" || true
-  [[ ${warmup:-3} -gt 0 ]] && wrk -t"$threads" -c"$connections" -d"${warmup:-3}s" "${header[@]}" "${script[@]}" "$url" >/dev/null
+  warm_up "$url" "${warmup:-3}" "$threads" "$connections" ${4:+"$4"}
   wrk -t"$threads" -c"$connections" -d"${duration}s" --latency "${header[@]}" "${script[@]}" "$url" >"$out/wrk-$name.txt"
   log "  wrk $name: $(grep -E '^ +50%' "$out/wrk-$name.txt" | xargs) p50, $(grep -E 'Requests/sec' "$out/wrk-$name.txt" | xargs)"
 }
@@ -184,8 +193,7 @@ wait_scanned "$dash"
 # A dashboard just past its first scan still compiles (tiered JIT) and writes its history for about 20 s: its pages
 # took 9-11 ms there and 4.5 ms after, on 2026-12-05. The page figures are the steady state, so the page is warmed
 # up for 20 s first, beside the discovery walk (and the rescan it may start) that follows the first scan.
-curl -fs -o /dev/null "$dash/users/$user" || true
-wrk -t1 -c1 -d20s "$dash/users/$user" >/dev/null
+warm_up "$dash/users/$user" 20 1 1
 # The whole diagnosis: how many upstream calls one page view makes (the user, connections, pulls, ongoing data),
 # counted on a user not read yet once the dashboard asks Vital nothing else (its first scan, then the discovery walk
 # and the rescan that may follow it, are done; the next scan is a minute away). Counted beside them, the team's

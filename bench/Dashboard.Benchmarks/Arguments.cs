@@ -35,13 +35,13 @@ internal sealed class Arguments
 
     public bool Flag(string name) => string.Equals(Get(name), "true", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Writes the result as one JSON line to --out (appending nothing else), or to stdout.</summary>
-    public void Write(object result)
+    /// <summary>Writes the result as one JSON line to <paramref name="path"/> or --out (appending nothing else), and to stdout.</summary>
+    public void Write(object result, string? path = null)
     {
         var json = JsonSerializer.Serialize(result, Json.Options);
-        if (Get("out") is { } path)
+        if ((path ?? Get("out")) is { } file)
         {
-            File.WriteAllText(path, json + "\n");
+            File.WriteAllText(file, json + "\n");
         }
 
         Console.WriteLine(json);

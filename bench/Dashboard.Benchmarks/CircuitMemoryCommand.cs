@@ -83,8 +83,7 @@ internal static class CircuitMemoryCommand
         for (var i = 0; i < alsoUsers.Length; i++)
         {
             var also = await client.GetUserAsync(alsoUsers[i]).ConfigureAwait(false);
-            var json = System.Text.Json.JsonSerializer.Serialize(Result(alsoUsers[i], also, alsoHeaps[i].Before, alsoHeaps[i].After), Json.Options);
-            await File.WriteAllTextAsync(alsoOuts[i], json + "\n").ConfigureAwait(false);
+            args.Write(Result(alsoUsers[i], also, alsoHeaps[i].Before, alsoHeaps[i].After), alsoOuts[i]);
         }
 
         return 0;

@@ -151,8 +151,9 @@ internal sealed class PerProviderTeamScanner(
         public WalkQueue(IReadOnlyList<ProviderSlug> providers, bool withOngoing)
         {
             TeamWalk[] walks = withOngoing ? [TeamWalk.Pulls, TeamWalk.Resources] : [TeamWalk.Pulls];
-            _pending = [.. providers.SelectMany(p => walks.Select(w => new ProviderWalk(p, w)))];
-            _unfinished = providers.Distinct().ToDictionary(p => p, _ => walks.Length);
+            var distinct = providers.Distinct().ToList();
+            _pending = [.. distinct.SelectMany(p => walks.Select(w => new ProviderWalk(p, w)))];
+            _unfinished = distinct.ToDictionary(p => p, _ => walks.Length);
         }
 
         public int Count

@@ -76,7 +76,7 @@ public sealed class FirstScanOrderTests
         var scanner = services.GetRequiredService<PerProviderTeamScanner>();
         var ongoing = new HashSet<string>(StringComparer.Ordinal);
         var done = new List<(string Provider, int QueriesSoFar)>();
-        var reports = new SynchronousProgress(provider => done.Add((provider!.Value.Value, recorder.Queries.Count)));
+        var reports = new ScopeReports(provider => done.Add((provider!.Value.Value, recorder.Queries.Count)));
 
         await foreach (var batch in scanner.ScanAsync(reports, TestContext.Current.CancellationToken))
         {
@@ -139,20 +139,6 @@ public sealed class FirstScanOrderTests
         var page = HistoricalPullParser.Parse(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
         var counts = page.Users.SelectMany(u => u.Providers.Keys).GroupBy(p => p.Value).ToDictionary(g => g.Key, g => g.Count());
         return ProviderSlug.Known.Select(p => p.Value).OrderByDescending(p => counts.GetValueOrDefault(p)).First();
-    }
-
-    /// <summary>Reports on the walk's own thread, as the scan makes them (<see cref="Progress{T}"/> would post them later).</summary>
-    private sealed class SynchronousProgress(Action<ProviderSlug?> report) : IProgress<ProviderSlug?>
-    {
-        private readonly Lock _gate = new();
-
-        public void Report(ProviderSlug? value)
-        {
-            lock (_gate)
-            {
-                report(value);
-            }
-        }
     }
 
     private static ServiceProvider Build(VitalSimulator simulator, Recorder recorder, int concurrency) =>

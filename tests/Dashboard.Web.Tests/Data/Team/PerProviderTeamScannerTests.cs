@@ -24,7 +24,7 @@ public sealed class PerProviderTeamScannerTests
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var scopes = 0;
-            await foreach (var batch in scanner.ScanAsync(new Progress(() => Interlocked.Increment(ref scopes)), TestContext.Current.CancellationToken))
+            await foreach (var batch in scanner.ScanAsync(new ScopeReports(_ => scopes++), TestContext.Current.CancellationToken))
             {
                 Assert.NotNull(batch.Scope);
                 Assert.All(batch.Users, u => Assert.Equal([batch.Scope!.Value], u.Providers.Keys));
@@ -38,9 +38,4 @@ public sealed class PerProviderTeamScannerTests
 
     private static ServiceProvider Build(VitalSimulator simulator, int concurrency) =>
         SimulatedTeamServices.PerProviderScanner(simulator, concurrency);
-
-    private sealed class Progress(Action report) : IProgress<ProviderSlug?>
-    {
-        public void Report(ProviderSlug? value) => report();
-    }
 }

@@ -26,6 +26,27 @@ public sealed class TeamUserOngoingTests
     }
 
     [Fact]
+    public void OngoingBeforePulls_TheUserEndsAsWhenThePullsCameFirst()
+    {
+        // A provider's two walks run side by side (ADR 0022): either may bring a user first.
+        var pool = new StringPool();
+        var pulls = User(1).Pull("oura", "sleep", "success").Pull("oura", "heartrate", "failure").Build();
+        var ongoing = Ongoing(1).Resource("oura", "sleep", TimeSpan.FromDays(4)).Resource("oura", "heartrate", TimeSpan.FromHours(2), "failure").Build();
+
+        var pullsFirst = TeamUser.Create(pulls, Engine, Now, pool).WithOngoing(ongoing, Engine, Now, pool);
+        var ongoingFirst = TeamUser.FromOngoing(ongoing, Engine, Now, pool).MergeWith(pulls, Engine, Now, pool);
+
+        Assert.Equal(2, ongoingFirst.PullCount);
+        Assert.True(ongoingFirst.OngoingRead);
+        Assert.Equal(pullsFirst.Pulls.Select(p => (p.Provider, p.Resource, p.Status)), ongoingFirst.Pulls.Select(p => (p.Provider, p.Resource, p.Status)));
+        Assert.Equal(pullsFirst.Ongoing.Select(o => (o.Resource, o.Stale)), ongoingFirst.Ongoing.Select(o => (o.Resource, o.Stale)));
+        Assert.Equal(pullsFirst.NewestData, ongoingFirst.NewestData);
+        Assert.Equal(pullsFirst.IsStale, ongoingFirst.IsStale);
+        Assert.Equal(pullsFirst.Overall, ongoingFirst.Overall);
+        Assert.Equal(pullsFirst.FindingCodesPresent, ongoingFirst.FindingCodesPresent);
+    }
+
+    [Fact]
     public void WithOngoing_NewestDataIsTheLatestOverEveryResource()
     {
         var user = One(User(1).Pull("oura", "sleep", "success"), Ongoing(1).Resource("oura", "sleep", TimeSpan.FromHours(5)).Resource("oura", "heartrate", TimeSpan.FromHours(2)));
