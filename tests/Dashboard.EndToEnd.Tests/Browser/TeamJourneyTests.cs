@@ -35,6 +35,38 @@ public sealed class TeamJourneyTests(DashboardFixture fixture)
         });
 
     [Fact]
+    public Task Journey01b_ProviderFilter_ItsOptionsAppearWhenOpened_ByKeyboardToo_AndOneChosenFiltersTheGrid() =>
+        fixture.RunJourneyAsync("journey-01b-team-provider-filter", async session =>
+        {
+            var page = session.Page;
+            await session.GotoAsync("/");
+            await session.WaitForTeamAsync();
+            var total = await TeamGrid.RowCountAsync(page);
+            var input = page.Locator("input[aria-label='Filter by provider']");
+            var options = page.Locator(".mud-popover-open .mud-list-item");
+
+            // Closed, the page holds no options (they are made when the list opens); the keyboard opens it.
+            await Expect(page.Locator(".mud-list-item")).ToHaveCountAsync(0);
+            await input.FocusAsync();
+            await page.Keyboard.PressAsync("Enter");
+            await Expect(options.First).ToBeVisibleAsync();
+            Assert.True(await options.CountAsync() > 1, "every provider of the team is offered");
+            await page.Keyboard.PressAsync("Escape");
+            await Expect(options).ToHaveCountAsync(0);
+
+            // The mouse: choose the first provider; the URL and the grid follow, the closed select names it.
+            await page.Locator(".filter-select").First.ClickAsync();
+            var first = options.First;
+            var name = (await first.InnerTextAsync()).Trim();
+            await first.ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex(@"[?&]provider=[a-z0-9_]+"));
+            await page.Keyboard.PressAsync("Escape");
+            await Expect(input).ToHaveValueAsync(name);
+            await Expect(page.Locator("[data-testid=team-grid]")).Not.ToHaveAttributeAsync("data-rows", total.ToString(CultureInfo.InvariantCulture));
+            await session.ScreenshotAsync("journey-01b-provider-filter");
+        });
+
+    [Fact]
     public Task Journey02_OpenAUserFromTheGrid_FindingsProviderSectionsAndTheTimelineAreShown() =>
         fixture.RunJourneyAsync("journey-02-user-from-grid", async session =>
         {

@@ -1,3 +1,4 @@
+using Dashboard.Web.Components.Shared;
 using Dashboard.Web.Data.Team;
 using Dashboard.Web.Ui;
 using Microsoft.AspNetCore.Components;
@@ -9,7 +10,7 @@ namespace Dashboard.Web.Components.Pages.Team;
 /// The users of the current view, virtualized: 10,000+ rows scroll smoothly because only the visible ones render.
 /// Sorting is <see cref="TeamSort"/>'s, done once per view and order on the server; the page keeps it in the address.
 /// </summary>
-public sealed partial class TeamGrid
+public sealed partial class TeamGrid : IDisposable
 {
     private const int MaxChips = 2;
 
@@ -34,6 +35,15 @@ public sealed partial class TeamGrid
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
+    [Inject]
+    private TimeDisplay Times { get; set; } = default!;
+
+    [Inject]
+    private BrowserInterop Browser { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
     /// <summary>The users to show, in <see cref="TeamSort.Default"/> order.</summary>
     [Parameter, EditorRequired]
     public required TeamViewResult View { get; set; }
@@ -57,6 +67,15 @@ public sealed partial class TeamGrid
     public EventCallback<TeamSort> OnSortChanged { get; set; }
 
     public Task ReloadAsync() => _grid?.ReloadServerData() ?? Task.CompletedTask;
+
+    protected override void OnInitialized() => Times.Changed += OnTimesChanged;
+
+    /// <summary>The rows' times are markup: a new mode or the browser's zone, once known, redraws them.</summary>
+    private void OnTimesChanged() => _ = InvokeAsync(StateHasChanged);
+
+    private Task CopyAsync(string userId) => CopyButton.CopyAsync(Browser, Snackbar, userId);
+
+    public void Dispose() => Times.Changed -= OnTimesChanged;
 
     protected override async Task OnParametersSetAsync()
     {

@@ -25,8 +25,19 @@ public sealed class TeamFiltersTests : DashboardContext
         var cut = RenderFilters(TeamQuery.Empty with { Providers = ["whoop"] });
 
         var selects = cut.FindComponents<MudSelect<string>>();
-        Assert.Equal(["apple_health_kit", "oura", "whoop"], selects[0].FindComponents<MudSelectItem<string>>().Select(i => i.Instance.Value));
-        Assert.Equal(["heart_rate", "sleep"], selects[1].FindComponents<MudSelectItem<string>>().Select(i => i.Instance.Value));
+        cut.InvokeAsync(selects[0].Instance.OpenMenu);
+        cut.InvokeAsync(selects[1].Instance.OpenMenu);
+        cut.WaitForAssertion(() => Assert.Equal(["apple_health_kit", "oura", "whoop"], Options(selects[0])));
+        Assert.Equal(["heart_rate", "sleep"], Options(selects[1]));
+    }
+
+    [Fact]
+    public void Render_Closed_TheSelectsHoldNoOptionComponents()
+    {
+        var cut = RenderFilters(TeamQuery.Empty with { Providers = ["whoop"], Connections = ["error"] });
+
+        Assert.Empty(cut.FindComponents<MudSelectItem<string>>());
+        Assert.Equal("WHOOP", cut.Find("input[aria-label='Filter by provider']").GetAttribute("value"));
     }
 
     [Fact]
@@ -79,4 +90,8 @@ public sealed class TeamFiltersTests : DashboardContext
 
         Assert.Equal(TeamQuery.Empty, Assert.Single(_changes));
     }
+
+    /// <summary>An open select's option values: each once (an open select draws its options twice, one list hidden).</summary>
+    private static IEnumerable<string?> Options(IRenderedComponent<MudSelect<string>> select) =>
+        select.FindComponents<MudSelectItem<string>>().Select(i => i.Instance.Value).Distinct();
 }

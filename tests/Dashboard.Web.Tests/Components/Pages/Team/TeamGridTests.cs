@@ -84,6 +84,28 @@ public sealed class TeamGridTests : DashboardContext
     }
 
     [Fact]
+    public void CopyButton_Click_CopiesThatRowsUserId()
+    {
+        BrowserCopies();
+        var cut = RenderGrid(TestSnapshots.Complete(Members()));
+
+        Row(cut, 2).QuerySelector("button.copy-button")!.Click();
+
+        Assert.Equal([Id(2)], Clipboard);
+    }
+
+    [Fact]
+    public void Times_BrowserZoneLearntInLocalMode_TheRowsRedrawInThatZone()
+    {
+        var cut = RenderGrid(TestSnapshots.Complete(Members()), mode: TimeDisplayMode.Local);
+        Assert.Equal("2026-03-04 11:55 UTC", Row(cut, 2).QuerySelector("time")!.TextContent);
+
+        cut.InvokeAsync(() => Times.SetLocalZone("Asia/Tokyo"));
+
+        cut.WaitForAssertion(() => Assert.StartsWith("2026-03-04 20:55", Row(cut, 2).QuerySelector("time")!.TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Render_FiveProviders_TwoChipsAndTheRestCounted()
     {
         var user = User(1).Pull("apple_health_kit", "steps", "success").Pull("fitbit", "sleep", "success").Pull("garmin", "sleep", "success")

@@ -215,8 +215,30 @@ public sealed class TeamPageFilterTests : DashboardContext
         var cut = Open("/");
 
         var select = cut.FindComponents<MudSelect<string>>()[0];
-        var items = select.FindComponents<MudSelectItem<string>>().Select(i => i.Instance.Value);
-        Assert.Equal(["fitbit", "garmin", "oura", "whoop"], items);
+        Assert.Empty(select.FindComponents<MudSelectItem<string>>());  // closed: no option components held
+
+        cut.InvokeAsync(select.Instance.OpenMenu);
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            ["fitbit", "garmin", "oura", "whoop"],
+            select.FindComponents<MudSelectItem<string>>().Select(i => i.Instance.Value).Distinct()));
+    }
+
+    [Fact]
+    public void ProviderSelect_Closed_ShowsTheChosenProvidersByName_AndOffersThemOnceOpen()
+    {
+        var cut = Open("/?provider=oura&provider=fitbit");
+
+        var select = cut.FindComponents<MudSelect<string>>()[0];
+        Assert.Empty(select.FindComponents<MudSelectItem<string>>());
+        Assert.Equal("Fitbit, Oura", cut.Find("input[aria-label='Filter by provider']").GetAttribute("value"));
+
+        cut.InvokeAsync(select.Instance.OpenMenu);
+        cut.WaitForAssertion(() => Assert.Contains("oura", select.FindComponents<MudSelectItem<string>>().Select(i => i.Instance.Value)));
+        cut.InvokeAsync(() => select.Instance.CloseMenu());
+
+        cut.WaitForAssertion(() => Assert.Empty(select.FindComponents<MudSelectItem<string>>()));
+        Assert.Equal("Fitbit, Oura", cut.Find("input[aria-label='Filter by provider']").GetAttribute("value"));
     }
 
     [Fact]
