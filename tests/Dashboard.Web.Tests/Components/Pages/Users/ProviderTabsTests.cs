@@ -1,3 +1,4 @@
+using MudBlazor;
 using Bunit;
 using Dashboard.Web.Components.Pages.Users;
 using Dashboard.Web.Tests.Support;
@@ -25,8 +26,11 @@ public sealed class ProviderTabsTests : DashboardContext
 
         Assert.Equal(["Apple HealthKit", "Oura"], Tabs(cut));
         var icons = cut.FindAll("[role=tab] svg");
-        Assert.Contains("mud-warning-text", icons[0].ClassList);
-        Assert.Contains("mud-error-text", icons[1].ClassList);
+        Assert.Equal("color: var(--mud-palette-warning)", icons[0].GetAttribute("style"));
+        Assert.Equal("color: var(--mud-palette-error)", icons[1].GetAttribute("style"));
+        Assert.Equal(["Worst status: Retrying", "Worst status: Failed"], cut.FindAll("[role=tab] .provider-tab").Select(t => t.GetAttribute("title")));
+        Assert.Empty(cut.FindComponents<MudTooltip>());
+        Assert.Empty(cut.FindComponents<MudIcon>());
     }
 
     [Fact]
