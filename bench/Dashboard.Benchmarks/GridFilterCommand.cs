@@ -81,8 +81,8 @@ internal static class GridFilterCommand
                 await Task.Yield();
             }
         })).ToArray();
-        // Which snapshot the callers start on, and whether a scan is running beside them (the discovery walk that
-        // follows a first scan may rescan when it finds a provider the spec does not list).
+        // Which snapshot the callers start on, and whether a scan runs beside them: none should (one plain walk, no
+        // discovery walk after it, Vital:CacheSeconds an hour); the figures say so rather than assume it.
         var generationBefore = snapshots.Current.Generation;
         var refreshingBefore = snapshots.Refreshing is not null;
         var wall = Stopwatch.StartNew();

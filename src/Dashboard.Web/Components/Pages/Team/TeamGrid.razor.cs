@@ -1,4 +1,3 @@
-using Dashboard.Web.Components.Shared;
 using Dashboard.Web.Data.Team;
 using Dashboard.Web.Ui;
 using Microsoft.AspNetCore.Components;
@@ -72,8 +71,6 @@ public sealed partial class TeamGrid : IDisposable
 
     /// <summary>The rows' times are markup: a new mode or the browser's zone, once known, redraws them.</summary>
     private void OnTimesChanged() => _ = InvokeAsync(StateHasChanged);
-
-    private Task CopyAsync(string userId) => CopyButton.CopyAsync(Browser, Snackbar, userId);
 
     public void Dispose() => Times.Changed -= OnTimesChanged;
 

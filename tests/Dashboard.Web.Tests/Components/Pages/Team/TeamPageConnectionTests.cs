@@ -109,7 +109,7 @@ public sealed class TeamPageConnectionTests : DashboardContext
         cut.InvokeAsync(select.Instance.OpenMenu);
         cut.WaitForAssertion(() => Assert.Equal(
             ["error", "paused", "other", "connected", "none", "unread"],
-            select.FindComponents<MudSelectItem<string>>().Select(i => i.Instance.Value).Distinct()));
+            select.Options()));
 
         cut.InvokeAsync(() => select.Instance.SelectOption("error"));
 

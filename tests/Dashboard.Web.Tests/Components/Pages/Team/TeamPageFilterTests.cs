@@ -215,13 +215,13 @@ public sealed class TeamPageFilterTests : DashboardContext
         var cut = Open("/");
 
         var select = cut.FindComponents<MudSelect<string>>()[0];
-        Assert.Empty(select.FindComponents<MudSelectItem<string>>());  // closed: no option components held
+        Assert.Empty(select.Options());  // closed: no option components held
 
         cut.InvokeAsync(select.Instance.OpenMenu);
 
         cut.WaitForAssertion(() => Assert.Equal(
             ["fitbit", "garmin", "oura", "whoop"],
-            select.FindComponents<MudSelectItem<string>>().Select(i => i.Instance.Value).Distinct()));
+            select.Options()));
     }
 
     [Fact]
@@ -230,14 +230,14 @@ public sealed class TeamPageFilterTests : DashboardContext
         var cut = Open("/?provider=oura&provider=fitbit");
 
         var select = cut.FindComponents<MudSelect<string>>()[0];
-        Assert.Empty(select.FindComponents<MudSelectItem<string>>());
+        Assert.Empty(select.Options());
         Assert.Equal("Fitbit, Oura", cut.Find("input[aria-label='Filter by provider']").GetAttribute("value"));
 
         cut.InvokeAsync(select.Instance.OpenMenu);
-        cut.WaitForAssertion(() => Assert.Contains("oura", select.FindComponents<MudSelectItem<string>>().Select(i => i.Instance.Value)));
+        cut.WaitForAssertion(() => Assert.Contains("oura", select.Options()));
         cut.InvokeAsync(() => select.Instance.CloseMenu());
 
-        cut.WaitForAssertion(() => Assert.Empty(select.FindComponents<MudSelectItem<string>>()));
+        cut.WaitForAssertion(() => Assert.Empty(select.Options()));
         Assert.Equal("Fitbit, Oura", cut.Find("input[aria-label='Filter by provider']").GetAttribute("value"));
     }
 
