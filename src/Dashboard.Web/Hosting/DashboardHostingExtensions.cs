@@ -47,6 +47,7 @@ public static class DashboardHostingExtensions
         services.AddRazorComponents().AddInteractiveServerComponents(CircuitLimits.Configure).AddHubOptions(CircuitLimits.Configure);
         services.AddSingleton<Security.HubConnectionLimiter>();
         services.AddMudServices();
+        services.AddSingleton(sp => ThemeStylesheet.Create(sp, DashboardTheme.Theme));
         services.AddScoped<TimeDisplay>();
         services.AddScoped<BrowserInterop>();
         services.AddScoped<Components.Pages.Users.UserPageState>();
@@ -107,6 +108,7 @@ public static class DashboardHostingExtensions
         app.MapDashboardChanges();
         // CSS, scripts and icons are not sensitive, and the sign-in and access-denied pages need them.
         app.MapStaticAssets().AllowAnonymous();
+        ThemeStylesheet.MapThemeStylesheet(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         return app;

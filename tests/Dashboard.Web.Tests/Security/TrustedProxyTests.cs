@@ -152,6 +152,7 @@ public sealed class TrustedProxyTests
     [Theory]
     [InlineData("/favicon.svg")]
     [InlineData("/app.css")]
+    [InlineData("/theme.css")]
     public async Task StaticAsset_WithoutSignIn_IsServed(string url)
     {
         await using var factory = Factory(TrustedProxy(), Upstream(out _));

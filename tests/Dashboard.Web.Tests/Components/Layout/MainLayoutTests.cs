@@ -20,6 +20,19 @@ public sealed class MainLayoutTests : DashboardContext
         Assert.Equal(3, cut.FindAll(".time-mode-switch .mud-toggle-item").Count);
     }
 
+    /// <remarks>The theme is the page's stylesheet (<c>ThemeStylesheet</c>): a circuit holds no copy of it, and the
+    /// browser applies the dark palette itself.</remarks>
+    [Fact]
+    public void Render_NoThemeTextInTheCircuit_AndNoQuestionAboutTheColourScheme()
+    {
+        var cut = RenderLayout();
+        cut.Render();
+
+        Assert.Empty(cut.FindAll("style"));
+        Assert.DoesNotContain("--mud-palette", cut.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain(JSInterop.Invocations, i => i.Identifier.Contains("dark", StringComparison.OrdinalIgnoreCase));
+    }
+
     [Fact]
     public void Render_Demo_ChipAndBanner()
     {
