@@ -53,7 +53,7 @@ window.dashboard = {
 };
 
 // A pull's name in a provider's table is a real link (new tab, copy address), drawn inside the row's markup block; a
-// plain click on it selects the row through the row's own handler, so the browser must not also follow it.
+// plain click on it selects the row through the table's handler, so the browser must not also follow it.
 document.addEventListener("click", function (e) {
   if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) { return; }
   if (e.target instanceof Element && e.target.closest("a.pull-link")) { e.preventDefault(); }
@@ -73,6 +73,20 @@ document.addEventListener("click", function (e) {
   window.Blazor.registerCustomEventType("timelinerowkeydown", { browserEventName: "keydown", createEventArgs: args });
   window.Blazor.registerCustomEventType("timelinerowfocus", { browserEventName: "focusin", createEventArgs: args });
   window.Blazor.registerCustomEventType("timelinerowhover", { browserEventName: "dashboardtimelinerowhover", createEventArgs: args });
+  // A provider's resource table: one click handler on its body (Components/Pages/Users/EventHandlers.cs), told the
+  // row and the control clicked in it (its data-action: the copy button's "copy-trace").
+  window.Blazor.registerCustomEventType("resourcerowclick", {
+    browserEventName: "click",
+    createEventArgs: function (e) {
+      var target = e.target instanceof Element ? e.target : null;
+      var row = target ? target.closest("table tbody tr[data-key]") : null;
+      var control = target && row ? target.closest("[data-action]") : null;
+      return {
+        key: row ? row.getAttribute("data-key") : null,
+        action: control && row.contains(control) ? control.getAttribute("data-action") : null
+      };
+    }
+  });
   var hovered = null;
   document.addEventListener("mouseover", function (e) {
     var row = rowOf(e);

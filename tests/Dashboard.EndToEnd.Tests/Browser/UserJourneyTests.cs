@@ -102,9 +102,17 @@ public sealed class UserJourneyTests(DashboardFixture fixture)
             await resourceLink.ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex(@"[?&]pull=[a-z0-9_]+(&|$)"));
             await Expect(page.Locator("tr[data-key][aria-selected='true']")).ToHaveCountAsync(1);
+            // A pull's trace id, copied with its row's button (the table's one handler): the selection stays.
+            var selectedKey = await page.Locator("tr[data-key][aria-selected='true']").GetAttributeAsync("data-key");
+            var traced = page.Locator("tr[data-key]:has(button.copy-button)").First;
+            var trace = (await traced.Locator("code.trace").TextContentAsync())!;
+            await traced.Locator("button.copy-button").ClickAsync();
+            await Expect(page.Locator(".mud-snackbar", new() { HasText = "Copied to the clipboard." })).ToBeVisibleAsync();
+            Assert.Equal(trace, await session.ReadClipboardAsync());
+            await Expect(page.Locator("tr[data-key][aria-selected='true']")).ToHaveAttributeAsync("data-key", selectedKey!);
 
             await page.Locator("[data-testid=copy-link]").ClickAsync();
-            await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Link copied to the clipboard.");
+            await Expect(page.Locator(".mud-snackbar", new() { HasText = "Link copied to the clipboard." })).ToBeVisibleAsync();
             var link = await session.ReadClipboardAsync();
             Assert.Equal(page.Url, link);
             var userView = await UserViewAsync(page);

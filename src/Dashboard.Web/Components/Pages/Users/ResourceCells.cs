@@ -6,11 +6,10 @@ using Microsoft.AspNetCore.Components;
 namespace Dashboard.Web.Components.Pages.Users;
 
 /// <summary>
-/// Writes the cells of a resource's row from its name to error details as one markup block, and its release and trace
-/// id as another: a dozen rows drawn as elements held an open page's largest render tree but the timeline's
-/// (docs/decisions/0010-lean-circuits.md). The name is a link to the pull, so the
-/// keyboard reaches every row; the row's own click handler selects it, and dashboard.js keeps a plain click on the
-/// link from navigating as well.
+/// Writes the cells of a resource's row, from its name to its release and trace id, as one markup block: a dozen rows
+/// drawn as elements held an open page's largest render tree but the timeline's (docs/decisions/0010-lean-circuits.md).
+/// The name is a link to the pull, so the keyboard reaches every row; the table's click handler selects the row (or,
+/// from the copy button, copies its trace id), and dashboard.js keeps a plain click on the link from navigating.
 /// </summary>
 public static class ResourceCells
 {
@@ -78,15 +77,30 @@ public static class ResourceCells
                 ("class", "error-details"), ("title", resource.ErrorDetails ?? string.Empty), ("data-label", "Error details")).Line();
         }
 
+        WriteReleaseAndTrace(w, resource);
+
         return w.ToMarkup();
     }
 
-    /// <summary>The release, then the trace id when there is one (its copy button, beside it, is the row's).</summary>
-    public static (MarkupString Release, MarkupString? Trace) ReleaseAndTrace(ResourceDiagnosis resource)
+    /// <summary>
+    /// The release, then the trace id when there is one, with its copy button (the table's click handler copies the
+    /// row's trace id: <see cref="ResourceRowActions.CopyTrace"/>).
+    /// </summary>
+    private static void WriteReleaseAndTrace(MarkupWriter w, ResourceDiagnosis resource)
     {
-        ArgumentNullException.ThrowIfNull(resource);
-        var release = new MarkupWriter(128).Open("div").Element("code", resource.Release ?? "–", ("class", "release"), ("title", "Release")).Close("div").ToMarkup();
-        return (release, resource.TraceId is { } trace ? new MarkupWriter(128).Element("code", trace, ("class", "trace"), ("title", "Trace id")).ToMarkup() : null);
+        w.Open("td", ("class", "nowrap release-trace"), ("data-label", "Release · trace id"))
+            .Open("div").Element("code", resource.Release ?? "–", ("class", "release"), ("title", "Release")).Close("div");
+        if (resource.TraceId is { } trace)
+        {
+            w.Open("div", ("class", "trace-line"))
+                .Element("code", trace, ("class", "trace"), ("title", "Trace id"))
+                .Open("button", ("type", "button"), ("class", "copy-button"), ("title", "Copy trace id"), ("aria-label", "Copy trace id"), ("data-action", ResourceRowActions.CopyTrace))
+                .Icon(TrustedIcon.ContentCopy, size: 18)
+                .Close("button")
+                .Close("div");
+        }
+
+        w.Close("td");
     }
 
     /// <summary>

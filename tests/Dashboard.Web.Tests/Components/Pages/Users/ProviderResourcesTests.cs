@@ -153,9 +153,44 @@ public sealed class ProviderResourcesTests : DashboardContext
     {
         var cut = RenderProvider(User(1).Pull("oura", "sleep", "success"));
 
-        cut.Find("tr[data-key='oura/sleep']").Click();
+        cut.Find("tr[data-key='oura/sleep']").ClickInResourceRow();
 
         Assert.Equal(["oura/sleep"], _selected);
+    }
+
+    [Fact]
+    public void Click_PullLink_SelectsItsRow()
+    {
+        var cut = RenderProvider(User(1).Pull("oura", "sleep", "success").Pull("oura", "workouts", "success"));
+
+        cut.Find("tr[data-key='oura/workouts'] a.pull-link").ClickInResourceRow();
+
+        Assert.Equal(["oura/workouts"], _selected);
+    }
+
+    [Fact]
+    public void Click_CopyButton_CopiesThatRowsTraceIdWithoutSelectingIt()
+    {
+        BrowserCopies();
+        var cut = RenderProvider(User(1).Pull("oura", "sleep", "success", traceId: "aaaa1111").Pull("oura", "workouts", "failure", traceId: "bbbb2222"));
+
+        cut.Find("tr[data-key='oura/workouts'] button.copy-button").ClickInResourceRow();
+
+        Assert.Empty(_selected);
+        Assert.Equal(["bbbb2222"], Clipboard);
+        Assert.Equal("Copy trace id", cut.Find("tr[data-key='oura/workouts'] button.copy-button").GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void Click_OutsideAnyRowOrAnUnknownRow_DoesNothing()
+    {
+        var cut = RenderProvider(User(1).Pull("oura", "sleep", "success"));
+
+        cut.Find("tbody").TriggerEvent("onresourcerowclick", new ResourceRowEventArgs { Key = null });
+        cut.Find("tbody").TriggerEvent("onresourcerowclick", new ResourceRowEventArgs { Key = "oura/not-in-this-table", Action = ResourceRowActions.CopyTrace });
+
+        Assert.Empty(_selected);
+        Assert.Empty(Clipboard);
     }
 
     [Fact]

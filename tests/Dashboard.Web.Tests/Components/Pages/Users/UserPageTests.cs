@@ -614,7 +614,7 @@ public sealed class UserPageTests : DashboardContext
         Diagnoses.Returns(Typical());
         var cut = Open(Id(1));
 
-        cut.Find("tr[data-key='oura/sleep']").Click();
+        cut.Find("tr[data-key='oura/sleep']").ClickInResourceRow();
 
         Assert.Equal("true", cut.Find("tr[data-key='oura/sleep']").GetAttribute("aria-selected"));
         Assert.Equal("true", cut.Find("g.row[data-key='oura/sleep']").GetAttribute("aria-pressed"));
