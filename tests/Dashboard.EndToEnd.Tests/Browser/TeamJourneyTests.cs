@@ -68,6 +68,26 @@ public sealed class TeamJourneyTests(DashboardFixture fixture)
         });
 
     [Fact]
+    public Task Journey01c_CopyAUsersIdFromTheGrid_CopiesItAndStaysOnTheGrid() =>
+        fixture.RunJourneyAsync("journey-01c-team-copy-user-id", async session =>
+        {
+            var page = session.Page;
+            await session.GotoAsync("/");
+            await session.WaitForTeamAsync();
+            var row = page.Locator("[data-testid=team-grid] tbody tr:has([data-testid=user-link])").Nth(1);
+            var userId = (await row.Locator("[data-testid=user-link]").InnerTextAsync()).Trim();
+
+            await row.Locator("button.copy-button").ClickAsync();
+
+            await Expect(page.Locator(".mud-snackbar", new() { HasText = "Copied to the clipboard." })).ToBeVisibleAsync();
+            Assert.Equal(userId, await session.ReadClipboardAsync());
+            // The copy is the button's; the row's own click (open the user) must not follow it.
+            await page.WaitForTimeoutAsync(500);
+            Assert.Equal("/", new Uri(page.Url).AbsolutePath);
+        },
+        options => options.Permissions = ["clipboard-read", "clipboard-write"]);
+
+    [Fact]
     public Task Journey02_OpenAUserFromTheGrid_FindingsProviderSectionsAndTheTimelineAreShown() =>
         fixture.RunJourneyAsync("journey-02-user-from-grid", async session =>
         {
