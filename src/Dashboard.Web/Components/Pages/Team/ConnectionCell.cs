@@ -13,12 +13,15 @@ namespace Dashboard.Web.Components.Pages.Team;
 /// </summary>
 public static class ConnectionCell
 {
-    public static MarkupString Write(UserConnections? reading, DateTimeOffset now)
+    public static MarkupString Write(UserConnections? reading, DateTimeOffset now) => Write(new MarkupWriter(160), reading, now).ToMarkup();
+
+    /// <summary>Writes the cell's contents into <paramref name="markup"/>.</summary>
+    public static MarkupWriter Write(MarkupWriter markup, UserConnections? reading, DateTimeOffset now)
     {
-        var markup = new MarkupWriter(160);
+        ArgumentNullException.ThrowIfNull(markup);
         if (reading is null)
         {
-            return markup.Element("span", "not read yet", ("class", "conn-unread mud-text-secondary"), ("data-connection", ConnectionCategory.Unread)).ToMarkup();
+            return markup.Element("span", "not read yet", ("class", "conn-unread mud-text-secondary"), ("data-connection", ConnectionCategory.Unread));
         }
 
         var worst = ConnectionCategory.Worst(reading);
@@ -39,7 +42,7 @@ public static class ConnectionCell
         markup.Close("span")
             .Line()
             .Element("span", $"read {TextFormatter.ShortDuration(now - reading.ReadAt)} ago", ("class", "conn-read mud-text-secondary"), ("title", TextFormatter.Utc(reading.ReadAt)));
-        return markup.ToMarkup();
+        return markup;
     }
 
     /// <summary>Every connection with its status verbatim and error type: "Oura: error (token_refresh_failed); Garmin: connected".</summary>

@@ -11,8 +11,6 @@ namespace Dashboard.Web.Components.Pages.Team;
 /// </summary>
 public sealed partial class TeamGrid : IDisposable
 {
-    private const int MaxChips = 2;
-
     private MudDataGrid<TeamUser>? _grid;
     private TemplateColumn<TeamUser>? _columnUser;
     private TemplateColumn<TeamUser>? _columnProviders;
