@@ -20,6 +20,18 @@ public static class TeamCells
     public static MarkupString UserLink(string userId, TimeDisplayMode mode) =>
         new MarkupWriter(192).Element("a", userId, ("href", Links.User(userId, mode)), ("class", "mono user-link"), ("data-testid", "user-link")).ToMarkup();
 
+    /// <summary>
+    /// The customer's own id for the user, under Vital's: the grid writes it once known, and a row whose id is not
+    /// known yet holds a <see cref="ClientIdLine"/> that draws it when it is learnt.
+    /// </summary>
+    public static MarkupString ClientId(string clientUserId) =>
+        new MarkupWriter(256)
+            .Open("div", ("class", "client-id mud-text-secondary"), ("data-testid", "client-id"), ("title", $"Your own id for this user (client user id): {clientUserId}"))
+            .Element("span", "Your id: ", ("class", "visually-hidden"))
+            .Element("span", clientUserId, ("class", "mono"))
+            .Close("div")
+            .ToMarkup();
+
     /// <summary>The user's providers, the worst first, each a link to that provider on the user's page.</summary>
     public static MarkupString Providers(TeamUser user, TimeDisplayMode mode)
     {

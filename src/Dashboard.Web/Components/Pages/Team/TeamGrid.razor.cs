@@ -27,6 +27,9 @@ public sealed partial class TeamGrid : IDisposable
     private Data.ClientUserIdPrefetch Prefetch { get; set; } = default!;
 
     [Inject]
+    private Data.ClientUserIds ClientIds { get; set; } = default!;
+
+    [Inject]
     private Dashboard.Web.Connections.ConnectionReadings Connections { get; set; } = default!;
 
     [Inject]

@@ -59,4 +59,17 @@ public sealed class TeamGridFreshnessTests : DashboardContext
         Assert.Null(Row(cut, 3).QuerySelector("[data-testid=client-id]"));
         Assert.Equal("cust/48 213", ClientIds.Of(Id(2)));
     }
+
+    /// <remarks>A component per row costs every open grid memory (ADR 0010): only a row waiting for its id holds one.</remarks>
+    [Fact]
+    public void Render_KnownClientUserId_MarkupWithoutAComponent_UnknownOneWaitsInAClientIdLine()
+    {
+        ClientIds.Record(new VitalUser { UserId = Id(1), ClientUserId = "known-1" });
+
+        var cut = RenderGrid(Team());
+
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("a.user-link").Count));
+        Assert.Equal("Your own id for this user (client user id): known-1", Row(cut, 1).QuerySelector("[data-testid=client-id]")!.GetAttribute("title"));
+        Assert.Equal([Id(2), Id(3)], cut.FindComponents<ClientIdLine>().Select(c => c.Instance.UserId).Order());
+    }
 }
