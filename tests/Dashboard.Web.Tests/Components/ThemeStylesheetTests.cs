@@ -36,7 +36,7 @@ public sealed class ThemeStylesheetTests
     [Fact]
     public void Create_DarkBlock_HoldsOnlyWhatDiffersFromTheLight()
     {
-        using var services = new ServiceCollection().AddLogging().AddMudServices().AddSingleton<Microsoft.JSInterop.IJSRuntime, NoBrowser>().BuildServiceProvider();
+        using var services = RenderingServices();
 
         var css = ThemeStylesheet.Create(services, DashboardTheme.Theme).Css;
         var dark = css[css.IndexOf("@media (prefers-color-scheme: dark)", StringComparison.Ordinal)..];
@@ -51,7 +51,7 @@ public sealed class ThemeStylesheetTests
     [Fact]
     public void Version_FollowsTheText()
     {
-        using var services = new ServiceCollection().AddLogging().AddMudServices().AddSingleton<Microsoft.JSInterop.IJSRuntime, NoBrowser>().BuildServiceProvider();
+        using var services = RenderingServices();
         var other = new MudTheme { PaletteDark = new PaletteDark { Primary = "#123456" } };
 
         var ours = ThemeStylesheet.Create(services, DashboardTheme.Theme);
@@ -74,6 +74,10 @@ public sealed class ThemeStylesheetTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(response.Headers.CacheControl?.NoCache);
     }
+
+    /// <summary>What MudThemeProvider needs to render outside a host, with a JS runtime that fails any call.</summary>
+    private static ServiceProvider RenderingServices() =>
+        new ServiceCollection().AddLogging().AddMudServices().AddSingleton<Microsoft.JSInterop.IJSRuntime, NoBrowser>().BuildServiceProvider();
 
     private static string Rgba(MudColor color) => color.ToString(MudColorOutputFormats.RGBA);
 
