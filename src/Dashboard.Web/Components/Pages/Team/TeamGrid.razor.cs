@@ -122,7 +122,8 @@ public sealed partial class TeamGrid : IDisposable
             page[i] = users[start + i];
         }
 
-        // The rows on screen: learn their client ids in the background (each row's ClientIdLine draws its own).
+        // The rows on screen: learn their client ids in the background (a row still waiting for its id holds a
+        // ClientIdLine, which draws it when it arrives).
         Prefetch.Request(page.Select(u => u.UserId));
         return Task.FromResult(new GridData<TeamUser> { Items = page, TotalItems = users.Count });
     }
