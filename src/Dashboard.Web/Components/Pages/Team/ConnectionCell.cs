@@ -2,7 +2,6 @@ using Dashboard.Diagnosis;
 using Dashboard.Store.Connections;
 using Dashboard.Web.Components.Shared;
 using Dashboard.Web.Connections;
-using Microsoft.AspNetCore.Components;
 using Vital.Introspection;
 
 namespace Dashboard.Web.Components.Pages.Team;
@@ -13,9 +12,7 @@ namespace Dashboard.Web.Components.Pages.Team;
 /// </summary>
 public static class ConnectionCell
 {
-    public static MarkupString Write(UserConnections? reading, DateTimeOffset now) => Write(new MarkupWriter(160), reading, now).ToMarkup();
-
-    /// <summary>Writes the cell's contents into <paramref name="markup"/>.</summary>
+    /// <summary>Writes the cell's contents into <paramref name="markup"/> (the grid's cell: <see cref="TeamCells.Connection"/>).</summary>
     public static MarkupWriter Write(MarkupWriter markup, UserConnections? reading, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(markup);
