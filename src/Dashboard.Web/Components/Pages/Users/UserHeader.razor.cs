@@ -34,6 +34,11 @@ public sealed partial class UserHeader
     [Inject]
     private IPageAudit Audit { get; set; } = default!;
 
+    /// <summary>MudButton's classes for a text button and a small outlined one, drawn as plain elements.</summary>
+    private const string TextButton = "mud-button-root mud-button mud-button-text mud-button-text-default mud-button-text-size-medium mud-ripple";
+
+    private const string OutlinedSmallButton = "mud-button-root mud-button mud-button-outlined mud-button-outlined-default mud-button-outlined-size-small mud-ripple";
+
     private string JsonLink => $"/api/users/{Uri.EscapeDataString(State.UserId ?? string.Empty)}/diagnosis";
 
     /// <summary>

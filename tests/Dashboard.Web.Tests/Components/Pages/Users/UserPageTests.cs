@@ -383,6 +383,8 @@ public sealed class UserPageTests : DashboardContext
 
         Assert.Contains("Reading this user from Vital", cut.Markup, StringComparison.Ordinal);
         Assert.True(cut.Find("[data-testid=copy-markdown]").HasAttribute("disabled"));
+        // Nothing to download yet: a disabled button, not a link.
+        Assert.Equal(("BUTTON", true, null), (cut.Find("[data-testid=download-json]").TagName, cut.Find("[data-testid=download-json]").HasAttribute("disabled"), cut.Find("[data-testid=download-json]").GetAttribute("href")));
         Assert.Equal(Id(1), Text(cut, "[data-testid=user-id]"));
 
         Diagnoses.Release();
@@ -461,6 +463,40 @@ public sealed class UserPageTests : DashboardContext
         var cut = Open(Id(1));
 
         Assert.Equal($"/api/users/{Id(1)}/diagnosis", cut.Find("[data-testid=download-json]").GetAttribute("href"));
+        Assert.Equal($"diagnosis-{Id(1)}.json", cut.Find("[data-testid=download-json]").GetAttribute("download"));
+    }
+
+    /// <remarks>
+    /// An open page keeps every component's two render trees: the header's buttons and the timeline's switches are
+    /// elements drawn with MudBlazor's classes, not MudButton and MudToggleGroup components (eleven of them before).
+    /// </remarks>
+    [Fact]
+    public void Open_HeaderButtonsAndTimelineSwitches_AreElementsNotComponents()
+    {
+        Diagnoses.Returns(Typical());
+
+        var cut = Open(Id(1));
+
+        Assert.Equal(["copy-link", "copy-markdown", "download-json", "refresh"],
+            cut.FindAll("[data-testid=user-header] .mud-button").Select(b => b.GetAttribute("data-testid")));
+        Assert.Equal(["Timeline view", "Timeline span"], cut.FindAll(".timeline-toolbar [role=group]").Select(g => g.GetAttribute("aria-label")));
+        Assert.Equal(4, cut.FindAll(".timeline-toolbar [role=group] .mud-toggle-item").Count);
+        Assert.Empty(cut.FindComponents<MudBlazor.MudButton>());
+        Assert.Empty(cut.FindComponents<MudBlazor.MudToggleGroup<Dashboard.Web.Components.Timeline.TimelineView>>());
+        Assert.NotNull(cut.Find("[data-testid=as-of] time.time-text[datetime][title]"));
+    }
+
+    /// <remarks>The header's time is markup, drawn again when the page is: the app bar's switch changes it.</remarks>
+    [Fact]
+    public void TimeModeChangedInTheAppBar_TheHeadersTimeFollows()
+    {
+        Diagnoses.Returns(Typical());
+        var cut = Open(Id(1));
+        Assert.Equal("As of 2026-03-04 12:00:00 UTC", Text(cut, "[data-testid=as-of]"));
+
+        cut.InvokeAsync(() => Times.SetMode(Dashboard.Web.Ui.TimeDisplayMode.Relative));
+
+        cut.WaitForAssertion(() => Assert.Equal("As of now", Text(cut, "[data-testid=as-of]")), Wait);
     }
 
     [Fact]
