@@ -110,6 +110,11 @@ public partial class Timeline : IHandleEvent
         _unchanged = !_model.Focus(key);
     }
 
+    private static readonly (TimelineView, string)[] ViewChoices = [(TimelineView.Pulls, "Pull timeline"), (TimelineView.DataRange, "Data range")];
+
+    private static (string, string)[] SpanChoices(string candidate) =>
+        [(TimelineZoom.All, "All providers"), (candidate, $"{ProviderKnowledge.ProviderDisplayName(candidate)} only")];
+
     private Task ChangeSpanAsync(string span) => SpanChanged.InvokeAsync(span);
 
     private async Task ChangeViewAsync(TimelineView view)

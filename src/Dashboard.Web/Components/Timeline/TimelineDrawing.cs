@@ -34,6 +34,9 @@ public sealed class TimelineDrawing(TimelineLayout layout, TimelineView view, Ti
     // Each row's markup, made once per drawing: a render that changes nothing in a row (a hover, a selection, the page
     // re-rendering) hands the renderer the same string, so the two render trees an open page keeps share it.
     private readonly MarkupString?[] _rows = new MarkupString?[layout.Rows.Count];
+    private MarkupString? _axis;
+    private MarkupString? _laneHeader;
+    private MarkupString? _nowLine;
 
     public bool IsPullView => view == TimelineView.Pulls;
 
@@ -62,11 +65,62 @@ public sealed class TimelineDrawing(TimelineLayout layout, TimelineView view, Ti
         return _rows[row.Index] ??= Draw(row);
     }
 
+    /// <summary>The column headers and the ticks with their labels: what is inside the axis's <c>&lt;g&gt;</c>.</summary>
+    public MarkupString AxisMarkup() => _axis ??= DrawAxis();
+
+    /// <summary>The "Not started yet" lane's line and label (only when some row is in that lane).</summary>
+    public MarkupString LaneHeaderMarkup() => _laneHeader ??= DrawLaneHeader();
+
+    /// <summary>The "now" line and its label at <paramref name="nowX"/>, a fraction of the axis.</summary>
+    public MarkupString NowLineMarkup(double nowX) => _nowLine ??= DrawNowLine(nowX);
+
+    private MarkupString DrawAxis()
+    {
+        var w = new MarkupWriter(2048);
+        var headerY = Number(HeaderLabelY);
+        w.Element("text", "Provider · resource", ("class", "column-header"), ("x", Number(LabelX)), ("y", headerY)).Line();
+        w.Element("text", IsPullView ? "Status" : "Days with data", ("class", "column-header"), ("x", Number(StatusIconX)), ("y", headerY)).Line();
+        var bottom = F(Height - BottomPadding);
+        foreach (var tick in Axis?.Ticks ?? [])
+        {
+            var x = X(tick.X);
+            w.Open("g", ("class", "tick"))
+                .Empty("line", ("x1", x), ("x2", x), ("y1", Number(AxisHeight - 6)), ("y2", bottom))
+                .Element("text", tick.Label, ("x", x), ("y", Number(TickLabelY)), ("text-anchor", "middle"))
+                .Close("g").Line();
+        }
+
+        return w.ToMarkup();
+    }
+
+    private MarkupString DrawLaneHeader()
+    {
+        var y = F(LaneHeaderTop + 2);
+        return new MarkupWriter(256)
+            .Empty("line", ("x1", "0"), ("x2", Number(ViewWidth)), ("y1", y), ("y2", y))
+            .Element("text", $"Not started yet ({layout.NotStartedCount})",
+                ("x", Number(LabelX)), ("y", F(LaneHeaderTop + LaneHeaderHeight / 2 + 2)), ("dominant-baseline", "central"))
+            .ToMarkup();
+    }
+
+    private MarkupString DrawNowLine(double nowX)
+    {
+        var x = X(nowX);
+        return new MarkupWriter(256)
+            .Empty("line", ("x1", x), ("x2", x), ("y1", Number(AxisHeight - 10)), ("y2", F(Height - BottomPadding)))
+            .Element("text", "now", ("x", x), ("y", Number(AxisHeight - 12)), ("text-anchor", "middle"))
+            .ToMarkup();
+    }
+
+    private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     private MarkupString Draw(TimelineRow row)
     {
         var top = RowTop(row);
         var mid = top + RowHeight / 2;
         var w = new MarkupWriter(1024);
+        // The status colour for the row's bars and icon (currentColor), inside the markup: one attribute fewer per row.
+        w.Open("g", ("style", "color: " + row.Style.CssColor));
         w.Empty("rect", ("class", "row-bg"), ("x", "0"), ("y", F(top)), ("width", F(ViewWidth)), ("height", F(RowHeight))).Line();
         WriteClipped(w, "row-label", row.Entry.Label, row.Entry.Label, LabelX, top, PlotLeft - LabelX - 8, LabelMaxChars);
 
@@ -82,6 +136,7 @@ public sealed class TimelineDrawing(TimelineLayout layout, TimelineView view, Ti
             WriteStatus(w, row, top, "days-label", range.DaysText, TimelineDescriptions.ShortDays(range.Entry));
         }
 
+        w.Close("g");
         w.Empty("rect", ("class", "focus-ring"), ("x", "1"), ("y", F(top + 1)), ("width", F(ViewWidth - 2)), ("height", F(RowHeight - 2)), ("rx", "3")).Line();
         return w.ToMarkup();
     }
