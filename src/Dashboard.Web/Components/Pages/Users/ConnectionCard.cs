@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dashboard.Diagnosis;
 using Dashboard.Web.Components.Shared;
 using Dashboard.Web.Ui;
@@ -35,8 +34,7 @@ public static class ConnectionCard
             w.Open("p", ("class", "mud-typography mud-typography-body2 mt-1 connection-error")).Element("b", error);
             if (connection.ErroredAt is { } erroredAt)
             {
-                w.Text(", since ");
-                Time(w, erroredAt, times);
+                TimeText.Write(w.Text(", since "), times, erroredAt);
             }
 
             w.Text(".").Close("p").Line();
@@ -77,7 +75,7 @@ public static class ConnectionCard
             .Open("dd");
         if (connection.CreatedOn is { } created)
         {
-            Time(w, created, times);
+            TimeText.Write(w, times, created);
         }
         else
         {
@@ -98,9 +96,4 @@ public static class ConnectionCard
 
         return w.Close("dd").Close("dl").Close("article").ToMarkup();
     }
-
-    private static void Time(MarkupWriter w, DateTimeOffset time, TimeDisplay times) =>
-        w.Element("time", times.Format(time),
-            ("datetime", time.ToString("o", CultureInfo.InvariantCulture)),
-            ("title", times.Exact(time)));
 }

@@ -84,7 +84,7 @@ public sealed class ConnectionsSectionTests : DashboardContext
             "Garmin no longer accepts Vital's access to the user's account (the user revoked it, changed their password, or the access expired), since 2026-03-02 12:00 UTC.",
             Markup.Text(error.TextContent));
         Assert.StartsWith("Garmin no longer accepts", error.QuerySelector("b")!.TextContent, StringComparison.Ordinal);
-        var since = error.QuerySelector("time")!;
+        var since = error.QuerySelector("time.time-text")!;
         Assert.Equal(Broken.ToString("o", System.Globalization.CultureInfo.InvariantCulture), since.GetAttribute("datetime"));
         Assert.Equal(Broken.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture), since.GetAttribute("title"));
         // Upstream text is text, never markup.
