@@ -87,6 +87,24 @@ document.addEventListener("click", function (e) {
       };
     }
   });
+  // The team grid: one click handler on its body (Components/Pages/Team/EventHandlers.cs), told the row's user, the
+  // control clicked in it (its data-action, the copy button's "copy-user"; "control" for another link or button,
+  // which does its own thing) and the click count (0 when a key pressed a button).
+  window.Blazor.registerCustomEventType("teamrowclick", {
+    browserEventName: "click",
+    createEventArgs: function (e) {
+      var target = e.target instanceof Element ? e.target : null;
+      var row = target ? target.closest("tbody tr") : null;
+      var user = row ? row.querySelector("[data-user-id]") : null;
+      var control = target && row ? target.closest("[data-action], a, button, input, label") : null;
+      control = control && row.contains(control) ? control : null;
+      return {
+        userId: user ? user.getAttribute("data-user-id") : null,
+        action: control ? (control.getAttribute("data-action") || "control") : null,
+        detail: e.detail
+      };
+    }
+  });
   var hovered = null;
   document.addEventListener("mouseover", function (e) {
     var row = rowOf(e);

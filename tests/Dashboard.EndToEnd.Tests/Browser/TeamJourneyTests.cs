@@ -88,6 +88,29 @@ public sealed class TeamJourneyTests(DashboardFixture fixture)
         options => options.Permissions = ["clipboard-read", "clipboard-write"]);
 
     [Fact]
+    public Task Journey01d_OpenAProviderChipInTheGrid_OpensThatUsersPageOnThatProvider() =>
+        fixture.RunJourneyAsync("journey-01d-team-provider-chip", async session =>
+        {
+            var page = session.Page;
+            await session.GotoAsync("/");
+            await session.WaitForTeamAsync();
+            var row = page.Locator("[data-testid=team-grid] tbody tr:has(.provider-chip + .provider-chip)").First;
+            var userId = (await row.Locator("[data-testid=user-link]").InnerTextAsync()).Trim();
+            // The second chip: the page would open on the first provider anyway.
+            var chip = row.Locator(".provider-chip").Nth(1);
+            var provider = new Uri(new Uri(page.Url), await chip.GetAttributeAsync("href")).Query;
+            Assert.StartsWith("?focus=", provider, StringComparison.Ordinal);
+
+            await chip.ClickAsync();
+
+            await Expect(page).ToHaveURLAsync(new Regex($"/users/{userId}{Regex.Escape(provider)}$"));
+            await Expect(page.Locator("[data-testid=user-id]")).ToHaveTextAsync(userId);
+            // The row's own click (open the user, no provider) must not follow the chip's.
+            await page.WaitForTimeoutAsync(700);
+            Assert.EndsWith($"/users/{userId}{provider}", page.Url, StringComparison.Ordinal);
+        });
+
+    [Fact]
     public Task Journey02_OpenAUserFromTheGrid_FindingsProviderSectionsAndTheTimelineAreShown() =>
         fixture.RunJourneyAsync("journey-02-user-from-grid", async session =>
         {

@@ -128,12 +128,26 @@ public sealed partial class TeamGrid : IDisposable
         return Task.FromResult(new GridData<TeamUser> { Items = page, TotalItems = users.Count });
     }
 
-    private void OnRowClick(DataGridRowClickEventArgs<TeamUser> args)
+    /// <summary>
+    /// A click in the grid's body: a mouse click on a row opens its user; the copy button copies its row's user id; any
+    /// other link or button (the user's link, a provider chip) does its own thing. The user id comes from the page, so
+    /// it must read as one.
+    /// </summary>
+    private async Task OnRowClickAsync(TeamRowEventArgs e)
     {
-        // Clicks on links and buttons inside the row do their own thing.
-        if (args.MouseEventArgs.Detail > 0)
+        if (!Input.InputRules.TryNormalizeUserId(e.UserId, out var userId))
         {
-            Navigation.NavigateTo(Links.User(args.Item.UserId, Mode));
+            return;
+        }
+
+        switch (e.Action)
+        {
+            case TeamRowActions.CopyUserId:
+                await Shared.CopyButton.CopyAsync(Browser, Snackbar, userId);
+                break;
+            case null when e.Detail > 0:
+                Navigation.NavigateTo(Links.User(userId, Mode));
+                break;
         }
     }
 }

@@ -5,7 +5,6 @@ using Dashboard.Web.Data;
 using Dashboard.Web.Data.Team;
 using Dashboard.Web.Tests.Support;
 using Dashboard.Web.Ui;
-using Microsoft.AspNetCore.Components.Web;
 using static Dashboard.Web.Tests.Components.Pages.Team.TeamFixtures;
 using static Dashboard.Web.Tests.Support.TestPulls;
 
@@ -89,9 +88,57 @@ public sealed class TeamGridTests : DashboardContext
         BrowserCopies();
         var cut = RenderGrid(TestSnapshots.Complete(Members()));
 
-        Row(cut, 2).QuerySelector("button.copy-button")!.Click();
+        Row(cut, 2).QuerySelector("button.copy-button")!.ClickInTeamRow();
 
         Assert.Equal([Id(2)], Clipboard);
+        // The copy is the button's: the row's own click (open the user) does not follow it.
+        Assert.Equal("http://localhost/", Navigation.Uri);
+    }
+
+    [Fact]
+    public void CopyButton_PressedWithAKey_CopiesToo()
+    {
+        BrowserCopies();
+        var cut = RenderGrid(TestSnapshots.Complete(Members()));
+
+        Row(cut, 3).QuerySelector("button.copy-button")!.ClickInTeamRow(detail: 0);
+
+        Assert.Equal([Id(3)], Clipboard);
+    }
+
+    /// <remarks>The user's link and a provider chip navigate themselves; the row following them lost the chip's provider.</remarks>
+    [Fact]
+    public void LinkInARow_Click_TheRowDoesNotNavigateToo()
+    {
+        var cut = RenderGrid(TestSnapshots.Complete(Members()));
+
+        Row(cut, 2).QuerySelector("a.provider-chip")!.ClickInTeamRow();
+        Row(cut, 2).QuerySelector("a.user-link")!.ClickInTeamRow();
+
+        Assert.Equal("http://localhost/", Navigation.Uri);
+    }
+
+    [Fact]
+    public void RowClick_AUserIdThatIsNotOne_DoesNothing()
+    {
+        var cut = RenderGrid(TestSnapshots.Complete(Members()));
+
+        cut.Find(".team-grid-wrap").TriggerEvent("onteamrowclick", new TeamRowEventArgs { UserId = "../../api/users.csv", Detail = 1 });
+        cut.Find(".team-grid-wrap").TriggerEvent("onteamrowclick", new TeamRowEventArgs { UserId = null, Detail = 1 });
+
+        Assert.Equal("http://localhost/", Navigation.Uri);
+    }
+
+    /// <remarks>A row holds no handler of its own and no element of the user cell is a Blazor element: the grid has one handler.</remarks>
+    [Fact]
+    public void Render_Rows_TheUserCellIsMarkupWithTheRowsUser()
+    {
+        var cut = RenderGrid(TestSnapshots.Complete(Members()));
+
+        var cell = Row(cut, 2).QuerySelector("[data-user-id]")!;
+        Assert.Equal(Id(2), cell.GetAttribute("data-user-id"));
+        Assert.Equal(TeamRowActions.CopyUserId, cell.QuerySelector("button.copy-button")!.GetAttribute("data-action"));
+        Assert.False(cell.QuerySelector("button.copy-button")!.HasAttribute("blazor:onclick"));
     }
 
     [Fact]
@@ -208,7 +255,7 @@ public sealed class TeamGridTests : DashboardContext
     {
         var cut = RenderGrid(TestSnapshots.Complete(Members()), mode: TimeDisplayMode.Relative);
 
-        Row(cut, 4).Click(new MouseEventArgs { Detail = 1 });
+        Row(cut, 4).QuerySelector("span.headline")!.ClickInTeamRow(detail: 1);
 
         Assert.Equal($"http://localhost/users/{Id(4)}?tz=relative", Navigation.Uri);
     }
@@ -218,7 +265,7 @@ public sealed class TeamGridTests : DashboardContext
     {
         var cut = RenderGrid(TestSnapshots.Complete(Members()));
 
-        Row(cut, 4).Click(new MouseEventArgs { Detail = 0 });
+        Row(cut, 4).QuerySelector("span.headline")!.ClickInTeamRow(detail: 0);
 
         Assert.Equal("http://localhost/", Navigation.Uri);
     }
