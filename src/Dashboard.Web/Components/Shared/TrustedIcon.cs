@@ -32,6 +32,7 @@ public readonly record struct TrustedIcon
     public static TrustedIcon Error { get; } = new("error", Icons.Material.Filled.Error);
     public static TrustedIcon ErrorOutline { get; } = new("error-outline", Icons.Material.Filled.ErrorOutline);
     public static TrustedIcon HelpOutline { get; } = new("help-outline", Icons.Material.Filled.HelpOutline);
+    public static TrustedIcon Flag { get; } = new("flag", Icons.Material.Filled.Flag);
     public static TrustedIcon Hub { get; } = new("hub", Icons.Material.Filled.Hub);
     public static TrustedIcon Info { get; } = new("info", Icons.Material.Filled.Info);
     public static TrustedIcon Lightbulb { get; } = new("lightbulb", Icons.Material.Outlined.Lightbulb);
@@ -49,5 +50,5 @@ public readonly record struct TrustedIcon
     public static TrustedIcon Warning { get; } = new("warning", Icons.Material.Filled.Warning);
 
     /// <summary>Every icon, for the sprite.</summary>
-    public static IReadOnlyList<TrustedIcon> All { get; } = [Autorenew, CheckCircle, ContentCopy, Close, ContentPaste, Download, Error, ErrorOutline, HelpOutline, Hub, Info, Lightbulb, Link, PauseCircle, LinkOff, People, Refresh, RemoveCircleOutline, Replay, Report, Schedule, Sync, Timeline, Warning];
+    public static IReadOnlyList<TrustedIcon> All { get; } = [Autorenew, CheckCircle, ContentCopy, Close, ContentPaste, Download, Error, ErrorOutline, Flag, HelpOutline, Hub, Info, Lightbulb, Link, PauseCircle, LinkOff, People, Refresh, RemoveCircleOutline, Replay, Report, Schedule, Sync, Timeline, Warning];
 }

@@ -86,6 +86,31 @@ public sealed class TeamPageTests : DashboardContext
         Assert.Equal(4, Counts(cut)["attention"].Count);
     }
 
+    /// <remarks>
+    /// The header's title, time, Refresh and Download CSV, the progress lines, the grid's row count and the attention
+    /// count's flag are elements with MudBlazor's classes: as MudText, MudButton and MudIcon they were components every
+    /// open grid kept.
+    /// </remarks>
+    [Fact]
+    public void Open_CompleteTeam_HeaderAndRowCountAreElementsNotComponents()
+    {
+        Snapshots.Current = TestSnapshots.Complete(Members());
+
+        var cut = Open();
+
+        Assert.Equal("Team", cut.Find("h1.mud-typography-h5").TextContent);
+        var refresh = cut.Find("button[title='Read the team again from Vital']");
+        Assert.Equal("Refresh", refresh.TextContent.Trim());
+        Assert.False(refresh.HasAttribute("disabled"));
+        var csv = cut.Find("a[data-testid=download-csv]");
+        Assert.Equal(("/api/users.csv", "Download CSV"), (csv.GetAttribute("href"), csv.TextContent.Trim()));
+        Assert.Equal("7 users", Markup.Text(cut.Find("p[data-testid=row-count]").TextContent));
+        Assert.Empty(cut.FindComponents<MudBlazor.MudButton>());
+        Assert.Empty(cut.FindComponents<MudBlazor.MudText>());
+        // The attention count's flag comes from the sprite (MudBlazor's own icons remain inside its grid and selects).
+        Assert.Equal("icon-flag", Markup.IconId(cut.Find("a.status-count.attention svg")));
+    }
+
     [Fact]
     public async Task Changed_FromAScannerThread_RendersWithoutError()
     {
