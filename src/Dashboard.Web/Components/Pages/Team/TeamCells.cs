@@ -20,15 +20,13 @@ public static class TeamCells
     /// Vital's id of the user, a link to their page, and its copy button. The grid's one click handler copies (the
     /// button's <c>data-action</c>) and finds the row's user (<c>data-user-id</c>): see <see cref="EventHandlers"/>.
     /// </summary>
-    public static MarkupString User(string userId, TimeDisplayMode mode) =>
-        new MarkupWriter(512)
+    public static MarkupString User(string userId, TimeDisplayMode mode)
+    {
+        var w = new MarkupWriter(512)
             .Open("div", ("class", "d-flex align-center gap-1"), ("data-user-id", userId))
-            .Element("a", userId, ("href", Links.User(userId, mode)), ("class", "mono user-link"), ("data-testid", "user-link")).Line()
-            .Open("button", ("type", "button"), ("class", "copy-button"), ("title", "Copy user id"), ("aria-label", "Copy user id"), ("data-action", TeamRowActions.CopyUserId))
-            .Icon(TrustedIcon.ContentCopy, size: 18)
-            .Close("button")
-            .Close("div")
-            .ToMarkup();
+            .Element("a", userId, ("href", Links.User(userId, mode)), ("class", "mono user-link"), ("data-testid", "user-link")).Line();
+        return CopyButton.Write(w, "Copy user id", TeamRowActions.CopyUserId).Close("div").ToMarkup();
+    }
 
     /// <summary>
     /// The customer's own id for the user, under Vital's: the grid writes it once known, and a row whose id is not

@@ -93,11 +93,8 @@ public static class ResourceCells
         if (resource.TraceId is { } trace)
         {
             w.Open("div", ("class", "trace-line"))
-                .Element("code", trace, ("class", "trace"), ("title", "Trace id"))
-                .Open("button", ("type", "button"), ("class", "copy-button"), ("title", "Copy trace id"), ("aria-label", "Copy trace id"), ("data-action", ResourceRowActions.CopyTrace))
-                .Icon(TrustedIcon.ContentCopy, size: 18)
-                .Close("button")
-                .Close("div");
+                .Element("code", trace, ("class", "trace"), ("title", "Trace id"));
+            CopyButton.Write(w, "Copy trace id", ResourceRowActions.CopyTrace).Close("div");
         }
 
         w.Close("td");
