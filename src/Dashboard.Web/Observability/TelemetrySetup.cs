@@ -18,6 +18,9 @@ public static partial class TelemetrySetup
     /// <summary>The Prometheus scrape route (fixed: ../shared/design/ARCHITECTURE.md).</summary>
     public const string MetricsPath = "/metrics";
 
+    /// <summary>The label sets a metric stream holds before it reports the rest as overflow (the SDK's default is 2,000).</summary>
+    internal const int LabelSetsPerStream = 500;
+
     /// <summary>The standard variable that turns on OTLP export of all three signals.</summary>
     public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
@@ -60,7 +63,11 @@ public static partial class TelemetrySetup
                     .AddRuntimeInstrumentation()
                     // Created with the meter provider, so the observed instruments exist before anything is measured.
                     .AddInstrumentation(sp => sp.GetRequiredService<DashboardMetrics>())
-                    .AddInstrumentation(sp => sp.GetRequiredService<HistoryMetrics>());
+                    .AddInstrumentation(sp => sp.GetRequiredService<HistoryMetrics>())
+                    // The SDK makes room for 2,000 label sets in every stream up front (some 12 MB over the ~85 streams);
+                    // no label here comes from an open set (no user, client or key), so a quarter of that is ample. A
+                    // stream that ever outgrows it reports the rest under otel.metric.overflow=true.
+                    .AddView(static _ => new MetricStreamConfiguration { CardinalityLimit = LabelSetsPerStream });
                 if (prometheus)
                 {
                     metrics.AddPrometheusExporter();

@@ -82,6 +82,46 @@ public sealed partial class MetricsEndpointTests(DemoDashboard dashboard) : ICla
         Assert.DoesNotContain(sampleLines, l => UuidShaped().IsMatch(l) || KeyShaped().IsMatch(l) || l.Contains(VitalIntrospectionClient.ApiKeyHeader, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Metrics_AStreamWithMoreLabelSetsThanItsLimit_ReportsTheRestAsOverflow()
+    {
+        // Every stream holds LabelSetsPerStream label sets, not the SDK's 2,000 (which it allocates up front): a probe
+        // counter on the dashboard's meter with more distinct labels than that keeps that many, and the rest in one overflow
+        // point (which, as the SDK documents, does not count against the limit).
+        using var meter = new Meter(DashboardTelemetry.Name);
+        var probe = meter.CreateCounter<long>("dashboard_test_cardinality_probe");
+        var labels = TelemetrySetup.LabelSetsPerStream + 50;
+        for (var i = 0; i < labels; i++)
+        {
+            probe.Add(1, new KeyValuePair<string, object?>("probe", $"v{i}"));
+        }
+
+        var (_, _, metrics) = await PrometheusText.ScrapeAsync(dashboard.Factory.Server, null, Ct);
+
+        var points = metrics.Samples.Where(s => s.Name == "dashboard_test_cardinality_probe_total").ToList();
+        Assert.Equal(labels, points.Sum(p => p.Value));
+        var overflow = Assert.Single(points, p => p.Labels.TryGetValue("otel_metric_overflow", out var value) && value == "true");
+        Assert.Equal(TelemetrySetup.LabelSetsPerStream, points.Count(p => p.Labels.ContainsKey("probe")));
+        Assert.Equal(labels - TelemetrySetup.LabelSetsPerStream, overflow.Value);
+    }
+
+    [Fact]
+    public async Task Metrics_TheLimitsView_KeepsTheInstrumentsAdvisedBuckets()
+    {
+        // The view that sets the streams' limit must not swap ASP.NET Core's advised request-duration buckets (5 ms to
+        // 10 s) for the SDK's defaults (0 to 10,000).
+        await GetOkAsync("/healthz");
+        await GetOkAsync("/");
+
+        var (_, _, metrics) = await PrometheusText.ScrapeAsync(dashboard.Factory.Server, null, Ct);
+
+        var bounds = metrics.Samples.Where(s => s.Name == "http_server_request_duration_seconds_bucket")
+            .Select(s => s.Labels["le"]).Distinct().ToList();
+        Assert.Contains("0.005", bounds);
+        Assert.Contains("7.5", bounds);
+        Assert.DoesNotContain("1000", bounds);
+    }
+
     private async Task GetOkAsync(string path)
     {
         using var response = await dashboard.Client.GetAsync(path, Ct);

@@ -6,7 +6,7 @@ namespace Dashboard.Web.Data.Team;
 
 /// <summary>
 /// One pull as the team snapshot keeps it: pooled strings, times as UTC ticks (0 = none), a hex trace id as
-/// 16 bytes, the strings it shares with other pulls as one <see cref="PullLabel"/>. 80 bytes instead of the several
+/// 16 bytes, the strings it shares with other pulls as one <see cref="PullLabel"/>. 72 bytes instead of the several
 /// hundred the parsed records take.
 /// </summary>
 [StructLayout(LayoutKind.Auto)]
@@ -20,10 +20,11 @@ public readonly struct CompactPull : IEquatable<CompactPull>
     private readonly ulong _traceHigh;
     private readonly ulong _traceLow;
 
-    /// <summary>A trace id that is not 32 hex characters is kept as it came.</summary>
-    private readonly string? _traceText;
-
-    /// <summary>Provider, resource, status, error and release: shared with every pull that reads the same.</summary>
+    /// <summary>
+    /// Provider, resource, status, error and release: shared with every pull that reads the same. A pull whose trace
+    /// id is not 32 lower-case hex characters has a label of its own that keeps the id as it came
+    /// (<see cref="PullLabel.TraceText"/>): rare enough that no pull pays a field for it.
+    /// </summary>
     private readonly PullLabel _label;
 
     internal CompactPull(string provider, string resource, HistoricalPull pull, StringPool pool)
@@ -67,12 +68,13 @@ public readonly struct CompactPull : IEquatable<CompactPull>
             && ulong.TryParse(hex.AsSpan(0, 16), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out _traceHigh)
             && ulong.TryParse(hex.AsSpan(16, 16), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out _traceLow))
         {
-            _traceText = null;
+            return;
         }
-        else
+
+        _traceHigh = _traceLow = 0;
+        if (traceId is not null)
         {
-            _traceHigh = _traceLow = 0;
-            _traceText = traceId;
+            _label = _label with { TraceText = traceId };
         }
     }
 
@@ -91,7 +93,7 @@ public readonly struct CompactPull : IEquatable<CompactPull>
     private bool HasTraceId { get; }
 
     public string? TraceId => !HasTraceId ? null
-        : _traceText ?? string.Create(CultureInfo.InvariantCulture, $"{_traceHigh:x16}{_traceLow:x16}");
+        : _label.TraceText ?? string.Create(CultureInfo.InvariantCulture, $"{_traceHigh:x16}{_traceLow:x16}");
 
     public DateTimeOffset? ScheduledAt => Time(_scheduled);
 
@@ -124,8 +126,7 @@ public readonly struct CompactPull : IEquatable<CompactPull>
         && _rangeStart == other._rangeStart && _rangeEnd == other._rangeEnd
         && _traceHigh == other._traceHigh && _traceLow == other._traceLow && HasTraceId == other.HasTraceId
         && DaysWithData == other.DaysWithData
-        && (ReferenceEquals(_label, other._label) || Equals(_label, other._label))
-        && string.Equals(_traceText, other._traceText, StringComparison.Ordinal);
+        && (ReferenceEquals(_label, other._label) || Equals(_label, other._label));
 
     public override bool Equals(object? obj) => obj is CompactPull other && Equals(other);
 

@@ -7,4 +7,11 @@ namespace Dashboard.Web.Data.Team;
 /// <see cref="StringPool"/> so a <see cref="CompactPull"/> holds one reference instead of five: 32 bytes a pull, some
 /// 38 MB at 100,000 users. Compared by value (strings ordinally).
 /// </summary>
-internal sealed record PullLabel(string Provider, string Resource, PullStatus Status, string? ErrorDetails, string? Release);
+internal sealed record PullLabel(string Provider, string Resource, PullStatus Status, string? ErrorDetails, string? Release)
+{
+    /// <summary>
+    /// A trace id that is not 32 lower-case hex characters, kept as it came: only on a label of one pull's own (a copy of
+    /// the pooled one), never on a pooled label.
+    /// </summary>
+    public string? TraceText { get; init; }
+}

@@ -42,12 +42,12 @@ public sealed class TeamUser
         StringPool pool)
     {
         UserId = userId;
-        _pullProviders = pullProviders;
+        _pullProviders = pool.ListOf(pullProviders);
         _pulls = pulls;
         _ongoing = ongoing;
         OngoingRead = ongoingRead;
         NotPulled = notPulled;
-        Providers = providers;
+        Providers = pool.ListOf(providers);
         AsOf = asOf;
         Overall = overall;
         Headline = pool.Intern(headline);

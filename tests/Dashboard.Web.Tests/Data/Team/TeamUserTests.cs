@@ -121,6 +121,21 @@ public sealed class TeamUserTests
     }
 
     [Fact]
+    public void Create_TheSameProviders_OneSharedList()
+    {
+        var pool = new StringPool();
+        var a = TeamUser.Create(User(1).Pull("oura", "sleep", "success").NotPulled("whoop", "sleep"), Engine, Now, pool);
+        var b = TeamUser.Create(User(2).Pull("oura", "steps", "failure").NotPulled("whoop", "sleep"), Engine, Now, pool);
+        var c = TeamUser.Create(User(3).Pull("oura", "sleep", "success"), Engine, Now, pool);
+
+        Assert.Same(a.Providers, b.Providers);
+        Assert.Same(a.PullProviders, b.PullProviders);
+        Assert.Equal(["oura", "whoop"], b.Providers);
+        Assert.Equal(["oura"], c.Providers);
+        Assert.NotSame(a.Providers, c.Providers);
+    }
+
+    [Fact]
     public void MergeWith_AnotherProvidersPage_BothProvidersAndTheEarlierAsOf()
     {
         var pool = new StringPool();
