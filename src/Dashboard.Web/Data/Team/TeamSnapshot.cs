@@ -112,14 +112,12 @@ public sealed class TeamSnapshot
     }
 
     /// <summary>Adds a user, or replaces the one with the same id. Single writer only.</summary>
-    internal void Upsert(TeamUser user, Func<TeamUser, TeamUser>? merge = null)
+    internal void Upsert(TeamUser user)
     {
         if (_index.TryGetValue(user.UserId, out var existing))
         {
-            var users = _users;
-            var merged = merge is null ? user : merge(users[existing]);
-            Share(merged);
-            users[existing] = merged;
+            Share(user);
+            _users[existing] = user;
         }
         else
         {

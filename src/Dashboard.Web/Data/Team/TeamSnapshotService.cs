@@ -408,9 +408,9 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
                         continue;
                     }
 
-                    if (snapshot.Contains(user.UserId))
+                    if (snapshot.TryGet(user.UserId, out var existing))
                     {
-                        snapshot.Upsert(TeamUser.Create(user, _engine, batch.AsOf, _pool), existing => existing.MergeWith(user, _engine, batch.AsOf, _pool));
+                        snapshot.Upsert(existing.MergeWith(user, _engine, batch.AsOf, _pool));
                     }
                     else
                     {

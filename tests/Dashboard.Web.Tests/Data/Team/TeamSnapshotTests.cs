@@ -116,20 +116,19 @@ public sealed class TeamSnapshotTests
     }
 
     [Fact]
-    public void Upsert_WithMerge_TheMergeSeesTheEarlierUser()
+    public void Upsert_TheEarlierUserMergedWithAnotherPage_ReplacesItInPlace()
     {
         var snapshot = new TeamSnapshot(1, Now);
         snapshot.Upsert(Member(1));
-        TeamUser? seen = null;
+        snapshot.Upsert(Member(2));
 
-        snapshot.Upsert(Member(1, "failure", "fitbit"), existing =>
-        {
-            seen = existing;
-            return existing.MergeWith(User(1).Pull("fitbit", "sleep", "failure"), Engine, Now, _pool);
-        });
+        Assert.True(snapshot.TryGet(Id(1), out var earlier));
+        snapshot.Upsert(earlier.MergeWith(User(1).Pull("fitbit", "sleep", "failure"), Engine, Now, _pool));
 
-        Assert.Equal(["oura"], seen!.Providers);
+        Assert.Equal(2, snapshot.Count);
+        Assert.Equal(["oura"], earlier.Providers);
         Assert.Equal(["fitbit", "oura"], snapshot.Users[0].Providers);
+        Assert.Equal(Id(2), snapshot.Users[1].UserId);
     }
 
     [Fact]
