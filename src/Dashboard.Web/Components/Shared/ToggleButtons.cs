@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.AspNetCore.Components.Web;
+using MudBlazor;
 
 namespace Dashboard.Web.Components.Shared;
 
@@ -47,8 +48,8 @@ public static class ToggleButtons
             var chosen = EqualityComparer<T>.Default.Equals(value, selected);
             builder.OpenElement(6, "button");
             builder.AddAttribute(7, "class", chosen
-                ? $"mud-button-root mud-button mud-button-filled mud-button-filled-{color} mud-button-filled-size-small mud-ripple mud-toggle-item{Space(look.SelectedClass)} mud-toggle-item-selected mud-toggle-item-delimiter mud-toggle-item-size-small"
-                : $"mud-button-root mud-button mud-button-outlined mud-button-outlined-{color} mud-button-outlined-size-small mud-ripple mud-toggle-item mud-toggle-item-delimiter mud-toggle-item-size-small");
+                ? $"{ButtonLook.Classes(Variant.Filled, Size.Small, color)} mud-toggle-item{Space(look.SelectedClass)} mud-toggle-item-selected mud-toggle-item-delimiter mud-toggle-item-size-small"
+                : $"{ButtonLook.Classes(Variant.Outlined, Size.Small, color)} mud-toggle-item mud-toggle-item-delimiter mud-toggle-item-size-small");
             builder.AddAttribute(8, "role", "checkbox");
             builder.AddAttribute(9, "aria-checked", chosen ? "true" : "false");
             builder.AddAttribute(10, "type", "button");

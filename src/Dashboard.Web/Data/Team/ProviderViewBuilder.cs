@@ -25,7 +25,7 @@ public static class ProviderViewBuilder
 
         foreach (var user in users)
         {
-            if (Array.IndexOf(user.Providers, provider) < 0)
+            if (user.Providers.IndexOf(provider) < 0)
             {
                 continue;
             }

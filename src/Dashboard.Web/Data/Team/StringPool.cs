@@ -37,8 +37,9 @@ internal sealed class StringPool
 
     /// <summary>
     /// The pooled list of these strings, the same items in the same order (a user's providers: a team repeats a few
-    /// dozen lists across all its users, two a user, some 8 MB at 100,000 users unpooled). A pooled list is shared:
-    /// never write to it.
+    /// dozen lists across all its users, two a user, some 8 MB at 100,000 users unpooled). Takes
+    /// <paramref name="values"/> over (a new list is kept as it is, its strings interned in place); a pooled list is
+    /// shared, so <see cref="TeamUser"/> hands it out read-only.
     /// </summary>
     public string[] ListOf(string[] values) => values.Length == 0 ? [] : _lists.GetOrAdd(values, static (v, pool) =>
     {

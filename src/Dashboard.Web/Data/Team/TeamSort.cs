@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Dashboard.Diagnosis;
 
@@ -109,7 +110,7 @@ public readonly record struct TeamSort(TeamSortColumn Column, bool Descending)
     /// The providers in order, item by item: the same order as comparing them joined with commas (slugs are letters,
     /// digits and underscores, all after the comma), without making a string at each of a sort's million comparisons.
     /// </summary>
-    private static int CompareProviders(string[] a, string[] b)
+    private static int CompareProviders(ImmutableArray<string> a, ImmutableArray<string> b)
     {
         for (var i = 0; i < a.Length && i < b.Length; i++)
         {

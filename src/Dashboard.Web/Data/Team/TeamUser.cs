@@ -21,6 +21,9 @@ public sealed class TeamUser
     /// <summary>The providers the historical-pull listing named (an entry may hold nothing pulled and nothing not pulled).</summary>
     private readonly string[] _pullProviders;
 
+    /// <summary>Pooled: users with the same providers share this array (<see cref="StringPool.ListOf"/>).</summary>
+    private readonly string[] _providers;
+
     private TeamUser(
         string userId, CompactPull[] pulls, NotPulledEntry[] notPulled, CompactFreshness[] ongoing, bool ongoingRead, string[] pullProviders, string[] providers, UserDiagnosis diagnosis, DateTimeOffset asOf, StringPool pool)
         : this(userId, pulls, notPulled, ongoing, ongoingRead, pullProviders, providers, diagnosis.Overall, diagnosis.Headline, [.. diagnosis.Findings.Select(f => (f.Code, f.Severity))], asOf, pool)
@@ -47,7 +50,7 @@ public sealed class TeamUser
         _ongoing = ongoing;
         OngoingRead = ongoingRead;
         NotPulled = notPulled;
-        Providers = pool.ListOf(providers);
+        _providers = pool.ListOf(providers);
         AsOf = asOf;
         Overall = overall;
         Headline = pool.Intern(headline);
@@ -107,7 +110,7 @@ public sealed class TeamUser
     public NotPulledEntry[] NotPulled { get; }
 
     /// <summary>Every provider the upstream listed for the user (pulls or ongoing data), ordered.</summary>
-    public string[] Providers { get; }
+    public ImmutableArray<string> Providers => ImmutableCollectionsMarshal.AsImmutableArray(_providers);
 
     /// <summary>When the page holding this user was fetched.</summary>
     public DateTimeOffset AsOf { get; }

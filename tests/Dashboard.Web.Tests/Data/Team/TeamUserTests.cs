@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Dashboard.Diagnosis;
 using Dashboard.Web.Data.Team;
 using Vital.Introspection;
@@ -128,11 +129,12 @@ public sealed class TeamUserTests
         var b = TeamUser.Create(User(2).Pull("oura", "steps", "failure").NotPulled("whoop", "sleep"), Engine, Now, pool);
         var c = TeamUser.Create(User(3).Pull("oura", "sleep", "success"), Engine, Now, pool);
 
-        Assert.Same(a.Providers, b.Providers);
+        // Shared arrays, read-only to every caller (ImmutableArray): one user cannot change another's providers.
+        Assert.Same(ImmutableCollectionsMarshal.AsArray(a.Providers), ImmutableCollectionsMarshal.AsArray(b.Providers));
         Assert.Same(a.PullProviders, b.PullProviders);
         Assert.Equal(["oura", "whoop"], b.Providers);
         Assert.Equal(["oura"], c.Providers);
-        Assert.NotSame(a.Providers, c.Providers);
+        Assert.NotSame(ImmutableCollectionsMarshal.AsArray(a.Providers), ImmutableCollectionsMarshal.AsArray(c.Providers));
     }
 
     [Fact]

@@ -16,17 +16,10 @@ namespace Dashboard.Web.Components.Pages.Team;
 /// </summary>
 public sealed partial class TeamPage : IDisposable
 {
-    /// <summary>MudButton's classes for an outlined button, and the CSV button's label with its icon.</summary>
-    private const string CsvButton = "mud-button-root mud-button mud-button-outlined mud-button-outlined-default mud-button-outlined-size-medium mud-ripple";
-
-    private static readonly MarkupString CsvLabel = new Shared.MarkupWriter(256)
-        .Open("span", ("class", "mud-button-label"))
-        .Open("span", ("class", "mud-button-icon-start mud-button-icon-size-medium"))
-        .Icon(Shared.TrustedIcon.Download, cssClass: "mud-icon-root mud-svg-icon mud-icon-size-medium")
-        .Close("span")
-        .Text("Download CSV")
-        .Close("span")
-        .ToMarkup();
+    private static readonly string RefreshButton = Shared.ButtonLook.Classes(MudBlazor.Variant.Text, MudBlazor.Size.Medium);
+    private static readonly MarkupString RefreshLabel = Shared.ButtonLook.Label(Shared.TrustedIcon.Refresh, "Refresh");
+    private static readonly string CsvButton = Shared.ButtonLook.Classes(MudBlazor.Variant.Outlined, MudBlazor.Size.Medium);
+    private static readonly MarkupString CsvLabel = Shared.ButtonLook.Label(Shared.TrustedIcon.Download, "Download CSV");
 
     private TeamGrid? _grid;
     private TeamPageModel _model = null!;

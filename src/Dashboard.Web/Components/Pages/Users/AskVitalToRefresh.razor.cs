@@ -1,5 +1,6 @@
 using Dashboard.Diagnosis;
 using Dashboard.Web.Refresh;
+using Dashboard.Web.Components.Shared;
 using Dashboard.Web.Security;
 using Dashboard.Web.Ui;
 using Microsoft.AspNetCore.Components;
@@ -17,6 +18,9 @@ namespace Dashboard.Web.Components.Pages.Users;
 /// </summary>
 public sealed partial class AskVitalToRefresh
 {
+    /// <summary>MudButton's look for a small outlined button in the secondary colour, drawn as a plain element.</summary>
+    private static readonly string AskButton = ButtonLook.Classes(Variant.Outlined, Size.Small, "secondary");
+
     private bool _operator;
     private bool _sending;
 

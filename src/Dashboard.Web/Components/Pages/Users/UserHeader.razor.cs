@@ -1,4 +1,5 @@
 using Dashboard.Web.Exports;
+using Dashboard.Web.Components.Shared;
 using Dashboard.Web.Security;
 using Dashboard.Web.Ui;
 using Microsoft.AspNetCore.Components;
@@ -34,10 +35,16 @@ public sealed partial class UserHeader
     [Inject]
     private IPageAudit Audit { get; set; } = default!;
 
-    /// <summary>MudButton's classes for a text button and a small outlined one, drawn as plain elements.</summary>
-    private const string TextButton = "mud-button-root mud-button mud-button-text mud-button-text-default mud-button-text-size-medium mud-ripple";
+    /// <summary>MudButton's look for the header's text buttons and its small outlined one, drawn as plain elements.</summary>
+    private static readonly string TextButton = ButtonLook.Classes(Variant.Text, Size.Medium);
 
-    private const string OutlinedSmallButton = "mud-button-root mud-button mud-button-outlined mud-button-outlined-default mud-button-outlined-size-small mud-ripple";
+    private static readonly string OutlinedSmallButton = ButtonLook.Classes(Variant.Outlined, Size.Small);
+
+    private static readonly MarkupString CopyLinkLabel = ButtonLook.Label(TrustedIcon.Link, "Copy link");
+
+    private static readonly MarkupString CopyMarkdownLabel = ButtonLook.Label(TrustedIcon.ContentPaste, "Copy as Markdown");
+
+    private static readonly MarkupString DownloadJsonLabel = ButtonLook.Label(TrustedIcon.Download, "Download JSON");
 
     private string JsonLink => $"/api/users/{Uri.EscapeDataString(State.UserId ?? string.Empty)}/diagnosis";
 
