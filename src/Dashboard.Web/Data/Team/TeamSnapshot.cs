@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Dashboard.Diagnosis;
 using Vital.Introspection;
 
 namespace Dashboard.Web.Data.Team;
@@ -149,6 +150,17 @@ public sealed class TeamSnapshot
     }
 
     internal void Report(ScanProgress progress) => Progress = progress;
+
+    /// <summary>
+    /// Diagnoses the users built without a diagnosis (a rescan not shown yet), on every core: each once, after their
+    /// last provider is read, instead of once per provider page. Single writer only, before the snapshot is shown.
+    /// </summary>
+    internal void DiagnosePending(DiagnosisEngine engine, StringPool pool)
+    {
+        var users = _users;
+        Parallel.For(0, Count, i => users[i].Diagnose(engine, pool));
+        Interlocked.Increment(ref _version);
+    }
 
     internal void Complete(DateTimeOffset at)
     {

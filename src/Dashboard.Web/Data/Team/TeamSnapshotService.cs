@@ -386,6 +386,10 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
         var gaps = new List<ScanGap>();
         var started = _timeProvider.GetTimestamp();
 
+        // A rescan beside the team shown is not seen until it completes: its users are diagnosed once at the end,
+        // after their last provider is read, rather than at each provider's page (most of a rescan's garbage).
+        var diagnoseNow = ReferenceEquals(Current, snapshot);
+
         var progress = new SynchronousProgress(() => Interlocked.Increment(ref scopesDone));
         try
         {
@@ -395,6 +399,13 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
                 {
                     gaps.AddRange(batch.Gaps);
                     continue;
+                }
+
+                if (!diagnoseNow && ReferenceEquals(Current, snapshot))
+                {
+                    // Shown after all (the stored team it ran behind could not be read): diagnose what is in, go on eagerly.
+                    snapshot.DiagnosePending(_engine, _pool);
+                    diagnoseNow = true;
                 }
 
                 pages++;
@@ -410,11 +421,11 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
 
                     if (snapshot.TryGet(user.UserId, out var existing))
                     {
-                        snapshot.Upsert(existing.MergeWith(user, _engine, batch.AsOf, _pool));
+                        snapshot.Upsert(existing.MergeWith(user, _engine, batch.AsOf, _pool, diagnoseNow));
                     }
                     else
                     {
-                        snapshot.Upsert(TeamUser.Create(user, _engine, batch.AsOf, _pool));
+                        snapshot.Upsert(TeamUser.Create(user, _engine, batch.AsOf, _pool, diagnoseNow));
                     }
                 }
 
@@ -428,16 +439,21 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
 
                     if (snapshot.TryGet(ongoing.UserId, out var known))
                     {
-                        snapshot.Upsert(known.WithOngoing(ongoing, _engine, batch.AsOf, _pool));
+                        snapshot.Upsert(known.WithOngoing(ongoing, _engine, batch.AsOf, _pool, diagnoseNow));
                     }
                     else
                     {
-                        snapshot.Upsert(TeamUser.FromOngoing(ongoing, _engine, batch.AsOf, _pool));
+                        snapshot.Upsert(TeamUser.FromOngoing(ongoing, _engine, batch.AsOf, _pool, diagnoseNow));
                     }
                 }
 
                 snapshot.Report(new ScanProgress(pages, snapshot.Count, Volatile.Read(ref scopesDone), _scanner.ScopeCount));
                 Notify(force: false);
+            }
+
+            if (!diagnoseNow)
+            {
+                snapshot.DiagnosePending(_engine, _pool);
             }
 
             snapshot.Report(new ScanProgress(pages, snapshot.Count, _scanner.ScopeCount, _scanner.ScopeCount));

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 using Dashboard.Diagnosis;
 using Vital.Introspection;
@@ -13,6 +14,9 @@ public sealed class TeamUser
 {
     private static readonly IReadOnlyList<string> Codes = FindingCodes.All;
 
+    /// <summary>The headline of a user whose diagnosis waits for the rest of a rescan (never shown in the normal course).</summary>
+    internal const string NotYetDiagnosed = "Still being read from Vital.";
+
     // Not readonly: ShareArraysWith swaps each for an equal array of the snapshot shown, which changes nothing a
     // reader can see (same length, same items) and lets the older array be the only copy.
     private CompactPull[] _pulls;
@@ -25,9 +29,10 @@ public sealed class TeamUser
     private readonly string[] _providers;
 
     private TeamUser(
-        string userId, CompactPull[] pulls, NotPulledEntry[] notPulled, CompactFreshness[] ongoing, bool ongoingRead, string[] pullProviders, string[] providers, UserDiagnosis diagnosis, DateTimeOffset asOf, StringPool pool)
-        : this(userId, pulls, notPulled, ongoing, ongoingRead, pullProviders, providers, diagnosis.Overall, diagnosis.Headline, [.. diagnosis.Findings.Select(f => (f.Code, f.Severity))], asOf, pool)
+        string userId, CompactPull[] pulls, NotPulledEntry[] notPulled, CompactFreshness[] ongoing, bool ongoingRead, string[] pullProviders, string[] providers, UserDiagnosis? diagnosis, DateTimeOffset asOf, StringPool pool)
+        : this(userId, pulls, notPulled, ongoing, ongoingRead, pullProviders, providers, diagnosis?.Overall ?? Severity.Ok, diagnosis?.Headline ?? NotYetDiagnosed, Figures(diagnosis), asOf, pool)
     {
+        IsDiagnosed = diagnosis is not null;
     }
 
     private TeamUser(
@@ -52,23 +57,8 @@ public sealed class TeamUser
         NotPulled = notPulled;
         _providers = pool.ListOf(providers);
         AsOf = asOf;
-        Overall = overall;
-        Headline = pool.Intern(headline);
-        foreach (var finding in findings)
-        {
-            var index = IndexOf(finding.Code);
-            if (index >= 0)
-            {
-                FindingMask |= 1u << index;
-            }
-
-            switch (finding.Severity)
-            {
-                case Severity.Critical: CriticalCount++; break;
-                case Severity.Warning: WarningCount++; break;
-                case Severity.Info: InfoCount++; break;
-            }
-        }
+        IsDiagnosed = true;
+        SetFigures(overall, pool.Intern(headline), findings);
 
         long latest = 0;
         PullStatus? worst = null;
@@ -115,18 +105,24 @@ public sealed class TeamUser
     /// <summary>When the page holding this user was fetched.</summary>
     public DateTimeOffset AsOf { get; }
 
-    public Severity Overall { get; }
+    public Severity Overall { get; private set; }
 
-    public string Headline { get; }
+    public string Headline { get; private set; }
+
+    /// <summary>
+    /// False only inside a rescan that is not shown yet (<see cref="Diagnose"/>): its figures wait for the user's last
+    /// provider to be read, so a user seen on several providers is diagnosed once.
+    /// </summary>
+    internal bool IsDiagnosed { get; private set; }
 
     /// <summary>Bit i is set when the diagnosis has a finding of <see cref="FindingCodes.All"/>[i].</summary>
-    public uint FindingMask { get; }
+    public uint FindingMask { get; private set; }
 
-    public short CriticalCount { get; }
+    public short CriticalCount { get; private set; }
 
-    public short WarningCount { get; }
+    public short WarningCount { get; private set; }
 
-    public short InfoCount { get; }
+    public short InfoCount { get; private set; }
 
     public bool NeedsAttention => Overall.NeedsAttention();
 
@@ -250,15 +246,32 @@ public sealed class TeamUser
         }
     }
 
+    /// <summary>
+    /// Gives a user built without a diagnosis (an engine of null) the figures the engine finds in what they hold, at
+    /// their <see cref="AsOf"/>: what an eager build would have found, since a merge diagnoses the same round trip.
+    /// Only ever called before the user is shown (the snapshot's single writer, or its parallel last step).
+    /// </summary>
+    internal void Diagnose(DiagnosisEngine engine, StringPool pool)
+    {
+        if (IsDiagnosed)
+        {
+            return;
+        }
+
+        var diagnosis = engine.Diagnose(ToSources(), AsOf);
+        SetFigures(diagnosis.Overall, pool.Intern(diagnosis.Headline), Figures(diagnosis));
+        IsDiagnosed = true;
+    }
+
     /// <summary>What the team scan read of the user, for the engine: pulls, and ongoing data when read.</summary>
     public UserSources ToSources() => Sources(UserId, ToPulls(), ToResources());
 
-    internal static TeamUser Create(UserHistoricalPulls user, DiagnosisEngine engine, DateTimeOffset asOf, StringPool pool) =>
-        Build(user.UserId, user, null, engine, asOf, pool);
+    internal static TeamUser Create(UserHistoricalPulls user, DiagnosisEngine engine, DateTimeOffset asOf, StringPool pool, bool diagnose = true) =>
+        Build(user.UserId, user, null, engine, diagnose, asOf, pool);
 
     /// <summary>A user as stored (pulls, and ongoing data when that scan read it): the history's restart.</summary>
     internal static TeamUser Create(UserHistoricalPulls user, UserResources? ongoing, DiagnosisEngine engine, DateTimeOffset asOf, StringPool pool) =>
-        Build(user.UserId, user, ongoing, engine, asOf, pool);
+        Build(user.UserId, user, ongoing, engine, diagnose: true, asOf, pool);
 
     /// <summary>
     /// A user as the store kept them, in the snapshot's own order, with the grid's figures their diagnosis gave when
@@ -292,11 +305,11 @@ public sealed class TeamUser
     }
 
     /// <summary>A user only the resources introspection listed (no pull of theirs seen yet).</summary>
-    internal static TeamUser FromOngoing(UserResources resources, DiagnosisEngine engine, DateTimeOffset asOf, StringPool pool) =>
-        Build(resources.UserId, UserHistoricalPulls.Empty(resources.UserId), resources, engine, asOf, pool);
+    internal static TeamUser FromOngoing(UserResources resources, DiagnosisEngine engine, DateTimeOffset asOf, StringPool pool, bool diagnose = true) =>
+        Build(resources.UserId, UserHistoricalPulls.Empty(resources.UserId), resources, engine, diagnose, asOf, pool);
 
     /// <summary>This user with another page's providers added (a per-provider scan sees one provider at a time).</summary>
-    internal TeamUser MergeWith(UserHistoricalPulls more, DiagnosisEngine engine, DateTimeOffset asOf, StringPool pool)
+    internal TeamUser MergeWith(UserHistoricalPulls more, DiagnosisEngine engine, DateTimeOffset asOf, StringPool pool, bool diagnose = true)
     {
         var mine = ToPulls();
         var merged = new Dictionary<ProviderSlug, ProviderPulls>(mine.Providers);
@@ -305,11 +318,11 @@ public sealed class TeamUser
             merged[slug] = provider;
         }
 
-        return Build(UserId, new UserHistoricalPulls { UserId = UserId, Providers = merged }, ToResources(), engine, asOf < AsOf ? asOf : AsOf, pool);
+        return Build(UserId, new UserHistoricalPulls { UserId = UserId, Providers = merged }, ToResources(), engine, diagnose, asOf < AsOf ? asOf : AsOf, pool);
     }
 
     /// <summary>This user with another page's ongoing data added (its providers replace what was there).</summary>
-    internal TeamUser WithOngoing(UserResources more, DiagnosisEngine engine, DateTimeOffset asOf, StringPool pool)
+    internal TeamUser WithOngoing(UserResources more, DiagnosisEngine engine, DateTimeOffset asOf, StringPool pool, bool diagnose = true)
     {
         var merged = new Dictionary<ProviderSlug, IReadOnlyDictionary<ResourceName, ResourceFreshness>>(ToResources()?.Providers ?? new Dictionary<ProviderSlug, IReadOnlyDictionary<ResourceName, ResourceFreshness>>());
         foreach (var (slug, resources) in more.Providers)
@@ -317,7 +330,7 @@ public sealed class TeamUser
             merged[slug] = resources;
         }
 
-        return Build(UserId, ToPulls(), new UserResources { UserId = UserId, Providers = merged }, engine, asOf < AsOf ? asOf : AsOf, pool);
+        return Build(UserId, ToPulls(), new UserResources { UserId = UserId, Providers = merged }, engine, diagnose, asOf < AsOf ? asOf : AsOf, pool);
     }
 
     private static UserSources Sources(string userId, UserHistoricalPulls pulls, UserResources? ongoing) => new()
@@ -327,7 +340,7 @@ public sealed class TeamUser
         Resources = ongoing is null ? SourceRead<UserResources>.NotRead : SourceRead<UserResources>.Ok(ongoing),
     };
 
-    private static TeamUser Build(string userId, UserHistoricalPulls user, UserResources? ongoing, DiagnosisEngine engine, DateTimeOffset asOf, StringPool pool)
+    private static TeamUser Build(string userId, UserHistoricalPulls user, UserResources? ongoing, DiagnosisEngine engine, bool diagnose, DateTimeOffset asOf, StringPool pool)
     {
         var pulls = new List<CompactPull>(user.PullCount);
         var notPulled = new List<NotPulledEntry>();
@@ -367,8 +380,35 @@ public sealed class TeamUser
             }
         }
 
-        var diagnosis = engine.Diagnose(Sources(userId, user, ongoing), asOf);
+        var diagnosis = diagnose ? engine.Diagnose(Sources(userId, user, ongoing), asOf) : null;
         return new TeamUser(userId, [.. pulls], [.. notPulled], [.. fresh], ongoing is not null, [.. pullProviders], [.. providers], diagnosis, asOf, pool);
+    }
+
+    private static (string Code, Severity Severity)[] Figures(UserDiagnosis? diagnosis) =>
+        diagnosis is null ? [] : [.. diagnosis.Findings.Select(f => (f.Code, f.Severity))];
+
+    [MemberNotNull(nameof(Headline))]
+    private void SetFigures(Severity overall, string headline, IReadOnlyList<(string Code, Severity Severity)> findings)
+    {
+        Overall = overall;
+        Headline = headline;
+        FindingMask = 0;
+        CriticalCount = WarningCount = InfoCount = 0;
+        foreach (var finding in findings)
+        {
+            var index = IndexOf(finding.Code);
+            if (index >= 0)
+            {
+                FindingMask |= 1u << index;
+            }
+
+            switch (finding.Severity)
+            {
+                case Severity.Critical: CriticalCount++; break;
+                case Severity.Warning: WarningCount++; break;
+                case Severity.Info: InfoCount++; break;
+            }
+        }
     }
 
     private static int IndexOf(string code)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Dashboard.Diagnosis;
 using Dashboard.Web.Data.Team;
 using Dashboard.Web.Tests.Support;
 using Microsoft.Extensions.Logging;
@@ -393,6 +394,62 @@ public sealed class TeamSnapshotServiceTests : IDisposable
         Assert.Equal("failure", _service.Current.Users[0].WorstStatus?.Value);
         Assert.Equal(Now, _service.Current.Users[0].AsOf);
         Assert.Equal(new ScanProgress(2, 2, 1, 2), _service.Current.Progress);
+    }
+
+    /// <summary>The figures the grid filters and sorts on, as a comparable value.</summary>
+    private static object Figures(TeamUser user) =>
+        (user.UserId, user.Overall, user.Headline, user.FindingMask, user.CriticalCount, user.WarningCount, user.InfoCount, user.IsDiagnosed);
+
+    private async Task SendTwoProvidersAsync()
+    {
+        await _scanner.SendAsync(_time.GetUtcNow(), ProviderSlug.Oura, Member(1, "failure", provider: "oura"), Member(2, provider: "oura"), Member(3, "in_progress", provider: "oura"));
+        _scanner.ScopeFinished(ProviderSlug.Oura);
+        await _scanner.SendAsync(_time.GetUtcNow(), ProviderSlug.Fitbit, Member(2, "failure", provider: "fitbit"), Member(3, provider: "fitbit"), Member(4, "error", provider: "fitbit"));
+    }
+
+    [Fact]
+    public async Task Refresh_UsersOnSeveralProviders_DiagnosedOnlyOnceTheLastProviderIsRead_AsTheShownScanDiagnosedThem()
+    {
+        _scanner.ScopeCount = 2;
+        _service.EnsureFresh();
+        await _scanner.WhenStartedAsync();
+        await SendTwoProvidersAsync();
+        Assert.All(_service.Current.Users, u => Assert.True(u.IsDiagnosed));
+        await PublishAsync(_scanner.Finish);
+        var shown = _service.Current.Users.Select(Figures).ToList();
+        Assert.Contains(_service.Current.Users, u => u.Overall == Severity.Critical);
+
+        _time.Advance(TimeSpan.FromSeconds(60));
+        _service.Refresh();
+        await _scanner.WhenStartedAsync();
+        await SendTwoProvidersAsync();
+
+        // Not shown while it runs, so not diagnosed page by page.
+        Assert.All(_service.Refreshing!.Users, u => Assert.False(u.IsDiagnosed));
+        await PublishAsync(_scanner.Finish);
+
+        Assert.Equal(2, _service.Current.Generation);
+        Assert.Equal(shown, _service.Current.Users.Select(Figures));
+    }
+
+    [Fact]
+    public async Task StoredTeam_NotReadToItsEnd_TheRefreshBehindItShownFromItsNextPage_WithItsUsersDiagnosed()
+    {
+        var stored = _service.BeginStored(StoredAt, storedUsers: 3)!;
+        _service.Refresh();
+        await _scanner.WhenStartedAsync();
+        await _scanner.SendAsync(Now, null, Member(1, "failure"));
+        Assert.False(_service.Refreshing!.Users[0].IsDiagnosed);
+
+        _service.EndStored(stored, completedAt: null);
+        await _scanner.SendAsync(Now, null, Member(2, "failure"));
+
+        Assert.Equal(2, _service.Current.Count);
+        Assert.All(_service.Current.Users, u =>
+        {
+            Assert.True(u.IsDiagnosed);
+            Assert.Equal(Severity.Critical, u.Overall);
+        });
     }
 
     [Fact]
