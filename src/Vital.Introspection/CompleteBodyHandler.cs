@@ -23,10 +23,10 @@ internal sealed class CompleteBodyHandler : DelegatingHandler
             return response;
         }
 
-        byte[] body;
+        PooledBodyContent content;
         try
         {
-            body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            content = await PooledBodyContent.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException)
         {
@@ -34,14 +34,15 @@ internal sealed class CompleteBodyHandler : DelegatingHandler
             throw new IncompleteBodyException($"Vital answered {(int)response.StatusCode} but the connection broke while its body was arriving.", ex);
         }
 
-        if (!IsCompleteJson(body))
+        if (!IsCompleteJson(content.Body))
         {
+            var length = content.Body.Length;
+            content.Dispose();
             response.Dispose();
-            throw new IncompleteBodyException($"Vital answered {(int)response.StatusCode} with a body that is not whole JSON ({body.Length} bytes, cut off or garbled).");
+            throw new IncompleteBodyException($"Vital answered {(int)response.StatusCode} with a body that is not whole JSON ({length} bytes, cut off or garbled).");
         }
 
-        // The body is read: hand the parser the same bytes.
-        var content = new ByteArrayContent(body);
+        // The body is read: hand the parser the same bytes (the pooled array goes back when the response is disposed).
         foreach (var header in response.Content.Headers.Where(h => !h.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)))
         {
             content.Headers.TryAddWithoutValidation(header.Key, header.Value);
