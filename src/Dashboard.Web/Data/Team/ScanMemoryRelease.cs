@@ -4,15 +4,16 @@ using System.Runtime;
 namespace Dashboard.Web.Data.Team;
 
 /// <summary>
-/// Gives the memory a large scan leaves behind back to the system once the scan is published (ADR 0021). A scan of a
-/// 100,000-user team promotes much of what it parses to the oldest generation before it dies, and the background
+/// Gives the memory a large scan leaves behind back to the system once the scan is published (ADR 0021, 0023). A scan
+/// of a 100,000-user team promotes much of what it parses to the oldest generation before it dies, and the background
 /// collections that free it do not compact: a third of that generation stayed free but committed after every scan
 /// (some 150–180 MB at 100,000 users), and the process kept it between scans. One blocking, compacting collection
 /// that also decommits (<see cref="GCCollectionMode.Aggressive"/>) right after a complete scan of at least
-/// <see cref="MinimumUsers"/> users returns it, for one pause of a few hundred milliseconds per scan, logged with what
-/// it freed. With the history store on, it waits for the scan's history write (which makes the stored team from the
-/// scan, and leaves as much behind again), so the process rests at the size it holds until the next scan. Smaller teams
-/// never pay it: their scans leave little behind.
+/// <see cref="MinimumUsers"/> users returns it, for one pause of a few hundred milliseconds, logged with what it freed.
+/// With the history store on, a second one follows the scan's history write (which makes the stored team from the
+/// scan, and leaves garbage of its own), so the process rests at the size it holds until the next scan; the first no
+/// longer waits for it, so the write does not run on top of the scan's garbage. Smaller teams never pay it: their
+/// scans leave little behind.
 /// </summary>
 internal sealed partial class ScanMemoryRelease(
     ITeamSnapshots snapshots,
@@ -90,11 +91,8 @@ internal sealed partial class ScanMemoryRelease(
             return;
         }
 
-        if (!AwaitsHistoryWrite)
-        {
-            Release(snapshot.Count);
-        }
-        else
+        Release(snapshot.Count);
+        if (AwaitsHistoryWrite)
         {
             Volatile.Write(ref _awaitingWrite, snapshot.Count);
             _ = ReleaseAfterWaitAsync();

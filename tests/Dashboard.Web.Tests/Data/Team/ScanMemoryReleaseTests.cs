@@ -8,7 +8,8 @@ namespace Dashboard.Web.Tests.Data.Team;
 public sealed class ScanMemoryReleaseTests
 {
     private readonly FakeTeamSnapshots _snapshots = new();
-    private readonly TaskCompletionSource _collected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>One count per collection, so a test can wait for the next one.</summary>
+    private readonly SemaphoreSlim _collected = new(0);
     private int _collections;
 
     private static TeamSnapshot Team(int users) =>
@@ -42,45 +43,50 @@ public sealed class ScanMemoryReleaseTests
     }
 
     [Fact]
-    public async Task ScanEnded_WithStore_WaitsForThatScansHistoryWriteThenReleasesOnce()
+    public async Task ScanEnded_WithStore_ReleasedAtOnceAndOnceMoreAfterThatScansHistoryWrite()
     {
         using var release = Release(awaitsHistoryWrite: true);
         await release.StartAsync(TestContext.Current.CancellationToken);
 
         // A write that ends with no large scan awaited (a small team's) releases nothing.
         release.OnHistoryWriteEnded();
-        _snapshots.EndScan(Team(3), null);
         await release.Released;
         Assert.Equal(0, _collections);
 
+        _snapshots.EndScan(Team(3), null);
+        await release.Released;
+        Assert.Equal(1, _collections);
+
         release.OnHistoryWriteEnded();
         await release.Released;
         release.OnHistoryWriteEnded();
         await release.Released;
 
-        Assert.Equal(1, _collections);
+        Assert.Equal(2, _collections);
     }
 
     [Fact]
-    public async Task ScanEnded_WithStore_HistoryWriteNeverAnnounced_ReleasedAfterTheWaitOnce()
+    public async Task ScanEnded_WithStore_HistoryWriteNeverAnnounced_ReleasedAgainAfterTheWaitOnce()
     {
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestPulls.Now);
         using var release = Release(awaitsHistoryWrite: true, clock);
         await release.StartAsync(TestContext.Current.CancellationToken);
 
         _snapshots.EndScan(Team(3), null);
+        await release.Released;
         clock.Advance(ScanMemoryRelease.HistoryWriteWait - TimeSpan.FromSeconds(1));
         await release.Released;
-        Assert.Equal(0, _collections);
+        Assert.Equal(1, _collections);
 
         // The wait alone releases: nothing announces the write before the collection is seen.
+        await _collected.WaitAsync(TestContext.Current.CancellationToken);
         clock.Advance(TimeSpan.FromSeconds(1));
-        await _collected.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        Assert.True(await _collected.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken));
         await release.Released;
         release.OnHistoryWriteEnded();
         await release.Released;
 
-        Assert.Equal(1, _collections);
+        Assert.Equal(2, _collections);
     }
 
     [Fact]
@@ -127,7 +133,7 @@ public sealed class ScanMemoryReleaseTests
             Collect = collect ?? (() =>
             {
                 Interlocked.Increment(ref _collections);
-                _collected.TrySetResult();
+                _collected.Release();
             }),
         };
 }
