@@ -35,6 +35,7 @@ public sealed class PooledBodyContentTests
     [InlineData(16 * 1024 + 1, false)]
     [InlineData(300_000, false)]
     [InlineData(300_000, true)]
+    [InlineData(5_000_000, false)]
     public async Task ReadAsync_AnyLengthWithOrWithoutItsContentLength_TheSameBytes(int length, bool saysItsLength)
     {
         var bytes = Bytes(length);
