@@ -8,7 +8,8 @@ namespace Dashboard.Web.Data.Team;
 
 /// <summary>
 /// One user in the team snapshot: their pulls and ongoing data in compact form and the few diagnosis figures the
-/// grid filters and sorts on. Immutable; a later page about the same user replaces it.
+/// grid filters and sorts on. Immutable once shown; a later page about the same user replaces it. (A hidden rescan
+/// builds its users without those figures and gives them once each user is read whole: <see cref="Diagnose"/>.)
 /// </summary>
 public sealed class TeamUser
 {
@@ -247,9 +248,10 @@ public sealed class TeamUser
     }
 
     /// <summary>
-    /// Gives a user built without a diagnosis (an engine of null) the figures the engine finds in what they hold, at
-    /// their <see cref="AsOf"/>: what an eager build would have found, since a merge diagnoses the same round trip.
-    /// Only ever called before the user is shown (the snapshot's single writer, or its parallel last step).
+    /// Gives a user built without a diagnosis (<c>diagnose: false</c>) the figures the engine finds in what they hold,
+    /// at their <see cref="AsOf"/>: what an eager build would have found, since a merge diagnoses the same round trip.
+    /// Called by the snapshot's writer only: in parallel when a hidden rescan completes, or at its next page when it
+    /// comes to be shown mid-way (ADR 0023).
     /// </summary>
     internal void Diagnose(DiagnosisEngine engine, StringPool pool)
     {
