@@ -390,6 +390,16 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
         // after their last provider is read, rather than at each provider's page (most of a rescan's garbage).
         var diagnoseNow = ReferenceEquals(Current, snapshot);
 
+        // Shown after all (the stored team it ran behind could not be read): diagnose what is in, then go on eagerly.
+        void DiagnoseIfShown()
+        {
+            if (!diagnoseNow && ReferenceEquals(Current, snapshot))
+            {
+                snapshot.DiagnosePending(_engine, _pool);
+                diagnoseNow = true;
+            }
+        }
+
         var progress = new SynchronousProgress(() => Interlocked.Increment(ref scopesDone));
         try
         {
@@ -401,13 +411,7 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
                     continue;
                 }
 
-                if (!diagnoseNow && ReferenceEquals(Current, snapshot))
-                {
-                    // Shown after all (the stored team it ran behind could not be read): diagnose what is in, go on eagerly.
-                    snapshot.DiagnosePending(_engine, _pool);
-                    diagnoseNow = true;
-                }
-
+                DiagnoseIfShown();
                 pages++;
 
                 foreach (var user in batch.Users)
@@ -494,6 +498,8 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
         }
         catch (VitalApiException ex)
         {
+            // A failed scan that is shown (it came to be, mid-way) stays shown with what it read.
+            DiagnoseIfShown();
             LogScanFailed(_logger, ex.Kind, snapshot.Count, pages);
             snapshot.Fail(ex.Message, _timeProvider.GetUtcNow(), ex);
             Publish(snapshot, ex.Message);

@@ -453,6 +453,22 @@ public sealed class TeamSnapshotServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task StoredTeam_NotReadToItsEnd_TheRefreshBehindItShownThenFailing_StaysShownWithItsUsersDiagnosed()
+    {
+        var stored = _service.BeginStored(StoredAt, storedUsers: 3)!;
+        _service.Refresh();
+        await _scanner.WhenStartedAsync();
+        await _scanner.SendAsync(Now, null, Member(1, "failure"));
+        _service.EndStored(stored, completedAt: null);
+
+        await UntilAsync(() => _service.Current.IsComplete, () => _scanner.Fail(new VitalApiException(VitalErrorKind.Timeout, "Vital did not answer in time.")));
+
+        var user = Assert.Single(_service.Current.Users);
+        Assert.True(user.IsDiagnosed);
+        Assert.Equal(Severity.Critical, user.Overall);
+    }
+
+    [Fact]
     public async Task DiscoveryWalk_AUserOnAProviderTheScanDidNotAskAbout_TeamScannedAgain()
     {
         _walk.Users.Add(Member(1));
