@@ -110,7 +110,7 @@ internal static class GridFilterCommand
         object? grid = null;
         if (address is not null)
         {
-            grid = await IdleGridCircuitsAsync(address, tabs, circuits).ConfigureAwait(false);
+            grid = await IdleGridCircuitsAsync(address, tabs, circuits, TimeSpan.FromSeconds(args.Int("hold-seconds", 0))).ConfigureAwait(false);
         }
 
         args.Write(new
@@ -150,7 +150,7 @@ internal static class GridFilterCommand
         return shown + (facets is null ? 0 : 1);
     }
 
-    private static async Task<object> IdleGridCircuitsAsync(string address, int tabs, CircuitCount circuits)
+    private static async Task<object> IdleGridCircuitsAsync(string address, int tabs, CircuitCount circuits, TimeSpan hold)
     {
         await using var browser = await BrowserProcess.StartAsync().ConfigureAwait(false);
         var settle = TimeSpan.FromSeconds(3);
@@ -165,6 +165,14 @@ internal static class GridFilterCommand
         var afterGrid = Heap.Live();
         var emptyCircuit = (afterEmpty - start) / (double)tabs;
         var gridCircuit = (afterGrid - afterEmpty) / (double)tabs;
+
+        // For a heap dump (dotnet-dump collect -p PID --type Heap) of the open circuits, as the circuits command has.
+        if (hold > TimeSpan.Zero)
+        {
+            Console.Error.WriteLine($"holding {hold.TotalSeconds:F0} s, process {Environment.ProcessId}");
+            await Task.Delay(hold).ConfigureAwait(false);
+        }
+
         Console.Error.WriteLine($"grid circuits x{tabs}: {gridCircuit / 1024:F0} KiB each, empty circuit {emptyCircuit / 1024:F0} KiB");
         return new { count = tabs, grid_circuit_bytes = gridCircuit, empty_circuit_bytes = emptyCircuit, beyond_empty_bytes = gridCircuit - emptyCircuit };
     }

@@ -34,6 +34,11 @@ public sealed class TimelineDrawing(TimelineLayout layout, TimelineView view, Ti
     // Each row's markup, made once per drawing: a render that changes nothing in a row (a hover, a selection, the page
     // re-rendering) hands the renderer the same string, so the two render trees an open page keeps share it.
     private readonly MarkupString?[] _rows = new MarkupString?[layout.Rows.Count];
+
+    // Each row's words for a screen reader, made once per drawing for the same reason: built at every render, the two
+    // trees held two copies of some 300 characters a row (35 kB an open page of 25 rows, in a heap dump).
+    private readonly string?[] _labels = new string?[layout.Rows.Count];
+    private readonly string?[] _classes = new string?[layout.Rows.Count];
     private MarkupString? _axis;
     private MarkupString? _laneHeader;
     private MarkupString? _nowLine;
@@ -63,6 +68,22 @@ public sealed class TimelineDrawing(TimelineLayout layout, TimelineView view, Ti
     {
         ArgumentNullException.ThrowIfNull(row);
         return _rows[row.Index] ??= Draw(row);
+    }
+
+    /// <summary>The row's accessible name: its pull and times, or its data range, as the view shows.</summary>
+    public string Label(TimelineRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return _labels[row.Index] ??= IsPullView
+            ? TimelineDescriptions.PullLabel(row)
+            : TimelineDescriptions.RangeLabel(layout.RangeRows[row.Index]);
+    }
+
+    /// <summary>The row's classes when it is neither selected nor active: <c>row status-…</c>.</summary>
+    public string RowClass(TimelineRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return _classes[row.Index] ??= "row " + row.Style.CssClass;
     }
 
     /// <summary>The column headers and the ticks with their labels: what is inside the axis's <c>&lt;g&gt;</c>.</summary>

@@ -100,7 +100,7 @@ public sealed class TimelineModel
     public string RowClass(TimelineRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var classes = $"row {row.Style.CssClass}";
+        var classes = Drawing.RowClass(row);
         if (IsSelected(row.Key))
         {
             classes += " selected";
@@ -109,9 +109,7 @@ public sealed class TimelineModel
         return row.Key == ActiveKey ? classes + " active" : classes;
     }
 
-    public string RowLabel(TimelineRow row) => Drawing.IsPullView
-        ? TimelineDescriptions.PullLabel(row)
-        : TimelineDescriptions.RangeLabel(Layout.RangeRows[row.Index]);
+    public string RowLabel(TimelineRow row) => Drawing.Label(row);
 
     /// <summary>The pointer is over <paramref name="key"/>'s row (null: over none); false when nothing changed.</summary>
     public bool Hover(string? key)

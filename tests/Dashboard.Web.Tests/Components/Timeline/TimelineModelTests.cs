@@ -34,6 +34,27 @@ public sealed class TimelineModelTests
     }
 
     [Fact]
+    public void RowLabelAndClass_AskedAtEachRender_AreTheSameStringsUntilTheViewChanges()
+    {
+        // The two render trees an open page keeps share these strings only when each render hands over the same ones.
+        var model = Drawn(out var diagnosis);
+        var row = model.Layout.Rows[0];
+        var label = model.RowLabel(row);
+        var classes = model.RowClass(row);
+
+        model.Update(diagnosis, diagnosis.AsOf.AddSeconds(30), TimeZoneInfo.Utc, TimelineView.Pulls, null, null, null);
+
+        Assert.Same(label, model.RowLabel(model.Layout.Rows[0]));
+        Assert.Same(classes, model.RowClass(model.Layout.Rows[0]));
+        Assert.StartsWith("row status-", classes, StringComparison.Ordinal);
+
+        model.SwitchView(TimelineView.DataRange);
+
+        Assert.NotEqual(label, model.RowLabel(model.Layout.Rows[0]));
+        Assert.Same(model.RowLabel(model.Layout.Rows[0]), model.RowLabel(model.Layout.Rows[0]));
+    }
+
+    [Fact]
     public void Update_AMinuteLaterOrAnotherDiagnosisZoneOrSpan_LaysTheRowsOutAgain()
     {
         var model = Drawn(out var diagnosis);
