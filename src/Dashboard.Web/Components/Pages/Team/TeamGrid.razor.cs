@@ -1,6 +1,8 @@
+using Dashboard.Web.Components.Shared;
 using Dashboard.Web.Data.Team;
 using Dashboard.Web.Ui;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web.Virtualization;
 using MudBlazor;
 
 namespace Dashboard.Web.Components.Pages.Team;
@@ -8,17 +10,29 @@ namespace Dashboard.Web.Components.Pages.Team;
 /// <summary>
 /// The users of the current view, virtualized: 10,000+ rows scroll smoothly because only the visible ones render.
 /// Sorting is <see cref="TeamSort"/>'s, done once per view and order on the server; the page keeps it in the address.
+/// A column's header is a button: a first press sorts by it ascending, the next descending, the third goes back to the
+/// team's own order (who needs attention first), as MudDataGrid's single sort did.
 /// </summary>
 public sealed partial class TeamGrid : IDisposable
 {
-    private MudDataGrid<TeamUser>? _grid;
-    private TemplateColumn<TeamUser>? _columnUser;
-    private TemplateColumn<TeamUser>? _columnProviders;
-    private TemplateColumn<TeamUser>? _columnStatus;
-    private TemplateColumn<TeamUser>? _columnFindings;
-    private TemplateColumn<TeamUser>? _columnLatest;
-    private TemplateColumn<TeamUser>? _columnNewest;
+    /// <summary>The columns in order: title, header class, and the order a press on the header sorts by (null: none).</summary>
+    private static readonly GridColumn[] Columns =
+    [
+        new("User", "mud-table-cell col-user", TeamSortColumn.UserId),
+        new("Providers", "mud-table-cell col-providers", TeamSortColumn.Providers),
+        new("Worst status", "mud-table-cell col-status", TeamSortColumn.WorstStatus),
+        new("Findings", "mud-table-cell col-findings", TeamSortColumn.Findings),
+        new("Connection", "mud-table-cell col-connection", null),
+        new("Newest data", "mud-table-cell col-newest", TeamSortColumn.NewestData),
+        new("Latest activity", "mud-table-cell col-latest", TeamSortColumn.LatestActivity),
+    ];
+
+    private static readonly MarkupString NoPulls = new("<span class=\"mud-text-secondary\">No pulls</span>");
+
+    private Virtualize<TeamUser>? _rows;
     private TeamViewResult? _shown;
+    private TeamSort _order = TeamSort.Default;
+    private TeamSort? _orderAsked;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -66,7 +80,7 @@ public sealed partial class TeamGrid : IDisposable
     [Parameter]
     public EventCallback<TeamSort> OnSortChanged { get; set; }
 
-    public Task ReloadAsync() => _grid?.ReloadServerData() ?? Task.CompletedTask;
+    public Task ReloadAsync() => _rows?.RefreshDataAsync() ?? Task.CompletedTask;
 
     protected override void OnInitialized() => Times.Changed += OnTimesChanged;
 
@@ -77,45 +91,48 @@ public sealed partial class TeamGrid : IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        // A new view (filters changed, or more users arrived): show it from the top of the data.
-        if (_grid is not null && !ReferenceEquals(_shown, View))
+        // The order from the address, when the address changed it (a press on a header changes both).
+        var reload = false;
+        if (_orderAsked != Sort)
         {
-            await _grid.ReloadServerData();
+            _orderAsked = Sort;
+            reload = _order != Sort;
+            _order = Sort;
+        }
+
+        // A new view (filters changed, or more users arrived): show it from the top of the data.
+        if (_rows is not null && (reload || !ReferenceEquals(_shown, View)))
+        {
+            await _rows.RefreshDataAsync();
         }
     }
 
-    private SortDirection Initial(TeamSortColumn column) =>
-        Sort.Column != column || Sort.IsDefault ? SortDirection.None
-        : Sort.Descending ? SortDirection.Descending : SortDirection.Ascending;
+    private string? AriaSort(GridColumn column) =>
+        column.Sort is not { } by || _order.IsDefault || _order.Column != by ? null : _order.Descending ? "descending" : "ascending";
 
-    /// <summary>The grid names a sort by its column's own id: the order it stands for.</summary>
-    private TeamSort OrderOf(SortDefinition<TeamUser>? sort)
+    /// <summary>The order after a press on <paramref name="column"/>'s header, from <paramref name="order"/>.</summary>
+    internal static TeamSort Next(TeamSort order, TeamSortColumn column) =>
+        order.IsDefault || order.Column != column ? new TeamSort(column, Descending: false)
+        : !order.Descending ? new TeamSort(column, Descending: true)
+        : TeamSort.Default;
+
+    private async Task SortByAsync(TeamSortColumn column)
     {
-        var by = sort?.SortBy;
-        TeamSortColumn? column =
-            by is null ? null
-            : by == _columnUser?.PropertyName ? TeamSortColumn.UserId
-            : by == _columnProviders?.PropertyName ? TeamSortColumn.Providers
-            : by == _columnStatus?.PropertyName ? TeamSortColumn.WorstStatus
-            : by == _columnFindings?.PropertyName ? TeamSortColumn.Findings
-            : by == _columnLatest?.PropertyName ? TeamSortColumn.LatestActivity
-            : by == _columnNewest?.PropertyName ? TeamSortColumn.NewestData
-            : null;
-        return column is { } c ? new TeamSort(c, sort!.Descending) : TeamSort.Default;
+        _order = Next(_order, column);
+        if (_rows is not null)
+        {
+            await _rows.RefreshDataAsync();
+        }
+
+        await OnSortChanged.InvokeAsync(_order);
     }
 
-    private Task OnGridSortChanged(Dictionary<string, SortDefinition<TeamUser>> sorts)
-    {
-        var order = OrderOf(sorts.Values.OrderBy(s => s.Index).FirstOrDefault());
-        return order == Sort ? Task.CompletedTask : OnSortChanged.InvokeAsync(order);
-    }
-
-    private Task<GridData<TeamUser>> LoadAsync(GridStateVirtualize<TeamUser> state, CancellationToken cancellationToken)
+    private ValueTask<ItemsProviderResult<TeamUser>> LoadAsync(ItemsProviderRequest request)
     {
         _shown = View;
-        var users = OrderOf(state.SortDefinitions.FirstOrDefault()).Apply(View, TeamSort.Default);
-        var start = Math.Clamp(state.StartIndex, 0, users.Count);
-        var count = Math.Clamp(state.Count, 0, users.Count - start);
+        var users = _order.Apply(View, TeamSort.Default);
+        var start = Math.Clamp(request.StartIndex, 0, users.Count);
+        var count = Math.Clamp(request.Count, 0, users.Count - start);
         var page = new TeamUser[count];
         for (var i = 0; i < count; i++)
         {
@@ -125,7 +142,7 @@ public sealed partial class TeamGrid : IDisposable
         // The rows on screen: learn their client ids in the background (a row still waiting for its id holds a
         // ClientIdLine, which draws it when it arrives).
         Prefetch.Request(page.Select(u => u.UserId));
-        return Task.FromResult(new GridData<TeamUser> { Items = page, TotalItems = users.Count });
+        return ValueTask.FromResult(new ItemsProviderResult<TeamUser>(page, users.Count));
     }
 
     /// <summary>
@@ -143,11 +160,13 @@ public sealed partial class TeamGrid : IDisposable
         switch (e.Action)
         {
             case TeamRowActions.CopyUserId:
-                await Shared.CopyButton.CopyAsync(Browser, Snackbar, userId);
+                await CopyButton.CopyAsync(Browser, Snackbar, userId);
                 break;
             case null when e.Detail > 0:
                 Navigation.NavigateTo(Links.User(userId, Mode));
                 break;
         }
     }
+
+    private sealed record GridColumn(string Title, string HeaderClass, TeamSortColumn? Sort);
 }

@@ -225,6 +225,56 @@ public sealed class TeamGridTests : DashboardContext
         cut.WaitForAssertion(() => Assert.Equal(["user", "-user"], sorts), TimeSpan.FromSeconds(2));
     }
 
+    [Fact]
+    public void SortByUser_ThirdClick_BackToTheTeamsOwnOrder()
+    {
+        var sorts = new List<string?>();
+        var view = TeamViewBuilder.Build(TestSnapshots.Complete(Members()).Users, TeamQuery.Empty, TeamSort.Default);
+        var cut = Render<TeamGrid>(p => p.Add(c => c.View, view).Add(c => c.OnSortChanged, s => sorts.Add(s.ToQueryValue())));
+        var byDefault = Ids(cut);
+
+        for (var i = 0; i < 3; i++)
+        {
+            Header(cut, "User").QuerySelector("button")!.Click();
+        }
+
+        cut.WaitForAssertion(() => Assert.Equal(["user", "-user", null], sorts), TimeSpan.FromSeconds(2));
+        cut.WaitForAssertion(() => Assert.Equal(byDefault, Ids(cut)), TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public void Sort_TheHeaderSaysTheOrder_AriaSortOnItsColumnAlone()
+    {
+        var cut = RenderGrid(TestSnapshots.Complete(Members()));
+        Assert.Empty(cut.FindAll("th[aria-sort]"));
+        Assert.Equal(6, cut.FindAll("thead th button.sortable-column-header[type=button]").Count);
+
+        Header(cut, "Newest data").QuerySelector("button")!.Click();
+        cut.WaitForAssertion(() => Assert.Equal("ascending", Header(cut, "Newest data").GetAttribute("aria-sort")), TimeSpan.FromSeconds(2));
+        Header(cut, "Newest data").QuerySelector("button")!.Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("descending", Header(cut, "Newest data").GetAttribute("aria-sort")), TimeSpan.FromSeconds(2));
+        Assert.Single(cut.FindAll("th[aria-sort]"));
+        Assert.Null(Header(cut, "Connection").QuerySelector("button"));
+    }
+
+    [Theory]
+    [InlineData(true, "Reading users from Vital…")]
+    [InlineData(false, "No users to show.")]
+    public void Render_NoUsers_SaysWhetherTheyAreStillComing(bool loading, string says)
+    {
+        var view = TeamViewBuilder.Build([], TeamQuery.Empty, TeamSort.Default);
+
+        var cut = Render<TeamGrid>(p => p.Add(c => c.View, view).Add(c => c.Loading, loading));
+
+        cut.WaitForAssertion(() => Assert.Equal(says, cut.Find("[data-testid=grid-empty]").TextContent), TimeSpan.FromSeconds(2));
+        Assert.Equal(loading, cut.Find("table").HasAttribute("aria-busy"));
+        Assert.Equal(loading, cut.FindAll(".mud-progress-linear").Count == 1);
+    }
+
+    private static IElement Header(IRenderedComponent<TeamGrid> cut, string title) =>
+        cut.FindAll("thead th").Single(h => h.TextContent.Trim() == title);
+
     [Theory]
     [InlineData("user", 1)]
     [InlineData("-user", 7)]
