@@ -100,7 +100,7 @@ public sealed partial class TeamGrid : IDisposable
             _order = Sort;
         }
 
-        // A new view (filters changed, or more users arrived): show it from the top of the data.
+        // A new view (filters changed, or more users arrived): the rows on screen are read from it again.
         if (_rows is not null && (reload || !ReferenceEquals(_shown, View)))
         {
             await _rows.RefreshDataAsync();
@@ -111,7 +111,7 @@ public sealed partial class TeamGrid : IDisposable
         column.Sort is not { } by || _order.IsDefault || _order.Column != by ? null : _order.Descending ? "descending" : "ascending";
 
     /// <summary>The order after a press on <paramref name="column"/>'s header, from <paramref name="order"/>.</summary>
-    internal static TeamSort Next(TeamSort order, TeamSortColumn column) =>
+    private static TeamSort Next(TeamSort order, TeamSortColumn column) =>
         order.IsDefault || order.Column != column ? new TeamSort(column, Descending: false)
         : !order.Descending ? new TeamSort(column, Descending: true)
         : TeamSort.Default;
