@@ -135,6 +135,21 @@ public sealed class ConnectionsSectionTests : DashboardContext
     }
 
     [Fact]
+    public void Render_Again_TheSameCardsUntilTheTimesChange()
+    {
+        // The two render trees an open page keeps share the cards' markup only when each render hands over the same strings.
+        var cut = RenderCards(Oura, Garmin);
+        var cards = cut.Instance.Cards();
+
+        cut.Render();
+        Assert.Same(cards, cut.Instance.Cards());
+        Assert.Equal(2, cards.Length);
+
+        Services.GetRequiredService<Dashboard.Web.Ui.TimeDisplay>().SetMode(Dashboard.Web.Ui.TimeDisplayMode.Relative);
+        Assert.NotSame(cards, cut.Instance.Cards());
+    }
+
+    [Fact]
     public void Render_NoConnections_SaysSo()
     {
         var cut = RenderCards();
