@@ -20,8 +20,12 @@ internal sealed partial class PostgresScanLease(PostgresScanLock scanLock, TimeP
 
     private volatile int _role = (int)ScanRole.Follower;
     private DateTimeOffset? _lastAnswer;
+    private volatile bool _answered;
 
     public ScanRole Role => (ScanRole)_role;
+
+    /// <summary>Whether the database has answered a renewal yet (until then a failure makes the replica scan alone at once).</summary>
+    internal bool HasAnswered => _answered;
 
     public async Task<ScanRole> RenewAsync(CancellationToken cancellationToken)
     {
@@ -31,6 +35,7 @@ internal sealed partial class PostgresScanLease(PostgresScanLock scanLock, TimeP
         {
             var held = await scanLock.TryHoldAsync(attempt.Token).ConfigureAwait(false);
             _lastAnswer = timeProvider.GetUtcNow();
+            _answered = true;
             Become(held ? ScanRole.Leader : ScanRole.Follower);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
