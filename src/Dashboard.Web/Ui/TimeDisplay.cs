@@ -61,6 +61,13 @@ public sealed class TimeDisplay(TimeProvider timeProvider)
 
     public DateTimeOffset Now => timeProvider.GetUtcNow();
 
+    /// <summary>
+    /// What the times written now depend on: the mode, the zone and whether it is known, and (relative times, "3 hours
+    /// ago") the minute. Markup kept across renders is written again when this changes.
+    /// </summary>
+    public (TimeDisplayMode Mode, TimeZoneInfo Zone, bool ZoneKnown, long Minute) WrittenAs =>
+        (Mode, LocalZone, LocalZoneKnown, Mode == TimeDisplayMode.Relative ? Now.UtcTicks / TimeSpan.TicksPerMinute : 0);
+
     /// <summary>A time as the current mode shows it; "–" for none.</summary>
     public string Format(DateTimeOffset? time, bool withSeconds = false)
     {

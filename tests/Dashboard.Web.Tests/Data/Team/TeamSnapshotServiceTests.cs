@@ -432,16 +432,24 @@ public sealed class TeamSnapshotServiceTests : IDisposable
         Assert.Equal(shown, _service.Current.Users.Select(Figures));
     }
 
-    [Fact]
-    public async Task StoredTeam_NotReadToItsEnd_TheRefreshBehindItShownFromItsNextPage_WithItsUsersDiagnosed()
+    /// <summary>
+    /// A refresh starts behind a stored team and reads one page (its user not yet diagnosed: it is hidden); then the
+    /// stored team's read ends without completing, so the refresh is what the page shows.
+    /// </summary>
+    private async Task RefreshBehindAStoredTeamThatFailsAsync()
     {
         var stored = _service.BeginStored(StoredAt, storedUsers: 3)!;
         _service.Refresh();
         await _scanner.WhenStartedAsync();
         await _scanner.SendAsync(Now, null, Member(1, "failure"));
         Assert.False(_service.Refreshing!.Users[0].IsDiagnosed);
-
         _service.EndStored(stored, completedAt: null);
+    }
+
+    [Fact]
+    public async Task StoredTeam_NotReadToItsEnd_TheRefreshBehindItShownFromItsNextPage_WithItsUsersDiagnosed()
+    {
+        await RefreshBehindAStoredTeamThatFailsAsync();
         await _scanner.SendAsync(Now, null, Member(2, "failure"));
 
         Assert.Equal(2, _service.Current.Count);
@@ -455,11 +463,7 @@ public sealed class TeamSnapshotServiceTests : IDisposable
     [Fact]
     public async Task StoredTeam_NotReadToItsEnd_TheRefreshBehindItShownThenFailing_StaysShownWithItsUsersDiagnosed()
     {
-        var stored = _service.BeginStored(StoredAt, storedUsers: 3)!;
-        _service.Refresh();
-        await _scanner.WhenStartedAsync();
-        await _scanner.SendAsync(Now, null, Member(1, "failure"));
-        _service.EndStored(stored, completedAt: null);
+        await RefreshBehindAStoredTeamThatFailsAsync();
 
         await UntilAsync(() => _service.Current.IsComplete, () => _scanner.Fail(new VitalApiException(VitalErrorKind.Timeout, "Vital did not answer in time.")));
 
