@@ -13,7 +13,7 @@ internal sealed class StringPool
     private readonly ConcurrentDictionary<string, string> _values = new(StringComparer.Ordinal);
     // Keyed by the label's parts, so looking one up (once per pull of a scan) makes nothing.
     private readonly ConcurrentDictionary<(string, string, string, string?, string?), PullLabel> _pullLabels = new();
-    private readonly ConcurrentDictionary<(string, string, string?), FreshnessLabel> _freshnessLabels = new();
+    private readonly ConcurrentDictionary<(string, string, string?, bool, bool), FreshnessLabel> _freshnessLabels = new();
     private readonly ConcurrentDictionary<string[], string[]> _lists = new(OrdinalList.Comparer);
 
     public int Count => _values.Count;
@@ -30,9 +30,9 @@ internal sealed class StringPool
         this);
 
     /// <summary>The pooled label of these parts; a new one is kept with pooled strings.</summary>
-    public FreshnessLabel FreshnessLabelOf(string provider, string resource, string? attemptStatus) => _freshnessLabels.GetOrAdd(
-        (provider, resource, attemptStatus),
-        static (k, pool) => new FreshnessLabel(pool.Intern(k.Item1), pool.Intern(k.Item2), pool.InternOrNull(k.Item3)),
+    public FreshnessLabel FreshnessLabelOf(string provider, string resource, string? attemptStatus, bool hasSentCount, bool stale) => _freshnessLabels.GetOrAdd(
+        (provider, resource, attemptStatus, hasSentCount, stale),
+        static (k, pool) => new FreshnessLabel(pool.Intern(k.Item1), pool.Intern(k.Item2), pool.InternOrNull(k.Item3), k.Item4, k.Item5),
         this);
 
     /// <summary>

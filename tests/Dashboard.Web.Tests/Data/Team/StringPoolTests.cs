@@ -21,16 +21,21 @@ public sealed class StringPoolTests
     }
 
     [Fact]
-    public void FreshnessLabelOf_SameParts_OneLabel_AnotherStatus_Another()
+    public void FreshnessLabelOf_SameParts_OneLabel_AnotherStatusOrFlag_Another()
     {
         var pool = new StringPool();
 
-        var first = pool.FreshnessLabelOf(new string("garmin"), new string("hrv"), new string("success"));
-        var second = pool.FreshnessLabelOf(new string("garmin"), new string("hrv"), new string("success"));
-        var failed = pool.FreshnessLabelOf("garmin", "hrv", "failure");
+        var first = pool.FreshnessLabelOf(new string("garmin"), new string("hrv"), new string("success"), hasSentCount: true, stale: false);
+        var second = pool.FreshnessLabelOf(new string("garmin"), new string("hrv"), new string("success"), hasSentCount: true, stale: false);
+        var failed = pool.FreshnessLabelOf("garmin", "hrv", "failure", hasSentCount: true, stale: false);
+        var stale = pool.FreshnessLabelOf("garmin", "hrv", "success", hasSentCount: true, stale: true);
+        var noCount = pool.FreshnessLabelOf("garmin", "hrv", "success", hasSentCount: false, stale: false);
 
         Assert.Same(first, second);
         Assert.NotSame(first, failed);
         Assert.Same(first.Resource, failed.Resource);
+        Assert.True(stale.Stale);
+        Assert.False(noCount.HasSentCount);
+        Assert.Equal(4, new HashSet<FreshnessLabel>([first, failed, stale, noCount], ReferenceEqualityComparer.Instance).Count);
     }
 }
