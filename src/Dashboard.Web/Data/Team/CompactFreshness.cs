@@ -43,14 +43,41 @@ public readonly struct CompactFreshness : IEquatable<CompactFreshness>
     /// <summary>
     /// One resource's ongoing data with the scan's stale rule applied: newest data older than the provider's limit
     /// (<see cref="DiagnosisThresholds.IsStale"/>) while the resource's backfill succeeded or never ran (<paramref name="pull"/>
-    /// null). The one place the rule lives, for a scan and for a restart alike.
+    /// null). The rule lives in <see cref="IsStale"/>, for a scan, a merge and a restart alike.
     /// </summary>
     internal static CompactFreshness Read(
-        string provider, string resource, ResourceFreshness freshness, PullStatus? pull, DiagnosisThresholds thresholds, DateTimeOffset asOf, StringPool pool)
+        string provider, string resource, ResourceFreshness freshness, PullStatus? pull, DiagnosisThresholds thresholds, DateTimeOffset asOf, StringPool pool) =>
+        new(provider, resource, freshness, IsStale(provider, freshness.NewestData, pull, thresholds, asOf), pool);
+
+    /// <summary>
+    /// This resource with the stale rule applied again (<see cref="Read"/>): against the user's pull of it after a
+    /// merge, at the user's time then. Everything else stays as it is.
+    /// </summary>
+    internal CompactFreshness ReadAgain(PullStatus? pull, DiagnosisThresholds thresholds, DateTimeOffset asOf, StringPool pool)
     {
-        var stale = (pull is null || pull == PullStatus.Success) && thresholds.IsStale(provider, freshness.NewestData, asOf);
-        return new CompactFreshness(provider, resource, freshness, stale, pool);
+        var stale = IsStale(Provider, NewestData, pull, thresholds, asOf);
+        if (stale == Stale)
+        {
+            return this;
+        }
+
+        var label = _label.OldestAsItCame is null
+            ? pool.FreshnessLabelOf(_label.Provider, _label.Resource, _label.AttemptStatus, _label.HasSentCount, stale)
+            : _label with { Stale = stale };
+        return new CompactFreshness(this, label);
     }
+
+    private CompactFreshness(CompactFreshness other, FreshnessLabel label)
+    {
+        _newest = other._newest;
+        _attempt = other._attempt;
+        _oldest = other._oldest;
+        _sentCount = other._sentCount;
+        _label = label;
+    }
+
+    private static bool IsStale(string provider, DateTimeOffset? newest, PullStatus? pull, DiagnosisThresholds thresholds, DateTimeOffset asOf) =>
+        (pull is null || pull == PullStatus.Success) && thresholds.IsStale(provider, newest, asOf);
 
     public string Provider => _label.Provider;
 

@@ -291,48 +291,71 @@ public sealed class TeamUser
         DateTimeOffset asOf,
         StringPool pool)
     {
-        var providers = new SortedSet<string>(pullProviders, StringComparer.Ordinal);
-        foreach (var resource in ongoing ?? [])
-        {
-            providers.Add(resource.Provider);
-        }
-
         var overall = Severity.Ok;
         foreach (var (_, severity) in findings)
         {
             overall = severity > overall ? severity : overall;
         }
 
-        return new TeamUser(userId, pulls, notPulled, ongoing ?? [], ongoing is not null, pullProviders, [.. providers], overall, headline, findings, asOf, pool);
+        return new TeamUser(userId, pulls, notPulled, ongoing ?? [], ongoing is not null, pullProviders, ProvidersOf(pullProviders, ongoing ?? [], [], pool), overall, headline, findings, asOf, pool);
     }
 
     /// <summary>A user only the resources introspection listed (no pull of theirs seen yet).</summary>
     internal static TeamUser FromOngoing(UserResources resources, DiagnosisEngine engine, DateTimeOffset asOf, StringPool pool, bool diagnose = true) =>
         Build(resources.UserId, UserHistoricalPulls.Empty(resources.UserId), resources, engine, diagnose, asOf, pool);
 
-    /// <summary>This user with another page's providers added (a per-provider scan sees one provider at a time).</summary>
+    /// <summary>
+    /// This user with another page's providers added (a per-provider scan sees one provider at a time): the page's
+    /// providers replace what was there; the others, and the ongoing data, are kept in their compact form (their stale
+    /// flags read again against the new pulls and the earlier of the two times), never expanded and compacted again.
+    /// </summary>
     internal TeamUser MergeWith(UserHistoricalPulls more, DiagnosisEngine engine, DateTimeOffset asOf, StringPool pool, bool diagnose = true)
     {
-        var mine = ToPulls();
-        var merged = new Dictionary<ProviderSlug, ProviderPulls>(mine.Providers);
-        foreach (var (slug, provider) in more.Providers)
+        var replaced = new HashSet<string>(more.Providers.Keys.Select(k => k.Value), StringComparer.Ordinal);
+        var pulls = new List<CompactPull>(_pulls.Length + more.PullCount);
+        var notPulled = new List<NotPulledEntry>(NotPulled.Length + more.Providers.Count);
+        var pullProviders = new List<string>(_pullProviders.Length + more.Providers.Count);
+        pulls.AddRange(_pulls.Where(p => !replaced.Contains(p.Provider)));
+        notPulled.AddRange(NotPulled.Where(n => !replaced.Contains(n.Provider)));
+        pullProviders.AddRange(_pullProviders.Where(p => !replaced.Contains(p)));
+        AddPulls(more, pool, pulls, notPulled, pullProviders);
+        pulls.Sort(ByProviderThenResource);
+        notPulled.Sort((a, b) => string.CompareOrdinal(a.Provider, b.Provider));
+        pullProviders.Sort(StringComparer.Ordinal);
+
+        var merged = pulls.ToArray();
+        var at = asOf < AsOf ? asOf : AsOf;
+        var ongoing = new CompactFreshness[_ongoing.Length];
+        for (var i = 0; i < ongoing.Length; i++)
         {
-            merged[slug] = provider;
+            var resource = _ongoing[i];
+            ongoing[i] = resource.ReadAgain(StatusOf(merged, resource.Provider, resource.Resource), engine.Thresholds, at, pool);
         }
 
-        return Build(UserId, new UserHistoricalPulls { UserId = UserId, Providers = merged }, ToResources(), engine, diagnose, asOf < AsOf ? asOf : AsOf, pool);
+        return Assemble(UserId, merged, [.. notPulled], ongoing, OngoingRead, [.. pullProviders], [], diagnosis: null, at, pool).DiagnosedIf(diagnose, engine, pool);
     }
 
-    /// <summary>This user with another page's ongoing data added (its providers replace what was there).</summary>
+    /// <summary>
+    /// This user with another page's ongoing data added (its providers replace what was there; the others are kept in
+    /// their compact form, their stale flags read again at the earlier of the two times).
+    /// </summary>
     internal TeamUser WithOngoing(UserResources more, DiagnosisEngine engine, DateTimeOffset asOf, StringPool pool, bool diagnose = true)
     {
-        var merged = new Dictionary<ProviderSlug, IReadOnlyDictionary<ResourceName, ResourceFreshness>>(ToResources()?.Providers ?? new Dictionary<ProviderSlug, IReadOnlyDictionary<ResourceName, ResourceFreshness>>());
-        foreach (var (slug, resources) in more.Providers)
+        var replaced = new HashSet<string>(more.Providers.Keys.Select(k => k.Value), StringComparer.Ordinal);
+        var at = asOf < AsOf ? asOf : AsOf;
+        var fresh = new List<CompactFreshness>(_ongoing.Length);
+        foreach (var resource in _ongoing)
         {
-            merged[slug] = resources;
+            if (!replaced.Contains(resource.Provider))
+            {
+                fresh.Add(resource.ReadAgain(StatusOf(_pulls, resource.Provider, resource.Resource), engine.Thresholds, at, pool));
+            }
         }
 
-        return Build(UserId, ToPulls(), new UserResources { UserId = UserId, Providers = merged }, engine, diagnose, asOf < AsOf ? asOf : AsOf, pool);
+        AddOngoing(more, _pulls, engine, at, pool, fresh);
+        fresh.Sort(ByProviderThenResource);
+        return Assemble(UserId, _pulls, NotPulled, [.. fresh], ongoingRead: true, _pullProviders, more.Providers.Keys, diagnosis: null, at, pool)
+            .DiagnosedIf(diagnose, engine, pool);
     }
 
     private static UserSources Sources(string userId, UserHistoricalPulls pulls, UserResources? ongoing) => new()
@@ -346,12 +369,73 @@ public sealed class TeamUser
     {
         var pulls = new List<CompactPull>(user.PullCount);
         var notPulled = new List<NotPulledEntry>();
-        var providers = new SortedSet<string>(StringComparer.Ordinal);
         var pullProviders = new List<string>(user.Providers.Count);
+        AddPulls(user, pool, pulls, notPulled, pullProviders);
+        var compact = pulls.ToArray();
+        var fresh = new List<CompactFreshness>();
+        if (ongoing is not null)
+        {
+            AddOngoing(ongoing, compact, engine, asOf, pool, fresh);
+        }
+
+        var diagnosis = diagnose ? engine.Diagnose(Sources(userId, user, ongoing), asOf) : null;
+        return Assemble(userId, compact, [.. notPulled], [.. fresh], ongoing is not null, [.. pullProviders], ongoing?.Providers.Keys ?? [], diagnosis, asOf, pool);
+    }
+
+    /// <summary>
+    /// The user from their compact parts. Their providers are those of the pulls and of the ongoing data, and those the
+    /// resources introspection listed on the page just read (<paramref name="listed"/>), with resources or without.
+    /// </summary>
+    private static TeamUser Assemble(
+        string userId,
+        CompactPull[] pulls,
+        NotPulledEntry[] notPulled,
+        CompactFreshness[] ongoing,
+        bool ongoingRead,
+        string[] pullProviders,
+        IEnumerable<ProviderSlug> listed,
+        UserDiagnosis? diagnosis,
+        DateTimeOffset asOf,
+        StringPool pool)
+        => new(userId, pulls, notPulled, ongoing, ongoingRead, pullProviders, ProvidersOf(pullProviders, ongoing, listed, pool), diagnosis, asOf, pool);
+
+    /// <summary>Every provider of the pulls, of the ongoing data, and those <paramref name="listed"/> (not empty), ordered.</summary>
+    private static string[] ProvidersOf(string[] pullProviders, CompactFreshness[] ongoing, IEnumerable<ProviderSlug> listed, StringPool pool)
+    {
+        var providers = new SortedSet<string>(pullProviders, StringComparer.Ordinal);
+        foreach (var resource in ongoing)
+        {
+            providers.Add(resource.Provider);
+        }
+
+        foreach (var slug in listed)
+        {
+            if (slug.Value.Length > 0)
+            {
+                providers.Add(pool.Intern(slug.Value));
+            }
+        }
+
+        return [.. providers];
+    }
+
+    /// <summary>This user, diagnosed from what they hold when <paramref name="diagnose"/> (a merge); as they are otherwise.</summary>
+    private TeamUser DiagnosedIf(bool diagnose, DiagnosisEngine engine, StringPool pool)
+    {
+        if (diagnose)
+        {
+            Diagnose(engine, pool);
+        }
+
+        return this;
+    }
+
+    /// <summary>A page's pulls in compact form, its providers and resources in ordinal order.</summary>
+    private static void AddPulls(UserHistoricalPulls user, StringPool pool, List<CompactPull> pulls, List<NotPulledEntry> notPulled, List<string> pullProviders)
+    {
         foreach (var (slug, provider) in user.Providers.OrderBy(p => p.Key.Value, StringComparer.Ordinal))
         {
             var providerName = pool.Intern(slug.Value);
-            providers.Add(providerName);
             pullProviders.Add(providerName);
             foreach (var (resource, pull) in provider.Pulled.OrderBy(r => r.Key.Value, StringComparer.Ordinal))
             {
@@ -363,9 +447,12 @@ public sealed class TeamUser
                 notPulled.Add(new NotPulledEntry(providerName, [.. provider.NotPulled.Select(r => pool.Intern(r.Value)).Order(StringComparer.Ordinal)]));
             }
         }
+    }
 
-        var fresh = new List<CompactFreshness>();
-        foreach (var (slug, resources) in (ongoing?.Providers ?? new Dictionary<ProviderSlug, IReadOnlyDictionary<ResourceName, ResourceFreshness>>()).OrderBy(p => p.Key.Value, StringComparer.Ordinal))
+    /// <summary>A page's ongoing data in compact form, stale or not against the user's pulls at <paramref name="asOf"/>.</summary>
+    private static void AddOngoing(UserResources ongoing, CompactPull[] pulls, DiagnosisEngine engine, DateTimeOffset asOf, StringPool pool, List<CompactFreshness> fresh)
+    {
+        foreach (var (slug, resources) in ongoing.Providers.OrderBy(p => p.Key.Value, StringComparer.Ordinal))
         {
             if (slug.Value.Length == 0)
             {
@@ -373,18 +460,33 @@ public sealed class TeamUser
             }
 
             var providerName = pool.Intern(slug.Value);
-            providers.Add(providerName);
-            var pulled = user.Providers.GetValueOrDefault(slug)?.Pulled;
             foreach (var (resource, freshness) in resources.OrderBy(r => r.Key.Value, StringComparer.Ordinal))
             {
-                fresh.Add(CompactFreshness.Read(
-                    providerName, pool.Intern(resource.Value), freshness, pulled?.GetValueOrDefault(resource)?.Status, engine.Thresholds, asOf, pool));
+                var resourceName = pool.Intern(resource.Value);
+                fresh.Add(CompactFreshness.Read(providerName, resourceName, freshness, StatusOf(pulls, providerName, resourceName), engine.Thresholds, asOf, pool));
+            }
+        }
+    }
+
+    /// <summary>The status of the user's pull of this provider's resource; null when there is none.</summary>
+    private static PullStatus? StatusOf(CompactPull[] pulls, string provider, string resource)
+    {
+        foreach (var pull in pulls)
+        {
+            if (string.Equals(pull.Provider, provider, StringComparison.Ordinal) && string.Equals(pull.Resource, resource, StringComparison.Ordinal))
+            {
+                return pull.Status;
             }
         }
 
-        var diagnosis = diagnose ? engine.Diagnose(Sources(userId, user, ongoing), asOf) : null;
-        return new TeamUser(userId, [.. pulls], [.. notPulled], [.. fresh], ongoing is not null, [.. pullProviders], [.. providers], diagnosis, asOf, pool);
+        return null;
     }
+
+    private static int ByProviderThenResource(CompactPull a, CompactPull b) =>
+        string.CompareOrdinal(a.Provider, b.Provider) is var byProvider and not 0 ? byProvider : string.CompareOrdinal(a.Resource, b.Resource);
+
+    private static int ByProviderThenResource(CompactFreshness a, CompactFreshness b) =>
+        string.CompareOrdinal(a.Provider, b.Provider) is var byProvider and not 0 ? byProvider : string.CompareOrdinal(a.Resource, b.Resource);
 
     private static (string Code, Severity Severity)[] Figures(UserDiagnosis? diagnosis) =>
         diagnosis is null ? [] : [.. diagnosis.Findings.Select(f => (f.Code, f.Severity))];

@@ -101,6 +101,47 @@ public sealed class TeamUserOngoingTests
     }
 
     [Fact]
+    public void MergeWith_APullThatSucceedsLater_ReadsItsOldDataStaleAgain_AsAUserBuiltAtOnce()
+    {
+        // The merge keeps the ongoing data compact and applies the stale rule again against the new pulls, at the
+        // earlier of the two times: what building the user from everything at once finds.
+        var pool = new StringPool();
+        var ongoing = Ongoing(1).Resource("oura", "sleep", TimeSpan.FromDays(4)).Resource("fitbit", "steps", TimeSpan.FromDays(4)).Build();
+        var failed = TeamUser.Create(User(1).Pull("oura", "sleep", "failure").Pull("fitbit", "steps", "success").Build(), Engine, Now, pool)
+            .WithOngoing(ongoing, Engine, Now, pool);
+        Assert.Equal([("fitbit", true), ("oura", false)], failed.Ongoing.Select(o => (o.Provider, o.Stale)));
+
+        var later = failed.MergeWith(User(1).Pull("oura", "sleep", "success").Build(), Engine, Now.AddMinutes(5), pool);
+        var atOnce = TeamUser.Create(User(1).Pull("oura", "sleep", "success").Pull("fitbit", "steps", "success").Build(), Engine, Now, pool)
+            .WithOngoing(ongoing, Engine, Now, pool);
+
+        Assert.Equal([("fitbit", true), ("oura", true)], later.Ongoing.Select(o => (o.Provider, o.Stale)));
+        Assert.Equal(atOnce.Ongoing, later.Ongoing);
+        Assert.Equal(atOnce.Pulls, later.Pulls);
+        Assert.Equal(atOnce.Providers, later.Providers);
+        Assert.Equal(atOnce.PullProviders, later.PullProviders);
+        Assert.Equal((atOnce.Overall, atOnce.Headline, atOnce.FindingMask), (later.Overall, later.Headline, later.FindingMask));
+        Assert.Equal(Now, later.AsOf);
+    }
+
+    [Fact]
+    public void WithOngoing_AnotherProvidersPage_KeepsTheFirstProvidersDataAndReplacesOnlyItsOwn()
+    {
+        var pool = new StringPool();
+        var user = TeamUser.Create(User(1).Pull("oura", "sleep", "success").Pull("fitbit", "steps", "success").Build(), Engine, Now, pool)
+            .WithOngoing(Ongoing(1).Resource("oura", "sleep", TimeSpan.FromHours(2)).Build(), Engine, Now, pool);
+
+        var more = user.WithOngoing(Ongoing(1).Resource("fitbit", "steps", TimeSpan.FromDays(4)).Build(), Engine, Now, pool);
+        var again = more.WithOngoing(Ongoing(1).Resource("fitbit", "steps", TimeSpan.FromHours(1)).Build(), Engine, Now, pool);
+
+        Assert.Equal([("fitbit", "steps", true), ("oura", "sleep", false)], more.Ongoing.Select(o => (o.Provider, o.Resource, o.Stale)));
+        Assert.Equal([("fitbit", "steps", false), ("oura", "sleep", false)], again.Ongoing.Select(o => (o.Provider, o.Resource, o.Stale)));
+        Assert.Equal(Now.AddHours(-1), again.NewestData);
+        Assert.True(more.IsStale);
+        Assert.False(again.IsStale);
+    }
+
+    [Fact]
     public void MergeWith_MorePullsAfterTheOngoingData_KeepsTheOngoingData()
     {
         var snapshot = TestSnapshots.Complete([User(1).Pull("oura", "sleep", "success").Build()], [Ongoing(1).Resource("oura", "sleep", TimeSpan.FromDays(5)).Build()]);
