@@ -17,8 +17,8 @@ public sealed class TeamSnapshot
     private long _version;
 
     /// <summary>
-    /// The snapshot shown while this one is scanned: a user whose pulls or ongoing data read the same as there keeps
-    /// that snapshot's arrays (<see cref="TeamUser.ShareArraysWith"/>), so a rescan beside the shown team holds little
+    /// The snapshot shown while this one is scanned: a user keeps that snapshot's id string, and whose pulls or ongoing
+    /// data read the same as there keeps that snapshot's arrays (<see cref="TeamUser.ShareWith"/>), so a rescan beside the shown team holds little
     /// more than one team's data. Dropped once this snapshot ends, so it never keeps the older one alive.
     /// </summary>
     private TeamSnapshot? _sharesWith;
@@ -145,7 +145,7 @@ public sealed class TeamSnapshot
     {
         if (_sharesWith is { } shown && shown.TryGet(user.UserId, out var before))
         {
-            user.ShareArraysWith(before);
+            user.ShareWith(before);
         }
     }
 

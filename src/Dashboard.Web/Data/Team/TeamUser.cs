@@ -18,7 +18,7 @@ public sealed class TeamUser
     /// <summary>The headline of a user whose diagnosis waits for the rest of a rescan (never shown in the normal course).</summary>
     internal const string NotYetDiagnosed = "Still being read from Vital.";
 
-    // Not readonly: ShareArraysWith swaps each for an equal array of the snapshot shown, which changes nothing a
+    // Not readonly: ShareWith swaps each for an equal array of the snapshot shown, which changes nothing a
     // reader can see (same length, same items) and lets the older array be the only copy.
     private CompactPull[] _pulls;
     private CompactFreshness[] _ongoing;
@@ -82,7 +82,8 @@ public sealed class TeamUser
         WorstStatus = worst;
     }
 
-    public string UserId { get; }
+    /// <summary>The upstream's user id (<see cref="ShareWith"/> may swap it for an equal string before the user is shown).</summary>
+    public string UserId { get; private set; }
 
     /// <summary>The providers the historical-pull listing named, ordered.</summary>
     public IReadOnlyList<string> PullProviders => _pullProviders;
@@ -229,13 +230,20 @@ public sealed class TeamUser
     }
 
     /// <summary>
-    /// Takes <paramref name="before"/>'s pulls and ongoing data arrays where they hold the same items as this user's
-    /// (a rescan reads most users unchanged): the new snapshot then shares them with the one shown instead of holding
-    /// a second copy of the team. Only ever called before the user is shown; equal items make the swap invisible.
+    /// Takes <paramref name="before"/>'s id string (the same user: an equal one, parsed again from the rescan's page),
+    /// and its pulls and ongoing data arrays where they hold the same items as this user's (a rescan reads most users
+    /// unchanged): the new snapshot then shares them with the one shown instead of holding a second copy of the team
+    /// (the ids alone are some 10 MB at 100,000 users). Only ever called before the user is shown; equal values make
+    /// the swap invisible.
     /// </summary>
-    internal void ShareArraysWith(TeamUser before)
+    internal void ShareWith(TeamUser before)
     {
         ArgumentNullException.ThrowIfNull(before);
+        if (string.Equals(UserId, before.UserId, StringComparison.Ordinal))
+        {
+            UserId = before.UserId;
+        }
+
         if (!ReferenceEquals(_pulls, before._pulls) && _pulls.AsSpan().SequenceEqual(before._pulls))
         {
             _pulls = before._pulls;

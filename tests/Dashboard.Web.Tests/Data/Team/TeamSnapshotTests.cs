@@ -24,7 +24,7 @@ public sealed class TeamSnapshotTests
     }
 
     [Fact]
-    public void Upsert_RescanBesideTheShownTeam_UnchangedUsersShareItsArraysChangedOnesKeepTheirOwn()
+    public void Upsert_RescanBesideTheShownTeam_UnchangedUsersShareItsArraysChangedOnesKeepTheirOwn_AllShareTheirIds()
     {
         var shown = new TeamSnapshot(1, Now);
         shown.Upsert(Member(1));
@@ -35,6 +35,8 @@ public sealed class TeamSnapshotTests
         var same = Member(1);
         var changed = Member(2, status: "failure");
         Assert.False(ReferenceEquals(Array(same), Array(shown.Users[0])));
+        Assert.False(ReferenceEquals(same.UserId, shown.Users[0].UserId));
+        Assert.False(ReferenceEquals(changed.UserId, shown.Users[1].UserId));
         rescan.Upsert(same);
         rescan.Upsert(changed);
         rescan.Complete(Now);
@@ -43,6 +45,10 @@ public sealed class TeamSnapshotTests
         Assert.NotSame(Array(shown.Users[1]), Array(rescan.Users[1]));
         Assert.Equal("failure", rescan.Users[1].Pulls[0].Status.Value);
         Assert.Equal(shown.Users[0].Pulls, rescan.Users[0].Pulls);
+        // Every user the shown team holds keeps its id string, changed or not: one copy of the ids, not two.
+        Assert.Same(shown.Users[0].UserId, rescan.Users[0].UserId);
+        Assert.Same(shown.Users[1].UserId, rescan.Users[1].UserId);
+        Assert.True(rescan.TryGet(new string(shown.Users[1].UserId), out var found) && ReferenceEquals(found, rescan.Users[1]));
 
         // Once complete it shares nothing more (and no longer holds the older snapshot).
         var late = Member(1);
