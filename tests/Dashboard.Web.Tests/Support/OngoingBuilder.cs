@@ -27,6 +27,13 @@ internal sealed class OngoingBuilder(string userId)
         return this;
     }
 
+    /// <summary>A provider the resources introspection lists with no resources of it yet.</summary>
+    public OngoingBuilder Provider(string provider)
+    {
+        _providers.TryAdd(new ProviderSlug(provider), []);
+        return this;
+    }
+
     public UserResources Build() => new()
     {
         UserId = userId,

@@ -340,7 +340,9 @@ public sealed class TeamUser
             ongoing[i] = resource.ReadAgain(StatusOf(merged, resource.Provider, resource.Resource), engine.Thresholds, at, pool);
         }
 
-        return Assemble(UserId, merged, [.. notPulled], ongoing, OngoingRead, [.. pullProviders], [], diagnosis: null, at, pool).DiagnosedIf(diagnose, engine, pool);
+        string[] providersPulled = [.. pullProviders];
+        return new TeamUser(UserId, merged, [.. notPulled], ongoing, OngoingRead, providersPulled, ProvidersOf(providersPulled, ongoing, _providers, pool), diagnosis: null, at, pool)
+            .DiagnosedIf(diagnose, engine, pool);
     }
 
     /// <summary>
@@ -362,7 +364,9 @@ public sealed class TeamUser
 
         AddOngoing(more, _pulls, engine, at, pool, fresh);
         fresh.Sort(ByProviderThenResource);
-        return Assemble(UserId, _pulls, NotPulled, [.. fresh], ongoingRead: true, _pullProviders, more.Providers.Keys, diagnosis: null, at, pool)
+        CompactFreshness[] ongoing = [.. fresh];
+        var listed = _providers.Concat(more.Providers.Keys.Select(k => k.Value));
+        return new TeamUser(UserId, _pulls, NotPulled, ongoing, ongoingRead: true, _pullProviders, ProvidersOf(_pullProviders, ongoing, listed, pool), diagnosis: null, at, pool)
             .DiagnosedIf(diagnose, engine, pool);
     }
 
@@ -387,28 +391,17 @@ public sealed class TeamUser
         }
 
         var diagnosis = diagnose ? engine.Diagnose(Sources(userId, user, ongoing), asOf) : null;
-        return Assemble(userId, compact, [.. notPulled], [.. fresh], ongoing is not null, [.. pullProviders], ongoing?.Providers.Keys ?? [], diagnosis, asOf, pool);
+        string[] providersPulled = [.. pullProviders];
+        CompactFreshness[] compactOngoing = [.. fresh];
+        var listed = ongoing?.Providers.Keys.Select(k => k.Value) ?? [];
+        return new TeamUser(userId, compact, [.. notPulled], compactOngoing, ongoing is not null, providersPulled, ProvidersOf(providersPulled, compactOngoing, listed, pool), diagnosis, asOf, pool);
     }
 
     /// <summary>
-    /// The user from their compact parts. Their providers are those of the pulls and of the ongoing data, and those the
-    /// resources introspection listed on the page just read (<paramref name="listed"/>), with resources or without.
+    /// Every provider of the pulls, of the ongoing data, and those <paramref name="listed"/> (not empty): the resources
+    /// introspection lists a provider with resources or without, and a merge keeps what the user listed before. Ordered.
     /// </summary>
-    private static TeamUser Assemble(
-        string userId,
-        CompactPull[] pulls,
-        NotPulledEntry[] notPulled,
-        CompactFreshness[] ongoing,
-        bool ongoingRead,
-        string[] pullProviders,
-        IEnumerable<ProviderSlug> listed,
-        UserDiagnosis? diagnosis,
-        DateTimeOffset asOf,
-        StringPool pool)
-        => new(userId, pulls, notPulled, ongoing, ongoingRead, pullProviders, ProvidersOf(pullProviders, ongoing, listed, pool), diagnosis, asOf, pool);
-
-    /// <summary>Every provider of the pulls, of the ongoing data, and those <paramref name="listed"/> (not empty), ordered.</summary>
-    private static string[] ProvidersOf(string[] pullProviders, CompactFreshness[] ongoing, IEnumerable<ProviderSlug> listed, StringPool pool)
+    private static string[] ProvidersOf(string[] pullProviders, CompactFreshness[] ongoing, IEnumerable<string> listed, StringPool pool)
     {
         var providers = new SortedSet<string>(pullProviders, StringComparer.Ordinal);
         foreach (var resource in ongoing)
@@ -416,11 +409,11 @@ public sealed class TeamUser
             providers.Add(resource.Provider);
         }
 
-        foreach (var slug in listed)
+        foreach (var provider in listed)
         {
-            if (slug.Value.Length > 0)
+            if (provider.Length > 0)
             {
-                providers.Add(pool.Intern(slug.Value));
+                providers.Add(pool.Intern(provider));
             }
         }
 

@@ -142,6 +142,25 @@ public sealed class TeamUserOngoingTests
     }
 
     [Fact]
+    public void Merges_KeepAProviderListedWithNoResources_AsAUserBuiltAtOnce()
+    {
+        // The resources introspection may list a provider with nothing under it yet; a later page of another
+        // provider, pulls or ongoing data, must not drop it from the user's providers.
+        var pool = new StringPool();
+        var pulls = User(1).Pull("oura", "sleep", "success").Build();
+        var listed = Ongoing(1).Provider("garmin").Build();
+
+        var ongoingFirst = TeamUser.FromOngoing(listed, Engine, Now, pool).MergeWith(pulls, Engine, Now, pool);
+        var atOnce = TeamUser.Create(pulls, Engine, Now, pool).WithOngoing(listed, Engine, Now, pool);
+        var anotherPage = atOnce.WithOngoing(Ongoing(1).Resource("oura", "sleep", TimeSpan.FromHours(2)).Build(), Engine, Now, pool);
+
+        Assert.Equal(["garmin", "oura"], atOnce.Providers);
+        Assert.Equal(atOnce.Providers, ongoingFirst.Providers);
+        Assert.Equal(["garmin", "oura"], anotherPage.Providers);
+        Assert.Equal((atOnce.Overall, atOnce.FindingMask), (ongoingFirst.Overall, ongoingFirst.FindingMask));
+    }
+
+    [Fact]
     public void MergeWith_MorePullsAfterTheOngoingData_KeepsTheOngoingData()
     {
         var snapshot = TestSnapshots.Complete([User(1).Pull("oura", "sleep", "success").Build()], [Ongoing(1).Resource("oura", "sleep", TimeSpan.FromDays(5)).Build()]);
