@@ -11,8 +11,8 @@ namespace Dashboard.Web.Data.Team;
 /// </summary>
 public sealed class TeamSnapshot
 {
-    private readonly ConcurrentDictionary<string, int> _index = new(StringComparer.OrdinalIgnoreCase);
-    private TeamUser[] _users = new TeamUser[256];
+    private readonly ConcurrentDictionary<string, int> _index;
+    private TeamUser[] _users;
     private int _count;
     private long _version;
 
@@ -24,16 +24,33 @@ public sealed class TeamSnapshot
     private TeamSnapshot? _sharesWith;
 
     internal TeamSnapshot(long generation, DateTimeOffset startedAt, TeamSnapshot? sharesWith = null)
+        : this(generation, startedAt, sharesWith, expectedUsers: sharesWith?.Count ?? 0)
+    {
+    }
+
+    /// <summary>
+    /// A snapshot made for <paramref name="expectedUsers"/>, how many users it will likely hold (the team shown, or the
+    /// stored one): its index and list are made that large at once, with some room to grow. Grown page by page instead,
+    /// the index copies every entry at each doubling, some 8 MB of garbage at 100,000 users that lived long enough to
+    /// reach the oldest generation while a rescan ran.
+    /// </summary>
+    private TeamSnapshot(long generation, DateTimeOffset startedAt, TeamSnapshot? sharesWith, int expectedUsers)
     {
         Generation = generation;
         StartedAt = startedAt;
         Progress = new ScanProgress(0, 0, 0, 0);
         _sharesWith = sharesWith;
+        var capacity = Math.Max(MinimumCapacity, expectedUsers + (expectedUsers / 8));
+        _index = new ConcurrentDictionary<string, int>(Environment.ProcessorCount, capacity, StringComparer.OrdinalIgnoreCase);
+        _users = new TeamUser[capacity];
     }
+
+    /// <summary>The least a snapshot's index and list are made for (a team of unknown size starts here and doubles).</summary>
+    internal const int MinimumCapacity = 256;
 
     /// <summary>A team loaded from the store (at start, or a follower's published team): <paramref name="storedAt"/> is when its scan completed.</summary>
     internal static TeamSnapshot FromStore(long generation, DateTimeOffset storedAt, int storedUsers) =>
-        new(generation, storedAt) { StoredUsers = storedUsers };
+        new(generation, storedAt, sharesWith: null, expectedUsers: storedUsers) { StoredUsers = storedUsers };
 
     /// <summary>
     /// For a team loaded from the store, how many users it holds (its <see cref="StartedAt"/> is when the scan that

@@ -333,11 +333,24 @@ public sealed class TeamUser
 
         var merged = pulls.ToArray();
         var at = asOf < AsOf ? asOf : AsOf;
-        var ongoing = new CompactFreshness[_ongoing.Length];
-        for (var i = 0; i < ongoing.Length; i++)
+
+        // The ongoing data is kept as it is, in the same array, unless a stale flag reads otherwise against the new
+        // pulls: a rescan's user whose ongoing page came first would otherwise leave a copy behind at each page, one
+        // that lived long enough (until the user's next page) to reach the oldest generation as garbage.
+        var ongoing = _ongoing;
+        for (var i = 0; i < _ongoing.Length; i++)
         {
             var resource = _ongoing[i];
-            ongoing[i] = resource.ReadAgain(StatusOf(merged, resource.Provider, resource.Resource), engine.Thresholds, at, pool);
+            var again = resource.ReadAgain(StatusOf(merged, resource.Provider, resource.Resource), engine.Thresholds, at, pool);
+            if (again.Stale != resource.Stale)
+            {
+                if (ReferenceEquals(ongoing, _ongoing))
+                {
+                    ongoing = (CompactFreshness[])_ongoing.Clone();
+                }
+
+                ongoing[i] = again;
+            }
         }
 
         string[] providersPulled = [.. pullProviders];

@@ -59,6 +59,29 @@ public sealed class TeamSnapshotTests
     }
 
     [Fact]
+    public void Upsert_RescanMadeForTheShownTeamsSize_GrowsPastItAndKeepsEveryUserInOrder()
+    {
+        // A rescan's index and list start at the shown team's size (and an eighth more); a team that grew since
+        // still goes in whole.
+        var shown = new TeamSnapshot(1, Now);
+        for (var n = 1; n <= 300; n++)
+        {
+            shown.Upsert(Member(n));
+        }
+
+        shown.Complete(Now);
+        var rescan = new TeamSnapshot(2, Now, sharesWith: shown);
+        for (var n = 1; n <= 700; n++)
+        {
+            rescan.Upsert(Member(n));
+        }
+
+        Assert.Equal(700, rescan.Count);
+        Assert.Equal(Enumerable.Range(1, 700).Select(n => User(n).Build().UserId), rescan.Users.Select(u => u.UserId));
+        Assert.All(rescan.Users, u => Assert.True(rescan.TryGet(u.UserId.ToUpperInvariant(), out var found) && ReferenceEquals(found, u)));
+    }
+
+    [Fact]
     public void Upsert_NewUsers_AppendedInOrderAndFindableInAnyCase()
     {
         var snapshot = new TeamSnapshot(1, Now);

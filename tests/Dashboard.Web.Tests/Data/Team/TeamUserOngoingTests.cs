@@ -125,6 +125,26 @@ public sealed class TeamUserOngoingTests
     }
 
     [Fact]
+    public void MergeWith_NoStaleFlagChanges_KeepsTheOngoingArray_OneThatChangesGetsACopy()
+    {
+        // A rescan's user read ongoing-first keeps one array through the merges instead of leaving a copy behind.
+        var pool = new StringPool();
+        var ongoing = Ongoing(1).Resource("oura", "sleep", TimeSpan.FromDays(4)).Build();
+        var first = TeamUser.FromOngoing(ongoing, Engine, Now, pool);
+        Assert.True(Assert.Single(first.Ongoing).Stale);
+
+        var same = first.MergeWith(User(1).Pull("oura", "sleep", "success").Build(), Engine, Now, pool);
+        var changed = first.MergeWith(User(1).Pull("oura", "sleep", "failure").Build(), Engine, Now, pool);
+
+        Assert.Same(Array(first), Array(same));
+        Assert.NotSame(Array(first), Array(changed));
+        Assert.False(Assert.Single(changed.Ongoing).Stale);
+        Assert.True(Assert.Single(first.Ongoing).Stale);
+
+        static CompactFreshness[] Array(TeamUser user) => System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(user.Ongoing)!;
+    }
+
+    [Fact]
     public void WithOngoing_AnotherProvidersPage_KeepsTheFirstProvidersDataAndReplacesOnlyItsOwn()
     {
         var pool = new StringPool();
