@@ -33,6 +33,7 @@ public sealed partial class OpenIdConnectFlowTests
             Action<IServiceCollection>? services = null)
         {
             Idp = idp;
+            _time = time;
             Factory = SecurityTestKit.Factory(settings ?? Settings(), upstream, sink, s =>
             {
                 s.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o => o.BackchannelHttpHandler = idp);
@@ -47,6 +48,8 @@ public sealed partial class OpenIdConnectFlowTests
             // A browser: pages answer it with pages (the access-denied explanation), not bare status codes.
             Client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
         }
+
+        private readonly TimeProvider? _time;
 
         public FakeIdentityProvider Idp { get; }
 
@@ -83,7 +86,15 @@ public sealed partial class OpenIdConnectFlowTests
         public async ValueTask DisposeAsync()
         {
             Client.Dispose();
-            await Factory.DisposeAsync();
+            if (_time is Microsoft.Extensions.Time.Testing.FakeTimeProvider fake)
+            {
+                await FakeClock.WhileTickingAsync(fake, async () => await Factory.DisposeAsync());
+            }
+            else
+            {
+                await Factory.DisposeAsync();
+            }
+
             Idp.Dispose();
         }
     }
