@@ -29,7 +29,10 @@ public sealed class SimulatedWeekTests
         // and could end after the clock moved, a scan the script did not ask for.
         await using var factory = new DashboardFactory(
             new Dictionary<string, string?> { ["Vital:ScanMode"] = "Sequential" },
-            services: s => s.AddSingleton<TimeProvider>(clock));
+            services: s => s.AddSingleton<TimeProvider>(clock))
+        {
+            FakeClockToTick = clock,
+        };
         var client = factory.CreateClient();
         var snapshots = factory.Services.GetRequiredService<ITeamSnapshots>();
         var simulator = factory.Services.GetRequiredService<VitalSimulator>();

@@ -67,9 +67,23 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
         });
     }
 
+    /// <summary>
+    /// The fake clock the test gave the dashboard, if any: it moves on by itself while the dashboard is disposed
+    /// (<see cref="FakeClock.WhileTickingAsync"/> says why).
+    /// </summary>
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider? FakeClockToTick { get; init; }
+
     public override async ValueTask DisposeAsync()
     {
-        await base.DisposeAsync();
+        if (FakeClockToTick is { } clock)
+        {
+            await FakeClock.WhileTickingAsync(clock, async () => await base.DisposeAsync());
+        }
+        else
+        {
+            await base.DisposeAsync();
+        }
+
         DeleteStoreFolder();
         GC.SuppressFinalize(this);
     }
