@@ -29,10 +29,7 @@ public sealed class SimulatedWeekTests
         // and could end after the clock moved, a scan the script did not ask for.
         await using var factory = new DashboardFactory(
             new Dictionary<string, string?> { ["Vital:ScanMode"] = "Sequential" },
-            services: s => s.AddSingleton<TimeProvider>(clock))
-        {
-            FakeClockToTick = clock,
-        };
+            services: s => s.AddSingleton<TimeProvider>(clock));
         var client = factory.CreateClient();
         var snapshots = factory.Services.GetRequiredService<ITeamSnapshots>();
         var simulator = factory.Services.GetRequiredService<VitalSimulator>();

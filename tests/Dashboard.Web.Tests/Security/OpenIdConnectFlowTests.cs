@@ -33,7 +33,6 @@ public sealed partial class OpenIdConnectFlowTests
             Action<IServiceCollection>? services = null)
         {
             Idp = idp;
-            _time = time;
             Factory = SecurityTestKit.Factory(settings ?? Settings(), upstream, sink, s =>
             {
                 s.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o => o.BackchannelHttpHandler = idp);
@@ -48,8 +47,6 @@ public sealed partial class OpenIdConnectFlowTests
             // A browser: pages answer it with pages (the access-denied explanation), not bare status codes.
             Client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
         }
-
-        private readonly TimeProvider? _time;
 
         public FakeIdentityProvider Idp { get; }
 
@@ -86,15 +83,7 @@ public sealed partial class OpenIdConnectFlowTests
         public async ValueTask DisposeAsync()
         {
             Client.Dispose();
-            if (_time is Microsoft.Extensions.Time.Testing.FakeTimeProvider fake)
-            {
-                await FakeClock.WhileTickingAsync(fake, async () => await Factory.DisposeAsync());
-            }
-            else
-            {
-                await Factory.DisposeAsync();
-            }
-
+            await Factory.DisposeAsync();
             Idp.Dispose();
         }
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Exporter;
 using Vital.Introspection;
 
@@ -67,15 +68,21 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
         });
     }
 
-    /// <summary>
-    /// The fake clock the test gave the dashboard, if any: it moves on by itself while the dashboard is disposed
-    /// (<see cref="FakeClock.WhileTickingAsync"/> says why).
-    /// </summary>
-    public Microsoft.Extensions.Time.Testing.FakeTimeProvider? FakeClockToTick { get; init; }
+    /// <summary>The fake clock a test gave the dashboard, read once its host is built; null for the system clock.</summary>
+    private Microsoft.Extensions.Time.Testing.FakeTimeProvider? _fakeClock;
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        _fakeClock = host.Services.GetService<TimeProvider>() as Microsoft.Extensions.Time.Testing.FakeTimeProvider;
+        return host;
+    }
 
     public override async ValueTask DisposeAsync()
     {
-        if (FakeClockToTick is { } clock)
+        // A test that gave the dashboard a fake clock: it moves on by itself while the host stops and is disposed
+        // (FakeClock.WhileTickingAsync says why).
+        if (_fakeClock is { } clock)
         {
             await FakeClock.WhileTickingAsync(clock, async () => await base.DisposeAsync());
         }
