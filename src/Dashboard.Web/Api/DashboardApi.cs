@@ -114,7 +114,7 @@ public static class DashboardApi
         context.Response.Headers[TeamSnapshotHeader] = snapshot.IsIncomplete ? "incomplete" : "complete";
         return Results.Stream(
             // The grid's own view (shared with the pages): its users, in its order (those needing attention first).
-            stream => TeamCsv.WriteAsync(stream, views.Get(snapshot, query, TeamSort.Default).Users, query, engine, clientUserIds, connections, cancellationToken),
+            stream => TeamCsv.WriteAsync(stream, views.Get(snapshot, query, TeamSort.Default).Users, query, clientUserIds, connections, cancellationToken),
             contentType: "text/csv; charset=utf-8",
             fileDownloadName: fileName);
     }

@@ -31,7 +31,6 @@ public static class TeamCsv
         Stream destination,
         IReadOnlyList<TeamUser> users,
         TeamQuery query,
-        DiagnosisEngine engine,
         ClientUserIds clientUserIds,
         ConnectionReadings? connections,
         CancellationToken cancellationToken)
@@ -53,7 +52,6 @@ public static class TeamCsv
             var reading = connections?.Of(user.UserId);
 
             var clientUserId = clientUserIds.Of(user.UserId) ?? string.Empty;
-            var diagnosis = engine.Diagnose(user.ToSources(), user.AsOf);
             foreach (var pull in user.Pulls)
             {
                 if (!TeamViewBuilder.PullMatches(pull, query))
@@ -61,15 +59,14 @@ public static class TeamCsv
                     continue;
                 }
 
-                var resource = diagnosis.Providers.First(p => p.Provider == pull.Provider).Resources.First(r => r.Resource == pull.Resource);
                 await csv.WriteRecordAsync(
                 [
                     user.UserId, pull.Provider, pull.Resource, pull.Status.Value, pull.ErrorDetails ?? string.Empty,
                     Time(pull.RangeStart), Time(pull.RangeEnd), pull.DaysWithData.ToString(CultureInfo.InvariantCulture),
-                    resource.Coverage is { } coverage ? Math.Round(coverage, 3).ToString(CultureInfo.InvariantCulture) : string.Empty,
+                    Coverage(pull) is { } coverage ? Math.Round(coverage, 3).ToString(CultureInfo.InvariantCulture) : string.Empty,
                     Time(pull.ScheduledAt), Time(pull.StartedAt), Time(pull.EndedAt),
                     pull.Release ?? string.Empty, pull.TraceId ?? string.Empty,
-                    WorstFinding(diagnosis, pull.Provider, pull.Resource) ?? string.Empty,
+                    WorstFinding(user, pull.Provider, pull.Resource) ?? string.Empty,
                     clientUserId, .. Ongoing(user, pull.Provider, pull.Resource), .. Connection(reading, pull.Provider),
                 ], cancellationToken).ConfigureAwait(false);
                 rows++;
@@ -167,8 +164,23 @@ public static class TeamCsv
         return user.NotPulled.Any(n => n.Provider == provider && n.Resources.Contains(resource));
     }
 
-    private static string? WorstFinding(UserDiagnosis diagnosis, string provider, string resource) =>
-        diagnosis.Findings.FirstOrDefault(f => f.Provider == provider && f.Resource == resource)?.Code;
+    /// <summary>The first (worst) of the user's findings about this resource, as the grid's diagnosis found them.</summary>
+    private static string? WorstFinding(TeamUser user, string provider, string resource)
+    {
+        foreach (var finding in user.Findings)
+        {
+            if (finding.Provider == provider && finding.Resource == resource)
+            {
+                return finding.Code;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Days with data over the range's days, as the diagnosis reckons it; null without a range.</summary>
+    private static double? Coverage(CompactPull pull) =>
+        RangeDayCounter.Count(pull.RangeStart, pull.RangeEnd) is { } days ? (double)pull.DaysWithData / days : null;
 
     /// <summary>UTC ISO-8601 to the tick, as the diagnosis JSON writes it: the same pull shows the same instant in both.</summary>
     private static string Time(DateTimeOffset? time) =>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Dashboard.Diagnosis;
 using Dashboard.Store.Connections;
 using Dashboard.Store.State;
@@ -45,9 +46,10 @@ internal static class TeamStateMapping
 
     private static UserState ToState(TeamUser user, DiagnosisEngine engine, UserConnections? reading)
     {
-        // The snapshot keeps finding codes only; provider and resource come from diagnosing its pulls again, with the
-        // same time, so the result is the one the grid shows.
-        var diagnosis = engine.Diagnose(user.ToSources(), user.AsOf);
+        // The user's findings as the snapshot keeps them (those the grid shows), with no second diagnosis: at 100,000
+        // users the writer's two passes over the team (the payload, then the diff) diagnosed the team twice at each
+        // scan. A user not diagnosed yet (a hidden rescan's, never written in the normal course) is diagnosed here.
+        var (findings, headline) = user.IsDiagnosed ? (user.Findings, user.Headline) : Diagnosed(user, engine);
         return new UserState
         {
             UserId = user.UserId,
@@ -56,10 +58,16 @@ internal static class TeamStateMapping
             Ongoing = user.OngoingRead ? [.. user.Ongoing.Select(ToState)] : null,
             Pulls = [.. user.Pulls.Select(ToState)],
             NotPulled = [.. user.NotPulled.Select(n => new NotPulledState(n.Provider, n.Resources))],
-            Findings = [.. diagnosis.Findings.Select(f => new FindingState(f.Code, SeverityName(f.Severity), f.Provider, f.Resource))],
-            Headline = diagnosis.Headline,
+            Findings = [.. findings.Select(f => new FindingState(f.Code, SeverityName(f.Severity), f.Provider, f.Resource))],
+            Headline = headline,
             Connections = reading is null ? null : [.. reading.Connections.Select(c => new ConnectionState(c.Provider, c.Status))],
         };
+    }
+
+    private static (ImmutableArray<TeamFinding> Findings, string Headline) Diagnosed(TeamUser user, DiagnosisEngine engine)
+    {
+        var diagnosis = engine.Diagnose(user.ToSources(), user.AsOf);
+        return ([.. diagnosis.Findings.Select(f => new TeamFinding(f.Code, f.Severity, f.Provider, f.Resource))], diagnosis.Headline);
     }
 
     /// <summary>
@@ -74,15 +82,16 @@ internal static class TeamStateMapping
             return null;
         }
 
-        var findings = new (string Code, Severity Severity)[user.Findings.Count];
+        var findings = new TeamFinding[user.Findings.Count];
         for (var i = 0; i < findings.Length; i++)
         {
-            if (!Enum.TryParse<Severity>(user.Findings[i].Severity, ignoreCase: true, out var severity))
+            var finding = user.Findings[i];
+            if (!Enum.TryParse<Severity>(finding.Severity, ignoreCase: true, out var severity))
             {
                 return null;
             }
 
-            findings[i] = (user.Findings[i].Code, severity);
+            findings[i] = new TeamFinding(pool.Intern(finding.Code), severity, pool.InternOrNull(finding.Provider), pool.InternOrNull(finding.Resource));
         }
 
         var pulls = new CompactPull[user.Pulls.Count];

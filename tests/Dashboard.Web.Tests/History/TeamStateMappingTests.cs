@@ -116,6 +116,25 @@ public sealed class TeamStateMappingTests
     }
 
     [Fact]
+    public void ToState_ARestoredUser_WritesTheFindingsAndHeadlineItShows_WithoutDiagnosingAgain()
+    {
+        // Stored by an earlier version whose rules found a failed pull where today's find none: the grid shows the stored
+        // figures until the next scan, and a state written meanwhile says what the grid shows.
+        var stored = TeamStateMapping.ToState(TeamUser.Create(User(1).Pull("oura", "sleep", "success", daysWithData: 90), Engine, Now, new StringPool()), Engine) with
+        {
+            Findings = [new("pull_failed", "critical", "oura", "sleep")],
+            Headline = "Oura sleep failed (as stored).",
+        };
+        var restored = TeamStateMapping.FromStored(stored, Engine, new StringPool())!;
+
+        var state = TeamStateMapping.ToState(restored, Engine);
+
+        Assert.Equal([new Dashboard.Store.State.FindingState("pull_failed", "critical", "oura", "sleep")], state.Findings);
+        Assert.Equal("Oura sleep failed (as stored).", state.Headline);
+        Assert.Equal(Severity.Critical, restored.Overall);
+    }
+
+    [Fact]
     public void FromStored_PayloadWithoutHeadlines_NullSoTheRestartDiagnoses()
     {
         var state = TeamStateMapping.ToState(TeamUser.Create(User(1).Pull("oura", "sleep", "failure"), Engine, Now, new StringPool()), Engine);
@@ -142,6 +161,7 @@ public sealed class TeamStateMappingTests
         Assert.Equal(was.Overall, back.Overall);
         Assert.Equal(was.Headline, back.Headline);
         Assert.Equal(was.FindingMask, back.FindingMask);
+        Assert.Equal(was.Findings, back.Findings);
         Assert.Equal((was.CriticalCount, was.WarningCount, was.InfoCount), (back.CriticalCount, back.WarningCount, back.InfoCount));
         Assert.Equal(was.WorstStatus, back.WorstStatus);
         Assert.Equal(was.HasActivePulls, back.HasActivePulls);

@@ -29,9 +29,11 @@ public sealed class TeamUser
     /// <summary>Pooled: users with the same providers share this array (<see cref="StringPool.ListOf"/>).</summary>
     private readonly string[] _providers;
 
+    private TeamFinding[] _findings = [];
+
     private TeamUser(
         string userId, CompactPull[] pulls, NotPulledEntry[] notPulled, CompactFreshness[] ongoing, bool ongoingRead, string[] pullProviders, string[] providers, UserDiagnosis? diagnosis, DateTimeOffset asOf, StringPool pool)
-        : this(userId, pulls, notPulled, ongoing, ongoingRead, pullProviders, providers, diagnosis?.Overall ?? Severity.Ok, diagnosis?.Headline ?? NotYetDiagnosed, Figures(diagnosis), asOf, pool)
+        : this(userId, pulls, notPulled, ongoing, ongoingRead, pullProviders, providers, diagnosis?.Overall ?? Severity.Ok, diagnosis?.Headline ?? NotYetDiagnosed, Figures(diagnosis, pool), asOf, pool)
     {
         IsDiagnosed = diagnosis is not null;
     }
@@ -46,7 +48,7 @@ public sealed class TeamUser
         string[] providers,
         Severity overall,
         string headline,
-        IReadOnlyList<(string Code, Severity Severity)> findings,
+        TeamFinding[] findings,
         DateTimeOffset asOf,
         StringPool pool)
     {
@@ -119,6 +121,12 @@ public sealed class TeamUser
 
     /// <summary>Bit i is set when the diagnosis has a finding of <see cref="FindingCodes.All"/>[i].</summary>
     public uint FindingMask { get; private set; }
+
+    /// <summary>
+    /// The diagnosis's findings in its order (worst first), without their words: the grid's figures come from them, and
+    /// the history and the team CSV read them instead of diagnosing the user again. Empty until <see cref="IsDiagnosed"/>.
+    /// </summary>
+    public ImmutableArray<TeamFinding> Findings => ImmutableCollectionsMarshal.AsImmutableArray(_findings);
 
     public short CriticalCount { get; private set; }
 
@@ -269,7 +277,7 @@ public sealed class TeamUser
         }
 
         var diagnosis = engine.Diagnose(ToSources(), AsOf);
-        SetFigures(diagnosis.Overall, pool.Intern(diagnosis.Headline), Figures(diagnosis));
+        SetFigures(diagnosis.Overall, pool.Intern(diagnosis.Headline), Figures(diagnosis, pool));
         IsDiagnosed = true;
     }
 
@@ -295,12 +303,12 @@ public sealed class TeamUser
         CompactFreshness[]? ongoing,
         string[] pullProviders,
         string headline,
-        IReadOnlyList<(string Code, Severity Severity)> findings,
+        TeamFinding[] findings,
         DateTimeOffset asOf,
         StringPool pool)
     {
         var overall = Severity.Ok;
-        foreach (var (_, severity) in findings)
+        foreach (var (_, severity, _, _) in findings)
         {
             overall = severity > overall ? severity : overall;
         }
@@ -502,14 +510,29 @@ public sealed class TeamUser
     private static int ByProviderThenResource(CompactFreshness a, CompactFreshness b) =>
         string.CompareOrdinal(a.Provider, b.Provider) is var byProvider and not 0 ? byProvider : string.CompareOrdinal(a.Resource, b.Resource);
 
-    private static (string Code, Severity Severity)[] Figures(UserDiagnosis? diagnosis) =>
-        diagnosis is null ? [] : [.. diagnosis.Findings.Select(f => (f.Code, f.Severity))];
+    private static TeamFinding[] Figures(UserDiagnosis? diagnosis, StringPool pool)
+    {
+        if (diagnosis is null || diagnosis.Findings.Count == 0)
+        {
+            return [];
+        }
+
+        var findings = new TeamFinding[diagnosis.Findings.Count];
+        for (var i = 0; i < findings.Length; i++)
+        {
+            var finding = diagnosis.Findings[i];
+            findings[i] = new TeamFinding(pool.Intern(finding.Code), finding.Severity, pool.InternOrNull(finding.Provider), pool.InternOrNull(finding.Resource));
+        }
+
+        return findings;
+    }
 
     [MemberNotNull(nameof(Headline))]
-    private void SetFigures(Severity overall, string headline, IReadOnlyList<(string Code, Severity Severity)> findings)
+    private void SetFigures(Severity overall, string headline, TeamFinding[] findings)
     {
         Overall = overall;
         Headline = headline;
+        _findings = findings;
         FindingMask = 0;
         CriticalCount = WarningCount = InfoCount = 0;
         foreach (var finding in findings)

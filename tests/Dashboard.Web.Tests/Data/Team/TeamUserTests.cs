@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Dashboard.Diagnosis;
 using Dashboard.Web.Data.Team;
+using Dashboard.Web.Tests.Support;
 using Vital.Introspection;
 using static Dashboard.Web.Tests.Support.TestPulls;
 
@@ -135,6 +136,31 @@ public sealed class TeamUserTests
         Assert.Equal(["oura", "whoop"], b.Providers);
         Assert.Equal(["oura"], c.Providers);
         Assert.NotSame(ImmutableCollectionsMarshal.AsArray(a.Providers), ImmutableCollectionsMarshal.AsArray(c.Providers));
+    }
+
+    [Fact]
+    public void Findings_TheDiagnosisFindings_InItsOrder_BuiltAtOnceMergedAndDiagnosedLater()
+    {
+        var pool = new StringPool();
+        var ongoing = new OngoingBuilder(Id(1)).Resource("withings", "weight", null, attempt: "failure").Build();
+        var atOnce = TeamUser.Create(User(1).Pull("oura", "sleep", "failure", errorDetails: "provider_credential_error").Pull("oura", "workouts", "success").NotPulled("oura", "hrv"), Engine, Now, pool);
+        var merged = atOnce
+            .MergeWith(User(1).Pull("fitbit", "activity", "retrying", errorDetails: "rate_limited"), Engine, Now.AddMinutes(1), pool)
+            .WithOngoing(ongoing, Engine, Now, pool);
+        var later = TeamUser.Create(User(2).Pull("garmin", "sleep", "failure").Pull("garmin", "activity", "in_progress"), Engine, Now, pool, diagnose: false);
+
+        Assert.Empty(later.Findings);
+        later.Diagnose(Engine, pool);
+
+        foreach (var user in new[] { atOnce, merged, later })
+        {
+            var expected = Engine.Diagnose(user.ToSources(), user.AsOf).Findings.Select(f => new TeamFinding(f.Code, f.Severity, f.Provider, f.Resource));
+            Assert.Equal(expected, user.Findings);
+        }
+
+        Assert.Contains(merged.Findings, f => f is { Code: FindingCodes.PullRetrying, Provider: "fitbit", Resource: "activity" });
+        Assert.Contains(merged.Findings, f => f.Provider == "withings");
+        Assert.Equal(Severity.Critical, merged.Findings[0].Severity);
     }
 
     [Fact]
