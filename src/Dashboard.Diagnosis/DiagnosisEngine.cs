@@ -130,13 +130,13 @@ public sealed class DiagnosisEngine
             }
 
             // A resource the denied scopes explain is reported there, not again as "not pulled".
-            var notPulled = (providerPulls?.NotPulled ?? [])
+            var notPulled = providerPulls is not { NotPulled.Count: > 0 } ? [] : providerPulls.NotPulled
                 .Select(r => r.Value)
                 .Where(r => r.Length > 0)
                 .Distinct(StringComparer.Ordinal)
                 .Order(StringComparer.Ordinal)
                 .ToArray();
-            if (notPulled.Where(r => !denied.Contains(r)).ToArray() is { Length: > 0 } unexplained)
+            if (notPulled.Length > 0 && notPulled.Where(r => !denied.Contains(r)).ToArray() is { Length: > 0 } unexplained)
             {
                 providerFindings.Add(PullRules.NotPulled(provider, unexplained));
             }
@@ -232,8 +232,17 @@ public sealed class DiagnosisEngine
     /// <summary>A resource with the provider-wide findings that name it (stale, failed attempts) among its own.</summary>
     private static ResourceDiagnosis WithProviderFindings(ResourceDiagnosis resource, List<Finding> providerFindings)
     {
-        var naming = providerFindings.Where(f => f.Resource is null && f.Evidence.Resources?.Contains(resource.Resource, StringComparer.Ordinal) == true && f.Code != FindingCodes.ResourcesNotPulled).ToList();
-        if (naming.Count == 0)
+        // Looked for without a closure or a list first: most resources are named by no provider-wide finding.
+        List<Finding>? naming = null;
+        foreach (var finding in providerFindings)
+        {
+            if (Names(finding, resource.Resource))
+            {
+                (naming ??= []).Add(finding);
+            }
+        }
+
+        if (naming is null)
         {
             return resource;
         }
@@ -244,6 +253,9 @@ public sealed class DiagnosisEngine
             Severity = Max(resource.Severity, naming.Max(f => f.Severity)),
         };
     }
+
+    private static bool Names(Finding finding, string resource) =>
+        finding.Resource is null && finding.Code != FindingCodes.ResourcesNotPulled && finding.Evidence.Resources is { } named && named.Contains(resource, StringComparer.Ordinal);
 
     private static ConnectionDiagnosis Describe(ProviderConnection connection, List<Finding> providerFindings) => new()
     {
@@ -284,8 +296,11 @@ public sealed class DiagnosisEngine
         Running = c.Running,
         LowCoverage = c.Status == PullStatus.Success && c.Coverage is { } coverage && Thresholds.IsLowCoverage(coverage),
         Severity = findings.Count == 0 ? Severity.Ok : findings.Max(f => f.Severity),
-        FindingCodes = [.. findings.Select(f => f.Code)],
-        Notes = [.. findings.Select(f => f.Evidence.ProviderNote).OfType<string>().Distinct(StringComparer.Ordinal)],
+
+        // Most pulls have no finding: they then make no iterator, set or list here (a team scan describes every pull of
+        // a user at each page that names them).
+        FindingCodes = findings.Count == 0 ? [] : [.. findings.Select(f => f.Code)],
+        Notes = findings.Count == 0 ? [] : [.. findings.Select(f => f.Evidence.ProviderNote).OfType<string>().Distinct(StringComparer.Ordinal)],
         DefaultWindowDays = ProviderKnowledge.DefaultWindowDays(c.Provider, c.Resource),
     };
 

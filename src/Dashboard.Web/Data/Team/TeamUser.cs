@@ -194,27 +194,28 @@ public sealed class TeamUser
         return worst;
     }
 
-    /// <summary>Back to the upstream's shape, for diagnosing and exporting.</summary>
+    /// <summary>Back to the upstream's shape, for diagnosing and exporting (a merge diagnoses through here): no LINQ, each dictionary at its size.</summary>
     public UserHistoricalPulls ToPulls()
     {
         var providers = new Dictionary<ProviderSlug, ProviderPulls>(_pullProviders.Length);
         foreach (var provider in _pullProviders)
         {
-            var pulled = new Dictionary<ResourceName, HistoricalPull>();
+            var count = 0;
             foreach (var pull in _pulls)
             {
-                if (pull.Provider == provider)
+                count += string.Equals(pull.Provider, provider, StringComparison.Ordinal) ? 1 : 0;
+            }
+
+            var pulled = new Dictionary<ResourceName, HistoricalPull>(count);
+            foreach (var pull in _pulls)
+            {
+                if (string.Equals(pull.Provider, provider, StringComparison.Ordinal))
                 {
                     pulled[new ResourceName(pull.Resource)] = pull.ToHistoricalPull();
                 }
             }
 
-            var notPulled = NotPulled.FirstOrDefault(n => n.Provider == provider)?.Resources ?? [];
-            providers[new ProviderSlug(provider)] = new ProviderPulls
-            {
-                Pulled = pulled,
-                NotPulled = [.. notPulled.Select(r => new ResourceName(r))],
-            };
+            providers[new ProviderSlug(provider)] = new ProviderPulls { Pulled = pulled, NotPulled = NotPulledOf(provider) };
         }
 
         return new UserHistoricalPulls { UserId = UserId, Providers = providers };
@@ -228,13 +229,50 @@ public sealed class TeamUser
             return null;
         }
 
+        // Ordered by provider, so each provider's resources are one run of the array, read into a dictionary of its size
+        // (a provider met again, were the array ever out of that order, adds to the dictionary it has).
         var providers = new Dictionary<ProviderSlug, IReadOnlyDictionary<ResourceName, ResourceFreshness>>();
-        foreach (var group in _ongoing.GroupBy(o => o.Provider, StringComparer.Ordinal))
+        for (var at = 0; at < _ongoing.Length;)
         {
-            providers[new ProviderSlug(group.Key)] = group.ToDictionary(o => new ResourceName(o.Resource), o => o.ToFreshness());
+            var provider = _ongoing[at].Provider;
+            var end = at + 1;
+            while (end < _ongoing.Length && string.Equals(_ongoing[end].Provider, provider, StringComparison.Ordinal))
+            {
+                end++;
+            }
+
+            var slug = new ProviderSlug(provider);
+            var resources = providers.TryGetValue(slug, out var earlier)
+                ? (Dictionary<ResourceName, ResourceFreshness>)earlier
+                : new Dictionary<ResourceName, ResourceFreshness>(end - at);
+            for (; at < end; at++)
+            {
+                resources[new ResourceName(_ongoing[at].Resource)] = _ongoing[at].ToFreshness();
+            }
+
+            providers[slug] = resources;
         }
 
         return new UserResources { UserId = UserId, Providers = providers };
+    }
+
+    private ResourceName[] NotPulledOf(string provider)
+    {
+        foreach (var entry in NotPulled)
+        {
+            if (string.Equals(entry.Provider, provider, StringComparison.Ordinal))
+            {
+                var names = new ResourceName[entry.Resources.Length];
+                for (var i = 0; i < names.Length; i++)
+                {
+                    names[i] = new ResourceName(entry.Resources[i]);
+                }
+
+                return names;
+            }
+        }
+
+        return [];
     }
 
     /// <summary>

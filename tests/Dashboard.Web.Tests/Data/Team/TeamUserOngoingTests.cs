@@ -206,4 +206,32 @@ public sealed class TeamUserOngoingTests
         Assert.Equal(Now.AddHours(-4), diagnosis.Providers[0].Resources.Single(r => r.Resource == "sleep").Freshness!.NewestData);
         Assert.Equal(["hrv"], diagnosis.Providers[0].NotPulled);
     }
+
+    [Fact]
+    public void ToSources_SeveralProvidersEach_EveryPullNotPulledAndOngoingResourceComesBack()
+    {
+        var pulls = User(1)
+            .Pull("oura", "sleep", "success").Pull("oura", "activity", "failure", errorDetails: "provider_credential_error").NotPulled("oura", "hrv")
+            .Pull("garmin", "workouts", "in_progress").NotPulled("fitbit", "sleep");
+        var ongoing = Ongoing(1).Resource("oura", "sleep", TimeSpan.FromHours(4)).Resource("withings", "weight", TimeSpan.FromDays(3), attempt: "failure")
+            .Resource("oura", "activity", TimeSpan.FromDays(2)).Resource("withings", "blood_pressure", null);
+        var user = One(pulls, ongoing);
+
+        var sources = user.ToSources();
+
+        var back = sources.Pulls.Value!;
+        Assert.Equal(["fitbit", "garmin", "oura"], back.Providers.Keys.Select(k => k.Value).Order(StringComparer.Ordinal));
+        Assert.Equal(["activity", "sleep"], back.Providers[new("oura")].Pulled.Keys.Select(k => k.Value).Order(StringComparer.Ordinal));
+        Assert.Equal("provider_credential_error", back.Providers[new("oura")].Pulled[new("activity")].ErrorDetails?.Value);
+        Assert.Equal(["hrv"], back.Providers[new("oura")].NotPulled.Select(r => r.Value));
+        Assert.Empty(back.Providers[new("fitbit")].Pulled);
+        Assert.Equal(["sleep"], back.Providers[new("fitbit")].NotPulled.Select(r => r.Value));
+        Assert.Equal("in_progress", back.Providers[new("garmin")].Pulled[new("workouts")].Status.Value);
+        var resources = sources.Resources.Value!;
+        Assert.Equal(["oura", "withings"], resources.Providers.Keys.Select(k => k.Value).Order(StringComparer.Ordinal));
+        Assert.Equal(["activity", "sleep"], resources.Providers[new("oura")].Keys.Select(k => k.Value).Order(StringComparer.Ordinal));
+        Assert.Equal(Now.AddDays(-3), resources.Providers[new("withings")][new("weight")].NewestData);
+        Assert.Equal("failure", resources.Providers[new("withings")][new("weight")].LastAttempt?.Status.Value);
+        Assert.Null(resources.Providers[new("withings")][new("blood_pressure")].NewestData);
+    }
 }
