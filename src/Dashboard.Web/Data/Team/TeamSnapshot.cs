@@ -170,12 +170,17 @@ public sealed class TeamSnapshot
 
     /// <summary>
     /// Diagnoses the users built without a diagnosis (a rescan not shown yet), on every core: each once, after their
-    /// last provider is read, instead of once per provider page. Single writer only, before the snapshot is shown.
+    /// last provider is read, instead of once per provider page; their findings then shared with the snapshot shown where
+    /// they are the same. Single writer only, before the snapshot is shown.
     /// </summary>
     internal void DiagnosePending(DiagnosisEngine engine, StringPool pool)
     {
         var users = _users;
-        Parallel.For(0, Count, i => users[i].Diagnose(engine, pool));
+        Parallel.For(0, Count, i =>
+        {
+            users[i].Diagnose(engine, pool);
+            Share(users[i]);
+        });
         Interlocked.Increment(ref _version);
     }
 

@@ -277,7 +277,7 @@ public sealed class TeamUser
 
     /// <summary>
     /// Takes <paramref name="before"/>'s id string (the same user: an equal one, parsed again from the rescan's page),
-    /// and its pulls and ongoing data arrays where they hold the same items as this user's (a rescan reads most users
+    /// and its pulls, ongoing data and findings arrays where they hold the same items as this user's (a rescan reads most users
     /// unchanged): the new snapshot then shares them with the one shown instead of holding a second copy of the team
     /// (the ids alone are some 10 MB at 100,000 users). Only ever called before the user is shown; equal values make
     /// the swap invisible.
@@ -298,6 +298,12 @@ public sealed class TeamUser
         if (!ReferenceEquals(_ongoing, before._ongoing) && _ongoing.AsSpan().SequenceEqual(before._ongoing))
         {
             _ongoing = before._ongoing;
+        }
+
+        // A rescan's user has its findings once diagnosed (the snapshot shares again then): most are the same as before.
+        if (IsDiagnosed && !ReferenceEquals(_findings, before._findings) && _findings.AsSpan().SequenceEqual(before._findings))
+        {
+            _findings = before._findings;
         }
     }
 

@@ -59,6 +59,30 @@ public sealed class TeamSnapshotTests
     }
 
     [Fact]
+    public void DiagnosePending_HiddenRescan_UnchangedFindingsShareTheShownArray_ChangedOnesKeepTheirOwn()
+    {
+        var shown = new TeamSnapshot(1, Now);
+        shown.Upsert(Member(1, status: "failure"));
+        shown.Upsert(Member(2, status: "failure"));
+        shown.Complete(Now);
+
+        var rescan = new TeamSnapshot(2, Now, sharesWith: shown);
+        rescan.Upsert(TeamUser.Create(User(1).Pull("oura", "sleep", "failure"), Engine, Now, _pool, diagnose: false));
+        rescan.Upsert(TeamUser.Create(User(2).Pull("oura", "sleep", "in_progress"), Engine, Now, _pool, diagnose: false));
+        Assert.Empty(rescan.Users[0].Findings);
+
+        rescan.DiagnosePending(Engine, _pool);
+        rescan.Complete(Now);
+
+        Assert.Equal(shown.Users[0].Findings, rescan.Users[0].Findings);
+        Assert.Same(Findings(shown.Users[0]), Findings(rescan.Users[0]));
+        Assert.NotSame(Findings(shown.Users[1]), Findings(rescan.Users[1]));
+        Assert.Contains(rescan.Users[1].Findings, f => f.Code == "pull_in_progress");
+
+        static TeamFinding[] Findings(TeamUser user) => System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(user.Findings)!;
+    }
+
+    [Fact]
     public void Upsert_RescanMadeForTheShownTeamsSize_GrowsPastItAndKeepsEveryUserInOrder()
     {
         // A rescan's index and list start at the shown team's size (and an eighth more); a team that grew since
