@@ -85,7 +85,6 @@ public static class DashboardApi
         HttpContext context,
         ITeamSnapshots snapshots,
         TeamViewCache views,
-        DiagnosisEngine engine,
         ClientUserIds clientUserIds,
         Connections.ConnectionReadings connections,
         IAuditLog audit,
