@@ -135,6 +135,22 @@ public sealed class TeamStateMappingTests
     }
 
     [Fact]
+    public void ToState_AUserNotDiagnosedYet_DiagnosedThereAsTheGridWouldBe()
+    {
+        var pool = new StringPool();
+        UserHistoricalPulls pulls = User(1).Pull("oura", "sleep", "failure", errorDetails: "provider_credential_error").NotPulled("oura", "hrv");
+        var pending = TeamUser.Create(pulls, Engine, Now, pool, diagnose: false);
+        var diagnosed = TeamUser.Create(pulls, Engine, Now, pool);
+
+        var state = TeamStateMapping.ToState(pending, Engine);
+
+        Assert.Empty(pending.Findings);
+        Assert.Equal(TeamStateMapping.ToState(diagnosed, Engine).Findings, state.Findings);
+        Assert.Equal(diagnosed.Headline, state.Headline);
+        Assert.Contains(state.Findings, f => f is { Code: "pull_failed", Provider: "oura", Resource: "sleep" });
+    }
+
+    [Fact]
     public void FromStored_PayloadWithoutHeadlines_NullSoTheRestartDiagnoses()
     {
         var state = TeamStateMapping.ToState(TeamUser.Create(User(1).Pull("oura", "sleep", "failure"), Engine, Now, new StringPool()), Engine);
