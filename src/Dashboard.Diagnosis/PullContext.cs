@@ -21,7 +21,7 @@ internal sealed class PullContext
         RangeStart = pull.RangeStart?.ToUniversalTime();
         RangeEnd = pull.RangeEnd?.ToUniversalTime();
         DaysInRange = RangeDayCounter.Count(RangeStart, RangeEnd);
-        Coverage = DaysInRange is { } days ? (double)pull.DaysWithData / days : null;
+        Coverage = RangeDayCounter.Coverage(pull.DaysWithData, RangeStart, RangeEnd);
 
         var waitedUntil = StartedAt ?? (Status == PullStatus.Scheduled ? asOf : null);
         Waiting = NonNegative(waitedUntil - ScheduledAt);

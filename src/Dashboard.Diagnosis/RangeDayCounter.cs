@@ -17,4 +17,11 @@ public static class RangeDayCounter
 
         return (int)Math.Min(int.MaxValue, Math.Ceiling((to - from).TotalDays));
     }
+
+    /// <summary>
+    /// A pull's coverage: <paramref name="daysWithData"/> over the days of its range (<see cref="Count"/>); null without
+    /// a positive range. The diagnosis and the team CSV reckon it here, so both give the same figure.
+    /// </summary>
+    public static double? Coverage(int daysWithData, DateTimeOffset? start, DateTimeOffset? end) =>
+        Count(start, end) is { } days ? (double)daysWithData / days : null;
 }

@@ -65,7 +65,7 @@ public sealed record ResourceDiagnosis
 
     /// <summary><see cref="DaysWithData"/> / <see cref="DaysInRange"/>; null without a positive range.</summary>
     [JsonIgnore]
-    public double? Coverage => DaysInRange is { } days ? (double)DaysWithData / days : null;
+    public double? Coverage => RangeDayCounter.Coverage(DaysWithData, RangeStart, RangeEnd);
 
     /// <summary>Scheduled to started, or to the diagnosis time while still scheduled; null when unknown or negative.</summary>
     [JsonIgnore]

@@ -27,6 +27,17 @@ public class RangeDayCounterTests
     }
 
     [Fact]
+    public void Coverage_DaysWithDataOverTheRangesDays_NullWithoutAPositiveRange()
+    {
+        // Assert: 45 days of data over 180 days, and over 181 when the range runs an hour past a whole day.
+        Assert.Equal(0.25, RangeDayCounter.Coverage(45, Start, Start + TimeSpan.FromDays(180)));
+        Assert.Equal(45.0 / 181, RangeDayCounter.Coverage(45, Start, Start + TimeSpan.FromDays(180) + TimeSpan.FromHours(1)));
+        Assert.Equal(0.0, RangeDayCounter.Coverage(0, Start, Start + TimeSpan.FromDays(30)));
+        Assert.Null(RangeDayCounter.Coverage(45, Start, Start));
+        Assert.Null(RangeDayCounter.Coverage(45, null, Start));
+    }
+
+    [Fact]
     public void Count_MissingEnds_IsNull()
     {
         // Assert

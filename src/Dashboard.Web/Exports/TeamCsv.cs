@@ -63,7 +63,7 @@ public static class TeamCsv
                 [
                     user.UserId, pull.Provider, pull.Resource, pull.Status.Value, pull.ErrorDetails ?? string.Empty,
                     Time(pull.RangeStart), Time(pull.RangeEnd), pull.DaysWithData.ToString(CultureInfo.InvariantCulture),
-                    Coverage(pull) is { } coverage ? Math.Round(coverage, 3).ToString(CultureInfo.InvariantCulture) : string.Empty,
+                    RangeDayCounter.Coverage(pull.DaysWithData, pull.RangeStart, pull.RangeEnd) is { } coverage ? Math.Round(coverage, 3).ToString(CultureInfo.InvariantCulture) : string.Empty,
                     Time(pull.ScheduledAt), Time(pull.StartedAt), Time(pull.EndedAt),
                     pull.Release ?? string.Empty, pull.TraceId ?? string.Empty,
                     WorstFinding(user, pull.Provider, pull.Resource) ?? string.Empty,
@@ -177,10 +177,6 @@ public static class TeamCsv
 
         return null;
     }
-
-    /// <summary>Days with data over the range's days, as the diagnosis reckons it; null without a range.</summary>
-    private static double? Coverage(CompactPull pull) =>
-        RangeDayCounter.Count(pull.RangeStart, pull.RangeEnd) is { } days ? (double)pull.DaysWithData / days : null;
 
     /// <summary>UTC ISO-8601 to the tick, as the diagnosis JSON writes it: the same pull shows the same instant in both.</summary>
     private static string Time(DateTimeOffset? time) =>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Dashboard.Diagnosis;
 using Dashboard.Store.Connections;
 using Dashboard.Store.State;
@@ -67,7 +68,7 @@ internal static class TeamStateMapping
     private static (ImmutableArray<TeamFinding> Findings, string Headline) Diagnosed(TeamUser user, DiagnosisEngine engine)
     {
         var diagnosis = engine.Diagnose(user.ToSources(), user.AsOf);
-        return ([.. diagnosis.Findings.Select(f => new TeamFinding(f.Code, f.Severity, f.Provider, f.Resource))], diagnosis.Headline);
+        return (ImmutableCollectionsMarshal.AsImmutableArray(TeamFinding.Of(diagnosis.Findings, pool: null)), diagnosis.Headline);
     }
 
     /// <summary>

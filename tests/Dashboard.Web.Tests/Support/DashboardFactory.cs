@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using OpenTelemetry.Exporter;
 using Vital.Introspection;
 
@@ -69,12 +70,12 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>The fake clock a test gave the dashboard, read once its host is built; null for the system clock.</summary>
-    private Microsoft.Extensions.Time.Testing.FakeTimeProvider? _fakeClock;
+    private FakeTimeProvider? _fakeClock;
 
     protected override IHost CreateHost(IHostBuilder builder)
     {
         var host = base.CreateHost(builder);
-        _fakeClock = host.Services.GetService<TimeProvider>() as Microsoft.Extensions.Time.Testing.FakeTimeProvider;
+        _fakeClock = host.Services.GetService<TimeProvider>() as FakeTimeProvider;
         return host;
     }
 

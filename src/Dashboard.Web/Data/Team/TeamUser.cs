@@ -554,22 +554,8 @@ public sealed class TeamUser
     private static int ByProviderThenResource(CompactFreshness a, CompactFreshness b) =>
         string.CompareOrdinal(a.Provider, b.Provider) is var byProvider and not 0 ? byProvider : string.CompareOrdinal(a.Resource, b.Resource);
 
-    private static TeamFinding[] Figures(UserDiagnosis? diagnosis, StringPool pool)
-    {
-        if (diagnosis is null || diagnosis.Findings.Count == 0)
-        {
-            return [];
-        }
-
-        var findings = new TeamFinding[diagnosis.Findings.Count];
-        for (var i = 0; i < findings.Length; i++)
-        {
-            var finding = diagnosis.Findings[i];
-            findings[i] = new TeamFinding(pool.Intern(finding.Code), finding.Severity, pool.InternOrNull(finding.Provider), pool.InternOrNull(finding.Resource));
-        }
-
-        return findings;
-    }
+    private static TeamFinding[] Figures(UserDiagnosis? diagnosis, StringPool pool) =>
+        diagnosis is null ? [] : TeamFinding.Of(diagnosis.Findings, pool);
 
     [MemberNotNull(nameof(Headline))]
     private void SetFigures(Severity overall, string headline, TeamFinding[] findings)
