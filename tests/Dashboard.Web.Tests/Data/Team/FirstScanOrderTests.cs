@@ -69,7 +69,10 @@ public sealed class FirstScanOrderTests
     public async Task Scan_EachProvidersTwoWalks_StartSideBySide_AndTheProviderIsDoneAfterBoth()
     {
         var simulator = new VitalSimulator(new SimulatorOptions { Users = 300, Seed = 5 }, TimeProvider.System);
-        var recorder = new Recorder();
+
+        // The first request is held until a second one is in flight: a walk of one page can otherwise end, and its slot
+        // start the next provider, before the other slot's first request is sent (seen once in CI).
+        var recorder = new Recorder(holdFirstUntilSecond: true);
         await using var services = Build(simulator, recorder, concurrency: 2);
         var discovery = services.GetRequiredService<ProviderDiscovery>();
         discovery.RecordSizes(simulator.Team.UsersPerProvider);
@@ -88,6 +91,7 @@ public sealed class FirstScanOrderTests
         Assert.Equal(pullStarts.Order(StringComparer.Ordinal), resourceStarts.Order(StringComparer.Ordinal));
 
         // Both slots start at once on the largest provider: its pulls and its ongoing data side by side.
+        Assert.True(recorder.SecondArrivedWhileFirstHeld, "the second request came only after the first one ended: the walks did not start side by side");
         var largest = discovery.ScanList()[0].Value;
         var order = recorder.Queries.ToList();
         var firstWalks = order.Where(q => !q.Contains("next_cursor=", StringComparison.Ordinal)).Take(2).ToList();
@@ -145,12 +149,28 @@ public sealed class FirstScanOrderTests
         SimulatedTeamServices.PerProviderScanner(
             simulator, concurrency, () => new RecordingHandler(recorder), ("Vital:Resilience:MaxRetryAttempts", "0"));
 
-    /// <summary>Every query sent upstream, in order; optionally answers unfiltered requests (the sample) with 503.</summary>
-    private sealed class Recorder(bool failUnfiltered = false)
+    /// <summary>
+    /// Every query sent upstream, in order; optionally answers unfiltered requests (the sample) with 503, and holds the
+    /// first request until a second one arrives (10 s at most).
+    /// </summary>
+    private sealed class Recorder(bool failUnfiltered = false, bool holdFirstUntilSecond = false)
     {
         private readonly List<string> _queries = [];
+        private readonly TaskCompletionSource _second = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public bool FailUnfiltered => failUnfiltered;
+
+        /// <summary>A second request arrived while the first was held (false when it was let go after the 10 s).</summary>
+        public bool SecondArrivedWhileFirstHeld { get; private set; }
+
+        /// <summary>The first request waits here when holding; every other returns at once.</summary>
+        public async Task WaitIfFirstAsync(int index, CancellationToken cancellationToken)
+        {
+            if (holdFirstUntilSecond && index == 0)
+            {
+                SecondArrivedWhileFirstHeld = await Task.WhenAny(_second.Task, Task.Delay(TimeSpan.FromSeconds(10), cancellationToken)) == _second.Task;
+            }
+        }
 
         public IReadOnlyList<string> Queries
         {
@@ -163,11 +183,18 @@ public sealed class FirstScanOrderTests
             }
         }
 
-        public void Add(string query)
+        /// <summary>Records the query; its position in the order.</summary>
+        public int Add(string query)
         {
             lock (_queries)
             {
                 _queries.Add(query);
+                if (_queries.Count == 2)
+                {
+                    _second.TrySetResult();
+                }
+
+                return _queries.Count - 1;
             }
         }
 
@@ -180,16 +207,17 @@ public sealed class FirstScanOrderTests
 
     private sealed class RecordingHandler(Recorder recorder) : DelegatingHandler
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var query = request.RequestUri!.Query.TrimStart('?');
-            recorder.Add(request.RequestUri.AbsolutePath + "?" + query);
+            var index = recorder.Add(request.RequestUri.AbsolutePath + "?" + query);
             if (recorder.FailUnfiltered && !query.Contains("provider=", StringComparison.Ordinal))
             {
-                return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.ServiceUnavailable) { Content = new StringContent("{\"detail\":\"down\"}") });
+                return new HttpResponseMessage(System.Net.HttpStatusCode.ServiceUnavailable) { Content = new StringContent("{\"detail\":\"down\"}") };
             }
 
-            return base.SendAsync(request, cancellationToken);
+            await recorder.WaitIfFirstAsync(index, cancellationToken);
+            return await base.SendAsync(request, cancellationToken);
         }
     }
 }
