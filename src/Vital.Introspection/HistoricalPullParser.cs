@@ -61,8 +61,14 @@ public static class HistoricalPullParser
             return null;
         }
 
+        var trimmed = text.AsSpan().Trim();
+        if (IsoTimestamp.TryRead(trimmed, out var utc))
+        {
+            return utc;
+        }
+
         return DateTimeOffset.TryParse(
-            text.Trim(),
+            trimmed,
             CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces,
             out var value)
@@ -131,16 +137,16 @@ public static class HistoricalPullParser
     private static HistoricalPull MapPull(WirePull pull) => new()
     {
         Status = new PullStatus(pull.Status ?? string.Empty),
-        RangeStart = ParseTimestamp(pull.RangeStart),
-        RangeEnd = ParseTimestamp(pull.RangeEnd),
+        RangeStart = pull.RangeStart,
+        RangeEnd = pull.RangeEnd,
         DaysWithData = pull.DaysWithData ?? 0,
         Timeline = pull.Timeline is null
             ? PullTimeline.Empty
             : new PullTimeline
             {
-                ScheduledAt = ParseTimestamp(pull.Timeline.ScheduledAt),
-                StartedAt = ParseTimestamp(pull.Timeline.StartedAt),
-                EndedAt = ParseTimestamp(pull.Timeline.EndedAt),
+                ScheduledAt = pull.Timeline.ScheduledAt,
+                StartedAt = pull.Timeline.StartedAt,
+                EndedAt = pull.Timeline.EndedAt,
             },
         Release = string.IsNullOrEmpty(pull.Release) ? null : pull.Release,
         TraceId = string.IsNullOrEmpty(pull.TraceId) ? null : pull.TraceId,
@@ -169,8 +175,8 @@ public static class HistoricalPullParser
     private sealed class WirePull
     {
         [JsonPropertyName("status")] public string? Status { get; set; }
-        [JsonPropertyName("range_start")] public string? RangeStart { get; set; }
-        [JsonPropertyName("range_end")] public string? RangeEnd { get; set; }
+        [JsonPropertyName("range_start"), JsonConverter(typeof(LenientJson.LenientTimestampConverter))] public DateTimeOffset? RangeStart { get; set; }
+        [JsonPropertyName("range_end"), JsonConverter(typeof(LenientJson.LenientTimestampConverter))] public DateTimeOffset? RangeEnd { get; set; }
         [JsonPropertyName("days_with_data")] public int? DaysWithData { get; set; }
         [JsonPropertyName("timeline")] public WireTimeline? Timeline { get; set; }
         [JsonPropertyName("release")] public string? Release { get; set; }
@@ -180,8 +186,8 @@ public static class HistoricalPullParser
 
     private sealed class WireTimeline
     {
-        [JsonPropertyName("scheduled_at")] public string? ScheduledAt { get; set; }
-        [JsonPropertyName("started_at")] public string? StartedAt { get; set; }
-        [JsonPropertyName("ended_at")] public string? EndedAt { get; set; }
+        [JsonPropertyName("scheduled_at"), JsonConverter(typeof(LenientJson.LenientTimestampConverter))] public DateTimeOffset? ScheduledAt { get; set; }
+        [JsonPropertyName("started_at"), JsonConverter(typeof(LenientJson.LenientTimestampConverter))] public DateTimeOffset? StartedAt { get; set; }
+        [JsonPropertyName("ended_at"), JsonConverter(typeof(LenientJson.LenientTimestampConverter))] public DateTimeOffset? EndedAt { get; set; }
     }
 }

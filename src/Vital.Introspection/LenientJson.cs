@@ -77,6 +77,34 @@ internal static class LenientJson
             writer.WritePropertyName(value);
     }
 
+    /// <summary>
+    /// A timestamp as <see cref="HistoricalPullParser.ParseTimestamp"/> reads it (unreadable: null), put on a wire member
+    /// with <c>[JsonConverter]</c>: the usual shape is read from the body's bytes (<see cref="IsoTimestamp"/>), so the
+    /// five timestamps of every pull make no strings; anything else is read as text, exactly as before.
+    /// </summary>
+    internal sealed class LenientTimestampConverter : JsonConverter<DateTimeOffset?>
+    {
+        public override bool HandleNull => true;
+
+        public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence
+                && IsoTimestamp.TryRead(reader.ValueSpan, out var utc)
+                ? utc
+                : HistoricalPullParser.ParseTimestamp(JsonText.ReadLenientString(ref reader));
+
+        public override void Write(Utf8JsonWriter writer, DateTimeOffset? value, JsonSerializerOptions options)
+        {
+            if (value is { } time)
+            {
+                writer.WriteStringValue(time);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+        }
+    }
+
     /// <summary>The older docs call <c>days_with_data</c> a "number": accept 70, 70.0 and "70".</summary>
     internal sealed class LenientIntConverter : JsonConverter<int?>
     {
@@ -84,6 +112,12 @@ internal static class LenientJson
 
         public override int? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
+            // The usual case, a whole number, without making its text first (the same value the text gives).
+            if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var whole))
+            {
+                return whole;
+            }
+
             var text = JsonText.ReadLenientString(ref reader);
             if (text is null)
             {

@@ -49,10 +49,10 @@ public static class ResourcesParser
     private static ResourceFreshness MapResource(WireResource resource) => new()
     {
         LastAttempt = resource.LastAttempt is { } attempt
-            ? new LastAttempt(HistoricalPullParser.ParseTimestamp(attempt.Timestamp), new AttemptStatus(attempt.Status ?? string.Empty))
+            ? new LastAttempt(attempt.Timestamp, new AttemptStatus(attempt.Status ?? string.Empty))
             : null,
-        OldestData = HistoricalPullParser.ParseTimestamp(resource.OldestData),
-        NewestData = HistoricalPullParser.ParseTimestamp(resource.NewestData),
+        OldestData = resource.OldestData,
+        NewestData = resource.NewestData,
         SentCount = resource.SentCount,
     };
 
@@ -71,14 +71,14 @@ public static class ResourcesParser
     private sealed class WireResource
     {
         [JsonPropertyName("last_attempt")] public WireAttempt? LastAttempt { get; set; }
-        [JsonPropertyName("oldest_data")] public string? OldestData { get; set; }
-        [JsonPropertyName("newest_data")] public string? NewestData { get; set; }
+        [JsonPropertyName("oldest_data"), JsonConverter(typeof(LenientJson.LenientTimestampConverter))] public DateTimeOffset? OldestData { get; set; }
+        [JsonPropertyName("newest_data"), JsonConverter(typeof(LenientJson.LenientTimestampConverter))] public DateTimeOffset? NewestData { get; set; }
         [JsonPropertyName("sent_count")] public int? SentCount { get; set; }
     }
 
     private sealed class WireAttempt
     {
-        [JsonPropertyName("timestamp")] public string? Timestamp { get; set; }
+        [JsonPropertyName("timestamp"), JsonConverter(typeof(LenientJson.LenientTimestampConverter))] public DateTimeOffset? Timestamp { get; set; }
         [JsonPropertyName("status")] public string? Status { get; set; }
     }
 }
