@@ -42,10 +42,14 @@ internal sealed class CompleteBodyHandler : DelegatingHandler
             throw new IncompleteBodyException($"Vital answered {(int)response.StatusCode} with a body that is not whole JSON ({length} bytes, cut off or garbled).");
         }
 
-        // The body is read: hand the parser the same bytes (the pooled array goes back when the response is disposed).
-        foreach (var header in response.Content.Headers.Where(h => !h.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)))
+        // The body is read: hand the parser the same bytes (the pooled array goes back when the response is disposed),
+        // with the headers as they came (unparsed: enumerating them parsed every value under a lock, once a page).
+        foreach (var (name, values) in response.Content.Headers.NonValidated)
         {
-            content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            if (!name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+            {
+                content.Headers.TryAddWithoutValidation(name, values);
+            }
         }
 
         response.Content.Dispose();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using Vital.Introspection.Tests.Support;
 
@@ -78,5 +79,28 @@ public sealed class PooledBodyContentTests
 
         Assert.Equal(2000, page.Users.Count);
         Assert.Equal("c2", page.NextCursor);
+    }
+
+    [Fact]
+    public async Task AWholeBody_KeepsItsContentHeaders_WithTheLengthOfWhatWasRead()
+    {
+        var json = """{ "data": [], "next_cursor": null }"""u8.ToArray();
+        var source = new ByteArrayContent(json);
+        source.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json; charset=utf-8");
+        source.Headers.ContentLanguage.Add("en");
+        source.Headers.TryAddWithoutValidation("X-Upstream-Note", ["kept", "twice"]);
+        source.Headers.TryAddWithoutValidation("Content-Length", "999");
+        var stub = new StubHandler().Then(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = source });
+        using var invoker = new HttpMessageInvoker(new CompleteBodyHandler { InnerHandler = stub });
+
+        using var response = await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, "http://vital.test/v2/introspect/resources"), Ct);
+
+        Assert.IsType<PooledBodyContent>(response.Content);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
+        Assert.Equal(["en"], response.Content.Headers.ContentLanguage);
+        Assert.Equal(["kept", "twice"], response.Content.Headers.GetValues("X-Upstream-Note"));
+        Assert.Equal(json.Length, response.Content.Headers.ContentLength);
+        Assert.Equal(json, await response.Content.ReadAsByteArrayAsync(Ct));
     }
 }
