@@ -175,8 +175,8 @@ public static class HistoricalPullParser
     private sealed class WirePull
     {
         [JsonPropertyName("status")] public string? Status { get; set; }
-        [JsonPropertyName("range_start"), JsonConverter(typeof(LenientJson.LenientTimestampConverter))] public DateTimeOffset? RangeStart { get; set; }
-        [JsonPropertyName("range_end"), JsonConverter(typeof(LenientJson.LenientTimestampConverter))] public DateTimeOffset? RangeEnd { get; set; }
+        [JsonPropertyName("range_start")] public DateTimeOffset? RangeStart { get; set; }
+        [JsonPropertyName("range_end")] public DateTimeOffset? RangeEnd { get; set; }
         [JsonPropertyName("days_with_data")] public int? DaysWithData { get; set; }
         [JsonPropertyName("timeline")] public WireTimeline? Timeline { get; set; }
         [JsonPropertyName("release")] public string? Release { get; set; }
@@ -186,8 +186,8 @@ public static class HistoricalPullParser
 
     private sealed class WireTimeline
     {
-        [JsonPropertyName("scheduled_at"), JsonConverter(typeof(LenientJson.LenientTimestampConverter))] public DateTimeOffset? ScheduledAt { get; set; }
-        [JsonPropertyName("started_at"), JsonConverter(typeof(LenientJson.LenientTimestampConverter))] public DateTimeOffset? StartedAt { get; set; }
-        [JsonPropertyName("ended_at"), JsonConverter(typeof(LenientJson.LenientTimestampConverter))] public DateTimeOffset? EndedAt { get; set; }
+        [JsonPropertyName("scheduled_at")] public DateTimeOffset? ScheduledAt { get; set; }
+        [JsonPropertyName("started_at")] public DateTimeOffset? StartedAt { get; set; }
+        [JsonPropertyName("ended_at")] public DateTimeOffset? EndedAt { get; set; }
     }
 }

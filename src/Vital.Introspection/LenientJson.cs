@@ -13,7 +13,7 @@ internal static class LenientJson
 {
     public static JsonSerializerOptions Options { get; } = new()
     {
-        Converters = { new LenientStringConverter(), new LenientIntConverter() },
+        Converters = { new LenientStringConverter(), new LenientIntConverter(), new LenientTimestampConverter() },
         NumberHandling = JsonNumberHandling.AllowReadingFromString,
         AllowTrailingCommas = false,
         ReadCommentHandling = JsonCommentHandling.Disallow,
@@ -78,8 +78,8 @@ internal static class LenientJson
     }
 
     /// <summary>
-    /// A timestamp as <see cref="HistoricalPullParser.ParseTimestamp"/> reads it (unreadable: null), put on a wire member
-    /// with <c>[JsonConverter]</c>: the usual shape is read from the body's bytes (<see cref="IsoTimestamp"/>), so the
+    /// Every wire member typed <c>DateTimeOffset?</c>: a timestamp as <see cref="HistoricalPullParser.ParseTimestamp"/>
+    /// reads it (unreadable: null). The usual shape is read from the body's bytes (<see cref="IsoTimestamp"/>), so the
     /// five timestamps of every pull make no strings; anything else is read as text, exactly as before.
     /// </summary>
     internal sealed class LenientTimestampConverter : JsonConverter<DateTimeOffset?>

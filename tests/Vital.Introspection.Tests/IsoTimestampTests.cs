@@ -92,7 +92,7 @@ public sealed class IsoTimestampTests
     [InlineData("1698155571")]
     [InlineData("null")]
     [InlineData("{\"at\": 1}")]
-    public void Parse_EveryTimestampOfAPullAndOfOngoingData_IsReadAsParseTimestampReadsItsText(string json)
+    public void Parse_EveryTimestampOfEveryBody_IsReadAsParseTimestampReadsItsText(string json)
     {
         var text = JsonText(json);
         var expected = HistoricalPullParser.ParseTimestamp(text);
@@ -105,6 +105,16 @@ public sealed class IsoTimestampTests
         Assert.All([pull.RangeStart, pull.RangeEnd, pull.Timeline.ScheduledAt, pull.Timeline.StartedAt, pull.Timeline.EndedAt], time => Assert.Equal(expected, time));
         var freshness = Assert.Single(resources.Users).Providers[new ProviderSlug("oura")][new ResourceName("sleep")];
         Assert.All([freshness.LastAttempt!.Timestamp, freshness.OldestData, freshness.NewestData], time => Assert.Equal(expected, time));
+
+        var user = UserParser.Parse(
+            """{"user_id": "u1", "created_on": TIME, "connected_sources": [{"provider": {"slug": "oura", "name": "Oura"}, "created_on": TIME}]}""".Replace("TIME", json, StringComparison.Ordinal));
+        Assert.Equal(expected, user.CreatedOn);
+        Assert.Equal(expected, Assert.Single(user.ConnectedSources).CreatedOn);
+
+        var connection = Assert.Single(ConnectionsParser.Parse(
+            """{"providers": [{"name": "Oura", "slug": "oura", "created_on": TIME, "status": "error", "error_details": {"error_type": "token_refresh_failed", "error_message": "m", "errored_at": TIME}}]}""".Replace("TIME", json, StringComparison.Ordinal)));
+        Assert.Equal(expected, connection.CreatedOn);
+        Assert.Equal(expected, connection.Error!.ErroredAt);
     }
 
     /// <summary>The text the lenient reader makes of a JSON value (strings unescaped, bidi controls stripped; numbers as written; others null).</summary>

@@ -29,7 +29,7 @@ public static class ConnectionsParser
                 {
                     Provider = new ProviderSlug(p!.Slug!),
                     Name = string.IsNullOrWhiteSpace(p.Name) ? null : p.Name,
-                    CreatedOn = HistoricalPullParser.ParseTimestamp(p.CreatedOn),
+                    CreatedOn = p.CreatedOn,
                     Status = new ConnectionStatus(p.Status ?? string.Empty),
                     ExternalUserId = string.IsNullOrEmpty(p.ExternalUserId) ? null : p.ExternalUserId,
                     Error = p.ErrorDetails is { } error ? MapError(error) : null,
@@ -44,7 +44,7 @@ public static class ConnectionsParser
     {
         Type = new ConnectionErrorType(error.ErrorType ?? string.Empty),
         Message = error.ErrorMessage is { Length: > MaxMessageLength } text ? string.Concat(text.AsSpan(0, MaxMessageLength), "…") : error.ErrorMessage,
-        ErroredAt = HistoricalPullParser.ParseTimestamp(error.ErroredAt),
+        ErroredAt = error.ErroredAt,
     };
 
     private static ResourceAvailability MapAvailability(WireAvailability availability) => new()
@@ -65,7 +65,7 @@ public static class ConnectionsParser
     {
         [JsonPropertyName("name")] public string? Name { get; set; }
         [JsonPropertyName("slug")] public string? Slug { get; set; }
-        [JsonPropertyName("created_on")] public string? CreatedOn { get; set; }
+        [JsonPropertyName("created_on")] public DateTimeOffset? CreatedOn { get; set; }
         [JsonPropertyName("status")] public string? Status { get; set; }
         [JsonPropertyName("external_user_id")] public string? ExternalUserId { get; set; }
         [JsonPropertyName("error_details")] public WireError? ErrorDetails { get; set; }
@@ -76,7 +76,7 @@ public static class ConnectionsParser
     {
         [JsonPropertyName("error_type")] public string? ErrorType { get; set; }
         [JsonPropertyName("error_message")] public string? ErrorMessage { get; set; }
-        [JsonPropertyName("errored_at")] public string? ErroredAt { get; set; }
+        [JsonPropertyName("errored_at")] public DateTimeOffset? ErroredAt { get; set; }
     }
 
     private sealed class WireAvailability

@@ -71,14 +71,14 @@ public static class ResourcesParser
     private sealed class WireResource
     {
         [JsonPropertyName("last_attempt")] public WireAttempt? LastAttempt { get; set; }
-        [JsonPropertyName("oldest_data"), JsonConverter(typeof(LenientJson.LenientTimestampConverter))] public DateTimeOffset? OldestData { get; set; }
-        [JsonPropertyName("newest_data"), JsonConverter(typeof(LenientJson.LenientTimestampConverter))] public DateTimeOffset? NewestData { get; set; }
+        [JsonPropertyName("oldest_data")] public DateTimeOffset? OldestData { get; set; }
+        [JsonPropertyName("newest_data")] public DateTimeOffset? NewestData { get; set; }
         [JsonPropertyName("sent_count")] public int? SentCount { get; set; }
     }
 
     private sealed class WireAttempt
     {
-        [JsonPropertyName("timestamp"), JsonConverter(typeof(LenientJson.LenientTimestampConverter))] public DateTimeOffset? Timestamp { get; set; }
+        [JsonPropertyName("timestamp")] public DateTimeOffset? Timestamp { get; set; }
         [JsonPropertyName("status")] public string? Status { get; set; }
     }
 }

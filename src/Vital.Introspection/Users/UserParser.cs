@@ -27,7 +27,7 @@ public static class UserParser
             UserId = userId,
             TeamId = Blank(user.TeamId),
             ClientUserId = user.ClientUserId,
-            CreatedOn = HistoricalPullParser.ParseTimestamp(user.CreatedOn),
+            CreatedOn = user.CreatedOn,
             ConnectedSources =
             [
                 .. (user.ConnectedSources ?? [])
@@ -37,7 +37,7 @@ public static class UserParser
                     {
                         Provider = new ProviderSlug(s.Provider!.Slug!),
                         Name = Blank(s.Provider.Name),
-                        CreatedOn = HistoricalPullParser.ParseTimestamp(s.Source!.CreatedOn),
+                        CreatedOn = s.Source!.CreatedOn,
                     }),
             ],
             FallbackTimeZone = Blank(user.FallbackTimeZone?.Id),
@@ -53,7 +53,7 @@ public static class UserParser
         [JsonPropertyName("user_id")] public string? UserId { get; set; }
         [JsonPropertyName("team_id")] public string? TeamId { get; set; }
         [JsonPropertyName("client_user_id")] public string? ClientUserId { get; set; }
-        [JsonPropertyName("created_on")] public string? CreatedOn { get; set; }
+        [JsonPropertyName("created_on")] public DateTimeOffset? CreatedOn { get; set; }
         [JsonPropertyName("connected_sources")] public List<WireSource?>? ConnectedSources { get; set; }
         [JsonPropertyName("fallback_time_zone")] public WireTimeZone? FallbackTimeZone { get; set; }
         [JsonPropertyName("ingestion_start")] public string? IngestionStart { get; set; }
@@ -64,7 +64,7 @@ public static class UserParser
     {
         [JsonPropertyName("provider")] public WireProvider? Provider { get; set; }
         [JsonPropertyName("source")] public WireProvider? Source { get; set; }
-        [JsonPropertyName("created_on")] public string? CreatedOn { get; set; }
+        [JsonPropertyName("created_on")] public DateTimeOffset? CreatedOn { get; set; }
     }
 
     private sealed class WireProvider
