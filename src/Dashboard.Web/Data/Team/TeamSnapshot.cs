@@ -171,15 +171,27 @@ public sealed class TeamSnapshot
     /// <summary>
     /// Diagnoses the users built without a diagnosis (a rescan not shown yet), on every core: each once, after their
     /// last provider is read, instead of once per provider page; their findings then shared with the snapshot shown where
-    /// they are the same. Single writer only, before the snapshot is shown.
+    /// they are the same. Before the snapshot is shown, a user still holding a run of a shown user's array (they lost a
+    /// provider) is given arrays of their own; once <paramref name="shown"/> (a rescan shown mid-way) a run is kept, since
+    /// a reader could see it half swapped. Single writer only.
     /// </summary>
-    internal void DiagnosePending(DiagnosisEngine engine, StringPool pool)
+    internal void DiagnosePending(DiagnosisEngine engine, StringPool pool, bool shown)
     {
         var users = _users;
+        var sharesWith = _sharesWith;
         Parallel.For(0, Count, i =>
         {
-            users[i].Diagnose(engine, pool);
-            Share(users[i]);
+            var user = users[i];
+            user.Diagnose(engine, pool);
+            if (sharesWith is not null && sharesWith.TryGet(user.UserId, out var before))
+            {
+                user.ShareFindingsWith(before);
+            }
+
+            if (!shown)
+            {
+                user.OwnRuns();
+            }
         });
         Interlocked.Increment(ref _version);
     }

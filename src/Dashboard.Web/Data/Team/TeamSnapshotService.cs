@@ -395,7 +395,7 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
         {
             if (!diagnoseNow && ReferenceEquals(Current, snapshot))
             {
-                snapshot.DiagnosePending(_engine, _pool);
+                snapshot.DiagnosePending(_engine, _pool, shown: true);
                 diagnoseNow = true;
             }
         }
@@ -457,7 +457,7 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
 
             if (!diagnoseNow)
             {
-                snapshot.DiagnosePending(_engine, _pool);
+                snapshot.DiagnosePending(_engine, _pool, shown: false);
             }
 
             snapshot.Report(new ScanProgress(pages, snapshot.Count, _scanner.ScopeCount, _scanner.ScopeCount));

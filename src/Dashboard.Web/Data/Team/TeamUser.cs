@@ -18,10 +18,12 @@ public sealed class TeamUser
     /// <summary>The headline of a user whose diagnosis waits for the rest of a rescan (never shown in the normal course).</summary>
     internal const string NotYetDiagnosed = "Still being read from Vital.";
 
-    // Not readonly: ShareWith swaps each for an equal array of the snapshot shown, which changes nothing a
-    // reader can see (same length, same items) and lets the older array be the only copy.
-    private CompactPull[] _pulls;
-    private CompactFreshness[] _ongoing;
+    // Not readonly: ShareWith swaps each for an equal run of the snapshot shown, which changes nothing a reader can
+    // see (same length, same items) and lets the older array be the only copy. A run, not a whole array: inside a
+    // rescan, a user read on some of their providers so far holds the run of the shown user's array with those
+    // providers' items (ADR 0028), instead of a copy of their own that dies at their next provider's page.
+    private ArraySegment<CompactPull> _pulls;
+    private ArraySegment<CompactFreshness> _ongoing;
 
     /// <summary>The providers the historical-pull listing named (an entry may hold nothing pulled and nothing not pulled).</summary>
     private readonly string[] _pullProviders;
@@ -32,7 +34,7 @@ public sealed class TeamUser
     private TeamFinding[] _findings = [];
 
     private TeamUser(
-        string userId, CompactPull[] pulls, NotPulledEntry[] notPulled, CompactFreshness[] ongoing, bool ongoingRead, string[] pullProviders, string[] providers, UserDiagnosis? diagnosis, DateTimeOffset asOf, StringPool pool)
+        string userId, ArraySegment<CompactPull> pulls, NotPulledEntry[] notPulled, ArraySegment<CompactFreshness> ongoing, bool ongoingRead, string[] pullProviders, string[] providers, UserDiagnosis? diagnosis, DateTimeOffset asOf, StringPool pool)
         : this(userId, pulls, notPulled, ongoing, ongoingRead, pullProviders, providers, diagnosis?.Overall ?? Severity.Ok, diagnosis?.Headline ?? NotYetDiagnosed, Figures(diagnosis, pool), asOf, pool)
     {
         IsDiagnosed = diagnosis is not null;
@@ -40,9 +42,9 @@ public sealed class TeamUser
 
     private TeamUser(
         string userId,
-        CompactPull[] pulls,
+        ArraySegment<CompactPull> pulls,
         NotPulledEntry[] notPulled,
-        CompactFreshness[] ongoing,
+        ArraySegment<CompactFreshness> ongoing,
         bool ongoingRead,
         string[] pullProviders,
         string[] providers,
@@ -65,7 +67,7 @@ public sealed class TeamUser
 
         long latest = 0;
         PullStatus? worst = null;
-        foreach (var pull in pulls)
+        foreach (var pull in pulls.AsSpan())
         {
             latest = Math.Max(latest, pull.LatestActivityTicks);
             worst = StatusRanker.Worse(worst, pull.Status);
@@ -73,7 +75,7 @@ public sealed class TeamUser
         }
 
         long newest = 0;
-        foreach (var resource in ongoing)
+        foreach (var resource in ongoing.AsSpan())
         {
             newest = Math.Max(newest, resource.NewestDataTicks);
             IsStale |= resource.Stale;
@@ -91,12 +93,18 @@ public sealed class TeamUser
     public IReadOnlyList<string> PullProviders => _pullProviders;
 
     /// <summary>Pulls ordered by provider, then resource.</summary>
-    public ImmutableArray<CompactPull> Pulls => ImmutableCollectionsMarshal.AsImmutableArray(_pulls);
+    public ImmutableArray<CompactPull> Pulls => AsImmutable(_pulls);
 
-    public int PullCount => _pulls.Length;
+    public int PullCount => _pulls.Count;
+
+    /// <summary>The run of an array the pulls are kept in: all of an array of the user's own, or a run of a shown user's (<see cref="ShareWith"/>).</summary>
+    internal ArraySegment<CompactPull> PullRun => _pulls;
+
+    /// <summary>The run of an array the ongoing data is kept in (as <see cref="PullRun"/>).</summary>
+    internal ArraySegment<CompactFreshness> OngoingRun => _ongoing;
 
     /// <summary>The ongoing data the resources introspection listed, ordered by provider, then resource.</summary>
-    public ImmutableArray<CompactFreshness> Ongoing => ImmutableCollectionsMarshal.AsImmutableArray(_ongoing);
+    public ImmutableArray<CompactFreshness> Ongoing => AsImmutable(_ongoing);
 
     /// <summary>The scan read the ongoing data (<c>Vital:ScanResources</c>); without it, freshness is unknown, not "none".</summary>
     public bool OngoingRead { get; }
@@ -163,7 +171,7 @@ public sealed class TeamUser
         get
         {
             CompactFreshness? stalest = null;
-            foreach (var resource in _ongoing)
+            foreach (var resource in _ongoing.AsSpan())
             {
                 if (resource.Stale && (stalest is not { } s || resource.NewestDataTicks < s.NewestDataTicks))
                 {
@@ -183,7 +191,7 @@ public sealed class TeamUser
     public PullStatus? WorstStatusOf(string provider)
     {
         PullStatus? worst = null;
-        foreach (var pull in _pulls)
+        foreach (var pull in _pulls.AsSpan())
         {
             if (pull.Provider == provider)
             {
@@ -201,13 +209,13 @@ public sealed class TeamUser
         foreach (var provider in _pullProviders)
         {
             var count = 0;
-            foreach (var pull in _pulls)
+            foreach (var pull in _pulls.AsSpan())
             {
                 count += string.Equals(pull.Provider, provider, StringComparison.Ordinal) ? 1 : 0;
             }
 
             var pulled = new Dictionary<ResourceName, HistoricalPull>(count);
-            foreach (var pull in _pulls)
+            foreach (var pull in _pulls.AsSpan())
             {
                 if (string.Equals(pull.Provider, provider, StringComparison.Ordinal))
                 {
@@ -232,11 +240,12 @@ public sealed class TeamUser
         // Ordered by provider, so each provider's resources are one run of the array, read into a dictionary of its size
         // (a provider met again, were the array ever out of that order, adds to the dictionary it has).
         var providers = new Dictionary<ProviderSlug, IReadOnlyDictionary<ResourceName, ResourceFreshness>>();
-        for (var at = 0; at < _ongoing.Length;)
+        ReadOnlySpan<CompactFreshness> ongoing = _ongoing;
+        for (var at = 0; at < ongoing.Length;)
         {
-            var provider = _ongoing[at].Provider;
+            var provider = ongoing[at].Provider;
             var end = at + 1;
-            while (end < _ongoing.Length && string.Equals(_ongoing[end].Provider, provider, StringComparison.Ordinal))
+            while (end < ongoing.Length && string.Equals(ongoing[end].Provider, provider, StringComparison.Ordinal))
             {
                 end++;
             }
@@ -247,7 +256,7 @@ public sealed class TeamUser
                 : new Dictionary<ResourceName, ResourceFreshness>(end - at);
             for (; at < end; at++)
             {
-                resources[new ResourceName(_ongoing[at].Resource)] = _ongoing[at].ToFreshness();
+                resources[new ResourceName(ongoing[at].Resource)] = ongoing[at].ToFreshness();
             }
 
             providers[slug] = resources;
@@ -290,17 +299,18 @@ public sealed class TeamUser
             UserId = before.UserId;
         }
 
-        if (!ReferenceEquals(_pulls, before._pulls) && _pulls.AsSpan().SequenceEqual(before._pulls))
-        {
-            _pulls = before._pulls;
-        }
+        _pulls = SharedRun(_pulls, before._pulls, static pull => pull.Provider);
+        _ongoing = SharedRun(_ongoing, before._ongoing, static resource => resource.Provider);
+        ShareFindingsWith(before);
+    }
 
-        if (!ReferenceEquals(_ongoing, before._ongoing) && _ongoing.AsSpan().SequenceEqual(before._ongoing))
-        {
-            _ongoing = before._ongoing;
-        }
-
-        // A rescan's user has its findings once diagnosed (the snapshot shares again then): most are the same as before.
+    /// <summary>
+    /// Takes <paramref name="before"/>'s findings array when it holds the same findings (a rescan's user has findings once
+    /// diagnosed, and most are the same as before). One reference swapped for an equal array: safe while the user is shown.
+    /// </summary>
+    internal void ShareFindingsWith(TeamUser before)
+    {
+        ArgumentNullException.ThrowIfNull(before);
         if (IsDiagnosed && !ReferenceEquals(_findings, before._findings) && _findings.AsSpan().SequenceEqual(before._findings))
         {
             _findings = before._findings;
@@ -372,7 +382,7 @@ public sealed class TeamUser
     internal TeamUser MergeWith(UserHistoricalPulls more, DiagnosisEngine engine, DateTimeOffset asOf, StringPool pool, bool diagnose = true)
     {
         var replaced = new HashSet<string>(more.Providers.Keys.Select(k => k.Value), StringComparer.Ordinal);
-        var pulls = new List<CompactPull>(_pulls.Length + more.PullCount);
+        var pulls = new List<CompactPull>(_pulls.Count + more.PullCount);
         var notPulled = new List<NotPulledEntry>(NotPulled.Length + more.Providers.Count);
         var pullProviders = new List<string>(_pullProviders.Length + more.Providers.Count);
         pulls.AddRange(_pulls.Where(p => !replaced.Contains(p.Provider)));
@@ -389,21 +399,19 @@ public sealed class TeamUser
         // The ongoing data is kept as it is, in the same array, unless a stale flag reads otherwise against the new
         // pulls: a rescan's user whose ongoing page came first would otherwise leave a copy behind at each page, one
         // that lived long enough (until the user's next page) to reach the oldest generation as garbage.
-        var ongoing = _ongoing;
-        for (var i = 0; i < _ongoing.Length; i++)
+        CompactFreshness[]? changed = null;
+        for (var i = 0; i < _ongoing.Count; i++)
         {
             var resource = _ongoing[i];
             var again = resource.ReadAgain(StatusOf(merged, resource.Provider, resource.Resource), engine.Thresholds, at, pool);
             if (again.Stale != resource.Stale)
             {
-                if (ReferenceEquals(ongoing, _ongoing))
-                {
-                    ongoing = (CompactFreshness[])_ongoing.Clone();
-                }
-
-                ongoing[i] = again;
+                changed ??= _ongoing.ToArray();
+                changed[i] = again;
             }
         }
+
+        var ongoing = changed is null ? _ongoing : changed;
 
         string[] providersPulled = [.. pullProviders];
         return new TeamUser(UserId, merged, [.. notPulled], ongoing, OngoingRead, providersPulled, ProvidersOf(providersPulled, ongoing, _providers, pool), diagnosis: null, at, pool)
@@ -418,8 +426,8 @@ public sealed class TeamUser
     {
         var replaced = new HashSet<string>(more.Providers.Keys.Select(k => k.Value), StringComparer.Ordinal);
         var at = asOf < AsOf ? asOf : AsOf;
-        var fresh = new List<CompactFreshness>(_ongoing.Length);
-        foreach (var resource in _ongoing)
+        var fresh = new List<CompactFreshness>(_ongoing.Count);
+        foreach (var resource in _ongoing.AsSpan())
         {
             if (!replaced.Contains(resource.Provider))
             {
@@ -466,7 +474,7 @@ public sealed class TeamUser
     /// Every provider of the pulls, of the ongoing data, and those <paramref name="listed"/> (not empty): the resources
     /// introspection lists a provider with resources or without, and a merge keeps what the user listed before. Ordered.
     /// </summary>
-    private static string[] ProvidersOf(string[] pullProviders, CompactFreshness[] ongoing, IEnumerable<string> listed, StringPool pool)
+    private static string[] ProvidersOf(string[] pullProviders, ReadOnlySpan<CompactFreshness> ongoing, IEnumerable<string> listed, StringPool pool)
     {
         var providers = new SortedSet<string>(pullProviders, StringComparer.Ordinal);
         foreach (var resource in ongoing)
@@ -516,7 +524,7 @@ public sealed class TeamUser
     }
 
     /// <summary>A page's ongoing data in compact form, stale or not against the user's pulls at <paramref name="asOf"/>.</summary>
-    private static void AddOngoing(UserResources ongoing, CompactPull[] pulls, DiagnosisEngine engine, DateTimeOffset asOf, StringPool pool, List<CompactFreshness> fresh)
+    private static void AddOngoing(UserResources ongoing, ReadOnlySpan<CompactPull> pulls, DiagnosisEngine engine, DateTimeOffset asOf, StringPool pool, List<CompactFreshness> fresh)
     {
         foreach (var (slug, resources) in ongoing.Providers.OrderBy(p => p.Key.Value, StringComparer.Ordinal))
         {
@@ -535,7 +543,7 @@ public sealed class TeamUser
     }
 
     /// <summary>The status of the user's pull of this provider's resource; null when there is none.</summary>
-    private static PullStatus? StatusOf(CompactPull[] pulls, string provider, string resource)
+    private static PullStatus? StatusOf(ReadOnlySpan<CompactPull> pulls, string provider, string resource)
     {
         foreach (var pull in pulls)
         {
@@ -546,6 +554,51 @@ public sealed class TeamUser
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Gives a user that holds a run of another user's array (a provider they no longer have in this rescan) arrays of
+    /// their own, so the snapshot keeps no older array alive for them and <see cref="Pulls"/> makes no copy. Called by
+    /// the snapshot's writer before the user is shown.
+    /// </summary>
+    internal void OwnRuns()
+    {
+        _pulls = Owned(_pulls);
+        _ongoing = Owned(_ongoing);
+    }
+
+    private static ArraySegment<T> Owned<T>(ArraySegment<T> run) => IsWhole(run) ? run : run.ToArray();
+
+    private static bool IsWhole<T>(ArraySegment<T> run) => run.Offset == 0 && run.Count == run.Array!.Length;
+
+    /// <summary>The run as an immutable array: the array itself when the run is all of it (always, once shown in the normal course), else a copy.</summary>
+    private static ImmutableArray<T> AsImmutable<T>(ArraySegment<T> run) =>
+        IsWhole(run) ? ImmutableCollectionsMarshal.AsImmutableArray(run.Array) : ImmutableArray.Create(run.AsSpan());
+
+    /// <summary>
+    /// <paramref name="mine"/>, or the run of <paramref name="theirs"/> that holds the same items: all of it, or for a
+    /// user read on some of their providers so far, the run from the first of those providers on (both are ordered by
+    /// provider, then resource, so a provider's items are one run).
+    /// </summary>
+    private static ArraySegment<T> SharedRun<T>(ArraySegment<T> mine, ArraySegment<T> theirs, Func<T, string> providerOf)
+        where T : IEquatable<T>
+    {
+        if (mine.Count == 0 || (ReferenceEquals(mine.Array, theirs.Array) && mine.Offset == theirs.Offset && mine.Count == theirs.Count))
+        {
+            return mine;
+        }
+
+        ReadOnlySpan<T> span = theirs;
+        var first = providerOf(mine[0]);
+        var start = 0;
+        while (start < span.Length && !string.Equals(providerOf(span[start]), first, StringComparison.Ordinal))
+        {
+            start++;
+        }
+
+        return span.Length - start >= mine.Count && span.Slice(start, mine.Count).SequenceEqual(mine)
+            ? new ArraySegment<T>(theirs.Array!, theirs.Offset + start, mine.Count)
+            : mine;
     }
 
     private static int ByProviderThenResource(CompactPull a, CompactPull b) =>

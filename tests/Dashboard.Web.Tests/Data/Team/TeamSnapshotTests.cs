@@ -71,7 +71,7 @@ public sealed class TeamSnapshotTests
         rescan.Upsert(TeamUser.Create(User(2).Pull("oura", "sleep", "in_progress"), Engine, Now, _pool, diagnose: false));
         Assert.Empty(rescan.Users[0].Findings);
 
-        rescan.DiagnosePending(Engine, _pool);
+        rescan.DiagnosePending(Engine, _pool, shown: false);
         rescan.Complete(Now);
 
         Assert.Equal(shown.Users[0].Findings, rescan.Users[0].Findings);
@@ -80,6 +80,88 @@ public sealed class TeamSnapshotTests
         Assert.Contains(rescan.Users[1].Findings, f => f.Code == "pull_in_progress");
 
         static TeamFinding[] Findings(TeamUser user) => System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(user.Findings)!;
+    }
+
+    [Fact]
+    public void Upsert_HiddenRescan_AUserReadOnSomeOfTheirProviders_HoldsTheRunOfTheShownArray_ThenAllOfIt()
+    {
+        var shown = TwoProviderTeam();
+        var before = shown.Users[0];
+        var rescan = new TeamSnapshot(2, Now, sharesWith: shown);
+
+        // whoop's walk reaches the user first: the rescan's user holds whoop's run of the shown arrays, no copy.
+        rescan.Upsert(TeamUser.Create(User(1).Pull("whoop", "sleep", "success"), Engine, Now, _pool, diagnose: false));
+        var partial = rescan.Users[0];
+        AssertRun(before.PullRun.Array, offset: 1, count: 1, partial.PullRun);
+        Assert.Equal([("whoop", "sleep")], partial.Pulls.Select(p => (p.Provider, p.Resource)));
+        Assert.Equal(1, partial.PullCount);
+        Assert.Equal("success", partial.WorstStatusOf("whoop")?.Value);
+        Assert.Null(partial.WorstStatusOf("oura"));
+        Assert.Equal(["whoop"], partial.ToPulls().Providers.Keys.Select(k => k.Value));
+
+        rescan.Upsert(partial.WithOngoing(Ongoing(1).Resource("whoop", "sleep", TimeSpan.FromHours(2)).Build(), Engine, Now, _pool, diagnose: false));
+        AssertRun(before.OngoingRun.Array, offset: 1, count: 1, rescan.Users[0].OngoingRun);
+        Assert.Equal(["whoop"], rescan.Users[0].Ongoing.Select(o => o.Provider));
+
+        // oura's walk comes to the user: now all of the shown arrays, pulls and ongoing data alike.
+        rescan.Upsert(rescan.Users[0].MergeWith(User(1).Pull("oura", "sleep", "success").Build(), Engine, Now, _pool, diagnose: false));
+        rescan.Upsert(rescan.Users[0].WithOngoing(Ongoing(1).Resource("oura", "sleep", TimeSpan.FromHours(2)).Build(), Engine, Now, _pool, diagnose: false));
+        var whole = rescan.Users[0];
+        AssertRun(before.PullRun.Array, offset: 0, count: 2, whole.PullRun);
+        AssertRun(before.OngoingRun.Array, offset: 0, count: 2, whole.OngoingRun);
+        Assert.Same(System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(before.Pulls), System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(whole.Pulls));
+        Assert.Equal(before.Ongoing, whole.Ongoing);
+    }
+
+    [Fact]
+    public void DiagnosePending_AUserWhoLostAProvider_OwnsTheirArraysOnceHidden_KeepsTheRunOnceShown()
+    {
+        var shown = TwoProviderTeam();
+        var before = shown.Users[0];
+        TeamSnapshot Rescan()
+        {
+            var rescan = new TeamSnapshot(2, Now, sharesWith: shown);
+            rescan.Upsert(TeamUser.Create(User(1).Pull("whoop", "sleep", "success"), Engine, Now, _pool, diagnose: false));
+            rescan.Upsert(rescan.Users[0].WithOngoing(Ongoing(1).Resource("whoop", "sleep", TimeSpan.FromHours(2)).Build(), Engine, Now, _pool, diagnose: false));
+            AssertRun(before.PullRun.Array, offset: 1, count: 1, rescan.Users[0].PullRun);
+            return rescan;
+        }
+
+        var hidden = Rescan();
+        hidden.DiagnosePending(Engine, _pool, shown: false);
+        var user = hidden.Users[0];
+        Assert.NotSame(before.PullRun.Array, user.PullRun.Array);
+        Assert.NotSame(before.OngoingRun.Array, user.OngoingRun.Array);
+        AssertRun(user.PullRun.Array, offset: 0, count: 1, user.PullRun);
+        AssertRun(user.OngoingRun.Array, offset: 0, count: 1, user.OngoingRun);
+        Assert.Equal([("whoop", "sleep")], user.Pulls.Select(p => (p.Provider, p.Resource)));
+        Assert.Equal(["whoop"], user.Ongoing.Select(o => o.Provider));
+        Assert.True(user.IsDiagnosed);
+
+        // Shown mid-way, a reader may be reading the user: the run stays (the same items either way).
+        var visible = Rescan();
+        visible.DiagnosePending(Engine, _pool, shown: true);
+        AssertRun(before.PullRun.Array, offset: 1, count: 1, visible.Users[0].PullRun);
+        Assert.Equal(user.Pulls, visible.Users[0].Pulls);
+        Assert.Equal(user.Findings, visible.Users[0].Findings);
+    }
+
+    /// <summary>A shown team of one user with sleep pulled and ongoing on oura and whoop (ordered: oura's run first).</summary>
+    private TeamSnapshot TwoProviderTeam()
+    {
+        var shown = new TeamSnapshot(1, Now);
+        shown.Upsert(TeamUser.Create(User(1).Pull("oura", "sleep", "success").Pull("whoop", "sleep", "success"), Engine, Now, _pool));
+        shown.Upsert(shown.Users[0].WithOngoing(
+            Ongoing(1).Resource("oura", "sleep", TimeSpan.FromHours(2)).Resource("whoop", "sleep", TimeSpan.FromHours(2)).Build(), Engine, Now, _pool));
+        shown.Complete(Now);
+        AssertRun(shown.Users[0].PullRun.Array, offset: 0, count: 2, shown.Users[0].PullRun);
+        return shown;
+    }
+
+    private static void AssertRun<T>(T[]? array, int offset, int count, ArraySegment<T> run)
+    {
+        Assert.Same(array, run.Array);
+        Assert.Equal((offset, count), (run.Offset, run.Count));
     }
 
     [Fact]
