@@ -1,4 +1,5 @@
 using Dashboard.Store.Tests.Support;
+using static Dashboard.Store.Tests.Support.TestStates;
 
 namespace Dashboard.Store.Tests;
 
@@ -37,6 +38,30 @@ public sealed class SqliteStoreTests : StoreSuite
     }
 
     internal override StoreDatabase SecondHandle() => Open(File);
+
+    [Fact]
+    public async Task StoredPayload_OpenedForTheDiff_SqliteHoldsNoCopyOfTheBlob_ReadsItByteForByte()
+    {
+        // A result row holding the payload column makes SQLite read the whole blob into memory of its own before the
+        // first byte is streamed: at 100,000 users, 88 MB more resident while the diff ran. Only the rowid is selected.
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await Store.WriteAsync(Team(T0, User("u1", [Pull("oura", "sleep", "success")])));
+        var bytes = new byte[24 << 20];
+        new Random(7).NextBytes(bytes);
+        await using var db = Store.Database.CreateContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.WriteTeamStatePayloadAsync("test", new MemoryStream(bytes), cancellationToken);
+
+        var before = SQLitePCL.raw.sqlite3_memory_used();
+        await using var payload = await db.OpenTeamStatePayloadAsync("test", cancellationToken);
+        var opened = SQLitePCL.raw.sqlite3_memory_used() - before;
+
+        Assert.NotNull(payload);
+        Assert.True(opened < bytes.Length / 4, $"SQLite holds {opened:N0} bytes more with a payload of {bytes.Length:N0} open");
+        var read = new MemoryStream();
+        await payload.Stream.CopyToAsync(read, cancellationToken);
+        Assert.True(bytes.AsSpan().SequenceEqual(read.GetBuffer().AsSpan(0, (int)read.Length)), "the payload read differs from the one written");
+    }
 
     internal override Task<(StoreDatabase Database, StoreDatabase Second, Func<Task> Drop)> CreateOtherDatabaseAsync()
     {
