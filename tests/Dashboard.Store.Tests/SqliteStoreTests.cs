@@ -63,6 +63,33 @@ public sealed class SqliteStoreTests : StoreSuite
         Assert.True(bytes.AsSpan().SequenceEqual(read.GetBuffer().AsSpan(0, (int)read.Length)), "the payload read differs from the one written");
     }
 
+    [Fact]
+    public async Task StoredTeam_LoadedAtARestart_StreamedOffTheDatabase_SqliteNeverCopiesThePayload()
+    {
+        // Loaded as the row's byte array, the payload was copied whole by SQLite while the query ran, then held as one
+        // managed array while a restart read its users. Its users are now read off the open blob as they are enumerated
+        // (a payload this random is never read here: only its opening is measured).
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await Store.WriteAsync(Team(T0, User("u1", [Pull("oura", "sleep", "success")])));
+        var bytes = new byte[24 << 20];
+        new Random(11).NextBytes(bytes);
+        await using (var db = Store.Database.CreateContext())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.WriteTeamStatePayloadAsync("test", new MemoryStream(bytes), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        SQLitePCL.raw.sqlite3_memory_highwater(1);
+        var before = SQLitePCL.raw.sqlite3_memory_used();
+        await using var stored = await Store.Reader.LoadLatestStateAsync("test", cancellationToken);
+        var peak = SQLitePCL.raw.sqlite3_memory_highwater(0) - before;
+
+        Assert.NotNull(stored);
+        Assert.Equal(T0, stored.CompletedAt);
+        Assert.True(peak < bytes.Length / 4, $"SQLite's memory rose by {peak:N0} bytes loading a payload of {bytes.Length:N0}");
+    }
+
     internal override Task<(StoreDatabase Database, StoreDatabase Second, Func<Task> Drop)> CreateOtherDatabaseAsync()
     {
         var other = _folder.File($"other-{Guid.NewGuid():N}.db");

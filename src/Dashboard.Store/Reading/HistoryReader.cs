@@ -115,14 +115,51 @@ internal sealed class HistoryReader(StoreDatabase database, StoreMigrator migrat
     {
         await migrator.EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
         var db = database.CreateContext();
-        await using (db.ConfigureAwait(false))
+        StoredPayload? payload = null;
+        try
         {
-            var row = await db.TeamStates.AsNoTracking().Where(s => s.Scope == scope)
+            var head = await db.TeamStates.AsNoTracking().Where(s => s.Scope == scope)
+                .Select(s => new { s.ScanId, s.CompletedAt, s.Users, s.Format })
                 .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            return row is not null && TeamStateSerializer.ReadUsers(row.Payload, row.Format) is { } users
-                ? new StoredTeamState(row.ScanId, row.CompletedAt, row.Users, users)
-                : null;
+            if (head is not null)
+            {
+                // The payload streamed off the open connection as the users are read (some 90 MB at 100,000 users, which
+                // as the row's byte array stayed in the large-object heap while a restart read it, beside SQLite's own
+                // copy while the query ran). A row replaced between the two reads (another replica published) gives the
+                // newer team under the older time, which the follower then loads again; a format changed between them
+                // fails to read, as a damaged payload does.
+                await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                payload = await db.OpenTeamStatePayloadAsync(scope, cancellationToken).ConfigureAwait(false);
+                if (payload is not null && TeamStateSerializer.ReadUsers(payload.Stream, head.Format) is { } users)
+                {
+                    return new StoredTeamState(head.ScanId, head.CompletedAt, head.Users, users) { Source = new PayloadSource(payload, db) };
+                }
+            }
         }
+        catch
+        {
+            await Release(payload, db).ConfigureAwait(false);
+            throw;
+        }
+
+        await Release(payload, db).ConfigureAwait(false);
+        return null;
+    }
+
+    private static async ValueTask Release(StoredPayload? payload, StoreContext db)
+    {
+        if (payload is not null)
+        {
+            await payload.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await db.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>A stored team's payload stream and the context whose connection it is read from, given back together.</summary>
+    private sealed class PayloadSource(StoredPayload payload, StoreContext db) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Release(payload, db);
     }
 
     public async Task<StoredStateHead?> LatestStateAsync(string scope, CancellationToken cancellationToken)

@@ -61,6 +61,8 @@ internal sealed partial class PublishedTeamFollower(
             return false;
         }
 
+        await using var read = stored.ConfigureAwait(false);
+
         TeamSnapshot? shown = null;
         var accepted = snapshots.ShowPublished(generation =>
         {

@@ -72,6 +72,7 @@ internal sealed partial class TeamStateRestorer(
         {
             if (await reader.LoadLatestStateAsync(scope.Value, budget.Token).ConfigureAwait(false) is { } stored)
             {
+                await using var read = stored.ConfigureAwait(false);
                 StoredTeamSnapshot.Fill(shown, stored, engine, snapshots.ReportStored, budget.Token);
                 completedAt = stored.CompletedAt;
                 LogRestored(logger, shown.Count, stored.CompletedAt, (long)TimeProvider.System.GetElapsedTime(_started).TotalMilliseconds);

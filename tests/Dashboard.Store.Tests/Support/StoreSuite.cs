@@ -92,7 +92,7 @@ public abstract partial class StoreSuite : IAsyncLifetime
 
         Assert.InRange(made, 4, 4);
         Assert.Equal(2, written!.Changes);
-        var stored = await Store.Reader.LoadLatestStateAsync("test", TestContext.Current.CancellationToken);
+        await using var stored = await Store.Reader.LoadLatestStateAsync("test", TestContext.Current.CancellationToken);
         var u1 = stored!.Users.First();
         Assert.Equal("failure", Assert.Single(u1.Pulls).Status);
         Assert.Equal("pull_failed", Assert.Single(u1.Findings).Code);
@@ -149,7 +149,7 @@ public abstract partial class StoreSuite : IAsyncLifetime
         Assert.Equal(60_000, scan.DurationMs);
         Assert.Equal(T0, scan.CompletedAt);
         Assert.Equal(0, await db.Transitions.CountAsync(TestContext.Current.CancellationToken));
-        var stored = await Store.Reader.LoadLatestStateAsync("test", TestContext.Current.CancellationToken);
+        await using var stored = await Store.Reader.LoadLatestStateAsync("test", TestContext.Current.CancellationToken);
         Assert.NotNull(stored);
         Assert.Equal(scan.Id, stored.ScanId);
         Assert.Equal("u1", Assert.Single(stored.Users).UserId);
