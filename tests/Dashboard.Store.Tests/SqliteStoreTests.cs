@@ -45,12 +45,9 @@ public sealed class SqliteStoreTests : StoreSuite
         // A result row holding the payload column makes SQLite read the whole blob into memory of its own before the
         // first byte is streamed: at 100,000 users, 88 MB more resident while the diff ran. Only the rowid is selected.
         var cancellationToken = TestContext.Current.CancellationToken;
-        await Store.WriteAsync(Team(T0, User("u1", [Pull("oura", "sleep", "success")])));
-        var bytes = new byte[24 << 20];
-        new Random(7).NextBytes(bytes);
+        var bytes = await StoreRandomPayloadAsync(seed: 7);
         await using var db = Store.Database.CreateContext();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.WriteTeamStatePayloadAsync("test", new MemoryStream(bytes), cancellationToken);
 
         var before = SQLitePCL.raw.sqlite3_memory_used();
         await using var payload = await db.OpenTeamStatePayloadAsync("test", cancellationToken);
@@ -70,15 +67,7 @@ public sealed class SqliteStoreTests : StoreSuite
         // managed array while a restart read its users. Its users are now read off the open blob as they are enumerated
         // (a payload this random is never read here: only its opening is measured).
         var cancellationToken = TestContext.Current.CancellationToken;
-        await Store.WriteAsync(Team(T0, User("u1", [Pull("oura", "sleep", "success")])));
-        var bytes = new byte[24 << 20];
-        new Random(11).NextBytes(bytes);
-        await using (var db = Store.Database.CreateContext())
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.WriteTeamStatePayloadAsync("test", new MemoryStream(bytes), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
+        var bytes = await StoreRandomPayloadAsync(seed: 11);
 
         SQLitePCL.raw.sqlite3_memory_highwater(1);
         var before = SQLitePCL.raw.sqlite3_memory_used();
@@ -88,6 +77,20 @@ public sealed class SqliteStoreTests : StoreSuite
         Assert.NotNull(stored);
         Assert.Equal(T0, stored.CompletedAt);
         Assert.True(peak < bytes.Length / 4, $"SQLite's memory rose by {peak:N0} bytes loading a payload of {bytes.Length:N0}");
+    }
+
+    /// <summary>A stored team whose payload is then replaced by 24 MB of random bytes (as large as it is incompressible); returns them.</summary>
+    private async Task<byte[]> StoreRandomPayloadAsync(int seed)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await Store.WriteAsync(Team(T0, User("u1", [Pull("oura", "sleep", "success")])));
+        var bytes = new byte[24 << 20];
+        new Random(seed).NextBytes(bytes);
+        await using var db = Store.Database.CreateContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.WriteTeamStatePayloadAsync("test", new MemoryStream(bytes), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return bytes;
     }
 
     internal override Task<(StoreDatabase Database, StoreDatabase Second, Func<Task> Drop)> CreateOtherDatabaseAsync()
