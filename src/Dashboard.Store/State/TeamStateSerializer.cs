@@ -71,16 +71,6 @@ public static class TeamStateSerializer
     }
 
     /// <summary>
-    /// The stored users one at a time, read as they are asked for, so a caller that looks at each once (the history
-    /// writer's diff) never holds the whole stored team; null when the payload is of a format this version does not know.
-    /// </summary>
-    public static IEnumerable<UserState>? ReadUsers(byte[] payload, int format)
-    {
-        ArgumentNullException.ThrowIfNull(payload);
-        return ReadUsers(new MemoryStream(payload, writable: false), format);
-    }
-
-    /// <summary>
     /// The stored users one at a time, decompressed and decoded as they are asked for from <paramref name="payload"/>
     /// (a payload streamed from the database, never one array); null when the format is not one this version knows.
     /// The caller keeps <paramref name="payload"/> open until it is done with the users, and disposes it.

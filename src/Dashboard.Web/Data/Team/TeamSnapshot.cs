@@ -160,11 +160,15 @@ public sealed class TeamSnapshot
 
     private void Share(TeamUser user)
     {
-        if (_sharesWith is { } shown && shown.TryGet(user.UserId, out var before))
+        if (ShownOf(user) is { } before)
         {
             user.ShareWith(before);
         }
     }
+
+    /// <summary>The same user in the snapshot shown while this one is scanned; null when there is none.</summary>
+    private TeamUser? ShownOf(TeamUser user) =>
+        _sharesWith is { } shown && shown.TryGet(user.UserId, out var before) ? before : null;
 
     internal void Report(ScanProgress progress) => Progress = progress;
 
@@ -178,12 +182,11 @@ public sealed class TeamSnapshot
     internal void DiagnosePending(DiagnosisEngine engine, StringPool pool, bool shown)
     {
         var users = _users;
-        var sharesWith = _sharesWith;
         Parallel.For(0, Count, i =>
         {
             var user = users[i];
             user.Diagnose(engine, pool);
-            if (sharesWith is not null && sharesWith.TryGet(user.UserId, out var before))
+            if (ShownOf(user) is { } before)
             {
                 user.ShareFindingsWith(before);
             }
