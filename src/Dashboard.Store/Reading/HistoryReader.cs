@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dashboard.Store.Hosting;
 using Dashboard.Store.Model;
 using Dashboard.Store.Recording;
@@ -111,55 +112,68 @@ internal sealed class HistoryReader(StoreDatabase database, StoreMigrator migrat
         }
     }
 
+    /// <summary>Tests: runs between the reads of the stored team's head and of its payload (another replica publishing there).</summary>
+    internal Func<Task>? BetweenReads { get; set; }
+
     public async Task<StoredTeamState?> LoadLatestStateAsync(string scope, CancellationToken cancellationToken)
     {
         await migrator.EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
         var db = database.CreateContext();
+        DbTransaction? snapshot = null;
         StoredPayload? payload = null;
         try
         {
+            // The head, then the payload streamed off the open connection as the users are read (some 90 MB at 100,000
+            // users, which as the row's byte array stayed in the large-object heap while a restart read it, beside
+            // SQLite's own copy while the query ran), both in one snapshot: a row replaced between the two reads (another
+            // replica published) would give the newer team under the older scan's id, time and count.
+            snapshot = await db.BeginSnapshotReadAsync(cancellationToken).ConfigureAwait(false);
             var head = await db.TeamStates.AsNoTracking().Where(s => s.Scope == scope)
                 .Select(s => new { s.ScanId, s.CompletedAt, s.Users, s.Format })
                 .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             if (head is not null)
             {
-                // The payload streamed off the open connection as the users are read (some 90 MB at 100,000 users, which
-                // as the row's byte array stayed in the large-object heap while a restart read it, beside SQLite's own
-                // copy while the query ran). A row replaced between the two reads (another replica published) gives the
-                // newer team under the older time, which the follower then loads again; a format changed between them
-                // fails to read, as a damaged payload does.
-                await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                if (BetweenReads is { } between)
+                {
+                    await between().ConfigureAwait(false);
+                }
+
                 payload = await db.OpenTeamStatePayloadAsync(scope, cancellationToken).ConfigureAwait(false);
                 if (payload is not null && TeamStateSerializer.ReadUsers(payload.Stream, head.Format) is { } users)
                 {
-                    return new StoredTeamState(head.ScanId, head.CompletedAt, head.Users, users) { Source = new PayloadSource(payload, db) };
+                    return new StoredTeamState(head.ScanId, head.CompletedAt, head.Users, users) { Source = new PayloadSource(payload, snapshot, db) };
                 }
             }
         }
         catch
         {
-            await Release(payload, db).ConfigureAwait(false);
+            await Release(payload, snapshot, db).ConfigureAwait(false);
             throw;
         }
 
-        await Release(payload, db).ConfigureAwait(false);
+        await Release(payload, snapshot, db).ConfigureAwait(false);
         return null;
     }
 
-    private static async ValueTask Release(StoredPayload? payload, StoreContext db)
+    private static async ValueTask Release(StoredPayload? payload, DbTransaction? snapshot, StoreContext db)
     {
         if (payload is not null)
         {
             await payload.DisposeAsync().ConfigureAwait(false);
         }
 
+        if (snapshot is not null)
+        {
+            await snapshot.DisposeAsync().ConfigureAwait(false);
+        }
+
         await db.DisposeAsync().ConfigureAwait(false);
     }
 
-    /// <summary>A stored team's payload stream and the context whose connection it is read from, given back together.</summary>
-    private sealed class PayloadSource(StoredPayload payload, StoreContext db) : IAsyncDisposable
+    /// <summary>A stored team's payload stream, the snapshot and the context it is read in, given back together.</summary>
+    private sealed class PayloadSource(StoredPayload payload, DbTransaction snapshot, StoreContext db) : IAsyncDisposable
     {
-        public ValueTask DisposeAsync() => Release(payload, db);
+        public ValueTask DisposeAsync() => Release(payload, snapshot, db);
     }
 
     public async Task<StoredStateHead?> LatestStateAsync(string scope, CancellationToken cancellationToken)

@@ -177,6 +177,44 @@ public abstract partial class StoreSuite : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LoadLatestState_AnotherReplicaPublishesBetweenTheHeadAndThePayload_BothFromOneScan()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var first = await Store.WriteAsync(Team(T0, User("u1", [Pull("oura", "sleep", "failure")])));
+        await using var other = new StoreHarness(SecondHandle());
+        Task<ScanWritten?>? published = null;
+        var reader = new HistoryReader(Store.Database, Store.Migrator)
+        {
+            // The other replica's next scan, committed before the payload is read (neither database's writer waits for
+            // a reader: PostgreSQL's snapshots, SQLite's WAL mode).
+            BetweenReads = async () =>
+            {
+                published = other.WriteAsync(Team(T0.AddHours(1), User("u1", [Pull("oura", "sleep", "success")]), User("u2")));
+                await published.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            },
+        };
+
+        var stored = await reader.LoadLatestStateAsync("test", cancellationToken);
+        Assert.NotNull(stored);
+        List<UserState> users;
+        await using (stored)
+        {
+            users = [.. stored.Users];
+        }
+
+        var second = await published!;
+        Assert.Equal(first!.ScanId, stored.ScanId);
+        Assert.Equal(T0, stored.CompletedAt);
+        Assert.Equal(1, stored.UserCount);
+        Assert.Equal("failure", Assert.Single(Assert.Single(users).Pulls).Status);
+        // The next load reads the other replica's scan, whole.
+        reader.BetweenReads = null;
+        await using var next = await reader.LoadLatestStateAsync("test", cancellationToken);
+        Assert.Equal(second!.ScanId, next!.ScanId);
+        Assert.Equal(["u1", "u2"], next.Users.Select(u => u.UserId));
+    }
+
+    [Fact]
     public async Task StoredPayload_WrittenAsAStream_ManyCopyBuffersLongAndReplacedByEachScan_StoredByteForByte()
     {
         // Trace ids that do not compress make payloads of several of the writer's 64 kB copy buffers; the second scan's
