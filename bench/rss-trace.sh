@@ -8,23 +8,21 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=$(mkdir -p "$1" && cd "$1" && pwd); users=${2:-100000}; latency=${3:-0}
-dotnet build "$root/src/Dashboard.Web/Dashboard.Web.csproj" -c Release -nologo -v q >/dev/null
-dotnet build "$root/src/Vital.Simulator.Host/Vital.Simulator.Host.csproj" -c Release -nologo -v q >/dev/null
-dotnet build "$root/bench/Dashboard.Benchmarks/Dashboard.Benchmarks.csproj" -c Release -nologo -v q >/dev/null
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-(cd "$root/src/Vital.Simulator.Host/bin/Release/net10.0" && exec env ASPNETCORE_ENVIRONMENT=Production Simulator__Users="$users" \
-  Simulator__Seed=1 Simulator__Faults__LatencyMs="$latency" dotnet Vital.Simulator.Host.dll --urls "http://127.0.0.1:$port") >"$out/sim.log" 2>&1 &
-sim=$!
+dotnet build "$root/src/Dashboard.Web/Dashboard.Web.csproj" -c Release -nologo -v q -p:RunAnalyzers=false >/dev/null
+dotnet build "$root/src/Vital.Simulator.Host/Vital.Simulator.Host.csproj" -c Release -nologo -v q -p:RunAnalyzers=false >/dev/null
+dotnet build "$root/bench/Dashboard.Benchmarks/Dashboard.Benchmarks.csproj" -c Release -nologo -v q -p:RunAnalyzers=false >/dev/null
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
+. "$root/bench/lib.sh"  # free_port, wait_for, start_simulator
+start_simulator "$out/sim.log" "$users" "$latency"; sim=$url
 ( while true; do
     pid=$(pgrep -f "^dotnet Dashboard.Web.dll --urls" | head -1 || true)
     [[ -n "$pid" ]] && echo "$(date +%T.%N | cut -c1-12) $(grep -E 'VmRSS|RssAnon|RssFile|RssShmem' /proc/"$pid"/status 2>/dev/null | awk '{printf "%s ", $2}')"
     sleep 0.2
   done ) >"$out/rss.txt" &
-sampler=$!
-trap 'kill $sampler $sim 2>/dev/null || true' EXIT
-for _ in $(seq 1 150); do curl -fs -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.2; done
+pids+=($!)  # the sampler
 rm -rf "$out/data"
 dotnet "$root/bench/Dashboard.Benchmarks/bin/Release/net10.0/Dashboard.Benchmarks.dll" process-scan \
-  --dashboard-dir "$root/src/Dashboard.Web/bin/Release/net10.0" --simulator "http://127.0.0.1:$port" --users "$users" \
+  --dashboard-dir "$root/src/Dashboard.Web/bin/Release/net10.0" --simulator "$sim" --users "$users" \
   --latency-ms "$latency" --rescan-latency-ms "$latency" --data "$out/data" --log "$out/log" --out "$out/process.json" 2>"$out/harness.log" >/dev/null
 tail -5 "$out/harness.log"

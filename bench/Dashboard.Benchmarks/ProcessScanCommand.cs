@@ -14,7 +14,7 @@ namespace Dashboard.Benchmarks;
 /// <list type="bullet">
 /// <item>the first team scan (pulls and ongoing data) against the floor: the longest single walk (the largest
 /// provider's pulls or ongoing-data pages, whichever are more) × the simulator's latency (a provider's two walks run
-/// side by side in two slots);</item>
+/// side by side in two slots), and the peak RSS sampled every 100 ms while it runs;</item>
 /// <item>the resident set (<c>/proc/PID/status</c> VmRSS) and the managed heap (the runtime's
 /// <c>dotnet.gc.last_collection.heap.size</c> from <c>/metrics</c>) after that scan, and the peak RSS sampled every
 /// 100 ms while a rescan runs beside the shown snapshot;</item>
@@ -93,11 +93,11 @@ internal static partial class ProcessScanCommand
         var beforeRequests = await SimulatorRequestsAsync(simulator).ConfigureAwait(false);
         var none = await dashboard.CompletedAsync().ConfigureAwait(false);
         _ = dashboard.Http.GetAsync("/providers");
-        var first = await dashboard.WaitForScanAsync(none, TimeSpan.FromMinutes(20), sampleRss: false).ConfigureAwait(false);
+        var first = await dashboard.WaitForScanAsync(none, TimeSpan.FromMinutes(20), sampleRss: true).ConfigureAwait(false);
         var scanRequests = await SimulatorRequestsAsync(simulator).ConfigureAwait(false) - beforeRequests;
         await Task.Delay(TimeSpan.FromSeconds(3)).ConfigureAwait(false);
         var afterScan = await dashboard.ReadAsync().ConfigureAwait(false);
-        Console.Error.WriteLine($"first scan {users} users: {first.Seconds:F2} s ({(floorSeconds > 0 ? first.Seconds / floorSeconds : 0):F2}× the floor); RSS {afterScan.RssBytes / 1e6:F0} MB, heap {afterScan.HeapBytes / 1e6:F0} MB");
+        Console.Error.WriteLine($"first scan {users} users: {first.Seconds:F2} s ({(floorSeconds > 0 ? first.Seconds / floorSeconds : 0):F2}× the floor); peak RSS {first.PeakRssBytes / 1e6:F0} MB; RSS after it {afterScan.RssBytes / 1e6:F0} MB, heap {afterScan.HeapBytes / 1e6:F0} MB");
 
         // The store once the first scan (the baseline: the team state, no transitions) is written.
         await dashboard.HistoryWritesAsync(TimeSpan.FromSeconds(60), 1).ConfigureAwait(false);
@@ -152,7 +152,7 @@ internal static partial class ProcessScanCommand
             latency_ms = latencyMs,
             rescan_latency_ms = rescanLatencyMs,
             floor = new { provider = largest.Key, pulls_pages = largest.Value.Pulls, resources_pages = largest.Value.Resources, seconds = floorSeconds },
-            first_scan = new { seconds = first.Seconds, over_floor = floorSeconds > 0 ? first.Seconds / floorSeconds : (double?)null, upstream_requests = scanRequests },
+            first_scan = new { seconds = first.Seconds, over_floor = floorSeconds > 0 ? first.Seconds / floorSeconds : (double?)null, upstream_requests = scanRequests, peak_rss_bytes = first.PeakRssBytes },
             after_start = new { rss_bytes = afterStart.RssBytes },
             after_scan = new { rss_bytes = afterScan.RssBytes, heap_bytes = afterScan.HeapBytes, gc = afterScan.GcMode, team_users = afterScan.TeamUsers },
             after_scan_at_rest = new { rss_bytes = atRest.RssBytes, heap_bytes = atRest.HeapBytes },

@@ -1,0 +1,23 @@
+# Shell functions bench/run.sh and bench/rss-trace.sh share; sourced, never run. The caller sets $root (the
+# repository), declares pids=() and builds the simulator (Release) first.
+
+# free_port: a TCP port free on loopback now
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+# wait_for URL: until it answers 2xx, at most 30 s
+wait_for() {
+  for _ in $(seq 1 150); do curl -fs -o /dev/null "$1" && return 0; sleep 0.2; done
+  echo "no answer from $1" >&2; return 1
+}
+
+# start_simulator LOG USERS LATENCY_MS: the simulator host (seed 1) on a free port, its output in LOG; adds its pid to
+# pids and sets $url to its base URL once it answers (call it directly, not in a subshell: the process must stay in pids)
+start_simulator() {
+  local port; port=$(free_port)
+  (cd "$root/src/Vital.Simulator.Host/bin/Release/net10.0" && exec env ASPNETCORE_ENVIRONMENT=Production \
+    Simulator__Users="$2" Simulator__Seed=1 Simulator__Faults__LatencyMs="$3" \
+    dotnet Vital.Simulator.Host.dll --urls "http://127.0.0.1:$port") >"$1" 2>&1 &
+  pids+=($!)
+  url="http://127.0.0.1:$port"
+  wait_for "$url/healthz"
+}
