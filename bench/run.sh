@@ -240,17 +240,19 @@ if ! $quick; then
 fi
 stop_last  # the 10k simulator
 
-log "shared cache and shared snapshot, end to end (1,000 users, Vital:CacheSeconds=5)"
-start_simulator "$out/simulator-1k.log" 1000 $latency; small=$url
-start_dashboard "dashboard-verify" "$small" 5; dash=$url
-harness verify --dashboard "$dash" --simulator "$small" --cache-seconds 5 --out "$out/verify.json" 2>>"$out/harness.log" >/dev/null \
-  || log "  verify failed (harness.log); the run goes on"
-stop_last
+# The end-to-end checks (pass or fail, no figure of the JSON line) and the 1,000-user scan: the full run only. The
+# quick run left them out on 2026-12-07, when it took 614 and 650 s on this machine against its ten minutes.
 if ! $quick; then
+  log "shared cache and shared snapshot, end to end (1,000 users, Vital:CacheSeconds=5)"
+  start_simulator "$out/simulator-1k.log" 1000 $latency; small=$url
+  start_dashboard "dashboard-verify" "$small" 5; dash=$url
+  harness verify --dashboard "$dash" --simulator "$small" --cache-seconds 5 --out "$out/verify.json" 2>>"$out/harness.log" >/dev/null \
+    || log "  verify failed (harness.log); the run goes on"
+  stop_last
   log "team scan, 1,000 users"
   harness scan --base-url "$small" --users 1000 --latency-ms $latency --out "$out/scan-1k.json" 2>>"$out/harness.log" >/dev/null
+  stop_last
 fi
-stop_last
 
 if ! $quick; then
   log "team scan, 100,000 users (about 4 minutes)"
