@@ -8,12 +8,10 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=$(mkdir -p "$1" && cd "$1" && pwd); users=${2:-100000}; latency=${3:-0}
-dotnet build "$root/src/Dashboard.Web/Dashboard.Web.csproj" -c Release -nologo -v q -p:RunAnalyzers=false >/dev/null
-dotnet build "$root/src/Vital.Simulator.Host/Vital.Simulator.Host.csproj" -c Release -nologo -v q -p:RunAnalyzers=false >/dev/null
-dotnet build "$root/bench/Dashboard.Benchmarks/Dashboard.Benchmarks.csproj" -c Release -nologo -v q -p:RunAnalyzers=false >/dev/null
+. "$root/bench/lib.sh"  # build_bench, free_port, wait_for, start_simulator
+build_bench
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
-. "$root/bench/lib.sh"  # free_port, wait_for, start_simulator
 start_simulator "$out/sim.log" "$users" "$latency"; sim=$url
 ( while true; do
     pid=$(pgrep -f "^dotnet Dashboard.Web.dll --urls" | head -1 || true)

@@ -60,11 +60,10 @@ info = {
 json.dump(info, open(sys.argv[1], "w"))
 PY
 
+. "$root/bench/lib.sh"  # build_bench, free_port, wait_for, start_simulator
+
 log "build (Release)"
-# Without the analyzers: the tests' build enforces them, and the figures need the code alone (from a fresh clone on
-# 2026-12-07: 43 s instead of 68 s for the harness and the dashboard).
-dotnet build bench/Dashboard.Benchmarks/Dashboard.Benchmarks.csproj -c Release -nologo -v q -p:RunAnalyzers=false 2>&1 | grep -E "error|Warn|Elapsed" >&2 || true
-dotnet build src/Vital.Simulator.Host/Vital.Simulator.Host.csproj -c Release -nologo -v q -p:RunAnalyzers=false 2>&1 | grep -E "error|Warn|Elapsed" >&2 || true
+build_bench
 harness_dir=$root/bench/Dashboard.Benchmarks/bin/Release/net10.0
 dash_dir=$root/src/Dashboard.Web/bin/Release/net10.0
 harness() { dotnet "$harness_dir/Dashboard.Benchmarks.dll" "$@"; }
@@ -75,8 +74,6 @@ cleanup() {
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
 }
 trap cleanup EXIT
-
-. "$root/bench/lib.sh"  # free_port, wait_for, start_simulator
 
 # start_dashboard NAME SIMULATOR_URL CACHE_SECONDS: sets $url (live mode as deployed, without sign-in)
 start_dashboard() {

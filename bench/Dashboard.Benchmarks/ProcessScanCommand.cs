@@ -93,7 +93,7 @@ internal static partial class ProcessScanCommand
         var beforeRequests = await SimulatorRequestsAsync(simulator).ConfigureAwait(false);
         var none = await dashboard.CompletedAsync().ConfigureAwait(false);
         _ = dashboard.Http.GetAsync("/providers");
-        var first = await dashboard.WaitForScanAsync(none, TimeSpan.FromMinutes(20), sampleRss: true).ConfigureAwait(false);
+        var first = await dashboard.WaitForScanAsync(none, TimeSpan.FromMinutes(20)).ConfigureAwait(false);
         var scanRequests = await SimulatorRequestsAsync(simulator).ConfigureAwait(false) - beforeRequests;
         await Task.Delay(TimeSpan.FromSeconds(3)).ConfigureAwait(false);
         var afterScan = await dashboard.ReadAsync().ConfigureAwait(false);
@@ -127,7 +127,7 @@ internal static partial class ProcessScanCommand
 
         var beforeRescan = dashboard.Sample();
         _ = dashboard.Http.GetAsync("/providers");
-        var rescan = await dashboard.WaitForScanAsync(scanned, TimeSpan.FromMinutes(20), sampleRss: true).ConfigureAwait(false);
+        var rescan = await dashboard.WaitForScanAsync(scanned, TimeSpan.FromMinutes(20)).ConfigureAwait(false);
         await SetLatencyAsync(simulator, latencyMs).ConfigureAwait(false);
         await Task.Delay(TimeSpan.FromSeconds(3)).ConfigureAwait(false);
         var afterRescan = await dashboard.ReadAsync().ConfigureAwait(false);
@@ -440,7 +440,7 @@ internal static partial class ProcessScanCommand
         public async Task<(double Count, double Sum)> CompletedAsync() => ScanDurations(await MetricsAsync().ConfigureAwait(false));
 
         /// <summary>Waits until a scan completes after <paramref name="before"/>; its duration, and the peak RSS meanwhile.</summary>
-        public async Task<ScanWait> WaitForScanAsync((double Count, double Sum) before, TimeSpan limit, bool sampleRss)
+        public async Task<ScanWait> WaitForScanAsync((double Count, double Sum) before, TimeSpan limit)
         {
             var deadline = Stopwatch.StartNew();
             long peak = 0;
@@ -448,11 +448,8 @@ internal static partial class ProcessScanCommand
             var lastMetrics = DateTime.MinValue;
             while (deadline.Elapsed < limit)
             {
-                if (sampleRss)
-                {
-                    peak = Math.Max(peak, Rss());
-                    samples++;
-                }
+                peak = Math.Max(peak, Rss());
+                samples++;
 
                 if (DateTime.UtcNow - lastMetrics > TimeSpan.FromSeconds(1))
                 {
@@ -460,11 +457,7 @@ internal static partial class ProcessScanCommand
                     var (count, sum) = await CompletedAsync().ConfigureAwait(false);
                     if (count > before.Count)
                     {
-                        if (sampleRss)
-                        {
-                            peak = Math.Max(peak, Rss());
-                        }
-
+                        peak = Math.Max(peak, Rss());
                         return new ScanWait((sum - before.Sum) / (count - before.Count), peak, samples);
                     }
                 }
