@@ -45,7 +45,7 @@ internal sealed class DashboardMetrics : IDisposable
         meter.CreateObservableGauge(DashboardTelemetry.TeamFindings, ObserveFindings, "{user}",
             "Users with an open finding of each code, with the code's severity.");
         meter.CreateObservableGauge(DashboardTelemetry.TeamStaleUsers, () => Census().StaleUsers, "{user}",
-            "Users whose newest data is older than their provider's stale limit (data_stale).");
+            "Users whose newest data is older than their provider's stale limit (the grid's stale filter).");
 
         _scanDuration = meter.CreateHistogram(DashboardTelemetry.ScanDuration, "s",
             "Team scans from start to end, by outcome (completed, incomplete, failed, cancelled) and, when failed or incomplete, error type.",

@@ -104,6 +104,38 @@ public sealed class TeamMetricsTests : IDisposable
     }
 
     [Fact]
+    public void TeamGauges_PullsOfSeveralLabelsOnOnePoint_AddUp()
+    {
+        _snapshots.Current = TestSnapshots.Complete(
+            User(1).Pull("Oura Ring", "sleep", "Done!"),
+            User(2).Pull("oura;drop", "sleep", "7aec8422-8174-4464-a4b2-b04c5939be0d"),
+            User(3).Pull("oura", "sleep", "success").Pull("oura", "workouts", "success"));
+
+        // Pulls are counted by label (provider, resource, status, error, release) first: two labels, one point.
+        Assert.Equal(
+            ["other/other=2", "oura/success=2"],
+            Observe<int>(DashboardTelemetry.TeamPulls).Select(m => $"{m.Tags["provider"]}/{m.Tags["status"]}={m.Value}").Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["other/other=2", "oura/success=1"],
+            Observe<int>(DashboardTelemetry.TeamProviderUsers).Select(m => $"{m.Tags["provider"]}/{m.Tags["status"]}={m.Value}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void StaleUsers_OngoingDataOlderThanTheLimit_CountedOnceAUserAsTheGridMarksThem()
+    {
+        // User 1's sleep and heart-rate data stopped 5 and 6 days ago (stale), user 2's 3 hours ago. The team scan reads
+        // no connections, so no data_stale finding is made here (that needs a connection known to be fine): the gauge
+        // counts what the grid's stale filter shows. It read 0 while it counted the finding.
+        _snapshots.Current = TestSnapshots.Complete(
+            [User(1).Pull("oura", "sleep", "success").Build(), User(2).Pull("oura", "sleep", "success").Build()],
+            [Ongoing(1).Resource("oura", "sleep", TimeSpan.FromDays(5)).Resource("oura", "heartrate", TimeSpan.FromDays(6)).Build(),
+             Ongoing(2).Resource("oura", "sleep", TimeSpan.FromHours(3)).Build()]);
+
+        Assert.True(_snapshots.Current.Users[0].IsStale);
+        Assert.Equal(1, Single<int>(DashboardTelemetry.TeamStaleUsers));
+    }
+
+    [Fact]
     public void TeamGauges_SnapshotGrowing_CountWhatIsThereEachTime()
     {
         var scanning = TestSnapshots.Scanning(User(1).Pull("oura", "sleep", "success"));

@@ -82,6 +82,9 @@ public readonly struct CompactPull : IEquatable<CompactPull>
 
     public string Provider => _label.Provider;
 
+    /// <summary>The pooled label this pull shares with every pull of the same provider, resource, status, error and release (<see cref="StringPool.PullLabelOf"/>).</summary>
+    internal PullLabel Label => _label;
+
     public string Resource => _label.Resource;
 
     public PullStatus Status => _label.Status;
