@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -322,11 +323,13 @@ internal static partial class ProcessScanCommand
     {
         private readonly Process _process;
         private readonly string _log;
+        private readonly StrongBox<int> _scansEnded;
 
-        private DashboardProcess(Process process, string url, string log)
+        private DashboardProcess(Process process, string url, string log, StrongBox<int> scansEnded)
         {
             _process = process;
             _log = log;
+            _scansEnded = scansEnded;
             Http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(2) };
         }
 
@@ -364,6 +367,7 @@ internal static partial class ProcessScanCommand
             var process = Process.Start(start)!;
             var writer = new StreamWriter(log, append: false) { AutoFlush = true };
             var gate = new Lock();
+            var scansEnded = new StrongBox<int>();
             void Write(string? line)
             {
                 if (line is null)
@@ -375,6 +379,11 @@ internal static partial class ProcessScanCommand
                 {
                     writer.WriteLine($"{DateTimeOffset.UtcNow:O} {line}");
                 }
+
+                if (ScanEnd().IsMatch(line))
+                {
+                    Interlocked.Increment(ref scansEnded.Value);
+                }
             }
 
             process.OutputDataReceived += (_, e) => Write(e.Data);
@@ -383,7 +392,7 @@ internal static partial class ProcessScanCommand
             process.BeginErrorReadLine();
             process.Exited += (_, _) => writer.Dispose();
             process.EnableRaisingEvents = true;
-            return new DashboardProcess(process, url, log);
+            return new DashboardProcess(process, url, log, scansEnded);
         }
 
         public static async Task<DashboardProcess> StartAsync(string dashboardDir, string simulatorUrl, string dataDir, string log)
@@ -439,19 +448,29 @@ internal static partial class ProcessScanCommand
         /// <summary>Scans completed so far, and their summed duration.</summary>
         public async Task<(double Count, double Sum)> CompletedAsync() => ScanDurations(await MetricsAsync().ConfigureAwait(false));
 
-        /// <summary>Waits until a scan completes after <paramref name="before"/>; its duration, and the peak RSS meanwhile.</summary>
+        /// <summary>Scans whose end the dashboard has logged ("Scanned the team: …"), counted as its output arrives.</summary>
+        private int ScansEnded => Volatile.Read(ref _scansEnded.Value);
+
+        /// <summary>
+        /// Waits until a scan completes after <paramref name="before"/>; its duration (the dashboard's own, from its
+        /// scan-duration histogram), and the peak RSS meanwhile. The end is watched for in the dashboard's log, and
+        /// <c>/metrics</c> read once it shows (or every 5 s): a scrape while a first scan runs counts the growing team
+        /// for the team gauges, so reading it every second, as this did until 2026-12-07, put the harness's own load on
+        /// the scan it measured (at 100,000 users each count took up to a second; the deployed Prometheus scrapes every 15 s).
+        /// </summary>
         public async Task<ScanWait> WaitForScanAsync((double Count, double Sum) before, TimeSpan limit)
         {
             var deadline = Stopwatch.StartNew();
             long peak = 0;
             var samples = 0;
-            var lastMetrics = DateTime.MinValue;
+            var lastMetrics = DateTime.UtcNow;
+            var endedBefore = ScansEnded;
             while (deadline.Elapsed < limit)
             {
                 peak = Math.Max(peak, Rss());
                 samples++;
 
-                if (DateTime.UtcNow - lastMetrics > TimeSpan.FromSeconds(1))
+                if (ScansEnded != endedBefore || DateTime.UtcNow - lastMetrics > TimeSpan.FromSeconds(5))
                 {
                     lastMetrics = DateTime.UtcNow;
                     var (count, sum) = await CompletedAsync().ConfigureAwait(false);
