@@ -315,7 +315,7 @@ lines_growth = ["", "Growth with team size, the dashboard as its own process at 
 lines = [
     f"Machine: {machine.get('cpu', '?')}, {machine.get('cores', '?')} cores, {machine.get('memory_gib', '?')} GiB, {machine.get('os', '?')}, "
     f".NET SDK {machine.get('dotnet', '?')}; load average {f(machine.get('load_at_start'), 1)} at the start, {f(machine.get('load_at_end'), 1)} at the end; "
-    f"run `{os.path.basename(out.rstrip('/'))}` ({machine.get('seconds', '?')} s).",
+    f"run `{os.path.basename(out.rstrip('/'))}` ({machine.get('seconds', '?')} s); the dashboard process: {machine.get('dashboard_process', 'Release build (IL)')}.",
     "",
     "| figure | this run | baseline, same run | target | met | command |",
     "|---|---|---|---|---|---|",

@@ -12,7 +12,8 @@ public sealed partial class DockerfileTests
     [Fact]
     public void RestoreLayer_CopiesEveryProjectUnderSrcBeforeTheRestore()
     {
-        var restore = Array.FindIndex(Dockerfile, l => l.StartsWith("RUN dotnet restore", StringComparison.Ordinal));
+        // The first line that restores (the restore RUN begins by naming the runtime identifier: ADR 0029).
+        var restore = Array.FindIndex(Dockerfile, l => l.Contains("dotnet restore ", StringComparison.Ordinal));
         var copied = Dockerfile[..restore]
             .Select(l => CopyProject().Match(l))
             .Where(m => m.Success)
@@ -21,7 +22,7 @@ public sealed partial class DockerfileTests
         var projects = Directory.GetFiles(Path.Combine(Root, "src"), "*.csproj", SearchOption.AllDirectories)
             .Select(p => Path.GetRelativePath(Root, p).Replace('\\', '/'));
 
-        Assert.True(restore > 0, "The Dockerfile has no `RUN dotnet restore` step.");
+        Assert.True(restore > 0, "The Dockerfile has no `dotnet restore` step.");
         Assert.All(projects, p => Assert.True(copied.Contains(p), $"{p} is not copied before `dotnet restore`: add `COPY {p} {Path.GetDirectoryName(p)!.Replace('\\', '/')}/`."));
         Assert.Contains(Dockerfile[..restore], l => l.StartsWith("COPY global.json Directory.Build.props Directory.Packages.props ", StringComparison.Ordinal));
     }
@@ -56,6 +57,23 @@ public sealed partial class DockerfileTests
         Assert.DoesNotContain(Dockerfile, l => l.Contains("$TARGETARCH", StringComparison.Ordinal) || l.Contains("$BUILDPLATFORM", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void DashboardPublish_IsReadyToRunForTheBuildMachinesArchitecture()
+    {
+        // ADR 0029: restored and published for linux-x64 or linux-arm64 (whichever the build stage runs on), with
+        // ReadyToRun code, framework-dependent on the aspnet image; the simulator stays plain IL.
+        var runs = LogicalLines().Where(l => l.StartsWith("RUN ", StringComparison.Ordinal)).ToList();
+        var restore = Assert.Single(runs, l => l.Contains("dotnet restore src/Dashboard.Web/Dashboard.Web.csproj", StringComparison.Ordinal));
+        var publish = Assert.Single(runs, l => l.Contains("dotnet publish src/Dashboard.Web/Dashboard.Web.csproj", StringComparison.Ordinal));
+
+        Assert.Contains("uname -m", restore, StringComparison.Ordinal);
+        Assert.Contains("-r \"$rid\" -p:PublishReadyToRun=true", restore, StringComparison.Ordinal);
+        var dashboard = publish[..publish.IndexOf("&& dotnet publish src/Vital.Simulator.Host", StringComparison.Ordinal)];
+        Assert.Contains("-r \"$(cat /tmp/rid)\" --self-contained false", dashboard, StringComparison.Ordinal);
+        Assert.Contains("-p:PublishReadyToRun=true", dashboard, StringComparison.Ordinal);
+        Assert.DoesNotContain("PublishReadyToRun", publish[dashboard.Length..], StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("**/bin")]
     [InlineData("**/obj")]
@@ -69,6 +87,24 @@ public sealed partial class DockerfileTests
     [InlineData("deploy")]
     public void DockerIgnore_KeepsOutOfTheContext(string pattern) =>
         Assert.Contains(pattern, File.ReadAllLines(Path.Combine(Root, ".dockerignore")).Select(l => l.Trim()));
+
+    /// <summary>The Dockerfile's instructions, a line ending in a backslash joined with the next.</summary>
+    private static IEnumerable<string> LogicalLines()
+    {
+        var current = new System.Text.StringBuilder();
+        foreach (var line in Dockerfile)
+        {
+            var trimmed = line.TrimEnd();
+            if (trimmed.EndsWith('\\'))
+            {
+                current.Append(trimmed[..^1]).Append(' ');
+                continue;
+            }
+
+            yield return current.Append(trimmed).ToString();
+            current.Clear();
+        }
+    }
 
     private static IEnumerable<(string Name, string Base, string[] Lines)> Stages()
     {
