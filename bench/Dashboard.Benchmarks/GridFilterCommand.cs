@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Dashboard.Web.Components.Pages.Team;
 using Dashboard.Web.Data.Team;
+using Dashboard.Web.Observability;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -145,11 +146,12 @@ internal static class GridFilterCommand
     /// </summary>
     private static (double First, double Cached) ReadTeamGauges()
     {
+        string[] team = [DashboardTelemetry.TeamUsers, DashboardTelemetry.TeamProviderUsers, DashboardTelemetry.TeamPulls, DashboardTelemetry.TeamFindings, DashboardTelemetry.TeamStaleUsers];
         using var listener = new MeterListener
         {
             InstrumentPublished = (instrument, l) =>
             {
-                if (instrument.Meter.Name == "Dashboard" && instrument.Name.StartsWith("dashboard.team.", StringComparison.Ordinal))
+                if (instrument.Meter.Name == DashboardTelemetry.Name && team.Contains(instrument.Name))
                 {
                     l.EnableMeasurementEvents(instrument);
                 }

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Store;
@@ -14,4 +16,11 @@ public sealed class SqliteStoreContext(DbContextOptions<SqliteStoreContext> opti
         ArgumentNullException.ThrowIfNull(configurationBuilder);
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTextConverter>();
     }
+
+    /// <summary>
+    /// A deferred transaction (<c>BEGIN</c>), not the <c>BEGIN IMMEDIATE</c> of a default one, which would take the write
+    /// lock: in the WAL mode EF Core creates the file in, it reads the file as of its first read until it ends.
+    /// </summary>
+    internal override Task<DbTransaction> BeginSnapshotTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
 }

@@ -41,17 +41,12 @@ public abstract class StoreContext(DbContextOptions options) : DbContext(options
     /// Begins a read-only unit of work whose reads all see the database as one moment, and makes it the context's current
     /// transaction; the caller disposes it (a rollback) before the context. The stored team's head and its payload are
     /// two reads (the payload is streamed by itself), which must come from one scan although another replica publishes
-    /// between them. PostgreSQL: repeatable read. SQLite: a deferred transaction (<c>BEGIN</c>, not the
-    /// <c>BEGIN IMMEDIATE</c> of a default one, which would take the write lock); in the WAL mode EF Core creates the file
-    /// in, it reads the file as of its first read until it ends. On both, a writer goes on meanwhile.
+    /// between them. How each database gives one moment: <see cref="BeginSnapshotTransactionAsync"/>. A writer goes on meanwhile.
     /// </summary>
     internal async Task<DbTransaction> BeginSnapshotReadAsync(CancellationToken cancellationToken)
     {
         await Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var connection = Database.GetDbConnection();
-        var transaction = connection is Microsoft.Data.Sqlite.SqliteConnection sqlite
-            ? sqlite.BeginTransaction(deferred: true)
-            : await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+        var transaction = await BeginSnapshotTransactionAsync(Database.GetDbConnection(), cancellationToken).ConfigureAwait(false);
         try
         {
             await Database.UseTransactionAsync(transaction, cancellationToken).ConfigureAwait(false);
@@ -63,6 +58,10 @@ public abstract class StoreContext(DbContextOptions options) : DbContext(options
             throw;
         }
     }
+
+    /// <summary>A transaction that reads one moment of the database (PostgreSQL: repeatable read).</summary>
+    internal virtual async Task<DbTransaction> BeginSnapshotTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// The stored team state's payload of <paramref name="scope"/> as a stream read from the database as it is

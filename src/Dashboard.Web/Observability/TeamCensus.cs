@@ -67,9 +67,8 @@ internal sealed class TeamCensus
                 Increment(labels, pull.Label);
             }
 
-            var mask = user.FindingMask;
             stale += user.IsStale ? 1 : 0;
-            for (; mask != 0; mask &= mask - 1)
+            for (var mask = user.FindingMask; mask != 0; mask &= mask - 1)
             {
                 findings[BitOperations.TrailingZeroCount(mask)]++;
             }
