@@ -157,6 +157,50 @@ public sealed class LayoutTests(DashboardFixture fixture)
         }
         """;
 
+    /// <summary>
+    /// The app bar on a narrow window: every button of the time switch shows its whole word with room beside it, the
+    /// demo chip is in view, and the bar does not overflow; the title is what gives way.
+    /// </summary>
+    private const string CheckAppBar =
+        """
+        () => {
+            const problems = [];
+            const bar = document.querySelector('.mud-appbar .mud-toolbar');
+            if (bar.scrollWidth > bar.clientWidth + 1) problems.push(`the app bar overflows: ${bar.scrollWidth} px in ${bar.clientWidth} px`);
+            for (const button of document.querySelectorAll('.time-mode-switch button')) {
+                const label = button.querySelector('.mud-button-label');
+                const text = label.textContent.trim();
+                const need = label.scrollWidth + 6;
+                if (button.clientWidth < need) problems.push(`the time switch's "${text}" has ${button.clientWidth} px for ${label.scrollWidth} px of text`);
+            }
+            const chip = document.querySelector('.mud-appbar .mud-chip');
+            if (chip && chip.getBoundingClientRect().right > innerWidth + 1) problems.push(`the demo chip ends at ${Math.round(chip.getBoundingClientRect().right)} px of ${innerWidth}`);
+            return problems;
+        }
+        """;
+
+    [Theory]
+    [InlineData(390)]
+    [InlineData(640)]
+    [InlineData(800)]
+    public async Task AppBar_AtNarrowWidth_KeepsTheTimeSwitchWhole(int width)
+    {
+        fixture.RequireBrowser();
+        var pages = await fixture.PagesAsync("demo");
+
+        await fixture.RunJourneyAsync($"layout-appbar-{width}", async session =>
+        {
+            await pages.OpenAsync(session, "team");
+            var problems = (await session.Page.EvaluateAsync<JsonElement>(CheckAppBar)).EnumerateArray().Select(p => p.GetString()!).ToList();
+            Assert.True(problems.Count == 0, $"the app bar at {width} px:\n" + string.Join('\n', problems));
+        },
+        options =>
+        {
+            pages.Configure(options);
+            options.ViewportSize = new ViewportSize { Width = width, Height = Height };
+        });
+    }
+
     public static TheoryData<string, int, string> Views()
     {
         var data = new TheoryData<string, int, string>();
