@@ -39,7 +39,7 @@ public static class ToggleButtons
         var color = look.Color ?? "primary";
         builder.OpenElement(0, "div");
         builder.AddAttribute(1, "role", "group");
-        builder.AddAttribute(2, "class", $"mud-toggle-group mud-toggle-group-horizontal mud-toggle-group-size-small mud-toggle-group-{color} mud-toggle-group-outlined{Space(look.CssClass)}");
+        builder.AddAttribute(2, "class", $"mud-toggle-group mud-toggle-group-horizontal mud-toggle-group-size-small mud-toggle-group-{color} mud-toggle-group-outlined toggle-buttons{Space(look.CssClass)}");
         builder.AddAttribute(3, "style", $"grid-template-columns:repeat({choices.Count}, minmax(0, 1fr));");
         builder.AddAttribute(4, "aria-label", ariaLabel);
         builder.AddAttribute(5, "data-testid", look.TestId);
