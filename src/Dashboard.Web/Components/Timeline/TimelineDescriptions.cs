@@ -30,7 +30,7 @@ public static class TimelineDescriptions
     /// sees is what a voice user says. Times in UTC only, to keep it short to listen to; the details panel has the
     /// display zone too.
     /// </summary>
-    public static string PullLabel(TimelineRow row)
+    public static string PullLabel(TimelineRow row, bool oneProvider = false)
     {
         ArgumentNullException.ThrowIfNull(row);
         var entry = row.Entry;
@@ -47,7 +47,7 @@ public static class TimelineDescriptions
         }.OfType<string>());
 
         var note = row.Segments.Count == 0 && row.MarkerX is null ? $"{NoTimes}, " : string.Empty;
-        var text = $"{entry.Label}, {note}{row.Style.Label}. {Capitalize(times)}.";
+        var text = $"{Shown(entry, oneProvider)}, {note}{row.Style.Label}. {From(entry, oneProvider)}{Capitalize(times)}.";
         return durations.Length == 0 ? text : $"{text} {Capitalize(durations)}.";
     }
 
@@ -59,12 +59,26 @@ public static class TimelineDescriptions
     /// 171 / 180 days. 171 / 180 days with data (95%), Data range 2025-09-05 to 2026-03-04. Succeeded." A row without a
     /// range shows its note first: "Oura · sleep, No range yet, 0 days. …".
     /// </summary>
-    public static string RangeLabel(RangeRow row)
+    public static string RangeLabel(RangeRow row, bool oneProvider = false)
     {
         ArgumentNullException.ThrowIfNull(row);
         var note = row.X is null ? $"{row.DaysText}, " : string.Empty;
-        return $"{row.Entry.Label}, {note}{ShortDays(row.Entry)}. {row.DaysText}, {RangeText(row.Entry)}. {row.Style.Label}.";
+        return $"{Shown(row.Entry, oneProvider)}, {note}{ShortDays(row.Entry)}. {From(row.Entry, oneProvider)}{row.DaysText}, {RangeText(row.Entry)}. {row.Style.Label}.";
     }
+
+    /// <summary>
+    /// What a row's label column shows: "Oura · sleep", or "sleep" when the timeline fits one provider (its caption
+    /// names the provider).
+    /// </summary>
+    public static string Shown(TimelineEntry entry, bool oneProvider)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return oneProvider ? entry.ResourceDisplayName : entry.Label;
+    }
+
+    /// <summary>The provider, said after what the row shows when the row itself does not show it: "From Oura. ".</summary>
+    private static string From(TimelineEntry entry, bool oneProvider) =>
+        oneProvider ? $"From {entry.ProviderDisplayName}. " : string.Empty;
 
     /// <summary>
     /// "Data range 2025-09-05 to 2026-03-04" (UTC days: ranges usually run midnight to midnight UTC, and another zone

@@ -7,9 +7,11 @@ namespace Dashboard.Web.Components.Timeline;
 /// Where a <see cref="TimelineLayout"/>'s parts go in the timeline's SVG, in drawing units, and the markup of each
 /// row's inside (background, label, bars or range, status, focus ring) as one string written by a
 /// <see cref="MarkupWriter"/>. The SVG is as wide as its container (a minimum width in CSS); its height grows with the
-/// rows, each always <see cref="RowHeight"/> units.
+/// rows, each always <see cref="RowHeight"/> units. When the timeline fits one provider (<paramref name="oneProvider"/>:
+/// its caption names it), a row shows the resource alone and the label column's header names the column "Resource",
+/// so a long resource name is not cut behind the provider's; the row's title and accessible name still say both.
 /// </summary>
-public sealed class TimelineDrawing(TimelineLayout layout, TimelineView view, TimeZoneInfo zone)
+public sealed class TimelineDrawing(TimelineLayout layout, TimelineView view, TimeZoneInfo zone, bool oneProvider = false)
 {
     public const int ViewWidth = 1000;
     public const int LabelX = 8;
@@ -75,8 +77,8 @@ public sealed class TimelineDrawing(TimelineLayout layout, TimelineView view, Ti
     {
         ArgumentNullException.ThrowIfNull(row);
         return _labels[row.Index] ??= IsPullView
-            ? TimelineDescriptions.PullLabel(row)
-            : TimelineDescriptions.RangeLabel(layout.RangeRows[row.Index]);
+            ? TimelineDescriptions.PullLabel(row, oneProvider)
+            : TimelineDescriptions.RangeLabel(layout.RangeRows[row.Index], oneProvider);
     }
 
     /// <summary>The row's classes when it is neither selected nor active: <c>row status-…</c>.</summary>
@@ -99,7 +101,7 @@ public sealed class TimelineDrawing(TimelineLayout layout, TimelineView view, Ti
     {
         var w = new MarkupWriter(2048);
         var headerY = Number(HeaderLabelY);
-        w.Element("text", "Provider · resource", ("class", "column-header"), ("x", Number(LabelX)), ("y", headerY)).Line();
+        w.Element("text", oneProvider ? "Resource" : "Provider · resource", ("class", "column-header"), ("x", Number(LabelX)), ("y", headerY)).Line();
         w.Element("text", IsPullView ? "Status" : "Days with data", ("class", "column-header"), ("x", Number(StatusIconX)), ("y", headerY)).Line();
         var bottom = F(Height - BottomPadding);
         foreach (var tick in Axis?.Ticks ?? [])
@@ -143,7 +145,7 @@ public sealed class TimelineDrawing(TimelineLayout layout, TimelineView view, Ti
         // The status colour for the row's bars and icon (currentColor), inside the markup: one attribute fewer per row.
         w.Open("g", ("style", "color: " + row.Style.CssColor));
         w.Empty("rect", ("class", "row-bg"), ("x", "0"), ("y", F(top)), ("width", F(ViewWidth)), ("height", F(RowHeight))).Line();
-        WriteClipped(w, "row-label", row.Entry.Label, row.Entry.Label, LabelX, top, PlotLeft - LabelX - 8, LabelMaxChars);
+        WriteClipped(w, "row-label", row.Entry.Label, TimelineDescriptions.Shown(row.Entry, oneProvider), LabelX, top, PlotLeft - LabelX - 8, LabelMaxChars);
 
         if (IsPullView)
         {

@@ -86,13 +86,13 @@ public sealed class TimelineModel
             View = view;
         }
 
-        Drawing = new TimelineDrawing(Layout, View, zone);
+        Drawing = new TimelineDrawing(Layout, View, zone, oneProvider: Zoomed is not null);
     }
 
     public void SwitchView(TimelineView view)
     {
         View = view;
-        Drawing = new TimelineDrawing(Layout, View, Zone);
+        Drawing = new TimelineDrawing(Layout, View, Zone, oneProvider: Zoomed is not null);
     }
 
     public bool IsSelected(string key) => string.Equals(SelectedKey, key, StringComparison.Ordinal);

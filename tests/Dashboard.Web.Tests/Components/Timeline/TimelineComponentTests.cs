@@ -440,6 +440,44 @@ public sealed class TimelineComponentTests : BunitContext
     }
 
     [Fact]
+    public void Render_OneProviderFitted_RowsShowTheResourceAloneAndSayTheProviderToScreenReaders()
+    {
+        var diagnosis = User(
+            At(10),
+            Provider("oura", Resource("sleep", "success", At(-270 * 24 * 60), At(-270 * 24 * 60 + 1), At(-270 * 24 * 60 + 6))),
+            Provider("fitbit", Resource("sleep", "success", At(0), At(1), At(4)), Resource("steps", "failure", At(0), At(2), At(3))));
+
+        var cut = Render<TimelineComponent>(p => p.Add(c => c.Diagnosis, diagnosis).Add(c => c.Now, At(10)).Add(c => c.FocusProvider, "fitbit"));
+
+        Assert.StartsWith("Fitbit's pulls, ", cut.Find(".timeline-caption").TextContent, StringComparison.Ordinal);
+        Assert.Equal(["sleep", "steps"], cut.FindAll("text.row-label").Select(OwnText));
+        Assert.Equal(["Fitbit · sleep", "Fitbit · steps"], cut.FindAll("text.row-label title").Select(t => t.TextContent));
+        Assert.Contains("Resource", cut.FindAll("text.column-header").Select(t => t.TextContent));
+        Assert.All(cut.FindAll("g.row"), row =>
+        {
+            var shown = string.Join(", ", row.QuerySelectorAll("text").Select(OwnText));
+            var name = row.GetAttribute("aria-label")!;
+            Assert.StartsWith(shown, name, StringComparison.Ordinal);
+            Assert.Contains(". From Fitbit. ", name, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void Render_EveryProvider_RowsSayTheirProvider()
+    {
+        var diagnosis = User(
+            At(10),
+            Provider("oura", Resource("sleep", "success", At(-270 * 24 * 60), At(-270 * 24 * 60 + 1), At(-270 * 24 * 60 + 6))),
+            Provider("fitbit", Resource("sleep", "success", At(0), At(1), At(4))));
+
+        var cut = Render<TimelineComponent>(p => p.Add(c => c.Diagnosis, diagnosis).Add(c => c.Now, At(10)).Add(c => c.FocusProvider, "fitbit").Add(c => c.Span, "all"));
+
+        Assert.Equal(["Fitbit · sleep", "Oura · sleep"], cut.FindAll("text.row-label").Select(OwnText).Order(StringComparer.Ordinal));
+        Assert.Contains("Provider · resource", cut.FindAll("text.column-header").Select(t => t.TextContent));
+        Assert.All(cut.FindAll("g.row"), row => Assert.DoesNotContain("From ", row.GetAttribute("aria-label"), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Render_SpanAll_EveryProvidersRows()
     {
         var diagnosis = User(
