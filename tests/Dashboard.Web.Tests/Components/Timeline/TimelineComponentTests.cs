@@ -414,14 +414,17 @@ public sealed class TimelineComponentTests : BunitContext
         Assert.Equal(["failure", "scheduled", "success"], cut.FindAll("[data-testid=timeline-legend] [data-status]").Select(e => e.GetAttribute("data-status")));
     }
 
+    /// <summary>Oura's sleep 270 days before Fitbit's (and Fitbit's <paramref name="moreFitbit"/>): the axis fits one provider.</summary>
+    private static UserDiagnosis ProvidersMonthsApart(params ResourceDiagnosis[] moreFitbit) => User(
+        At(10),
+        Provider("oura", Resource("sleep", "success", At(-270 * 24 * 60), At(-270 * 24 * 60 + 1), At(-270 * 24 * 60 + 6))),
+        Provider("fitbit", [Resource("sleep", "success", At(0), At(1), At(4)), .. moreFitbit]));
+
     [Fact]
     public void Render_ProvidersMonthsApart_FitsTheProviderInFocusAndOffersAllProviders()
     {
         var spans = new List<string>();
-        var diagnosis = User(
-            At(10),
-            Provider("oura", Resource("sleep", "success", At(-270 * 24 * 60), At(-270 * 24 * 60 + 1), At(-270 * 24 * 60 + 6))),
-            Provider("fitbit", Resource("sleep", "success", At(0), At(1), At(4))));
+        var diagnosis = ProvidersMonthsApart();
 
         var cut = Render<TimelineComponent>(p => p
             .Add(c => c.Diagnosis, diagnosis)
@@ -442,10 +445,7 @@ public sealed class TimelineComponentTests : BunitContext
     [Fact]
     public void Render_OneProviderFitted_RowsShowTheResourceAloneAndSayTheProviderToScreenReaders()
     {
-        var diagnosis = User(
-            At(10),
-            Provider("oura", Resource("sleep", "success", At(-270 * 24 * 60), At(-270 * 24 * 60 + 1), At(-270 * 24 * 60 + 6))),
-            Provider("fitbit", Resource("sleep", "success", At(0), At(1), At(4)), Resource("steps", "failure", At(0), At(2), At(3))));
+        var diagnosis = ProvidersMonthsApart(Resource("steps", "failure", At(0), At(2), At(3)));
 
         var cut = Render<TimelineComponent>(p => p.Add(c => c.Diagnosis, diagnosis).Add(c => c.Now, At(10)).Add(c => c.FocusProvider, "fitbit"));
 
@@ -465,10 +465,7 @@ public sealed class TimelineComponentTests : BunitContext
     [Fact]
     public void Render_EveryProvider_RowsSayTheirProvider()
     {
-        var diagnosis = User(
-            At(10),
-            Provider("oura", Resource("sleep", "success", At(-270 * 24 * 60), At(-270 * 24 * 60 + 1), At(-270 * 24 * 60 + 6))),
-            Provider("fitbit", Resource("sleep", "success", At(0), At(1), At(4))));
+        var diagnosis = ProvidersMonthsApart();
 
         var cut = Render<TimelineComponent>(p => p.Add(c => c.Diagnosis, diagnosis).Add(c => c.Now, At(10)).Add(c => c.FocusProvider, "fitbit").Add(c => c.Span, "all"));
 
@@ -480,10 +477,7 @@ public sealed class TimelineComponentTests : BunitContext
     [Fact]
     public void Render_SpanAll_EveryProvidersRows()
     {
-        var diagnosis = User(
-            At(10),
-            Provider("oura", Resource("sleep", "success", At(-270 * 24 * 60), At(-270 * 24 * 60 + 1), At(-270 * 24 * 60 + 6))),
-            Provider("fitbit", Resource("sleep", "success", At(0), At(1), At(4))));
+        var diagnosis = ProvidersMonthsApart();
 
         var cut = Render<TimelineComponent>(p => p.Add(c => c.Diagnosis, diagnosis).Add(c => c.Now, At(10)).Add(c => c.FocusProvider, "fitbit").Add(c => c.Span, "all"));
 
