@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dashboard.Diagnosis;
 using Dashboard.Store.Connections;
 using Dashboard.Web.Components.Shared;
@@ -38,9 +39,21 @@ public static class ConnectionCell
 
         markup.Close("span")
             .Line()
-            .Element("span", $"read {TextFormatter.ShortDuration(now - reading.ReadAt)} ago", ("class", "conn-read mud-text-secondary"), ("title", TextFormatter.Utc(reading.ReadAt)));
+            .Element("span", $"read {Age(now - reading.ReadAt)} ago", ("class", "conn-read mud-text-secondary"), ("title", TextFormatter.Utc(reading.ReadAt)));
         return markup;
     }
+
+    /// <summary>
+    /// How old a reading is, in its largest unit only ("45 s", "6 min", "2 h", "1 day", "3 days"): the column is
+    /// narrow, "read 6 min 54 s ago" was cut, and the exact time is the title's.
+    /// </summary>
+    internal static string Age(TimeSpan age) => age switch
+    {
+        _ when age < TimeSpan.FromMinutes(1) => TextFormatter.ShortDuration(age),
+        _ when age < TimeSpan.FromHours(1) => string.Create(CultureInfo.InvariantCulture, $"{age.Minutes} min"),
+        _ when age < TimeSpan.FromDays(1) => string.Create(CultureInfo.InvariantCulture, $"{age.Hours} h"),
+        _ => TextFormatter.Count((int)age.TotalDays, "day"),
+    };
 
     /// <summary>Every connection with its status verbatim and error type: "Oura: error (token_refresh_failed); Garmin: connected".</summary>
     private static string Title(UserConnections reading) =>
