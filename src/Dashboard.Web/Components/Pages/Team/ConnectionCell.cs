@@ -9,7 +9,7 @@ namespace Dashboard.Web.Components.Pages.Team;
 
 /// <summary>
 /// A grid row's connection cell, one markup string (ADR 0010): the worst connection the sweep read and the providers
-/// in it ("Connection broken: Oura, Garmin", with the palette's icon), then how old the reading is ("read 2 h ago", the exact UTC time on hover).
+/// in it ("Connection broken: Oura, Garmin", with the palette's icon; "Connected" alone when all are), then how old the reading is ("read 2 h ago", the exact UTC time on hover).
 /// </summary>
 public static class ConnectionCell
 {
@@ -33,8 +33,12 @@ public static class ConnectionCell
             // The palette's icon, colour and words for the worst status, as on the user page; then the providers in it.
             var inWorst = reading.Connections.Where(c => ConnectionCategory.Of(c.Status) == worst).ToList();
             var style = ConnectionPalette.For(new ConnectionStatus(inWorst[0].Status));
+            // Every connection fine: the word alone (the Providers column names them, the title lists each); the column
+            // is narrow, and "Connected: Garmin, Apple HealthKit" was cut to "Connecte…".
             markup.Icon(style.Icon, 16, style.CssColor)
-                .Text($"{style.Label}: {string.Join(", ", inWorst.Select(c => ProviderKnowledge.ProviderDisplayName(c.Provider)))}");
+                .Text(worst == ConnectionCategory.Connected
+                    ? style.Label
+                    : $"{style.Label}: {string.Join(", ", inWorst.Select(c => ProviderKnowledge.ProviderDisplayName(c.Provider)))}");
         }
 
         markup.Close("span")

@@ -92,6 +92,9 @@ public sealed class TeamPageConnectionTests : DashboardContext
         Assert.Equal("Connection broken: Oura read 2 h ago", Markup.Text(first.TextContent.Trim().Replace('\n', ' ')));
         Assert.Equal("Oura: error (token_refresh_failed); Garmin: connected", first.QuerySelector("[data-connection=error]")!.GetAttribute("title"));
         Assert.Equal(TextFormatterUtc(Time.GetUtcNow().AddHours(-2)), first.QuerySelector(".conn-read")!.GetAttribute("title"));
+        var second = cut.FindAll("tr").First(r => r.QuerySelector("a.user-link")?.TextContent == Id(2)).QuerySelector(".connection-cell")!;
+        Assert.Equal("Connected read 5 min ago", Markup.Text(second.TextContent.Trim().Replace('\n', ' ')));
+        Assert.Equal("Fitbit: connected", second.QuerySelector("[data-connection=connected]")!.GetAttribute("title"));
         Assert.Contains(cells, c => c.StartsWith("nothing connected", StringComparison.Ordinal));
         Assert.Equal(4, cells.Count(c => c == "not read yet"));
     }
