@@ -121,6 +121,9 @@ public sealed class DashboardFixture : IAsyncLifetime
             // ~/.microsoft/usersecrets), no data-protection keys of a real install.
             ["DASHBOARD_SECRETS_DIR"] = secrets,
             ["HOME"] = home,
+            // The history store in this run's sandbox, not data/ beside the build: a store kept from the run before held
+            // its manual refreshes, and a third run within the hour found Vital's 8 a user used up.
+            ["Store__ConnectionString"] = $"Data Source={Path.Combine(_sandbox, "dashboard.db")}",
             ["Vital__ApiKey"] = ApiKey,
             ["Vital__BaseUrl"] = _simulator.BaseAddress.ToString(),
             ["Vital__CacheSeconds"] = "2",
@@ -216,6 +219,8 @@ public sealed class DashboardFixture : IAsyncLifetime
                     ["DASHBOARD_SECRETS_DIR"] = Directory.CreateDirectory(Path.Combine(_sandbox!, name + "-secrets")).FullName,
                     ["HOME"] = Directory.CreateDirectory(Path.Combine(_sandbox!, name + "-home")).FullName,
                 };
+                // A history store of its own (see StartAsync), unless the settings name one.
+                environment.TryAdd("Store__ConnectionString", $"Data Source={Path.Combine(_sandbox!, name + ".db")}");
                 process = AppProcess.Start(name, "Dashboard.Web.dll", environment, LogDirectory);
                 try
                 {
