@@ -48,14 +48,23 @@ public static class StatusRanker
     /// </summary>
     public static bool IsProblem(PullStatus status) => Rank(status) >= RetryingRank;
 
-    /// <summary>Orders statuses worst first; equal ranks fall back to ordinal order, so the result is deterministic.</summary>
+    /// <summary>
+    /// Orders statuses worst first. Of equal rank, <c>failure</c> comes before the legacy <c>error</c> (as in
+    /// <see cref="Known"/>, the legends' order), then ordinal order, so the result is deterministic.
+    /// </summary>
     public static IComparer<PullStatus> WorstFirst { get; } = Comparer<PullStatus>.Create(static (a, b) =>
     {
         var byRank = Rank(b).CompareTo(Rank(a));
-        return byRank != 0 ? byRank : string.CompareOrdinal(a.Value, b.Value);
+        if (byRank != 0)
+        {
+            return byRank;
+        }
+
+        var legacyLast = (a == PullStatus.Error).CompareTo(b == PullStatus.Error);
+        return legacyLast != 0 ? legacyLast : string.CompareOrdinal(a.Value, b.Value);
     });
 
-    /// <summary>The worst of the statuses, or null when there are none. Ties go to the ordinally first value.</summary>
+    /// <summary>The worst of the statuses, or null when there are none. Ties go to the first in <see cref="WorstFirst"/>'s order.</summary>
     public static PullStatus? Worst(IEnumerable<PullStatus> statuses)
     {
         ArgumentNullException.ThrowIfNull(statuses);

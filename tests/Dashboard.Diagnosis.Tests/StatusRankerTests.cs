@@ -16,13 +16,14 @@ public class StatusRankerTests
         var sorted = statuses.Order(StatusRanker.WorstFirst).Select(s => s.Value).ToArray();
 
         // Assert
-        Assert.Equal(["error", "failure", "paused", "retrying", "scheduled", "in_progress", "success"], sorted);
+        Assert.Equal(["failure", "error", "paused", "retrying", "scheduled", "in_progress", "success"], sorted);
     }
 
     public static TheoryData<string[], string?> WorstCases => new()
     {
         { ["success", "failure"], "failure" },
         { ["success", "error"], "error" },
+        { ["error", "failure"], "failure" },
         { ["success", "paused"], "paused" },
         { ["failure", "paused"], "failure" },
         { ["retrying", "scheduled", "in_progress"], "retrying" },

@@ -65,6 +65,40 @@ public static class StatusPalette
         return Unknown with { Status = value, Label = StatusRanker.DisplayName(value) };
     }
 
+    /// <summary>
+    /// The chart series for these statuses, in their order. A chart shows colour alone (no icon beside a bar), so
+    /// statuses that share a colour share a series: the legacy <c>error</c> is counted with the failures, and the values
+    /// this version does not know make one series. A series of one status keeps that status's label; the failures'
+    /// is "Failed", the unknown values' "Unknown statuses". No two series have the same colour.
+    /// </summary>
+    public static IReadOnlyList<ChartStatusSeries> ChartSeries(IEnumerable<PullStatus> statuses)
+    {
+        ArgumentNullException.ThrowIfNull(statuses);
+
+        var series = new List<(StatusStyle Style, List<PullStatus> Statuses)>();
+        foreach (var status in statuses)
+        {
+            var style = For(status);
+            var index = series.FindIndex(s => s.Style.ChartColor == style.ChartColor);
+            if (index < 0)
+            {
+                series.Add((style, [status]));
+            }
+            else if (!series[index].Statuses.Contains(status))
+            {
+                series[index].Statuses.Add(status);
+            }
+        }
+
+        return
+        [
+            .. series.Select(s => new ChartStatusSeries(
+                s.Statuses.Count == 1 ? s.Style.Label : s.Style.ChartColor == Failure.ChartColor ? Failure.Label : "Unknown statuses",
+                s.Style.ChartColor,
+                s.Statuses)),
+        ];
+    }
+
     private static StatusStyle Make(PullStatus status, Color color, string cssColor, string chartColor, TrustedIcon icon) =>
         new(status, StatusRanker.DisplayName(status), color, cssColor, chartColor, icon, "status-" + status.Value.Replace('_', '-'));
 }

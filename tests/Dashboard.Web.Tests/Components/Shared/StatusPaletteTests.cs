@@ -72,6 +72,29 @@ public sealed class StatusPaletteTests
     }
 
     [Fact]
+    public void ChartSeries_StatusesSharingAColour_OneSeriesEachColourInTheirOrder()
+    {
+        var statuses = new[] { "failure", "paused", "error", "retrying", "on_hold", "paused" }.Select(PullStatus.From);
+
+        var series = StatusPalette.ChartSeries(statuses);
+
+        Assert.Equal(["Failed", "Unknown statuses", "Retrying"], series.Select(s => s.Label));
+        Assert.Equal([["failure", "error"], ["paused", "on_hold"], ["retrying"]], series.Select(s => s.Statuses.Select(x => x.Value).ToArray()));
+        Assert.Equal([StatusPalette.Failure.ChartColor, StatusPalette.Unknown.ChartColor, StatusPalette.Retrying.ChartColor], series.Select(s => s.ChartColor));
+    }
+
+    [Theory]
+    [InlineData("error", "Failed (legacy 'error')")]
+    [InlineData("paused", "Unknown: paused")]
+    [InlineData("scheduled", "Scheduled")]
+    public void ChartSeries_OneStatusOfItsColour_KeepsItsOwnLabel(string status, string label)
+    {
+        var series = Assert.Single(StatusPalette.ChartSeries([PullStatus.From(status), PullStatus.Success]), s => s.Statuses.Contains(PullStatus.From(status)));
+
+        Assert.Equal(label, series.Label);
+    }
+
+    [Fact]
     public void ChartColor_MatchesTheLightThemesPalette()
     {
         var light = DashboardTheme.Theme.PaletteLight;

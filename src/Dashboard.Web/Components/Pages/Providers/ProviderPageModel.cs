@@ -94,13 +94,16 @@ public sealed class ProviderPageModel(ITeamSnapshots snapshots, TeamViewCache vi
     public string StaleLink(string resource, TimeDisplayMode mode) =>
         Links.Team(TeamQuery.Empty with { Providers = [Provider!], Resources = [resource], StaleOnly = true }, mode);
 
-    /// <summary>One series per status (colour from the one palette), one bar per resource.</summary>
+    /// <summary>
+    /// One series per status colour (the one palette; the legacy <c>error</c> counted with the failures, which share
+    /// its colour), one bar per resource.
+    /// </summary>
     public List<ChartSeries<double>> Series(ProviderResourceCounts[] resources) =>
     [
-        .. ChartStatuses.Select(status => new ChartSeries<double>
+        .. StatusPalette.ChartSeries(ChartStatuses).Select(series => new ChartSeries<double>
         {
-            Name = StatusPalette.For(status).Label,
-            Data = new([.. resources.Select(r => (double)r.UsersByStatus.GetValueOrDefault(status))]),
+            Name = series.Label,
+            Data = new([.. resources.Select(r => (double)series.Statuses.Sum(s => r.UsersByStatus.GetValueOrDefault(s)))]),
         }),
     ];
 
@@ -112,7 +115,7 @@ public sealed class ProviderPageModel(ITeamSnapshots snapshots, TeamViewCache vi
         var highest = resources.Select(r => statuses.Sum(s => r.UsersByStatus.GetValueOrDefault(s))).DefaultIfEmpty(0).Max();
         return new()
         {
-            ChartPalette = [.. statuses.Select(s => StatusPalette.For(s).ChartColor)],
+            ChartPalette = [.. StatusPalette.ChartSeries(statuses).Select(s => s.ChartColor)],
             YAxisTicks = TickInterval(highest),
         };
     }

@@ -70,12 +70,13 @@ public sealed class ProviderTrendsModel(IHistoryReader reader, TeamScope scope, 
     public List<ChartSeries<double>> CodeSeries =>
         [.. Codes.Select(code => new ChartSeries<double> { Name = code, Data = new([.. Days.Select(d => (double)d.Findings.GetValueOrDefault(code))]) })];
 
+    /// <summary>One series per status colour: the legacy <c>error</c> counted with the failures, which share its colour.</summary>
     public List<ChartSeries<double>> StatusSeries =>
     [
-        .. Statuses.Select(status => new ChartSeries<double>
+        .. StatusPalette.ChartSeries(Statuses).Select(series => new ChartSeries<double>
         {
-            Name = StatusPalette.For(status).Label,
-            Data = new([.. Days.Select(d => (double)d.Statuses.GetValueOrDefault(status.Value))]),
+            Name = series.Label,
+            Data = new([.. Days.Select(d => (double)series.Statuses.Sum(s => d.Statuses.GetValueOrDefault(s.Value)))]),
         }),
     ];
 
@@ -83,7 +84,7 @@ public sealed class ProviderTrendsModel(IHistoryReader reader, TeamScope scope, 
 
     public StackedBarChartOptions StatusOptions => new()
     {
-        ChartPalette = [.. Statuses.Select(s => StatusPalette.For(s).ChartColor)],
+        ChartPalette = [.. StatusPalette.ChartSeries(Statuses).Select(s => s.ChartColor)],
         YAxisTicks = ProviderPageModel.TickInterval(Highest(d => Statuses.Sum(s => d.Statuses.GetValueOrDefault(s.Value)))),
     };
 

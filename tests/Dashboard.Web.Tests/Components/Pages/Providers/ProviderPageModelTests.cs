@@ -157,6 +157,27 @@ public sealed class ProviderPageModelTests
     }
 
     [Fact]
+    public void Series_FailuresAndLegacyErrors_OneFailedSeriesOfBothAndNoTwoSeriesOfOneColour()
+    {
+        _snapshots.Current = TestSnapshots.Complete(
+            User(1).Pull("oura", "sleep", "failure").Pull("oura", "steps", "error"),
+            User(2).Pull("oura", "sleep", "error").Pull("oura", "steps", "retrying"),
+            User(3).Pull("oura", "sleep", "success"));
+        _model.Load("oura");
+        var charted = _model.ChartResources;
+
+        var series = _model.Series(charted);
+        var palette = _model.ChartOptions(charted).ChartPalette;
+
+        Assert.Equal(["failure", "error", "retrying", "success"], _model.View.Statuses.Select(s => s.Value));
+        Assert.Equal(["sleep", "steps"], charted.Select(r => r.Resource));
+        Assert.Equal(["Failed", "Retrying"], series.Select(s => s.Name));
+        Assert.Equal([2.0, 1.0], series[0].Data.Values);
+        Assert.Equal([0.0, 1.0], series[1].Data.Values);
+        Assert.Equal(series.Count, palette.Distinct().Count());
+    }
+
+    [Fact]
     public void ChartResources_SomeResourcesWithPullsNotSucceeded_MostFirstTiesInTheTablesOrder()
     {
         // Not succeeded: workouts 3, sleep 2, steps 2, heart rate none.

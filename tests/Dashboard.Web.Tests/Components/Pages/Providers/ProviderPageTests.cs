@@ -56,7 +56,7 @@ public sealed class ProviderPageTests : DashboardContext
         var cut = Open("oura");
 
         var statuses = cut.FindAll("[data-testid=resource-counts] thead th span.status-badge").Select(b => b.GetAttribute("data-status")!).ToList();
-        Assert.Equal(["error", "failure", "paused", "retrying", "scheduled", "in_progress", "success"], statuses);
+        Assert.Equal(["failure", "error", "paused", "retrying", "scheduled", "in_progress", "success"], statuses);
         var expected = ProviderFixtures.Expected(ProviderFixtures.Team(), "oura");
         var rows = cut.FindAll("[data-testid=resource-counts] tbody tr");
         Assert.Equal(["sleep", "workouts"], rows.Select(r => r.GetAttribute("data-resource")));

@@ -65,6 +65,25 @@ public sealed class ProviderTrendsTests : DashboardContext
     }
 
     [Fact]
+    public async Task Model_FailuresAndLegacyErrors_OneFailedSeriesOfBoth()
+    {
+        History.Trends["oura"] = new ProviderTrends(
+            [
+                new DayCounts(Day1, Counts(("failure", 2), ("error", 1), ("retrying", 1)), Counts()),
+                new DayCounts(Day1.AddDays(1), Counts(("error", 3)), Counts()),
+            ],
+            [],
+            Now.AddDays(-40));
+        var model = Services.GetRequiredService<ProviderTrendsModel>();
+
+        await model.LoadAsync("oura", TestContext.Current.CancellationToken);
+
+        Assert.Equal(["Failed", "Retrying"], model.StatusSeries.Select(s => s.Name));
+        Assert.Equal([3.0, 3.0], model.StatusSeries[0].Data.Values);
+        Assert.Equal(2, model.StatusOptions.ChartPalette.Distinct().Count());
+    }
+
+    [Fact]
     public void Open_NoScanInTheLast30Days_SaysTrendsStartWithTheFirst()
     {
         var cut = Open();

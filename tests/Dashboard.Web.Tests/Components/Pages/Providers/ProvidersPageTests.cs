@@ -69,7 +69,7 @@ public sealed class ProvidersPageTests : DashboardContext
             cut.FindAll("[data-testid=providers-table] thead th").Select(h => h.TextContent.Trim()));
         Assert.Equal(["Oura", "Fitbit"], cut.FindAll("[data-testid=providers-table] tbody th a").Select(a => a.TextContent));
         Assert.Equal(
-            ["Oura", "9", "7", "Failed (legacy 'error') 1 Failed 1 Unknown: paused 1 Retrying 1 Scheduled 1 In progress 1 Succeeded 3"],
+            ["Oura", "9", "7", "Failed 1 Failed (legacy 'error') 1 Unknown: paused 1 Retrying 1 Scheduled 1 In progress 1 Succeeded 3"],
             Row(cut, "oura"));
         Assert.Equal(["Fitbit", "1", "1", "Failed 1"], Row(cut, "fitbit"));
         Assert.Equal(1, Snapshots.EnsureFreshCalls);
