@@ -201,6 +201,40 @@ public sealed class LayoutTests(DashboardFixture fixture)
         });
     }
 
+    /// <summary>
+    /// Each count in the providers table's "Pulls by status" beside its status: the number's middle at the label's
+    /// (an inline badge put the number on the icon's bottom edge, a subscript).
+    /// </summary>
+    private const string CheckStatusCounts =
+        """
+        () => [...document.querySelectorAll('[data-testid=providers-table] td span:has(> .status-badge)')].flatMap(pair => {
+            const label = pair.querySelector('.status-badge').getBoundingClientRect();
+            const count = pair.querySelector('a').getBoundingClientRect();
+            const offset = Math.round((count.top + count.height / 2) - (label.top + label.height / 2));
+            return Math.abs(offset) > 2 ? [`'${pair.textContent.trim()}': the count sits ${offset} px off its status's middle`] : [];
+        })
+        """;
+
+    [Fact]
+    public async Task ProvidersTable_StatusCounts_SitOnTheirStatusesLine()
+    {
+        fixture.RequireBrowser();
+        var pages = await fixture.PagesAsync("demo");
+
+        await fixture.RunJourneyAsync("layout-providers-counts", async session =>
+        {
+            await pages.OpenAsync(session, "providers");
+            Assert.True(await session.Page.Locator("[data-testid=providers-table] td span:has(> .status-badge)").CountAsync() > 0, "no status count on /providers");
+            var problems = (await session.Page.EvaluateAsync<JsonElement>(CheckStatusCounts)).EnumerateArray().Select(p => p.GetString()!).ToList();
+            Assert.True(problems.Count == 0, "/providers:\n" + string.Join('\n', problems.Take(20)));
+        },
+        options =>
+        {
+            pages.Configure(options);
+            options.ViewportSize = new ViewportSize { Width = 1280, Height = Height };
+        });
+    }
+
     public static TheoryData<string, int, string> Views()
     {
         var data = new TheoryData<string, int, string>();
