@@ -207,31 +207,52 @@ public sealed class LayoutTests(DashboardFixture fixture)
     /// </summary>
     private const string CheckStatusCounts =
         """
-        () => [...document.querySelectorAll('[data-testid=providers-table] td span:has(> .status-badge)')].flatMap(pair => {
-            const label = pair.querySelector('.status-badge').getBoundingClientRect();
-            const count = pair.querySelector('a').getBoundingClientRect();
-            const offset = Math.round((count.top + count.height / 2) - (label.top + label.height / 2));
-            return Math.abs(offset) > 2 ? [`'${pair.textContent.trim()}': the count sits ${offset} px off its status's middle`] : [];
-        })
+        () => {
+            const pairs = [...document.querySelectorAll('[data-testid=providers-table] td span:has(> .status-badge)')];
+            if (pairs.length === 0) return ['no status count in the providers table'];
+            return pairs.flatMap(pair => {
+                const label = pair.querySelector('.status-badge').getBoundingClientRect();
+                const count = pair.querySelector('a').getBoundingClientRect();
+                const offset = Math.round((count.top + count.height / 2) - (label.top + label.height / 2));
+                return Math.abs(offset) > 2 ? [`'${pair.textContent.trim()}': the count sits ${offset} px off its status's middle`] : [];
+            });
+        }
+        """;
+
+    /// <summary>The user page's three actions (copy link, copy as Markdown, download JSON) on one line, whatever line that is.</summary>
+    private const string CheckUserActions =
+        """
+        () => {
+            const tops = ['copy-link', 'copy-markdown', 'download-json'].map(id => document.querySelector(`[data-testid=${id}]`).getBoundingClientRect().top);
+            return Math.max(...tops) - Math.min(...tops) > 2 ? [`the actions' tops are ${tops.map(Math.round).join(', ')} px: they are split over lines`] : [];
+        }
         """;
 
     [Fact]
-    public async Task ProvidersTable_StatusCounts_SitOnTheirStatusesLine()
+    public Task ProvidersTable_StatusCounts_SitOnTheirStatusesLine() => AssertLooksRightAsync("providers", 1280, CheckStatusCounts);
+
+    [Theory]
+    [InlineData(800)]
+    [InlineData(1280)]
+    [InlineData(1440)]
+    public Task UserHeader_AtWidth_KeepsItsActionsTogether(int width) => AssertLooksRightAsync("user-many", width, CheckUserActions);
+
+    /// <summary>Opens the demo dashboard's <paramref name="page"/> at <paramref name="width"/> px and runs a check that lists what is wrong.</summary>
+    private async Task AssertLooksRightAsync(string page, int width, string check)
     {
         fixture.RequireBrowser();
         var pages = await fixture.PagesAsync("demo");
 
-        await fixture.RunJourneyAsync("layout-providers-counts", async session =>
+        await fixture.RunJourneyAsync($"layout-{page}-{width}-check", async session =>
         {
-            await pages.OpenAsync(session, "providers");
-            Assert.True(await session.Page.Locator("[data-testid=providers-table] td span:has(> .status-badge)").CountAsync() > 0, "no status count on /providers");
-            var problems = (await session.Page.EvaluateAsync<JsonElement>(CheckStatusCounts)).EnumerateArray().Select(p => p.GetString()!).ToList();
-            Assert.True(problems.Count == 0, "/providers:\n" + string.Join('\n', problems.Take(20)));
+            await pages.OpenAsync(session, page);
+            var problems = (await session.Page.EvaluateAsync<JsonElement>(check)).EnumerateArray().Select(p => p.GetString()!).ToList();
+            Assert.True(problems.Count == 0, $"{pages.Path(page)} at {width} px:\n" + string.Join('\n', problems.Take(20)));
         },
         options =>
         {
             pages.Configure(options);
-            options.ViewportSize = new ViewportSize { Width = 1280, Height = Height };
+            options.ViewportSize = new ViewportSize { Width = width, Height = Height };
         });
     }
 
