@@ -228,6 +228,26 @@ public sealed class LayoutTests(DashboardFixture fixture)
         }
         """;
 
+    /// <summary>
+    /// Each resource of the user page's provider tab, drawn as a block (the table is too narrow for its columns), in at
+    /// most two lines of values: its name and status to time ran, then freshness, error details, release and trace id.
+    /// </summary>
+    private const string CheckResourceBlocks =
+        """
+        () => {
+            const rows = [...document.querySelectorAll('.provider-resources tbody tr:not(.note-row)')];
+            if (rows.length === 0) return ['no resource on the user page'];
+            return rows.flatMap(row => {
+                if (getComputedStyle(row).display !== 'grid') return [`'${row.dataset.resource ?? row.textContent.slice(0, 20)}' is a table row, not a block`];
+                const lines = new Set([...row.children].filter(c => c.getClientRects().length > 0).map(c => Math.round(c.getBoundingClientRect().top)));
+                return lines.size > 2 ? [`'${row.querySelector('.resource-name')?.textContent.trim()}' takes ${lines.size} lines`] : [];
+            });
+        }
+        """;
+
+    [Fact]
+    public Task UserPage_At1280_EachResourceBlockInTwoLines() => AssertLooksRightAsync("user-many", 1280, CheckResourceBlocks);
+
     [Fact]
     public Task ProvidersTable_StatusCounts_SitOnTheirStatusesLine() => AssertLooksRightAsync("providers", 1280, CheckStatusCounts);
 
