@@ -17,12 +17,12 @@ quick=false
 [[ "${1:-}" == "--quick" ]] && quick=true
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-latency=50                      # ms the simulator adds to every answer
+latency=50                      # ms every simulator answer takes at least (built meanwhile)
 users=10000                     # the headline team
 key=bench-simulator-key        # any non-empty value: the simulator only checks one is sent
 # 30 tabs in the full run: the heap moves by about a megabyte between readings, which 20 tabs would spread as ±60 kB a circuit.
 # The quick run opens 5 (figures within about ±200 kB a circuit; fewer circuits, never fewer users), and reads the
-# simulator's own latency (a fixed delay it adds) for 2 s: with 8 tabs and 5 s it took 10 min 54 s on the 2-core
+# simulator's own answer time (at least the latency it is set to) for 2 s: with 8 tabs and 5 s it took 10 min 54 s on the 2-core
 # Intel machine of 2026-12-06, past the ten minutes it is held to.
 if $quick; then duration=5; tabs=5; sim_warmup=1; sim_duration=2; else duration=30; tabs=30; sim_warmup=3; sim_duration=30; fi
 # Issue 16, part 3: the upstream at 150 ms per answer; the quick run opens fewer tabs of the grid

@@ -167,7 +167,8 @@ if first and seq:
                  TARGETS["scan_speedup_10k"][2], yes("scan_speedup_10k"), cmd_scan))
     rows.append(("… that scan against the floor (the longest walk's pages × latency)",
                  f"{f(first['over_floor'])}×",
-                 f"floor {first['largest_pages']} pages of the walk {first['largest_provider']} × {LATENCY_MS} ms = {f(first['floor_seconds'])} s",
+                 f"floor {first['largest_pages']} pages of the walk {first['largest_provider']} × {LATENCY_MS} ms = {f(first['floor_seconds'])} s"
+                 + (f"; that walk's answers came in {first['largest_walk_answer_ms']:.1f} ms on average" if first.get("largest_walk_answer_ms") else ""),
                  TARGETS["scan_over_floor_10k"][2], yes("scan_over_floor_10k"), cmd_scan))
 if refresh and seq:
     rows.append(("… a refresh (provider sizes known: largest first)",

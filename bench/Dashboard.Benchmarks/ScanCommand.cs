@@ -132,7 +132,8 @@ internal static class ScanCommand
             largest.Key,
             largest.Value,
             floorSeconds,
-            floorSeconds > 0 ? clock.Elapsed.TotalSeconds / floorSeconds : null), sizes);
+            floorSeconds > 0 ? clock.Elapsed.TotalSeconds / floorSeconds : null,
+            counter.AnswerMilliseconds(largest.Key)), sizes);
     }
 
     /// <summary>JIT and connection set-up out of the measured passes: small scans in process, a few pages over HTTP.</summary>
@@ -171,4 +172,5 @@ internal sealed record ScanPass(
     string LargestProvider,
     int LargestPages,
     double FloorSeconds,
-    double? OverFloor);
+    double? OverFloor,
+    double? LargestWalkAnswerMs);

@@ -14,9 +14,16 @@ internal sealed class UpstreamCounter
     private readonly ConcurrentDictionary<string, int> _byWalk = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _order = new();
     private readonly ConcurrentQueue<(string Provider, bool Continued, long Ticks)> _times = new();
+    private readonly ConcurrentDictionary<string, (int Count, double Milliseconds)> _answers = new(StringComparer.Ordinal);
     private int _total;
 
     public int Total => Volatile.Read(ref _total);
+
+    /// <summary>
+    /// The mean time a walk's requests took until the answer's headers came (every attempt; the body's transfer and
+    /// parsing are the client's), in ms: what the upstream really took, against the latency the floor assumes.
+    /// </summary>
+    public double? AnswerMilliseconds(string walk) => _answers.TryGetValue(walk, out var a) && a.Count > 0 ? a.Milliseconds / a.Count : null;
 
     /// <summary>Requests per provider filter ("" for none).</summary>
     public IReadOnlyDictionary<string, int> ByProvider => _byProvider;
@@ -57,8 +64,7 @@ internal sealed class UpstreamCounter
         _byProvider.AddOrUpdate(provider, 1, (_, n) => n + 1);
         if (provider.Length > 0)
         {
-            var walk = (request.RequestUri?.AbsolutePath.EndsWith("/resources", StringComparison.Ordinal) == true ? "ongoing " : "pulls ") + provider;
-            _byWalk.AddOrUpdate(walk, 1, (_, n) => n + 1);
+            _byWalk.AddOrUpdate(WalkOf(request.RequestUri, provider), 1, (_, n) => n + 1);
         }
 
         _order.Enqueue(provider);
@@ -80,6 +86,20 @@ internal sealed class UpstreamCounter
             System.Diagnostics.Stopwatch.GetElapsedTime(t0, g.Max(x => x.Ticks)).TotalMilliseconds, g.Count()));
     }
 
+    private void Answered(HttpRequestMessage request, long sent)
+    {
+        var provider = ProviderOf(request.RequestUri);
+        if (provider.Length > 0)
+        {
+            var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
+            _answers.AddOrUpdate(WalkOf(request.RequestUri, provider), (1, elapsed), (_, a) => (a.Count + 1, a.Milliseconds + elapsed));
+        }
+    }
+
+    /// <summary>"pulls provider" or "ongoing provider".</summary>
+    private static string WalkOf(Uri? uri, string provider) =>
+        (uri?.AbsolutePath.EndsWith("/resources", StringComparison.Ordinal) == true ? "ongoing " : "pulls ") + provider;
+
     private static string ProviderOf(Uri? uri)
     {
         foreach (var part in (uri?.Query ?? string.Empty).TrimStart('?').Split('&'))
@@ -96,10 +116,13 @@ internal sealed class UpstreamCounter
     /// <summary>One per handler chain the client factory builds (a handler instance cannot be shared).</summary>
     private sealed class Handler(UpstreamCounter counter) : DelegatingHandler
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             counter.Count(request);
-            return base.SendAsync(request, cancellationToken);
+            var sent = System.Diagnostics.Stopwatch.GetTimestamp();
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            counter.Answered(request, sent);
+            return response;
         }
     }
 }

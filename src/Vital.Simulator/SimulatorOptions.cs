@@ -39,7 +39,11 @@ public sealed class SimulatorFaultOptions
     /// </summary>
     public string[] Endpoints { get; set; } = [];
 
-    /// <summary>Added to every answer.</summary>
+    /// <summary>
+    /// The least time every answer takes, from the request's arrival: the answer is built meanwhile, so an upstream
+    /// that answers in this time is what the benchmark's floors assume (an answer that takes longer to build is not
+    /// held back further).
+    /// </summary>
     public int LatencyMs { get; set; }
 
     /// <summary>Share of answers that are 500 <c>{"detail": "Internal Server Error"}</c>.</summary>

@@ -95,6 +95,18 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task Latency_BuildingTheAnswerTookItAll_AnswersWithoutWaitingAgain()
+    {
+        using var kit = new SimulatorTestKit(users: 20, configure: o => o.Faults.LatencyMs = 500);
+        // Every read of the clock moves it on by the whole latency: the answer takes that long to build.
+        kit.Time.AutoAdvanceAmount = TimeSpan.FromMilliseconds(500);
+
+        var answer = await kit.GetAsync(string.Empty).WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+    }
+
+    [Fact]
     public async Task SlowRate_One_CancellationStopsTheWait()
     {
         using var kit = new SimulatorTestKit(users: 20, configure: o => o.Faults.SlowRate = 1);
