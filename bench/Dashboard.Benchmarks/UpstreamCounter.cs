@@ -20,8 +20,9 @@ internal sealed class UpstreamCounter
     public int Total => Volatile.Read(ref _total);
 
     /// <summary>
-    /// The mean time a walk's requests took until the answer's headers came (every attempt; the body's transfer and
-    /// parsing are the client's), in ms: what the upstream really took, against the latency the floor assumes.
+    /// The mean time a walk's answered requests took until the answer's headers came (every attempt that got an answer,
+    /// whatever its status; a dropped connection is not timed; the body's transfer and parsing are the client's), in ms:
+    /// what the upstream really took, against the latency the floor assumes.
     /// </summary>
     public double? AnswerMilliseconds(string walk) => _answers.TryGetValue(walk, out var a) && a.Count > 0 ? a.Milliseconds / a.Count : null;
 

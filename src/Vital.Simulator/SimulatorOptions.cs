@@ -26,8 +26,8 @@ public sealed class SimulatorOptions
 /// <summary>
 /// The <c>Simulator:Faults</c> section. All off by default. The exclusive rates (server error, unavailable, rate
 /// limit, HTML error page, malformed body, disconnect) are shares of all answers and add up to at most 1;
-/// latency and slow answers come on top of whatever is answered. <see cref="Endpoints"/> narrows all of them to
-/// some endpoints.
+/// the latency (and a slow answer's extra time) is the least time any answer takes. <see cref="Endpoints"/> narrows all
+/// of them to some endpoints.
 /// </summary>
 public sealed class SimulatorFaultOptions
 {
@@ -40,9 +40,9 @@ public sealed class SimulatorFaultOptions
     public string[] Endpoints { get; set; } = [];
 
     /// <summary>
-    /// The least time every answer takes, from the request's arrival: the answer is built meanwhile, so an upstream
-    /// that answers in this time is what the benchmark's floors assume (an answer that takes longer to build is not
-    /// held back further).
+    /// The least time every answer takes, from the request's arrival: a read is built meanwhile, so an upstream that
+    /// answers in this time is what the benchmark's floors assume (an answer that takes longer to build is not held
+    /// back further); a write (the manual refresh) takes effect once it has passed.
     /// </summary>
     public int LatencyMs { get; set; }
 

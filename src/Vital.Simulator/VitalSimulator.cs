@@ -128,18 +128,13 @@ public sealed class VitalSimulator
         var (fault, slow) = DrawFault(faults); // drawn for every request: narrowing the faults shifts no other request's draw
         var applies = faults.Endpoints.Length == 0 || (route is { } r && faults.Endpoints.Contains(r.Endpoint, StringComparer.Ordinal));
         fault = applies ? fault : Fault.None;
-        // The answer is built while the latency runs: an answer takes the latency, not the latency plus the time to build
-        // it (a page of 50 users takes about 5 ms, longer while the client's own work shares the cores).
+        // A read is built while the latency runs: it takes the latency, not the latency plus the time to build it (a
+        // page of 50 users takes about 5 ms, longer while the client's own work shares the cores). A write (the manual
+        // refresh) takes effect only once the latency has passed, so a request cancelled meanwhile changes nothing.
+        ct.ThrowIfCancellationRequested();
         var arrived = _timeProvider.GetTimestamp();
-        var answer = fault switch
-        {
-            Fault.Disconnect => null,
-            Fault.ServerError => new Answer(500, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes("Internal Server Error")),
-            Fault.Unavailable => Json(503, HistoricalPullJson.Detail("Service temporarily unavailable, please retry with exponential backoff.")),
-            Fault.RateLimit => Json(429, HistoricalPullJson.Detail("Too Many Requests")) with { RetryAfterSeconds = faults.RetryAfterSeconds },
-            Fault.HtmlError => new Answer(502, "text/html", Encoding.UTF8.GetBytes(HtmlErrorPage)),
-            _ => Respond(request, route, query),
-        };
+        var read = request.Method == HttpMethod.Get;
+        var answer = read ? AnswerFor(fault, faults, request, route, query) : null;
         var delayMs = applies ? faults.LatencyMs + (slow ? faults.SlowResponseMs : 0) : 0;
         var left = TimeSpan.FromMilliseconds(delayMs) - _timeProvider.GetElapsedTime(arrived);
         if (left > TimeSpan.Zero)
@@ -149,6 +144,7 @@ public sealed class VitalSimulator
 
         ct.ThrowIfCancellationRequested();
         Interlocked.Increment(ref _requestCount);
+        answer = read ? answer : AnswerFor(fault, faults, request, route, query);
         if (answer is null)
         {
             throw new HttpRequestException(HttpRequestError.ConnectionError, "The simulated Vital dropped the connection (Simulator:Faults:DisconnectRate).");
@@ -162,6 +158,17 @@ public sealed class VitalSimulator
 
         return ToResponse(answer, request);
     }
+
+    /// <summary>The answer the drawn fault gives, or the endpoint's own; null for a dropped connection.</summary>
+    private Answer? AnswerFor(Fault fault, SimulatorFaultOptions faults, HttpRequestMessage request, UpstreamRoute? route, string query) => fault switch
+    {
+        Fault.Disconnect => null,
+        Fault.ServerError => new Answer(500, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes("Internal Server Error")),
+        Fault.Unavailable => Json(503, HistoricalPullJson.Detail("Service temporarily unavailable, please retry with exponential backoff.")),
+        Fault.RateLimit => Json(429, HistoricalPullJson.Detail("Too Many Requests")) with { RetryAfterSeconds = faults.RetryAfterSeconds },
+        Fault.HtmlError => new Answer(502, "text/html", Encoding.UTF8.GetBytes(HtmlErrorPage)),
+        _ => Respond(request, route, query),
+    };
 
     /// <summary>Changes one pull from now on (an upstream pull moving on); fields left out fit the status, relative to now.</summary>
     public PullUpdateResult SetPull(string userId, string provider, string resource, PullUpdate update)

@@ -95,15 +95,38 @@ public sealed class FaultTests
     }
 
     [Fact]
-    public async Task Latency_BuildingTheAnswerTookItAll_AnswersWithoutWaitingAgain()
+    public async Task Latency_ClockPastItBeforeTheAnswerIsSent_NoFurtherWait()
     {
         using var kit = new SimulatorTestKit(users: 20, configure: o => o.Faults.LatencyMs = 500);
-        // Every read of the clock moves it on by the whole latency: the answer takes that long to build.
+        // Every read of the clock moves it on by the whole latency, so it has passed by the time the answer is ready:
+        // the latency counts from the request's arrival, the answer is not held for another 500 ms.
         kit.Time.AutoAdvanceAmount = TimeSpan.FromMilliseconds(500);
 
         var answer = await kit.GetAsync(string.Empty).WaitAsync(TimeSpan.FromSeconds(10), Ct);
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
+    }
+
+    [Fact]
+    public async Task Latency_RefreshCancelledMeanwhile_ChangesNothing()
+    {
+        using var kit = new SimulatorTestKit(users: 200, configure: o => o.Faults.LatencyMs = 500);
+        var userId = kit.Team.Scenarios[ScenarioNames.Healthy];
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+
+        var pending = kit.Client.PostAsync("v2/user/refresh/" + userId, null, cancellation.Token);
+        await ReceivedAsync(kit);
+        await cancellation.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);
+        kit.Simulator.Faults = new SimulatorFaultOptions();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < VitalSimulator.RefreshesPerHour; i++)
+        {
+            statuses.Add((await kit.RefreshAsync(userId)).Status);
+        }
+
+        // The cancelled refresh used none of the user's hourly refreshes.
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
     }
 
     [Fact]
