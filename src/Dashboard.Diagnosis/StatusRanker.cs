@@ -81,9 +81,12 @@ public static class StatusRanker
         return worst;
     }
 
-    /// <summary>The worse of two; <paramref name="current"/> when they rank the same.</summary>
+    /// <summary>
+    /// The worse of two; of equal rank, the first in <see cref="WorstFirst"/>'s order (so a user's pulls give the same
+    /// worst status whichever order they come in, and the same as <see cref="Worst"/>).
+    /// </summary>
     public static PullStatus Worse(PullStatus? current, PullStatus candidate) =>
-        current is { } c && Rank(c) >= Rank(candidate) ? c : candidate;
+        current is { } c && WorstFirst.Compare(c, candidate) <= 0 ? c : candidate;
 
     /// <summary>
     /// A plain-language name: "Failed", "Retrying", "In progress", "Scheduled", "Succeeded",

@@ -43,6 +43,19 @@ public class StatusRankerTests
     }
 
     [Theory]
+    [InlineData("error", "failure", "failure")]
+    [InlineData("failure", "error", "failure")]
+    [InlineData("paused", "on_hold", "on_hold")]
+    [InlineData("on_hold", "paused", "on_hold")]
+    [InlineData("retrying", "failure", "failure")]
+    [InlineData("failure", "retrying", "failure")]
+    public void Worse_TwoStatuses_TheFirstInWorstFirstsOrderWhicheverCameFirst(string current, string candidate, string worse)
+    {
+        // Act and assert
+        Assert.Equal(worse, StatusRanker.Worse(new PullStatus(current), new PullStatus(candidate)).Value);
+    }
+
+    [Theory]
     [InlineData("failure", "Failed")]
     [InlineData("error", "Failed (legacy 'error')")]
     [InlineData("retrying", "Retrying")]

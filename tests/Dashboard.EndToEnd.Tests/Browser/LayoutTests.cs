@@ -230,7 +230,8 @@ public sealed class LayoutTests(DashboardFixture fixture)
 
     /// <summary>
     /// Each resource of the user page's provider tab, drawn as a block (the table is too narrow for its columns), in at
-    /// most two lines of values: its name and status to time ran, then freshness, error details, release and trace id.
+    /// most two lines of values (its name and status to time ran, then freshness, error details, release and trace id),
+    /// and no value wider than its cell.
     /// </summary>
     private const string CheckResourceBlocks =
         """
@@ -239,14 +240,20 @@ public sealed class LayoutTests(DashboardFixture fixture)
             if (rows.length === 0) return ['no resource on the user page'];
             return rows.flatMap(row => {
                 if (getComputedStyle(row).display !== 'grid') return [`'${row.dataset.resource ?? row.textContent.slice(0, 20)}' is a table row, not a block`];
-                const lines = new Set([...row.children].filter(c => c.getClientRects().length > 0).map(c => Math.round(c.getBoundingClientRect().top)));
-                return lines.size > 2 ? [`'${row.querySelector('.resource-name')?.textContent.trim()}' takes ${lines.size} lines`] : [];
+                const name = row.querySelector('.resource-name')?.textContent.trim();
+                const cells = [...row.children].filter(c => c.getClientRects().length > 0);
+                const lines = new Set(cells.map(c => Math.round(c.getBoundingClientRect().top)));
+                const wide = cells.filter(c => c.scrollWidth > c.clientWidth + 1).map(c => `'${name}': ${c.dataset.label ?? c.className} needs ${c.scrollWidth} px of ${c.clientWidth}`);
+                return [...(lines.size > 2 ? [`'${name}' takes ${lines.size} lines`] : []), ...wide];
             });
         }
         """;
 
-    [Fact]
-    public Task UserPage_At1280_EachResourceBlockInTwoLines() => AssertLooksRightAsync("user-many", 1280, CheckResourceBlocks);
+    /// <summary>1216 px: the narrowest window whose provider tab gets the six columns (the block container about 900 px wide).</summary>
+    [Theory]
+    [InlineData(1216)]
+    [InlineData(1280)]
+    public Task UserPage_AtWidth_EachResourceBlockInTwoLinesAndWhole(int width) => AssertLooksRightAsync("user-many", width, CheckResourceBlocks);
 
     [Fact]
     public Task ProvidersTable_StatusCounts_SitOnTheirStatusesLine() => AssertLooksRightAsync("providers", 1280, CheckStatusCounts);

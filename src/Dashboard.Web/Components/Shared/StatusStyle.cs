@@ -19,6 +19,3 @@ namespace Dashboard.Web.Components.Shared;
 /// <param name="Icon">A Material icon.</param>
 /// <param name="CssClass">A stable class name, <c>status-success</c> … <c>status-unknown</c>, for styling and tests.</param>
 public sealed record StatusStyle(PullStatus? Status, string Label, Color Color, string CssColor, string ChartColor, TrustedIcon Icon, string CssClass);
-
-/// <summary>One series of a status chart: its label, its colour, and the statuses whose counts it adds up.</summary>
-public sealed record ChartStatusSeries(string Label, string ChartColor, IReadOnlyList<PullStatus> Statuses);

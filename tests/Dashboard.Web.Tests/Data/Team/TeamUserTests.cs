@@ -46,6 +46,20 @@ public sealed class TeamUserTests
     }
 
     [Theory]
+    [InlineData("error", "failure")]
+    [InlineData("failure", "error")]
+    [InlineData("paused", "on_hold")]
+    public void WorstStatus_TwoOfEqualRank_TheSameAsTheUserPagesWhicheverComesFirst(string first, string second)
+    {
+        UserHistoricalPulls user = User(1).Pull("oura", "activity", first).Pull("oura", "sleep", second);
+
+        var row = Create(user);
+
+        Assert.Equal(Engine.Diagnose(user, Now).Providers.Single().WorstStatus, row.WorstStatus);
+        Assert.Equal(first is "error" or "failure" ? "failure" : "on_hold", row.WorstStatus?.Value);
+    }
+
+    [Theory]
     [InlineData("0123456789abcdef0123456789abcdef")]
     [InlineData("0123456789ABCDEF0123456789ABCDEF")]
     [InlineData("0123456789abcdef0123456789abcde")]

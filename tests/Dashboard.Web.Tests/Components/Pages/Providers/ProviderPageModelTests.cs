@@ -1,4 +1,5 @@
 using Dashboard.Web.Components.Pages.Providers;
+using Dashboard.Web.Components.Shared;
 using Dashboard.Web.Data.Team;
 using Dashboard.Web.Tests.Support;
 using Dashboard.Web.Ui;
@@ -174,7 +175,7 @@ public sealed class ProviderPageModelTests
         Assert.Equal(["Failed", "Retrying"], series.Select(s => s.Name));
         Assert.Equal([2.0, 1.0], series[0].Data.Values);
         Assert.Equal([0.0, 1.0], series[1].Data.Values);
-        Assert.Equal(series.Count, palette.Distinct().Count());
+        Assert.Equal([StatusPalette.Failure.ChartColor, StatusPalette.Retrying.ChartColor], palette);
     }
 
     [Fact]

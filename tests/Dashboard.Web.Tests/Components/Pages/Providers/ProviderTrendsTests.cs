@@ -1,6 +1,7 @@
 using Bunit;
 using Dashboard.Store.Reading;
 using Dashboard.Web.Components.Pages.Providers;
+using Dashboard.Web.Components.Shared;
 using Dashboard.Web.Tests.Support;
 using Microsoft.Data.Sqlite;
 using static Dashboard.Web.Tests.Support.TestPulls;
@@ -80,7 +81,7 @@ public sealed class ProviderTrendsTests : DashboardContext
 
         Assert.Equal(["Failed", "Retrying"], model.StatusSeries.Select(s => s.Name));
         Assert.Equal([3.0, 3.0], model.StatusSeries[0].Data.Values);
-        Assert.Equal(2, model.StatusOptions.ChartPalette.Distinct().Count());
+        Assert.Equal([StatusPalette.Failure.ChartColor, StatusPalette.Retrying.ChartColor], model.StatusOptions.ChartPalette);
     }
 
     [Fact]
