@@ -31,6 +31,7 @@ public sealed class LayoutTests(DashboardFixture fixture)
             "[data-testid=team-grid] tbody .status-badge",
             "[data-testid=team-grid] tbody .headline",
             "[data-testid=team-grid] tbody time",
+            "[data-testid=team-grid] tbody .conn-read",
         ],
         ["user-many"] =
         [
@@ -297,6 +298,8 @@ public sealed class LayoutTests(DashboardFixture fixture)
             }
         }
 
+        // A common laptop window, where the grid's connection column is at its narrowest (it cut "read 17 min ago").
+        data.Add("team", 1366, "light");
         return data;
     }
 

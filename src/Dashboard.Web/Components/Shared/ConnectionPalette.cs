@@ -8,7 +8,7 @@ public static class ConnectionPalette
 {
     public static ConnectionStyle Connected { get; } = new("Connected", Color.Success, "var(--mud-palette-success)", TrustedIcon.CheckCircle, "connection-connected");
 
-    public static ConnectionStyle Error { get; } = new("Connection broken", Color.Error, "var(--mud-palette-error)", TrustedIcon.LinkOff, "connection-error");
+    public static ConnectionStyle Error { get; } = new("Connection broken", Color.Error, "var(--mud-palette-error)", TrustedIcon.LinkOff, "connection-error", Short: "Broken");
 
     public static ConnectionStyle Paused { get; } = new("Paused", Color.Default, "var(--mud-palette-action-default)", TrustedIcon.PauseCircle, "connection-paused");
 

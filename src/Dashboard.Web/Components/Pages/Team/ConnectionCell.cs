@@ -30,15 +30,16 @@ public static class ConnectionCell
         }
         else
         {
-            // The palette's icon, colour and words for the worst status, as on the user page; then the providers in it.
+            // The palette's icon, colour and short words for the worst status (the column says "Connection": "Broken",
+            // not "Connection broken", which the column cut); then the providers in it.
             var inWorst = reading.Connections.Where(c => ConnectionCategory.Of(c.Status) == worst).ToList();
             var style = ConnectionPalette.For(new ConnectionStatus(inWorst[0].Status));
             // Every connection fine: the word alone (the Providers column names them, the title lists each); the column
             // is narrow, and "Connected: Garmin, Apple HealthKit" was cut to "Connecte…".
             markup.Icon(style.Icon, 16, style.CssColor)
                 .Text(worst == ConnectionCategory.Connected
-                    ? style.Label
-                    : $"{style.Label}: {string.Join(", ", inWorst.Select(c => ProviderKnowledge.ProviderDisplayName(c.Provider)))}");
+                    ? style.ShortLabel
+                    : $"{style.ShortLabel}: {string.Join(", ", inWorst.Select(c => ProviderKnowledge.ProviderDisplayName(c.Provider)))}");
         }
 
         markup.Close("span")

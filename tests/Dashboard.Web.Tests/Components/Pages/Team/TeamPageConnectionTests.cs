@@ -89,7 +89,7 @@ public sealed class TeamPageConnectionTests : DashboardContext
 
         var cells = cut.FindAll(".connection-cell").Select(c => Markup.Text(c.TextContent.Trim())).ToList();
         var first = cut.FindAll("tr").First(r => r.QuerySelector("a.user-link")?.TextContent == Id(1)).QuerySelector(".connection-cell")!;
-        Assert.Equal("Connection broken: Oura read 2 h ago", Markup.Text(first.TextContent.Trim().Replace('\n', ' ')));
+        Assert.Equal("Broken: Oura read 2 h ago", Markup.Text(first.TextContent.Trim().Replace('\n', ' ')));
         Assert.Equal("Oura: error (token_refresh_failed); Garmin: connected", first.QuerySelector("[data-connection=error]")!.GetAttribute("title"));
         Assert.Equal(TextFormatterUtc(Time.GetUtcNow().AddHours(-2)), first.QuerySelector(".conn-read")!.GetAttribute("title"));
         var second = cut.FindAll("tr").First(r => r.QuerySelector("a.user-link")?.TextContent == Id(2)).QuerySelector(".connection-cell")!;
