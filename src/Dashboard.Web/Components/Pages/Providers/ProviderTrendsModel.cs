@@ -80,7 +80,12 @@ public sealed class ProviderTrendsModel(IHistoryReader reader, TeamScope scope, 
         }),
     ];
 
-    public StackedBarChartOptions CodeOptions => new() { YAxisTicks = ProviderPageModel.TickInterval(Highest(d => Codes.Sum(c => d.Findings.GetValueOrDefault(c)))) };
+    /// <summary>Each code in its own colour, the same on every provider's chart (<see cref="FindingPalette"/>).</summary>
+    public StackedBarChartOptions CodeOptions => new()
+    {
+        ChartPalette = [.. Codes.Select(FindingPalette.ChartColor)],
+        YAxisTicks = ProviderPageModel.TickInterval(Highest(d => Codes.Sum(c => d.Findings.GetValueOrDefault(c)))),
+    };
 
     public StackedBarChartOptions StatusOptions => new()
     {

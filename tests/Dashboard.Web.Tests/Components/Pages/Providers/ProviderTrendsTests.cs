@@ -59,6 +59,7 @@ public sealed class ProviderTrendsTests : DashboardContext
         await model.LoadAsync("oura", TestContext.Current.CancellationToken);
 
         Assert.Equal(["pull_failed", "pull_retrying"], model.Codes);
+        Assert.Equal([FindingPalette.ChartColor("pull_failed"), FindingPalette.ChartColor("pull_retrying")], model.CodeOptions.ChartPalette);
         Assert.Equal(["failure", "retrying", "paused"], model.Statuses.Select(s => s.Value));
         Assert.Equal([2.0, 0.0], model.CodeSeries[0].Data.Values);
         Assert.Equal([0.0, 1.0], model.StatusSeries[1].Data.Values);
