@@ -58,18 +58,22 @@ internal sealed class UpstreamCounter
         services.AddHttpClient(VitalIntrospectionServiceCollectionExtensions.HttpClientName)
             .AddHttpMessageHandler(() => new Handler(counter));
 
-    private void Count(HttpRequestMessage request)
+    /// <summary>Counts one attempt; its walk ("pulls oura", "ongoing oura"), or null for a request without a provider.</summary>
+    private string? Count(HttpRequestMessage request)
     {
         Interlocked.Increment(ref _total);
         var provider = ProviderOf(request.RequestUri);
         _byProvider.AddOrUpdate(provider, 1, (_, n) => n + 1);
+        string? walk = null;
         if (provider.Length > 0)
         {
-            _byWalk.AddOrUpdate(WalkOf(request.RequestUri, provider), 1, (_, n) => n + 1);
+            walk = (request.RequestUri?.AbsolutePath.EndsWith("/resources", StringComparison.Ordinal) == true ? "ongoing " : "pulls ") + provider;
+            _byWalk.AddOrUpdate(walk, 1, (_, n) => n + 1);
         }
 
         _order.Enqueue(provider);
         _times.Enqueue((provider, request.RequestUri?.Query.Contains("next_cursor", StringComparison.Ordinal) == true, System.Diagnostics.Stopwatch.GetTimestamp()));
+        return walk;
     }
 
     /// <summary>When each walk started and when its last page was asked for, in ms since the first request.</summary>
@@ -87,19 +91,11 @@ internal sealed class UpstreamCounter
             System.Diagnostics.Stopwatch.GetElapsedTime(t0, g.Max(x => x.Ticks)).TotalMilliseconds, g.Count()));
     }
 
-    private void Answered(HttpRequestMessage request, long sent)
+    private void Answered(string walk, long sent)
     {
-        var provider = ProviderOf(request.RequestUri);
-        if (provider.Length > 0)
-        {
-            var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
-            _answers.AddOrUpdate(WalkOf(request.RequestUri, provider), (1, elapsed), (_, a) => (a.Count + 1, a.Milliseconds + elapsed));
-        }
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
+        _answers.AddOrUpdate(walk, (1, elapsed), (_, a) => (a.Count + 1, a.Milliseconds + elapsed));
     }
-
-    /// <summary>"pulls provider" or "ongoing provider".</summary>
-    private static string WalkOf(Uri? uri, string provider) =>
-        (uri?.AbsolutePath.EndsWith("/resources", StringComparison.Ordinal) == true ? "ongoing " : "pulls ") + provider;
 
     private static string ProviderOf(Uri? uri)
     {
@@ -119,10 +115,14 @@ internal sealed class UpstreamCounter
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            counter.Count(request);
+            var walk = counter.Count(request);
             var sent = System.Diagnostics.Stopwatch.GetTimestamp();
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            counter.Answered(request, sent);
+            if (walk is not null)
+            {
+                counter.Answered(walk, sent);
+            }
+
             return response;
         }
     }

@@ -85,8 +85,17 @@ public static class StatusRanker
     /// The worse of two; of equal rank, the first in <see cref="WorstFirst"/>'s order (so a user's pulls give the same
     /// worst status whichever order they come in, and the same as <see cref="Worst"/>).
     /// </summary>
-    public static PullStatus Worse(PullStatus? current, PullStatus candidate) =>
-        current is { } c && WorstFirst.Compare(c, candidate) <= 0 ? c : candidate;
+    /// <remarks>Called for every pull a team scan reads: the rank decides, and only a tie of two different values asks the comparer.</remarks>
+    public static PullStatus Worse(PullStatus? current, PullStatus candidate)
+    {
+        if (current is not { } c)
+        {
+            return candidate;
+        }
+
+        var byRank = Rank(c).CompareTo(Rank(candidate));
+        return byRank > 0 || (byRank == 0 && (c == candidate || WorstFirst.Compare(c, candidate) <= 0)) ? c : candidate;
+    }
 
     /// <summary>
     /// A plain-language name: "Failed", "Retrying", "In progress", "Scheduled", "Succeeded",

@@ -144,7 +144,11 @@ public sealed class VitalSimulator
 
         ct.ThrowIfCancellationRequested();
         Interlocked.Increment(ref _requestCount);
-        answer = read ? answer : AnswerFor(fault, faults, request, route, query);
+        if (!read)
+        {
+            answer = AnswerFor(fault, faults, request, route, query);
+        }
+
         if (answer is null)
         {
             throw new HttpRequestException(HttpRequestError.ConnectionError, "The simulated Vital dropped the connection (Simulator:Faults:DisconnectRate).");

@@ -9,7 +9,7 @@ namespace Dashboard.Web.Components.Pages.Team;
 
 /// <summary>
 /// A grid row's connection cell, one markup string (ADR 0010): the worst connection the sweep read and the providers
-/// in it ("Connection broken: Oura, Garmin", with the palette's icon; "Connected" alone when all are), then how old the reading is ("read 2 h ago", the exact UTC time on hover).
+/// in it ("Broken: Oura, Garmin", with the palette's icon and short words; "Connected" alone when all are), then how old the reading is ("read 2 h ago", the exact UTC time on hover).
 /// </summary>
 public static class ConnectionCell
 {
