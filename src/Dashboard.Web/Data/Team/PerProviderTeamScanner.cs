@@ -17,8 +17,10 @@ namespace Dashboard.Web.Data.Team;
 /// <remarks>
 /// The largest walk decides the scan's length, so it must start at once. After a scan the sizes are known
 /// (<see cref="ProviderDiscovery"/>); before the first one nothing is, so one slot first reads a single unfiltered
-/// page as a sample of the team and the walks not yet started go most-sampled first. The sample costs one request
-/// and is only an ordering hint: its users come again in their providers' walks, and if it fails the spec's order stays.
+/// page as a sample of the team, every walk waits for it (at most <see cref="SampleWait"/>), and they start most-sampled
+/// first. The sample costs one request and one round trip, and is only an ordering hint: its users come again in their
+/// providers' walks, and if it fails the spec's order stays. Walks that started beside it, in the spec's order, held
+/// back the largest: 535 ms before its first request at 10,000 users and 150 ms a request, against 163 ms now.
 /// </remarks>
 internal sealed class PerProviderTeamScanner(
     IVitalIntrospectionClient client,
@@ -28,6 +30,13 @@ internal sealed class PerProviderTeamScanner(
     TimeProvider timeProvider) : ITeamScanner
 {
     private IReadOnlyList<ProviderSlug> _providers = discovery.ScanList();
+
+    /// <summary>
+    /// How long the walks of a first scan wait for the sample's order before they start in the spec's. The sample is one
+    /// request, answered in one round trip, or a few with the client's retries; one that takes longer than this (an
+    /// upstream in trouble) orders the walks that have not started yet when it comes.
+    /// </summary>
+    internal static readonly TimeSpan SampleWait = TimeSpan.FromSeconds(2);
 
     /// <summary>Pages a walk may have read ahead of the merge (<see cref="ScanAsync"/>'s queue holds this many a walk).</summary>
     internal const int PagesWaitingPerWalk = 2;
@@ -49,14 +58,16 @@ internal sealed class PerProviderTeamScanner(
         var batches = Channel.CreateBounded<ScanBatch>(new BoundedChannelOptions(PagesWaitingPerWalk * slots) { SingleReader = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
-        async Task WorkAsync(bool sampleFirst)
+        // Before the first scan no size is known: one request samples the team, and every slot waits for its order (at
+        // most SampleWait), so the largest walks start first rather than behind the walks the spec happens to list first.
+        var sample = discovery.HasSizes ? Task.CompletedTask : SampleAsync(pending, stop.Token);
+        var ordered = sample.IsCompleted ? sample : Task.WhenAny(sample, Task.Delay(SampleWait, timeProvider, stop.Token));
+
+        async Task WorkAsync()
         {
             try
             {
-                if (sampleFirst)
-                {
-                    await SampleAsync(pending, stop.Token).ConfigureAwait(false);
-                }
+                await ordered.ConfigureAwait(false);
 
                 while (pending.TryTake(out var walk))
                 {
@@ -90,7 +101,8 @@ internal sealed class PerProviderTeamScanner(
             }
         }
 
-        var walks = Task.WhenAll(Enumerable.Range(0, slots).Select(slot => Task.Run(() => WorkAsync(sampleFirst: slot == 0 && !discovery.HasSizes), CancellationToken.None)));
+        // The sample is one of the tasks: a failure other than the upstream's (which it shrugs off) fails the scan.
+        var walks = Task.WhenAll([sample, .. Enumerable.Range(0, slots).Select(_ => Task.Run(WorkAsync, CancellationToken.None))]);
         var completion = walks.ContinueWith(
             t => batches.Writer.TryComplete(FirstFailure(t) ?? (t.IsCanceled ? new OperationCanceledException(stop.Token) : null)),
             CancellationToken.None,

@@ -27,9 +27,46 @@ public sealed class FirstScanOrderTests
         Assert.All(sample, q => Assert.StartsWith(PullsPath, q, StringComparison.Ordinal));
         Assert.Single(sample);
         var mostSampled = await MostSampledAsync(simulator);
-        Assert.Contains(mostSampled, starts.Take(2));
+        Assert.Equal(mostSampled, starts[0]);
         Assert.Equal(scanner.ScopeCount, starts.Count);
         Assert.Equal(starts.Count, starts.Distinct().Count());
+        Assert.Equal(simulator.Team.UsersWithPulls.Count(id => simulator.Team.ProvidersOf(id).Any(p => new ProviderSlug(p).IsKnown)), users.Count);
+    }
+
+    [Fact]
+    public async Task FirstScan_NoWalkStartsBeforeTheSampleIsAnswered()
+    {
+        // Slots enough for every provider's walks at once: before, all but one started the spec's first walks while the
+        // sample was out, and the most-sampled provider waited for a slot to come free.
+        var simulator = new VitalSimulator(new SimulatorOptions { Users = 1_000, Seed = 3 }, TimeProvider.System);
+        var recorder = new Recorder(holdFirstFor: TimeSpan.FromMilliseconds(300));
+        await using var services = Build(simulator, recorder, concurrency: 16);
+        var scanner = services.GetRequiredService<PerProviderTeamScanner>();
+        var mostSampled = await MostSampledAsync(simulator);
+
+        await ScanAsync(scanner);
+
+        Assert.DoesNotContain("provider=", recorder.Queries[0], StringComparison.Ordinal);
+        Assert.Equal(0, recorder.ArrivedWhileFirstHeld);
+        Assert.Equal(scanner.ScopeCount, recorder.WalkStarts().Count);
+        Assert.Contains(mostSampled, recorder.WalkStarts().Take(8));
+    }
+
+    [Fact]
+    public async Task FirstScan_ASampleSlowerThanTheSampleWait_HoldsNoWalkLonger()
+    {
+        var simulator = new VitalSimulator(new SimulatorOptions { Users = 300, Seed = 5 }, TimeProvider.System);
+
+        // The sample is answered only once another request arrives (10 s at most): the walks must start without it.
+        var recorder = new Recorder(holdFirstUntilSecond: true);
+        await using var services = Build(simulator, recorder, concurrency: 3);
+        var scanner = services.GetRequiredService<PerProviderTeamScanner>();
+
+        var users = await ScanAsync(scanner);
+
+        Assert.DoesNotContain("provider=", recorder.Queries[0], StringComparison.Ordinal);
+        Assert.True(recorder.SecondArrivedWhileFirstHeld, "no walk started while the sample was unanswered: the walks waited for it past SampleWait");
+        Assert.Equal(scanner.ScopeCount, recorder.WalkStarts().Count);
         Assert.Equal(simulator.Team.UsersWithPulls.Count(id => simulator.Team.ProvidersOf(id).Any(p => new ProviderSlug(p).IsKnown)), users.Count);
     }
 
@@ -150,10 +187,10 @@ public sealed class FirstScanOrderTests
             simulator, concurrency, () => new RecordingHandler(recorder), ("Vital:Resilience:MaxRetryAttempts", "0"));
 
     /// <summary>
-    /// Every query sent upstream, in order; optionally answers unfiltered requests (the sample) with 503, and holds the
-    /// first request until a second one arrives (10 s at most).
+    /// Every query sent upstream, in order; optionally answers unfiltered requests (the sample) with 503, holds the
+    /// first request until a second one arrives (10 s at most), or holds it a fixed time and counts what arrives meanwhile.
     /// </summary>
-    private sealed class Recorder(bool failUnfiltered = false, bool holdFirstUntilSecond = false)
+    private sealed class Recorder(bool failUnfiltered = false, bool holdFirstUntilSecond = false, TimeSpan holdFirstFor = default)
     {
         private readonly List<string> _queries = [];
         private readonly TaskCompletionSource _second = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -163,12 +200,21 @@ public sealed class FirstScanOrderTests
         /// <summary>A second request arrived while the first was held (false when it was let go after the 10 s).</summary>
         public bool SecondArrivedWhileFirstHeld { get; private set; }
 
+        /// <summary>Requests that arrived while the first was held for <c>holdFirstFor</c>.</summary>
+        public int ArrivedWhileFirstHeld { get; private set; }
+
         /// <summary>The first request waits here when holding; every other returns at once.</summary>
         public async Task WaitIfFirstAsync(int index, CancellationToken cancellationToken)
         {
             if (holdFirstUntilSecond && index == 0)
             {
                 SecondArrivedWhileFirstHeld = await Task.WhenAny(_second.Task, Task.Delay(TimeSpan.FromSeconds(10), cancellationToken)) == _second.Task;
+            }
+
+            if (holdFirstFor > TimeSpan.Zero && index == 0)
+            {
+                await Task.Delay(holdFirstFor, cancellationToken);
+                ArrivedWhileFirstHeld = Queries.Count - 1;
             }
         }
 
