@@ -25,6 +25,9 @@ TARGETS = {  # figure: (comparison, bound, words)
     "faulty_scan_time_ratio": ("<=", 2.0, "≤ 2"),
     # Issue 16, part 3: at 100,000 users against an upstream at 150 ms per answer.
     "scan_over_floor_100k": ("<=", 1.15, "≤ 1.15"),
+    # The same target at 10,000 users (the issue names both sizes): the full run's growth table measures it, the
+    # quick run does not (no figure, never "missed").
+    "scan_over_floor_10k_150ms": ("<=", 1.15, "≤ 1.15"),
     "rss_after_scan_100k_mb": ("<=", 400.0, "≤ 400 MB"),
     "rescan_peak_ratio_100k": ("<=", 1.3, "≤ 1.3"),
     "whole_page_overhead_p50_ms": ("<=", 20.0, "≤ 20 ms"),
@@ -136,6 +139,7 @@ figures = {
     / (faulty["mix35"]["runs"] + faulty["truncated2"]["runs"]) if faulty else None,
     "faulty_scan_time_ratio": faulty["mix35"]["time_ratio"] if faulty else None,
     "scan_over_floor_100k": p100["first_scan"]["over_floor"] if p100 else None,
+    "scan_over_floor_10k_150ms": process["10k"]["first_scan"]["over_floor"] if process["10k"] else None,
     "rss_after_scan_100k_mb": p100["after_scan"]["rss_bytes"] / 1e6 if p100 else None,
     "rescan_peak_ratio_100k": p100["rescan"]["peak_ratio"] if p100 else None,
     "whole_page_overhead_p50_ms": uncached["p50_ms"] - slowest["p50_ms"] if uncached and slowest else None,
@@ -230,6 +234,13 @@ if p100:
                  f"{f(figures['scan_over_floor_100k'])}× ({f(p100['first_scan']['seconds'])} s, {p100['first_scan']['upstream_requests']:,} requests)",
                  f"floor: the longer of {fl['provider']}'s walks, max({fl['pulls_pages']} pulls, {fl['resources_pages']} ongoing-data pages) × {p100['latency_ms']} ms = {f(fl['seconds'])} s",
                  TARGETS["scan_over_floor_100k"][2], yes("scan_over_floor_100k"), cmd_proc))
+    p10 = process["10k"]
+    if p10:
+        rows.append((f"… the same at 10,000 users: the first scan after the process starts",
+                     f"{f(figures['scan_over_floor_10k_150ms'])}× ({f(p10['first_scan']['seconds'])} s, {p10['first_scan']['upstream_requests']:,} requests)",
+                     f"floor {f(p10['floor']['seconds'])} s; the rescan in the same process: {f(p10['rescan']['seconds'])} s, {f(p10['rescan']['seconds'] / p10['floor']['seconds'])}× (at {p10['rescan_latency_ms']} ms)",
+                     TARGETS["scan_over_floor_10k_150ms"][2], yes("scan_over_floor_10k_150ms"),
+                     f"`Dashboard.Benchmarks process-scan --users 10000 --latency-ms {p10['latency_ms']}`"))
     rows.append(("… resident set (VmRSS) of the dashboard process after that scan",
                  f"{f(figures['rss_after_scan_100k_mb'], 0)} MB (managed heap at the last GC {f(p100['after_scan']['heap_bytes'] / 1e6, 0)} MB; {p100['after_scan']['gc']} GC)",
                  f"after start, before any scan: {f(p100['after_start']['rss_bytes'] / 1e6, 0)} MB",

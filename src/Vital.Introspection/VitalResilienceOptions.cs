@@ -9,7 +9,7 @@ public sealed class VitalResilienceOptions
     /// <summary>
     /// First back-off delay; later ones grow exponentially, with jitter (0.1, 0.2, 0.4 s about). A team scan's cursor
     /// walk waits for each page in turn, so a long first delay multiplies a faulty upstream's cost: from 0.5 s, a 10,000-user
-    /// scan with 30% of answers failing took 3.3 times as long as without faults, from 0.1 s 1.9 times (bench/README.md). A
+    /// scan with 30% of answers failing took 3.3 times as long as without faults, from 0.1 s 1.9 times (bench/EARLIER.md). A
     /// request told when to come back (<c>Retry-After</c>) waits that long instead.
     /// </summary>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(100);
