@@ -234,13 +234,6 @@ if p100:
                  f"{f(figures['scan_over_floor_100k'])}× ({f(p100['first_scan']['seconds'])} s, {p100['first_scan']['upstream_requests']:,} requests)",
                  f"floor: the longer of {fl['provider']}'s walks, max({fl['pulls_pages']} pulls, {fl['resources_pages']} ongoing-data pages) × {p100['latency_ms']} ms = {f(fl['seconds'])} s",
                  TARGETS["scan_over_floor_100k"][2], yes("scan_over_floor_100k"), cmd_proc))
-    p10 = process["10k"]
-    if p10:
-        rows.append((f"… the same at 10,000 users: the first scan after the process starts",
-                     f"{f(figures['scan_over_floor_10k_150ms'])}× ({f(p10['first_scan']['seconds'])} s, {p10['first_scan']['upstream_requests']:,} requests)",
-                     f"floor {f(p10['floor']['seconds'])} s; the rescan in the same process: {f(p10['rescan']['seconds'])} s, {f(p10['rescan']['seconds'] / p10['floor']['seconds'])}× (at {p10['rescan_latency_ms']} ms)",
-                     TARGETS["scan_over_floor_10k_150ms"][2], yes("scan_over_floor_10k_150ms"),
-                     f"`Dashboard.Benchmarks process-scan --users 10000 --latency-ms {p10['latency_ms']}`"))
     rows.append(("… resident set (VmRSS) of the dashboard process after that scan",
                  f"{f(figures['rss_after_scan_100k_mb'], 0)} MB (managed heap at the last GC {f(p100['after_scan']['heap_bytes'] / 1e6, 0)} MB; {p100['after_scan']['gc']} GC)",
                  f"after start, before any scan: {f(p100['after_start']['rss_bytes'] / 1e6, 0)} MB",
@@ -266,6 +259,15 @@ if p100:
                  f"{f(p100['restart_to_grid'].get('team_loaded_seconds'))} s",
                  f"a first scan instead: {f(p100['first_scan']['seconds'])} s",
                  TARGETS["start_to_grid_100k_s"][2], yes("start_to_grid_100k_s"), cmd_proc))
+# The 10,000-user target of the same issue: its own row, whether or not the 100,000-user run completed.
+p10 = process["10k"]
+if p10:
+    rows.append((f"Team scan, 10,000 users, {p10['latency_ms']} ms per answer: the first scan after the process starts, against the floor",
+                 f"{f(figures['scan_over_floor_10k_150ms'])}× ({f(p10['first_scan']['seconds'])} s, {p10['first_scan']['upstream_requests']:,} requests)",
+                 f"floor {f(p10['floor']['seconds'])} s; the rescan in the same process: {f(p10['rescan']['seconds'])} s, {f(p10['rescan']['seconds'] / p10['floor']['seconds'])}× (at {p10['rescan_latency_ms']} ms)",
+                 TARGETS["scan_over_floor_10k_150ms"][2], yes("scan_over_floor_10k_150ms"),
+                 f"`Dashboard.Benchmarks process-scan --users 10000 --latency-ms {p10['latency_ms']}`"))
+
 if uncached and slowest:
     names = {"user": "pulls", "resources": "ongoing data", "profile": "user", "connections": "connections"}
     rows.append(("Whole-diagnosis user page uncached: p50 over the slowest of its four upstream calls measured alone",
