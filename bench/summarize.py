@@ -399,6 +399,15 @@ if verify:
     lines += ["", "End-to-end checks (`Dashboard.Benchmarks verify`, 1,000 users, `Vital:CacheSeconds=5`):", ""]
     lines += [f"- {'PASS' if c['passed'] else '**FAIL**'} {c['name']}: {c['observed']}" for c in verify["checks"]]
 
+# The growth table drawn (a full run measures three team sizes; a quick run one, and draws nothing).
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import growth_plot  # noqa: E402 (beside this file)
+if growth_plot.draw(process, os.path.join(out, "growth.svg")):
+    at = next((i for i, l in enumerate(lines) if l.startswith("Growth with team size")), None)
+    if at is not None:
+        end = next((i for i in range(at + 2, len(lines)) if not lines[i].startswith("|")), len(lines))
+        lines[end:end] = ["", "![The growth table drawn: the first scan against its floor, their ratio, and resident memory](growth.svg)"]
+
 open(os.path.join(out, "table.md"), "w").write("\n".join(lines) + "\n")
 json.dump({"figures": figures, "met": {k: met(k, v) for k, v in figures.items()}, "machine": machine, "scan_10k": scan10,
            "memory_10k": memory10, "circuits": circuits, "wrk": {"simulator": sim, "page_cached": cached, "page_uncached": uncached, **extra},
