@@ -16,7 +16,8 @@ namespace Dashboard.Web.Data.Team;
 /// </summary>
 /// <remarks>
 /// The largest walk decides the scan's length, so it must start at once. After a scan the sizes are known
-/// (<see cref="ProviderDiscovery"/>); before the first one nothing is, so the scan first reads a single unfiltered
+/// (<see cref="ProviderDiscovery"/>), and after a restart once the stored team is read; before the first scan with
+/// nothing stored, nothing is, so the scan first reads a single unfiltered
 /// page as a sample of the team, every walk waits for it (at most <see cref="SampleWait"/>), and they start most-sampled
 /// first. The sample costs one request and one round trip, and is only an ordering hint: its users come again in their
 /// providers' walks, and if it fails the spec's order stays. Walks that started beside it, in the spec's order, held

@@ -263,6 +263,14 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
             _shownBeforeLoading = null;
         }
 
+        // The stored team read to its end says how large each provider was: the first scan of this run starts the
+        // largest walks at once, without the sample a scan sends when no size is known. A scan of this run that ended
+        // first knows better.
+        if (completedAt is not null && !_discovery.HasSizes)
+        {
+            _discovery.RecordSizes(UsersPerProvider(stored));
+        }
+
         completed?.TrySetResult(stored);
         Notify(force: true);
         if (looked)
@@ -304,6 +312,9 @@ internal sealed partial class TeamSnapshotService : ITeamSnapshots, IDisposable
             completed = _completed;
         }
 
+        // The scanning replica's team is newer than any this replica scanned: its sizes order this replica's walks if it
+        // takes over the scans.
+        _discovery.RecordSizes(UsersPerProvider(published));
         completed.TrySetResult(published);
         Notify(force: true);
         return true;

@@ -20,6 +20,7 @@ public sealed class TeamSnapshotServiceTests : IDisposable
 
     /// <summary>What the discovery walk after a per-provider scan sees: nobody, unless a test says otherwise.</summary>
     private readonly WalkClient _walk = new();
+    private readonly ProviderDiscovery _discovery = new();
     private readonly TeamSnapshotService _service;
     private readonly EventLog _log = new();
     private int _changes;
@@ -29,7 +30,7 @@ public sealed class TeamSnapshotServiceTests : IDisposable
         _service = new TeamSnapshotService(
             _scanner,
             new SequentialTeamScanner(_walk, Options.Create(new VitalOptions()), new ScanResumer(Options.Create(new VitalOptions()), _time, NullLogger<ScanResumer>.Instance), _time),
-            new ProviderDiscovery(),
+            _discovery,
             Engine,
             SingleReplicaLease.Instance,
             Options.Create(new VitalOptions { CacheSeconds = 60 }),
@@ -557,12 +558,82 @@ public sealed class TeamSnapshotServiceTests : IDisposable
         Assert.Equal(1, _service.Current.Count);
     }
 
+    [Fact]
+    public void StoredTeam_ReadToItsEnd_ItsProvidersSizesOrderTheFirstScan_WhichSendsNoSample()
+    {
+        Assert.False(_discovery.HasSizes);
+        var stored = _service.BeginStored(StoredAt, storedUsers: 3)!;
+        Load(stored, 1);
+        Load(stored, 2, LastListed);
+        Load(stored, 3, LastListed);
+
+        _service.EndStored(stored, StoredAt);
+
+        // The scanner sends its sample only while no size is known (PerProviderTeamScanner).
+        Assert.True(_discovery.HasSizes);
+        Assert.Equal([LastListed, "oura"], _discovery.ScanList().Take(2).Select(p => p.Value));
+    }
+
+    [Fact]
+    public void StoredTeam_NotReadToItsEnd_RecordsNoSizes()
+    {
+        var stored = _service.BeginStored(StoredAt, storedUsers: 3)!;
+        Load(stored, 1, LastListed);
+
+        _service.EndStored(stored, completedAt: null);
+
+        Assert.False(_discovery.HasSizes);
+    }
+
+    [Fact]
+    public async Task StoredTeam_EndingAfterAScanOfThisRun_LeavesThatScansSizes()
+    {
+        var stored = _service.BeginStored(StoredAt, storedUsers: 3)!;
+        _service.Refresh();
+        await _scanner.WhenStartedAsync();
+        await _scanner.SendAsync(Now, null, Member(5));
+        await PublishAsync(_scanner.Finish);
+
+        // Older and larger: taken, it would put its provider first.
+        Load(stored, 1, LastListed);
+        Load(stored, 2, LastListed);
+        Load(stored, 3, LastListed);
+        _service.EndStored(stored, StoredAt);
+
+        Assert.Equal("oura", _discovery.ScanList()[0].Value);
+    }
+
+    [Fact]
+    public void PublishedTeam_Shown_ItsProvidersSizesOrderThisReplicasNextScan()
+    {
+        _discovery.RecordSizes(new Dictionary<string, int> { ["oura"] = 10 });
+
+        var shown = _service.ShowPublished(generation =>
+        {
+            var published = new TeamSnapshot(generation, StoredAt);
+            foreach (var n in new[] { 1, 2 })
+            {
+                published.Upsert(TeamUser.Create(Member(n, provider: LastListed), Engine, StoredAt, new StringPool()));
+            }
+
+            published.Upsert(TeamUser.Create(Member(3), Engine, StoredAt, new StringPool()));
+            published.Complete(StoredAt);
+            return published;
+        });
+
+        Assert.True(shown);
+        Assert.Equal([LastListed, "oura"], _discovery.ScanList().Take(2).Select(p => p.Value));
+    }
+
     private static readonly DateTimeOffset StoredAt = Now.AddHours(-2);
 
+    /// <summary>The provider the spec lists last: first in a scan only by its size.</summary>
+    private static readonly string LastListed = ProviderSlug.Known.Last().Value;
+
     /// <summary>A stored user as the restorer adds it (the snapshot's single writer), then its report to the pages.</summary>
-    private void Load(TeamSnapshot stored, int n)
+    private void Load(TeamSnapshot stored, int n, string provider = "oura")
     {
-        stored.Upsert(TeamUser.Create(Member(n), Engine, StoredAt, new StringPool()));
+        stored.Upsert(TeamUser.Create(Member(n, provider: provider), Engine, StoredAt, new StringPool()));
         _service.ReportStored();
     }
 
