@@ -6,41 +6,13 @@ import os
 import re
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import growth_plot  # noqa: E402 (beside this file)
+from targets import TARGETS, digits, met  # noqa: E402
+
 out = sys.argv[1]
 quick = "--quick" in sys.argv
 LATENCY_MS = 50
-TARGETS = {  # figure: (comparison, bound, words)
-    "scan_speedup_10k": (">=", 3.0, "≥ 3"),
-    "scan_over_floor_10k": ("<=", 1.25, "≤ 1.25"),
-    "sequential_requests_over_minimum": ("==", 1.0, "= 1.0"),
-    "cached_page_p50_ms": ("<=", 10.0, "≤ 10 ms"),
-    "uncached_overhead_p50_ms": ("<=", 20.0, "≤ 20 ms"),
-    "bytes_per_pull": ("<=", 200.0, "≤ 200 B"),
-    "idle_circuit_bytes": ("<=", 1_000_000.0, "≤ 1 MB"),
-    # The same target read strictly: everything one idle user-page circuit holds, the framework's share included.
-    "idle_circuit_whole_bytes": ("<=", 1_000_000.0, "≤ 1 MB"),
-    # Issue 16: every scan under faults (the 35% mix and 2% truncated bodies) completes with every user...
-    "faulty_scan_completion_ratio": ("==", 1.0, "= 1.0"),
-    # ... and the 35% mix costs at most twice the fault-free time.
-    "faulty_scan_time_ratio": ("<=", 2.0, "≤ 2"),
-    # Issue 16, part 3: at 100,000 users against an upstream at 150 ms per answer.
-    "scan_over_floor_100k": ("<=", 1.15, "≤ 1.15"),
-    # The same target at 10,000 users (the issue names both sizes): the full run's growth table measures it, the
-    # quick run does not (no figure, never "missed").
-    "scan_over_floor_10k_150ms": ("<=", 1.15, "≤ 1.15"),
-    "rss_after_scan_100k_mb": ("<=", 400.0, "≤ 400 MB"),
-    "rescan_peak_ratio_100k": ("<=", 1.3, "≤ 1.3"),
-    "whole_page_overhead_p50_ms": ("<=", 20.0, "≤ 20 ms"),
-    "grid_filter_p95_ms_200_circuits": ("<=", 300.0, "≤ 300 ms"),
-    "heaviest_user_circuit_bytes": ("<=", 1_000_000.0, "≤ 1 MB"),
-    "grid_circuit_bytes": ("<=", 1_000_000.0, "≤ 1 MB"),
-    # Issue 14, part 5: a restart with a stored 100,000-user team shows rows within 5 s of the process starting.
-    "start_to_grid_100k_s": ("<=", 5.0, "≤ 5 s"),
-    # Figures without a target (reported, never "missed").
-    "history_rows_per_scan_100k": None,
-    "history_write_ms_100k": None,
-    "store_bytes_per_100k_users_per_day": None,
-}
 
 
 def load(name):
@@ -65,13 +37,6 @@ def wrk(name):
     sockets = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
     result["errors"] = (int(errors.group(1)) if errors else 0) + (sum(map(int, sockets.groups())) if sockets else 0)
     return result
-
-
-def met(name, value):
-    if value is None or TARGETS[name] is None:
-        return None
-    op, bound, _ = TARGETS[name]
-    return {">=": value >= bound, "<=": value <= bound, "==": abs(value - bound) < 1e-9}[op]
 
 
 def passes(scan):
@@ -159,12 +124,8 @@ def f(value, digits=2, unit=""):
 
 
 def against(name, value):
-    """A figure as f() writes it, with a third digit when two would show a missed figure equal to its bound (1.151
-    against ≤ 1.15 reads "1.15×" and "no")."""
-    target = TARGETS.get(name)
-    if value is not None and target and met(name, value) is False and f(value) == f(target[1]):
-        return f(value, 3)
-    return f(value)
+    """A figure held to a target, as f() writes it, with a third digit where two would hide a miss (targets.digits)."""
+    return f(value, digits(name, value))
 
 
 def yes(name):
@@ -337,6 +298,9 @@ for size, p in process.items():
                       f"| {f(p['rescan']['peak_rss_bytes'] / 1e6, 0)} MB ({f(p['rescan']['peak_ratio'])}×, at {p['rescan_latency_ms']} ms) |")
 lines_growth = ["", "Growth with team size, the dashboard as its own process at 150 ms per answer (pulls and ongoing data):", "",
                 "| users | first scan / floor | RSS after it | managed heap (last GC) | peak RSS in a rescan |", "|---|---|---|---|---|"] + growth if growth else []
+# The growth table drawn beside it (a full run measures three team sizes; a quick run one, and draws nothing).
+if growth and growth_plot.draw(process, os.path.join(out, "growth.svg")):
+    lines_growth += ["", "![The growth table drawn: the first scan against its floor, their ratio, and resident memory](growth.svg)"]
 
 lines = [
     f"Machine: {machine.get('cpu', '?')}, {machine.get('cores', '?')} cores, {machine.get('memory_gib', '?')} GiB, {machine.get('os', '?')}, "
@@ -409,15 +373,6 @@ if len(circuit_rows) > 1:
 if verify:
     lines += ["", "End-to-end checks (`Dashboard.Benchmarks verify`, 1,000 users, `Vital:CacheSeconds=5`):", ""]
     lines += [f"- {'PASS' if c['passed'] else '**FAIL**'} {c['name']}: {c['observed']}" for c in verify["checks"]]
-
-# The growth table drawn (a full run measures three team sizes; a quick run one, and draws nothing).
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import growth_plot  # noqa: E402 (beside this file)
-if growth_plot.draw(process, os.path.join(out, "growth.svg")):
-    at = next((i for i, l in enumerate(lines) if l.startswith("Growth with team size")), None)
-    if at is not None:
-        end = next((i for i in range(at + 2, len(lines)) if not lines[i].startswith("|")), len(lines))
-        lines[end:end] = ["", "![The growth table drawn: the first scan against its floor, their ratio, and resident memory](growth.svg)"]
 
 open(os.path.join(out, "table.md"), "w").write("\n".join(lines) + "\n")
 json.dump({"figures": figures, "met": {k: met(k, v) for k, v in figures.items()}, "machine": machine, "scan_10k": scan10,

@@ -30,7 +30,7 @@ public sealed class FirstScanOrderTests
         Assert.Equal(mostSampled, starts[0]);
         Assert.Equal(scanner.ScopeCount, starts.Count);
         Assert.Equal(starts.Count, starts.Distinct().Count());
-        Assert.Equal(simulator.Team.UsersWithPulls.Count(id => simulator.Team.ProvidersOf(id).Any(p => new ProviderSlug(p).IsKnown)), users.Count);
+        Assert.Equal(UsersOnKnownProviders(simulator), users.Count);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class FirstScanOrderTests
         Assert.DoesNotContain("provider=", recorder.Queries[0], StringComparison.Ordinal);
         Assert.True(recorder.SecondArrivedWhileFirstHeld, "no walk started while the sample was unanswered: the walks waited for it past SampleWait");
         Assert.Equal(scanner.ScopeCount, recorder.WalkStarts().Count);
-        Assert.Equal(simulator.Team.UsersWithPulls.Count(id => simulator.Team.ProvidersOf(id).Any(p => new ProviderSlug(p).IsKnown)), users.Count);
+        Assert.Equal(UsersOnKnownProviders(simulator), users.Count);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class FirstScanOrderTests
         var users = await ScanAsync(scanner);
 
         Assert.Equal(scanner.ScopeCount, recorder.WalkStarts().Count);
-        Assert.Equal(simulator.Team.UsersWithPulls.Count(id => simulator.Team.ProvidersOf(id).Any(p => new ProviderSlug(p).IsKnown)), users.Count);
+        Assert.Equal(UsersOnKnownProviders(simulator), users.Count);
     }
 
     [Fact]
@@ -172,6 +172,10 @@ public sealed class FirstScanOrderTests
     }
 
     /// <summary>The provider most users of the team's first page have (ties: the spec's order), as the scanner should rank it.</summary>
+    /// <summary>Users a per-provider scan reads: those with pulls on at least one provider the spec lists.</summary>
+    private static int UsersOnKnownProviders(VitalSimulator simulator) =>
+        simulator.Team.UsersWithPulls.Count(id => simulator.Team.ProvidersOf(id).Any(p => new ProviderSlug(p).IsKnown));
+
     private static async Task<string> MostSampledAsync(VitalSimulator simulator)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "http://vital.invalid/v2/introspect/historical_pull?user_limit=50");

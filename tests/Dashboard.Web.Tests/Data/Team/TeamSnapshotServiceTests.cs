@@ -611,12 +611,9 @@ public sealed class TeamSnapshotServiceTests : IDisposable
         var shown = _service.ShowPublished(generation =>
         {
             var published = new TeamSnapshot(generation, StoredAt);
-            foreach (var n in new[] { 1, 2 })
-            {
-                published.Upsert(TeamUser.Create(Member(n, provider: LastListed), Engine, StoredAt, new StringPool()));
-            }
-
-            published.Upsert(TeamUser.Create(Member(3), Engine, StoredAt, new StringPool()));
+            published.Upsert(StoredUser(1, LastListed));
+            published.Upsert(StoredUser(2, LastListed));
+            published.Upsert(StoredUser(3));
             published.Complete(StoredAt);
             return published;
         });
@@ -633,9 +630,13 @@ public sealed class TeamSnapshotServiceTests : IDisposable
     /// <summary>A stored user as the restorer adds it (the snapshot's single writer), then its report to the pages.</summary>
     private void Load(TeamSnapshot stored, int n, string provider = "oura")
     {
-        stored.Upsert(TeamUser.Create(Member(n, provider: provider), Engine, StoredAt, new StringPool()));
+        stored.Upsert(StoredUser(n, provider));
         _service.ReportStored();
     }
+
+    /// <summary>A user as a stored (or published) team holds it.</summary>
+    private static TeamUser StoredUser(int n, string provider = "oura") =>
+        TeamUser.Create(Member(n, provider: provider), Engine, StoredAt, new StringPool());
 
     [Fact]
     public async Task StoredTeam_ShownAsItsUsersAreRead_TheTeamOnceReadToItsEnd_AndALookMeanwhileScansAfterIt()
