@@ -9,7 +9,7 @@ public interface IVitalIntrospectionClient
 {
     /// <summary>
     /// One user's pulls, optionally for one provider. The upstream cannot tell an unknown user from one without
-    /// pulls: both come back with no providers.
+    /// pulls: both come back with no providers (an empty answer, or a 404 or 400 that says so).
     /// </summary>
     Task<UserHistoricalPulls> GetUserAsync(string userId, ProviderSlug? provider = null, CancellationToken cancellationToken = default);
 
@@ -31,7 +31,7 @@ public interface IVitalIntrospectionClient
     /// <summary>The user's connections, or null when Vital knows no such user.</summary>
     Task<IReadOnlyList<ProviderConnection>?> GetConnectionsAsync(string userId, CancellationToken cancellationToken = default);
 
-    /// <summary>One user's ongoing data (none at all for a user Vital holds nothing for).</summary>
+    /// <summary>One user's ongoing data (none at all for a user Vital holds nothing for, or knows no such user).</summary>
     Task<UserResources> GetUserResourcesAsync(string userId, ProviderSlug? provider = null, CancellationToken cancellationToken = default);
 
     /// <summary>One page of the team's ongoing data.</summary>
@@ -43,6 +43,8 @@ public interface IVitalIntrospectionClient
     /// <summary>
     /// Asks Vital to fetch new data for the user from every polling provider now (never retried: it is a write, and
     /// Vital allows 8 per user per hour). A refusal (400, or no such user) is a result with <see cref="RefreshResult.Success"/> false.
+    /// <paramref name="timeout"/> is how long Vital may wait for the providers before it answers 202 (its default, 10 s,
+    /// when null), shortened so that the answer comes within one attempt's time-out.
     /// </summary>
     Task<RefreshResult> RefreshUserAsync(string userId, TimeSpan? timeout = null, CancellationToken cancellationToken = default);
 }

@@ -33,7 +33,12 @@ public sealed partial class VitalIntrospectionClient(
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
 
-        var page = await GetPageAsync(new HistoricalPullPageRequest { UserId = userId, Provider = provider }, cancellationToken).ConfigureAwait(false);
+        // Vital may answer an unknown user 404 or 400 with a detail: no such user, not an outage (the contract).
+        var page = await OrNoSuchUserAsync(GetPageAsync(new HistoricalPullPageRequest { UserId = userId, Provider = provider }, cancellationToken)).ConfigureAwait(false);
+        if (page is null)
+        {
+            return UserHistoricalPulls.Empty(userId);
+        }
 
         // The upstream answers one entry for the user, or none; merge defensively if a server splits it.
         var matches = page.Users.Where(u => string.Equals(u.UserId, userId, StringComparison.OrdinalIgnoreCase)).ToList();
@@ -76,6 +81,13 @@ public sealed partial class VitalIntrospectionClient(
     public async Task<VitalUser?> ResolveClientUserIdAsync(string clientUserId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(clientUserId);
+        if (IsPathStep(clientUserId))
+        {
+            // Escaping leaves dots as they are, and the address would resolve them: "resolve/.." asks for another endpoint.
+            throw new VitalApiException(VitalErrorKind.Validation,
+                "A client user id of \".\" or \"..\" cannot be looked up: in Vital's address it reads as a step to another path, so Vital was not asked.");
+        }
+
         return await OrNoSuchUserAsync(
             SendAsync(HttpMethod.Get, ResolvePath + Uri.EscapeDataString(clientUserId), "the user lookup by client user id", static (body, _, ct) => UserParser.ParseAsync(body, ct), cancellationToken)).ConfigureAwait(false);
     }
@@ -90,7 +102,12 @@ public sealed partial class VitalIntrospectionClient(
     public async Task<UserResources> GetUserResourcesAsync(string userId, ProviderSlug? provider = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
-        var page = await GetResourcesPageAsync(new ResourcesPageRequest { UserId = userId, Provider = provider }, cancellationToken).ConfigureAwait(false);
+        var page = await OrNoSuchUserAsync(GetResourcesPageAsync(new ResourcesPageRequest { UserId = userId, Provider = provider }, cancellationToken)).ConfigureAwait(false);
+        if (page is null)
+        {
+            return UserResources.Empty(userId);
+        }
+
         var matches = page.Users.Where(u => string.Equals(u.UserId, userId, StringComparison.OrdinalIgnoreCase) || u.UserId.Length == 0).ToList();
         return matches.Count switch
         {
@@ -133,18 +150,42 @@ public sealed partial class VitalIntrospectionClient(
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
         var uri = RefreshPath + Uri.EscapeDataString(userId)
-            + (timeout is { } t ? "?timeout=" + Math.Clamp((int)Math.Ceiling(t.TotalSeconds), 5, 60).ToString(CultureInfo.InvariantCulture) : string.Empty);
+            + "?timeout=" + RefreshWaitSeconds(timeout, options.CurrentValue.Resilience.AttemptTimeout).ToString(CultureInfo.InvariantCulture);
         try
         {
             // Vital's documented refusal (400: no connected source) is an answer with a body of its own, not an outage.
-            return await SendAsync(HttpMethod.Post, uri, "the refresh endpoint", static (body, status, ct) => RefreshParser.ParseAsync(body, status, ct), cancellationToken,
+            var result = await SendAsync(HttpMethod.Post, uri, "the refresh endpoint", static (body, status, ct) => RefreshParser.ParseAsync(body, status, ct), cancellationToken,
                 answers: HttpStatusCode.BadRequest).ConfigureAwait(false);
+            return result with { Error = Redact(result.Error, options.CurrentValue.EffectiveApiKey) };
         }
         catch (VitalApiException ex) when (IsNoSuchUser(ex))
         {
             return new RefreshResult { Success = false, Error = "Vital does not know this user." };
         }
     }
+
+    /// <summary>True for <c>.</c> and <c>..</c>: a path segment an address resolves away (RFC 3986's dot-segments).</summary>
+    public static bool IsPathStep(string segment) => segment is "." or "..";
+
+    /// <summary>
+    /// The <c>timeout</c> a refresh asks Vital to wait (whole seconds, 5 to 60): what was asked (Vital's own default, 10 s,
+    /// when nothing was), but never so long that Vital's answer, a 202 once it stops waiting, comes after one attempt's
+    /// time-out (<c>Vital:Resilience:AttemptTimeout</c>, 10 s by default): a refresh cut off there was sent and counted,
+    /// and the person would read that whether it started is not known. <see cref="RefreshAnswerMargin"/> is left for the
+    /// answer to arrive.
+    /// </summary>
+    internal static int RefreshWaitSeconds(TimeSpan? asked, TimeSpan attemptTimeout)
+    {
+        var wanted = asked ?? VitalRefreshWait;
+        var longest = attemptTimeout - RefreshAnswerMargin;
+        return Math.Clamp((int)Math.Ceiling((wanted < longest ? wanted : longest).TotalSeconds), 5, 60);
+    }
+
+    /// <summary>How long Vital waits for a refresh when not told (its documented default).</summary>
+    internal static readonly TimeSpan VitalRefreshWait = TimeSpan.FromSeconds(10);
+
+    /// <summary>Time left within one attempt for a refresh's answer to arrive once Vital stops waiting.</summary>
+    internal static readonly TimeSpan RefreshAnswerMargin = TimeSpan.FromSeconds(3);
 
     public async IAsyncEnumerable<HistoricalPullPage> GetPagesAsync(
         ProviderSlug? provider = null,
@@ -229,11 +270,15 @@ public sealed partial class VitalIntrospectionClient(
                 "Vital sent a page cursor it had sent before, so its pages go round in a loop and the list of users would never end; the dashboard stopped reading.");
     }
 
-    /// <summary>Vital answered that it knows no such user: 404, or a 400 with a plain <c>detail</c> (not a validation list).</summary>
+    /// <summary>
+    /// Vital answered that it knows no such user: 404, or 400, with its JSON <c>{"detail": "..."}</c> (not a validation
+    /// list). A 404 without it (an empty body, a proxy's HTML page, a wrong <c>Vital:BaseUrl</c>) is not Vital speaking of
+    /// the user, and stays an error that says to check the address.
+    /// </summary>
     public static bool IsNoSuchUser(VitalApiException error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return error.StatusCode == 404 || (error.StatusCode == 400 && error.ValidationErrors.Count == 0);
+        return error.UpstreamDetail is not null && (error.StatusCode == 404 || (error.StatusCode == 400 && error.ValidationErrors.Count == 0));
     }
 
     /// <summary>"No such user" as null: a result, not an outage.</summary>
@@ -382,7 +427,8 @@ public sealed partial class VitalIntrospectionClient(
             return delta;
         }
 
-        return header?.Date is { } date ? date - now : null;
+        // A date already past (a clock ahead of Vital's) asks for no wait, not a negative one.
+        return header?.Date is { } date ? (date > now ? date - now : TimeSpan.Zero) : null;
     }
 
     /// <summary>Reads FastAPI's <c>{"detail": "..."}</c> or <c>{"detail": [{"loc","msg","type"}]}</c>; anything else gives nothing.</summary>
@@ -411,7 +457,8 @@ public sealed partial class VitalIntrospectionClient(
 
         try
         {
-            using var document = JsonDocument.Parse(body);
+            // A byte order mark may come first (RFC 8259 lets a reader ignore it); this parser would call it not JSON.
+            using var document = JsonDocument.Parse(body.AsMemory(body.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0));
             if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("detail", out var detail))
             {
                 return (null, []);

@@ -82,6 +82,33 @@ public sealed class IncompleteBodyTests
     public void IsCompleteJson_Body_IsJudgedBySyntaxAlone(string body, bool complete) =>
         Assert.Equal(complete, CompleteBodyHandler.IsCompleteJson(Encoding.UTF8.GetBytes(body)));
 
+    [Fact]
+    public void IsCompleteJson_AfterAByteOrderMark_JudgedByTheJson()
+    {
+        byte[] bom = [0xEF, 0xBB, 0xBF];
+        Assert.True(CompleteBodyHandler.IsCompleteJson([.. bom, .. "{\"data\": []}"u8]));
+        Assert.False(CompleteBodyHandler.IsCompleteJson([.. bom, .. "{\"data\": ["u8]));
+        Assert.False(CompleteBodyHandler.IsCompleteJson(bom));
+    }
+
+    [Fact]
+    public async Task PageAfterAByteOrderMark_ReadOnceNotCalledGarbled()
+    {
+        var stub = new StubHandler().Then(_ => new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new ByteArrayContent([0xEF, 0xBB, 0xBF, .. """{"data": [], "next_cursor": null}"""u8])
+            {
+                Headers = { ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") },
+            },
+        });
+        await using var services = ClientFactory.Build(stub);
+
+        var page = await services.Client().GetPageAsync(new HistoricalPullPageRequest(), Ct);
+
+        Assert.Empty(page.Users);
+        Assert.Single(stub.Requests);
+    }
+
     /// <summary>A body that gives some bytes, then fails as a dropped connection does.</summary>
     private sealed class BreakingStream(byte[] first) : MemoryStream(first)
     {

@@ -37,6 +37,7 @@ public sealed class WholeDiagnosisClientTests
     [Theory]
     [InlineData(HttpStatusCode.NotFound, """{"detail":"User not found"}""")]
     [InlineData(HttpStatusCode.BadRequest, """{"detail":"User 7aec8422 does not exist"}""")]
+    [InlineData(HttpStatusCode.NotFound, "\uFEFF{\"detail\":\"User not found\"}")] // after a byte order mark
     public async Task GetUserProfileAndConnections_NoSuchUser_NullNotAnError(HttpStatusCode status, string body)
     {
         var stub = new StubHandler().ThenStatus(status, body);
@@ -46,6 +47,50 @@ public sealed class WholeDiagnosisClientTests
         Assert.Null(await services.Client().GetConnectionsAsync(UserId, Ct));
         Assert.Null(await services.Client().ResolveClientUserIdAsync("nobody", Ct));
         Assert.Equal(3, stub.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.NotFound, """{"detail":"User not found"}""")]
+    [InlineData(HttpStatusCode.BadRequest, """{"detail":"User 7aec8422 does not exist"}""")]
+    public async Task GetUserPullsAndOngoingData_NoSuchUser_NothingHeldNotAnOutage(HttpStatusCode status, string body)
+    {
+        var stub = new StubHandler().ThenStatus(status, body);
+        await using var services = ClientFactory.Build(stub);
+
+        var pulls = await services.Client().GetUserAsync(UserId, cancellationToken: Ct);
+        var resources = await services.Client().GetUserResourcesAsync(UserId, cancellationToken: Ct);
+
+        Assert.Equal(UserId, pulls.UserId);
+        Assert.Empty(pulls.Providers);
+        Assert.Equal(UserId, resources.UserId);
+        Assert.Empty(resources.Providers);
+        Assert.Equal(2, stub.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData("", "application/json")]
+    [InlineData("<html><body><h1>404 Not Found</h1></body></html>", "text/html")]
+    [InlineData("""{"message":"no route"}""", "application/json")]
+    public async Task EveryUserRead_404WithoutVitalsDetail_AnErrorThatNamesTheAddress(string body, string mediaType)
+    {
+        // A wrong Vital:BaseUrl or a proxy's page answers 404 for every user: said as what it is, not "no such user".
+        var stub = new StubHandler().ThenStatus(HttpStatusCode.NotFound, body, mediaType);
+        await using var services = ClientFactory.Build(stub);
+        var client = services.Client();
+
+        foreach (var read in new Func<Task>[]
+        {
+            () => client.GetUserAsync(UserId, cancellationToken: Ct),
+            () => client.GetUserResourcesAsync(UserId, cancellationToken: Ct),
+            () => client.GetUserProfileAsync(UserId, Ct),
+            () => client.GetConnectionsAsync(UserId, Ct),
+            () => client.ResolveClientUserIdAsync("cust-1", Ct),
+        })
+        {
+            var error = await Assert.ThrowsAsync<VitalApiException>(read);
+            Assert.Equal(VitalErrorKind.NotFound, error.Kind);
+            Assert.Contains("Vital:BaseUrl", error.Message, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -72,6 +117,22 @@ public sealed class WholeDiagnosisClientTests
     }
 
     [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    public async Task Resolve_ADotSegment_RefusedWithoutAskingAnotherEndpoint(string clientId)
+    {
+        var stub = new StubHandler().ThenJson(User);
+        await using var services = ClientFactory.Build(stub);
+
+        var error = await Assert.ThrowsAsync<VitalApiException>(() => services.Client().ResolveClientUserIdAsync(clientId, Ct));
+
+        Assert.Equal(VitalErrorKind.Validation, error.Kind);
+        Assert.Empty(stub.Requests);
+    }
+
+    [Theory]
+    [InlineData("...", "...")]
+    [InlineData("a.", "a.")]
     [InlineData("müller/42 ß?%", "m%C3%BCller%2F42%20%C3%9F%3F%25")]
     [InlineData("a b+c&d=e#f", "a%20b%2Bc%26d%3De%23f")]
     [InlineData("0d7c3a52-91e4-4b8f-a6d2-5e3f1c9b7a40", "0d7c3a52-91e4-4b8f-a6d2-5e3f1c9b7a40")]
@@ -134,9 +195,9 @@ public sealed class WholeDiagnosisClientTests
     public async Task Refresh_Done_APostWithItsTimeoutAndTheSourcesInThreeLists()
     {
         var stub = new StubHandler().ThenJson("""{ "success": true, "user_id": "u", "refreshed_sources": ["oura/sleep"], "in_progress_sources": [], "failed_sources": ["fitbit/activity"] }""");
-        await using var services = ClientFactory.Build(stub);
+        await using var patient = ClientFactory.Build(stub, new Dictionary<string, string?> { ["Vital:Resilience:AttemptTimeout"] = "00:00:30" });
 
-        var result = await services.Client().RefreshUserAsync(UserId, TimeSpan.FromSeconds(20), Ct);
+        var result = await patient.Client().RefreshUserAsync(UserId, TimeSpan.FromSeconds(20), Ct);
 
         var request = Assert.Single(stub.Requests);
         Assert.Equal(HttpMethod.Post, request.Method);
@@ -145,6 +206,50 @@ public sealed class WholeDiagnosisClientTests
         Assert.True(result.Success);
         Assert.Equal(["oura/sleep"], result.Refreshed);
         Assert.Equal(["fitbit/activity"], result.Failed);
+    }
+
+    [Theory]
+    [InlineData(null, null, "7")] // Vital's default of 10 s would answer after the default 10 s attempt was cut off
+    [InlineData(20, null, "7")]
+    [InlineData(null, "00:00:30", "10")] // Vital's default, now within the attempt
+    [InlineData(20, "00:00:30", "20")]
+    [InlineData(null, "00:00:04", "5")] // Vital's least
+    [InlineData(90, "00:05:00", "60")] // Vital's most
+    public async Task Refresh_AsksVitalToAnswerWithinOneAttempt(int? askedSeconds, string? attemptTimeout, string sent)
+    {
+        var stub = new StubHandler().ThenJson("""{ "success": true, "user_id": "u", "refreshed_sources": [], "in_progress_sources": ["oura/sleep"], "failed_sources": [] }""", HttpStatusCode.Accepted);
+        await using var services = ClientFactory.Build(stub, attemptTimeout is null ? null : new Dictionary<string, string?>
+        {
+            ["Vital:Resilience:AttemptTimeout"] = attemptTimeout,
+            ["Vital:Resilience:TotalTimeout"] = "00:10:00",
+        });
+
+        await services.Client().RefreshUserAsync(UserId, askedSeconds is { } s ? TimeSpan.FromSeconds(s) : null, Ct);
+
+        Assert.Equal(sent, Assert.Single(stub.Requests).Query["timeout"]);
+    }
+
+    [Fact]
+    public async Task Refresh_400WithADetailOnly_RefusedInVitalsWords()
+    {
+        var stub = new StubHandler().ThenStatus(HttpStatusCode.BadRequest, """{"detail":"User 7aec8422 not found"}""");
+        await using var services = ClientFactory.Build(stub);
+
+        var result = await services.Client().RefreshUserAsync(UserId, cancellationToken: Ct);
+
+        Assert.False(result.Success);
+        Assert.Equal("User 7aec8422 not found", result.Error);
+    }
+
+    [Fact]
+    public async Task Refresh_RefusalEchoingTheKey_KeyMasked()
+    {
+        var stub = new StubHandler().ThenStatus(HttpStatusCode.BadRequest, $$"""{ "success": false, "error": "no sources for key {{ClientFactory.TestKey}}" }""");
+        await using var services = ClientFactory.Build(stub);
+
+        var result = await services.Client().RefreshUserAsync(UserId, cancellationToken: Ct);
+
+        Assert.Equal("no sources for key ***", result.Error);
     }
 
     [Fact]
@@ -184,6 +289,23 @@ public sealed class WholeDiagnosisClientTests
 
         Assert.Equal(kind, error.Kind);
         Assert.Single(stub.Requests);
+    }
+
+    [Fact]
+    public async Task Refresh_429WithARetryAfterDateAlreadyPast_AsksForNoWaitNotANegativeOne()
+    {
+        var stub = new StubHandler().Then(_ =>
+        {
+            var response = StubHandler.Json("""{"detail":"Too Many Requests"}""", HttpStatusCode.TooManyRequests);
+            response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(DateTimeOffset.UtcNow.AddMinutes(-5));
+            return response;
+        });
+        await using var services = ClientFactory.Build(stub);
+
+        var error = await Assert.ThrowsAsync<VitalApiException>(() => services.Client().RefreshUserAsync(UserId, cancellationToken: Ct));
+
+        Assert.Equal(VitalErrorKind.RateLimited, error.Kind);
+        Assert.Equal(TimeSpan.Zero, error.RetryAfter);
     }
 
     [Fact]

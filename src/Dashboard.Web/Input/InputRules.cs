@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
+using Vital.Introspection;
 
 namespace Dashboard.Web.Input;
 
@@ -75,15 +76,17 @@ public static partial class InputRules
     public const int MaxClientUserIdLength = 256;
 
     /// <summary>
-    /// A customer's own user id as Vital's lookup takes it: any characters but control ones, not blank, not too long.
-    /// Kept exactly as given (spaces and case included): it is the customer's string.
+    /// A customer's own user id as Vital's lookup takes it: any characters but control ones, not blank, not too long,
+    /// and not <c>.</c> or <c>..</c> (steps in an address: Vital's lookup path cannot carry them, and
+    /// the request would reach another endpoint). Kept exactly as given (spaces and case included): it is the customer's string.
     /// </summary>
     public static bool IsClientUserId([NotNullWhen(true)] string? text) =>
-        !string.IsNullOrWhiteSpace(text) && text.Length <= MaxClientUserIdLength && !text.Any(char.IsControl);
+        !string.IsNullOrWhiteSpace(text) && text.Length <= MaxClientUserIdLength && !text.Any(char.IsControl)
+        && !VitalIntrospectionClient.IsPathStep(text);
 
     /// <summary>The message for a client user id that is not one, safe to show (it never repeats the input).</summary>
     public const string ClientUserIdProblem =
-        "That is not a client user id: it is empty, longer than 256 characters, or holds control characters (a line break, for instance). Copy it again from your own system.";
+        "That is not a client user id: it is empty, longer than 256 characters, holds control characters (a line break, for instance), or is a lone \".\" or \"..\". Copy it again from your own system.";
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_]*$", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Vital.Introspection;
@@ -14,13 +15,21 @@ public static class RefreshParser
         return new RefreshResult
         {
             Success = !refused,
-            Error = string.IsNullOrWhiteSpace(body.Error) ? (refused ? "Vital refused the refresh without saying why." : null) : body.Error,
+            Error = !string.IsNullOrWhiteSpace(body.Error) ? body.Error
+                : !refused ? null
+                // Not the refusal's shape but every endpoint's error shape (a user Vital does not know answers so).
+                : body.Detail is { ValueKind: JsonValueKind.String } detail && !string.IsNullOrWhiteSpace(detail.GetString())
+                    ? Shortened(detail.GetString()!)
+                : "Vital refused the refresh without saying why.",
             StillRunning = status == System.Net.HttpStatusCode.Accepted,
             Refreshed = LenientJson.Strings(body.RefreshedSources),
             InProgress = LenientJson.Strings(body.InProgressSources),
             Failed = LenientJson.Strings(body.FailedSources),
         };
     }
+
+    /// <summary>An upstream message as the dashboard shows it: at most 300 characters.</summary>
+    private static string Shortened(string text) => text.Length <= 300 ? text : string.Concat(text.AsSpan(0, 300), "…");
 
     public static RefreshResult Parse(string json, System.Net.HttpStatusCode status = System.Net.HttpStatusCode.OK) =>
         ParseAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), status).GetAwaiter().GetResult();
@@ -29,6 +38,7 @@ public static class RefreshParser
     {
         [JsonPropertyName("success")] public bool? Success { get; set; }
         [JsonPropertyName("error")] public string? Error { get; set; }
+        [JsonPropertyName("detail")] public JsonElement? Detail { get; set; }
         [JsonPropertyName("refreshed_sources")] public List<string?>? RefreshedSources { get; set; }
         [JsonPropertyName("in_progress_sources")] public List<string?>? InProgressSources { get; set; }
         [JsonPropertyName("failed_sources")] public List<string?>? FailedSources { get; set; }

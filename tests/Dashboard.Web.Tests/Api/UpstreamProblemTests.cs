@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
 using Dashboard.Web.Tests.Support;
 
 namespace Dashboard.Web.Tests.Api;
@@ -151,15 +152,16 @@ public sealed class UpstreamProblemTests(LiveDashboard dashboard) : IClassFixtur
     }
 
     [Theory]
-    [InlineData(HttpStatusCode.NotFound)]
-    [InlineData(HttpStatusCode.UnprocessableEntity)]
-    [InlineData(HttpStatusCode.BadRequest)]
-    public async Task Diagnosis_UpstreamRefusesTheRequest_Is502WithoutTheKeyItEchoed(HttpStatusCode status)
+    [InlineData(HttpStatusCode.UnprocessableEntity, "validation")]
+    [InlineData(HttpStatusCode.BadRequest, "validation")]
+    [InlineData(HttpStatusCode.NotFound, "html")]
+    public async Task Diagnosis_UpstreamRefusesTheRequest_Is502WithoutTheKeyItEchoed(HttpStatusCode status, string shape)
     {
-        var body = status == HttpStatusCode.UnprocessableEntity
-            ? $$"""{"detail":[{"loc":["query","user_id"],"msg":"bad request for key {{LiveDashboard.ApiKey}}","type":"value_error"}]}"""
-            : EchoingKey("Bad request");
-        dashboard.Upstream.Answer(_ => StubUpstream.Respond(status, body));
+        // Refusals that do not say "no such user": a validation list, or a 404 page that is not Vital's JSON.
+        var body = shape == "html"
+            ? $"<html><body>404 Not Found (key {LiveDashboard.ApiKey})</body></html>"
+            : $$"""{"detail":[{"loc":["query","user_id"],"msg":"bad request for key {{LiveDashboard.ApiKey}}","type":"value_error"}]}""";
+        dashboard.Upstream.Answer(_ => StubUpstream.Respond(status, body, shape == "html" ? "text/html" : "application/json"));
         var calls = dashboard.Upstream.PullCalls;
 
         using var response = await GetAsync("diagnosis");
@@ -167,6 +169,32 @@ public sealed class UpstreamProblemTests(LiveDashboard dashboard) : IClassFixtur
         await ApiAssert.ProblemAsync(response, HttpStatusCode.BadGateway);
         Assert.Equal(1, dashboard.Upstream.PullCalls - calls);
         await ApiAssert.NowhereAsync(LiveDashboard.ApiKey, response);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.NotFound)]
+    [InlineData(HttpStatusCode.BadRequest)]
+    public async Task Diagnosis_EverySourceSaysNoSuchUser_Is200WithUserNotFoundWithoutTheKeyItEchoed(HttpStatusCode status)
+    {
+        // The contract: an unknown user may answer 404 or 400 with a detail on any of the four reads; that is no such
+        // user, never an outage (the pulls' read included).
+        dashboard.Upstream.AnswerEverything(_ => StubUpstream.Respond(status, EchoingKey("User not found")));
+        try
+        {
+            using var response = await GetAsync("diagnosis");
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+            Assert.Equal("user_not_found", Assert.Single(json.RootElement.GetProperty("findings").EnumerateArray()).GetProperty("code").GetString());
+            var sources = json.RootElement.GetProperty("sources");
+            Assert.Equal("not_found", sources.GetProperty("user").GetString());
+            Assert.Equal("ok", sources.GetProperty("historicalPulls").GetString());
+            await ApiAssert.NowhereAsync(LiveDashboard.ApiKey, response);
+        }
+        finally
+        {
+            dashboard.Upstream.AnswerOthers(null);
+        }
     }
 
     [Fact]

@@ -64,6 +64,27 @@ public sealed class TeamPageClientIdSearchTests : DashboardContext
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("a.user-link")));
     }
 
+    [Theory]
+    [InlineData("..")] // "resolve/.." would have asked Vital's /v2/user/ with the team's key
+    [InlineData(".")]
+    public void Open_SearchIsADotSegment_NeverAskedOfVital(string search)
+    {
+        var cut = Open("/?q=" + search);
+
+        Assert.Empty(cut.FindAll("a.user-link"));
+        Assert.Empty(Diagnoses.ResolvedClientUserIds);
+        Assert.Empty(cut.FindAll("[data-testid=client-id-lookup]"));
+    }
+
+    [Theory]
+    [InlineData("..", false)]
+    [InlineData(".", false)]
+    [InlineData("...", true)]
+    [InlineData("a..", true)]
+    [InlineData("../x", true)] // escaped whole: one segment
+    public void IsClientUserId_DotSegmentsRefused(string text, bool accepted) =>
+        Assert.Equal(accepted, Dashboard.Web.Input.InputRules.IsClientUserId(text));
+
     [Fact]
     public void Open_SearchNobodyHas_SaysBothIdsWereTriedAndWhere()
     {
