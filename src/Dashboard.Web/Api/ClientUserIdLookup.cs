@@ -33,6 +33,29 @@ public static class ClientUserIdLookup
         return endpoints;
     }
 
+    /// <summary>
+    /// A request path with the client user id in it replaced by <c>{clientUserId}</c> (for the logs), the API's format
+    /// kept; any other path, the same string.
+    /// </summary>
+    public static string WithoutClientUserId(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (path.StartsWith(PagePrefix, StringComparison.OrdinalIgnoreCase) && path.Length > PagePrefix.Length)
+        {
+            return PagePrefix + "{clientUserId}";
+        }
+
+        if (path.StartsWith(ApiPrefix, StringComparison.OrdinalIgnoreCase) && path.Length > ApiPrefix.Length)
+        {
+            var format = path.EndsWith("/diagnosis", StringComparison.OrdinalIgnoreCase) ? "/diagnosis"
+                : path.EndsWith("/diagnosis.md", StringComparison.OrdinalIgnoreCase) ? "/diagnosis.md"
+                : string.Empty;
+            return ApiPrefix + "{clientUserId}" + format;
+        }
+
+        return path;
+    }
+
     /// <summary>The client id in the request target after <paramref name="prefix"/>, decoded once; null when there is none.</summary>
     public static string? Read(HttpContext context, string prefix, out string? format)
     {

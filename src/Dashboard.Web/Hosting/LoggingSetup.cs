@@ -51,6 +51,7 @@ internal static class LoggingSetup
                 logger.Enrich.With(enricher);
             }
 
+            logger.Enrich.With(new ClientUserIdPathEnricher());
             // Last, so it sees what the others added.
             logger.Enrich.With(new SecretMaskingEnricher(masker));
 

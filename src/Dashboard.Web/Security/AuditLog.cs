@@ -21,7 +21,20 @@ internal sealed partial class AuditLog(ILoggerFactory loggerFactory, IDashboardR
         user?.FindFirst(ClaimTypes.Email)?.Value
         ?? user?.FindFirst("email")?.Value
         ?? user?.Identity?.Name
+        // A provider that sends neither (staff admitted by group): the token's subject, never "anonymous".
+        ?? (user?.Identity?.IsAuthenticated == true ? (user.FindFirst("sub") ?? user.FindFirst(ClaimTypes.NameIdentifier))?.Value : null)
         ?? AnonymousAuthenticationHandler.UserName;
+
+    /// <summary>
+    /// One person, for what is counted or remembered per person (the API's rate limit, forced refreshes, open pages, a
+    /// page view's audit record): <see cref="Identity"/>, the issuer and subject of their token where there is one. Not the
+    /// email: a provider may send none (then every such person would share one allowance) or let a person set it.
+    /// </summary>
+    public static string PersonKey(ClaimsPrincipal? user)
+    {
+        var (issuer, subject) = Identity(user);
+        return issuer + " " + subject;
+    }
 
     /// <summary>
     /// Who the person is for good, beside the email they showed (an address can be reassigned): with OpenID Connect the

@@ -29,7 +29,7 @@ public sealed class ForcedRefreshes(IOptions<ApiOptions> options) : IDisposable
     public bool TryTake(ClaimsPrincipal? user, string fallback)
     {
         var key = user?.Identity?.IsAuthenticated == true && !DashboardAccess.IsAnonymous(user)
-            ? "user:" + AuditLog.Actor(user)
+            ? "user:" + AuditLog.PersonKey(user)
             : fallback;
         using var lease = _limiter.AttemptAcquire(key);
         return lease.IsAcquired;

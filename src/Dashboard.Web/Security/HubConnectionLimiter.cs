@@ -21,7 +21,7 @@ internal sealed class HubConnectionLimiter(IOptionsMonitor<UiOptions> options)
 
     public static string KeyOf(HttpContext context) =>
         context.User.Identity?.IsAuthenticated == true && !DashboardAccess.IsAnonymous(context.User)
-            ? "user:" + AuditLog.Actor(context.User)
+            ? "user:" + AuditLog.PersonKey(context.User)
             : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 
     /// <summary>Counts one more connection for <paramref name="key"/> unless it holds the most already.</summary>

@@ -27,7 +27,7 @@ internal static class RateLimiting
                 // Runs after authentication, so a signed-in person is one partition wherever they connect from;
                 // with Auth:Mode=None everyone is "anonymous", so the client address tells them apart.
                 var partition = context.User.Identity?.IsAuthenticated == true && !DashboardAccess.IsAnonymous(context.User)
-                    ? "user:" + AuditLog.Actor(context.User)
+                    ? "user:" + AuditLog.PersonKey(context.User)
                     : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
                 return RateLimitPartition.GetSlidingWindowLimiter(partition, _ => new SlidingWindowRateLimiterOptions
                 {

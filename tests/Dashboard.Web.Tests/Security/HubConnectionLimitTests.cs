@@ -15,6 +15,9 @@ public sealed class HubConnectionLimitTests
 {
     private const string Proxy = "10.0.0.5";
 
+    /// <summary>The key of a person the trusted proxy vouched for (its scheme, then the email it sent).</summary>
+    private static string ProxyVouched(string email) => $"user:{TrustedProxyAuthenticationHandler.SchemeName} {email}";
+
     private static HubConnectionLimiter Limiter(int perPerson) =>
         new(new FixedOptionsMonitor<UiOptions>(new UiOptions { HubConnectionsPerPerson = perPerson }));
 
@@ -24,8 +27,8 @@ public sealed class HubConnectionLimitTests
         await using var factory = Factory(TrustedProxy(("Ui:HubConnectionsPerPerson", "2")), Upstream(out _));
         using var client = Client(factory);
         var limiter = factory.Services.GetRequiredService<HubConnectionLimiter>();
-        Assert.True(limiter.TryEnter("user:alice@example.com"));
-        Assert.True(limiter.TryEnter("user:alice@example.com"));
+        Assert.True(limiter.TryEnter(ProxyVouched("alice@example.com")));
+        Assert.True(limiter.TryEnter(ProxyVouched("alice@example.com")));
 
         using var alice = await client.SendAsync(Get("/_blazor?id=abc", Proxy, ("X-Forwarded-Email", "alice@example.com")), TestContext.Current.CancellationToken);
         using var bob = await client.SendAsync(Get("/_blazor?id=abc", Proxy, ("X-Forwarded-Email", "bob@example.com")), TestContext.Current.CancellationToken);
@@ -33,7 +36,7 @@ public sealed class HubConnectionLimitTests
         Assert.Equal(HttpStatusCode.TooManyRequests, alice.StatusCode);
         Assert.Contains("2 dashboard pages open", await alice.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.NotEqual(HttpStatusCode.TooManyRequests, bob.StatusCode);
-        Assert.Equal(0, limiter.Open("user:bob@example.com"));
+        Assert.Equal(0, limiter.Open(ProxyVouched("bob@example.com")));
     }
 
     [Fact]
