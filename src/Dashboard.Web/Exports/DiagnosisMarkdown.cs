@@ -260,14 +260,22 @@ public static class DiagnosisMarkdown
         return clean.Length == 0 || clean.AsSpan().IndexOfAny(NotForCodeSpans) >= 0 ? Text(clean) : $"`{clean}`";
     }
 
-    /// <summary>Plain text: Markdown and HTML punctuation escaped, kept on one line.</summary>
+    /// <summary>
+    /// Plain text: Markdown and HTML punctuation escaped, kept on one line. So are the marks that GitHub-flavoured
+    /// renderers turn into links or mentions on their own: the colon of <c>://</c> or <c>mailto:</c>, the dot of a
+    /// <c>www.</c> and every <c>@</c>. Text from Vital or a provider (an error message) stays text to read in a ticket,
+    /// never a link to click or a person pinged; the rendered words are the same.
+    /// </summary>
     internal static string Text(string value)
     {
         var clean = OneLine(value);
         var escaped = new StringBuilder(clean.Length + 8);
-        foreach (var c in clean)
+        for (var i = 0; i < clean.Length; i++)
         {
-            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '#' or '|' or '!' or '~')
+            var c = clean[i];
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '#' or '|' or '!' or '~' or '@'
+                || (c == ':' && IsLinkColon(clean, i))
+                || (c == '.' && IsWwwDot(clean, i)))
             {
                 escaped.Append('\\');
             }
@@ -277,6 +285,18 @@ public static class DiagnosisMarkdown
 
         return escaped.ToString();
     }
+
+    /// <summary>The colon of <c>://</c>, or of a scheme renderers link without slashes (<c>mailto:</c>, <c>xmpp:</c>, <c>tel:</c>).</summary>
+    private static bool IsLinkColon(string text, int colon) =>
+        text.AsSpan(colon + 1).StartsWith("//", StringComparison.Ordinal)
+        || text.AsSpan(0, colon).EndsWith("mailto", StringComparison.OrdinalIgnoreCase)
+        || text.AsSpan(0, colon).EndsWith("xmpp", StringComparison.OrdinalIgnoreCase)
+        || text.AsSpan(0, colon).EndsWith("tel", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The dot of a <c>www.</c> that starts a word (where a GFM renderer starts an autolink).</summary>
+    private static bool IsWwwDot(string text, int dot) =>
+        dot >= 3 && text.AsSpan(dot - 3, 3).Equals("www", StringComparison.OrdinalIgnoreCase)
+        && (dot == 3 || !char.IsLetterOrDigit(text[dot - 4]));
 
     private static string Cell(string value) => Text(value);
 

@@ -57,7 +57,7 @@ public static partial class MarkdownText
         }
     }
 
-    [GeneratedRegex(@"\\([\\`*_\[\]<>#|!~])")]
+    [GeneratedRegex(@"\\([\\`*_\[\]<>#|!~@:.])")]
     private static partial Regex BackslashEscape();
 
     [GeneratedRegex(@"(?<!\\)(`+)(?!`).*?(?<!`)\1(?!`)")]
