@@ -26,9 +26,9 @@ def main(out, size, runs):
     done = [(i, p) for i, p in done if p.get("first_scan", {}).get("over_floor") is not None]
     if not done:
         sys.exit(f"no process-{size}-runN.json with a first scan in {out}")
-    # The median of an odd count; of an even count, the lower middle (the figure is never the better of two).
+    # The median of an odd count; of an even count, the worse of the two middle runs (never the better of two).
     ranked = sorted(done, key=lambda run: run[1]["first_scan"]["over_floor"])
-    chosen, figures = ranked[(len(ranked) - 1) // 2] if len(ranked) % 2 else ranked[len(ranked) // 2]
+    chosen, figures = ranked[len(ranked) // 2]
     figures["first_scan_runs"] = [p["first_scan"]["over_floor"] for _, p in done]
     figures["median_run"] = chosen
     with open(os.path.join(out, f"process-{size}.json"), "w") as file:

@@ -57,21 +57,12 @@ internal sealed class CompleteBodyHandler : DelegatingHandler
         return response;
     }
 
-    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
-
     private static bool MayBeJson(MediaTypeHeaderValue? contentType) =>
         contentType?.MediaType is not { } media || media.Contains("json", StringComparison.OrdinalIgnoreCase);
 
     internal static bool IsCompleteJson(ReadOnlySpan<byte> body)
     {
-        // A byte order mark before the JSON is allowed to be ignored (RFC 8259), and the parsers do; this reader would
-        // not, and would have called every such answer garbled.
-        if (body.StartsWith(Utf8Bom))
-        {
-            body = body[Utf8Bom.Length..];
-        }
-
-        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 256 });
+        var reader = new Utf8JsonReader(body[JsonText.ByteOrderMarkLength(body)..], new JsonReaderOptions { MaxDepth = 256 });
         try
         {
             while (reader.Read())

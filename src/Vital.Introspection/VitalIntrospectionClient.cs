@@ -156,7 +156,8 @@ public sealed partial class VitalIntrospectionClient(
             // Vital's documented refusal (400: no connected source) is an answer with a body of its own, not an outage.
             var result = await SendAsync(HttpMethod.Post, uri, "the refresh endpoint", static (body, status, ct) => RefreshParser.ParseAsync(body, status, ct), cancellationToken,
                 answers: HttpStatusCode.BadRequest).ConfigureAwait(false);
-            return result with { Error = Redact(result.Error, options.CurrentValue.EffectiveApiKey) };
+            // Vital's words as every other upstream message is shown: the key masked, at most 300 characters.
+            return result with { Error = Shorten(Redact(result.Error, options.CurrentValue.EffectiveApiKey)) };
         }
         catch (VitalApiException ex) when (IsNoSuchUser(ex))
         {
@@ -457,8 +458,7 @@ public sealed partial class VitalIntrospectionClient(
 
         try
         {
-            // A byte order mark may come first (RFC 8259 lets a reader ignore it); this parser would call it not JSON.
-            using var document = JsonDocument.Parse(body.AsMemory(body.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0));
+            using var document = JsonDocument.Parse(body.AsMemory(JsonText.ByteOrderMarkLength(body)));
             if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("detail", out var detail))
             {
                 return (null, []);

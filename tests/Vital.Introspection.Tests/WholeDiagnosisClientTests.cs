@@ -253,6 +253,17 @@ public sealed class WholeDiagnosisClientTests
     }
 
     [Fact]
+    public async Task Refresh_LongRefusal_ShortenedAsEveryUpstreamMessage()
+    {
+        var stub = new StubHandler().ThenStatus(HttpStatusCode.BadRequest, $$"""{"detail":"{{new string('x', 400)}}"}""");
+        await using var services = ClientFactory.Build(stub);
+
+        var result = await services.Client().RefreshUserAsync(UserId, cancellationToken: Ct);
+
+        Assert.Equal(new string('x', 300) + "…", result.Error);
+    }
+
+    [Fact]
     public async Task Refresh_Accepted_StillRunning()
     {
         var stub = new StubHandler().ThenJson("""{ "success": true, "user_id": "u", "refreshed_sources": [], "in_progress_sources": ["oura/sleep"], "failed_sources": [] }""", HttpStatusCode.Accepted);

@@ -58,7 +58,7 @@ public static class DashboardApi
         }
 
         if (fresh && !context.RequestServices.GetRequiredService<ForcedRefreshes>()
-                .TryTake(context.User, "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown")))
+                .TryTake(context.User, AuditLog.CountedAs(context)))
         {
             return TooManyRefreshes(context);
         }

@@ -286,12 +286,13 @@ public static class DiagnosisMarkdown
         return escaped.ToString();
     }
 
-    /// <summary>The colon of <c>://</c>, or of a scheme renderers link without slashes (<c>mailto:</c>, <c>xmpp:</c>, <c>tel:</c>).</summary>
+    /// <summary>Schemes renderers link without slashes after their colon.</summary>
+    private static readonly string[] SlashlessSchemes = ["mailto", "xmpp", "tel"];
+
+    /// <summary>The colon of <c>://</c>, or of a scheme renderers link without slashes (<see cref="SlashlessSchemes"/>).</summary>
     private static bool IsLinkColon(string text, int colon) =>
         text.AsSpan(colon + 1).StartsWith("//", StringComparison.Ordinal)
-        || text.AsSpan(0, colon).EndsWith("mailto", StringComparison.OrdinalIgnoreCase)
-        || text.AsSpan(0, colon).EndsWith("xmpp", StringComparison.OrdinalIgnoreCase)
-        || text.AsSpan(0, colon).EndsWith("tel", StringComparison.OrdinalIgnoreCase);
+        || SlashlessSchemes.Any(scheme => text.AsSpan(0, colon).EndsWith(scheme, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The dot of a <c>www.</c> that starts a word (where a GFM renderer starts an autolink).</summary>
     private static bool IsWwwDot(string text, int dot) =>

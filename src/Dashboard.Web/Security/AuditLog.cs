@@ -37,6 +37,17 @@ internal sealed partial class AuditLog(ILoggerFactory loggerFactory, IDashboardR
     }
 
     /// <summary>
+    /// The key a person is counted by: <c>user:</c> and their <see cref="PersonKey"/> when signed in; with sign-in off,
+    /// where everyone is "anonymous", <paramref name="otherwise"/> (their address, or one page's circuit).
+    /// </summary>
+    public static string CountedAs(ClaimsPrincipal? user, string otherwise) =>
+        user?.Identity?.IsAuthenticated == true && !DashboardAccess.IsAnonymous(user) ? "user:" + PersonKey(user) : otherwise;
+
+    /// <summary>The key a request's person is counted by: <see cref="CountedAs(ClaimsPrincipal?, string)"/>, else the client address.</summary>
+    public static string CountedAs(HttpContext context) =>
+        CountedAs(context.User, "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"));
+
+    /// <summary>
     /// Who the person is for good, beside the email they showed (an address can be reassigned): with OpenID Connect the
     /// token's issuer and subject; behind a trusted proxy, or with sign-in off, the mode and the name it vouched for.
     /// </summary>

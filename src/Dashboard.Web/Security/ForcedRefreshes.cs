@@ -28,10 +28,7 @@ public sealed class ForcedRefreshes(IOptions<ApiOptions> options) : IDisposable
     /// </summary>
     public bool TryTake(ClaimsPrincipal? user, string fallback)
     {
-        var key = user?.Identity?.IsAuthenticated == true && !DashboardAccess.IsAnonymous(user)
-            ? "user:" + AuditLog.PersonKey(user)
-            : fallback;
-        using var lease = _limiter.AttemptAcquire(key);
+        using var lease = _limiter.AttemptAcquire(AuditLog.CountedAs(user, fallback));
         return lease.IsAcquired;
     }
 

@@ -19,10 +19,7 @@ internal sealed class HubConnectionLimiter(IOptionsMonitor<UiOptions> options)
     /// <summary>Open connections of <paramref name="key"/> (for tests and diagnostics).</summary>
     public int Open(string key) => _open.TryGetValue(key, out var count) ? count : 0;
 
-    public static string KeyOf(HttpContext context) =>
-        context.User.Identity?.IsAuthenticated == true && !DashboardAccess.IsAnonymous(context.User)
-            ? "user:" + AuditLog.PersonKey(context.User)
-            : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+    public static string KeyOf(HttpContext context) => AuditLog.CountedAs(context);
 
     /// <summary>Counts one more connection for <paramref name="key"/> unless it holds the most already.</summary>
     public bool TryEnter(string key)

@@ -28,9 +28,7 @@ internal sealed class PageAudit : IPageAudit
     public async Task RecordAsync(AuditAction action, string? userId, string? detail = null)
     {
         var state = await _authentication.GetAuthenticationStateAsync().ConfigureAwait(false);
-        // One person's views (with sign-in off, everyone is "anonymous": their address tells them apart).
-        var person = AuditLog.PersonKey(state.User) + (DashboardAccess.IsAnonymous(state.User) ? " " + _clientAddress : string.Empty);
-        if (_deduplicator.IsRepeat(person, action, userId, detail))
+        if (_deduplicator.IsRepeat(AuditLog.CountedAs(state.User, "ip:" + _clientAddress), action, userId, detail))
         {
             return;
         }

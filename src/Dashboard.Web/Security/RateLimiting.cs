@@ -26,9 +26,7 @@ internal static class RateLimiting
                 var perMinute = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ApiOptions>>().Value.RequestsPerMinute;
                 // Runs after authentication, so a signed-in person is one partition wherever they connect from;
                 // with Auth:Mode=None everyone is "anonymous", so the client address tells them apart.
-                var partition = context.User.Identity?.IsAuthenticated == true && !DashboardAccess.IsAnonymous(context.User)
-                    ? "user:" + AuditLog.PersonKey(context.User)
-                    : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+                var partition = AuditLog.CountedAs(context);
                 return RateLimitPartition.GetSlidingWindowLimiter(partition, _ => new SlidingWindowRateLimiterOptions
                 {
                     PermitLimit = perMinute,

@@ -19,7 +19,7 @@ public static class RefreshParser
                 : !refused ? null
                 // Not the refusal's shape but every endpoint's error shape (a user Vital does not know answers so).
                 : body.Detail is { ValueKind: JsonValueKind.String } detail && !string.IsNullOrWhiteSpace(detail.GetString())
-                    ? Shortened(detail.GetString()!)
+                    ? detail.GetString()
                 : "Vital refused the refresh without saying why.",
             StillRunning = status == System.Net.HttpStatusCode.Accepted,
             Refreshed = LenientJson.Strings(body.RefreshedSources),
@@ -27,9 +27,6 @@ public static class RefreshParser
             Failed = LenientJson.Strings(body.FailedSources),
         };
     }
-
-    /// <summary>An upstream message as the dashboard shows it: at most 300 characters.</summary>
-    private static string Shortened(string text) => text.Length <= 300 ? text : string.Concat(text.AsSpan(0, 300), "…");
 
     public static RefreshResult Parse(string json, System.Net.HttpStatusCode status = System.Net.HttpStatusCode.OK) =>
         ParseAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), status).GetAwaiter().GetResult();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Claims;
 using System.Text.Json;
 using Dashboard.Web.Security;
+using Dashboard.Web.Tests.Support;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -132,25 +133,7 @@ public sealed class AuditTests : IDisposable
         await using var factory = Factory(Anonymous(), Upstream(out var user), sink);
         _ = factory.Server;
         var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Email, "dana@example.com")], "test"));
-
-        async Task<string> Look(HttpContext? request)
-        {
-            var accessor = factory.Services.GetRequiredService<IHttpContextAccessor>();
-            accessor.HttpContext = request;
-            try
-            {
-                await using var scope = factory.Services.CreateAsyncScope();
-                var state = (IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
-                state.SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
-                var audit = scope.ServiceProvider.GetRequiredService<IPageAudit>();
-                await audit.RecordAsync(AuditAction.UserPage, user);
-                return audit.CorrelationId;
-            }
-            finally
-            {
-                accessor.HttpContext = null;
-            }
-        }
+        Task<string> Look(HttpContext? request) => LookAsync(factory, principal, request, user);
 
         // The page request prerenders; then the circuit's hub connection renders the same page again.
         var prerender = await Look(new DefaultHttpContext { TraceIdentifier = "request-1", Request = { Path = "/users/" + user } });
@@ -164,6 +147,44 @@ public sealed class AuditTests : IDisposable
         Assert.Equal("\"request-1\"", recorded.Properties["CorrelationId"].ToString());
         Assert.Equal("request-1", prerender);
         Assert.StartsWith("circuit-", circuit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PageAudit_SignInOff_TwoPeopleAtTwoAddressesAreTwoLooks_OnePersonsPrerenderAndCircuitOne()
+    {
+        // With sign-in off everyone is "anonymous": the address tells one person's look from another's.
+        var sink = new InMemorySink();
+        await using var factory = Factory(Anonymous(), Upstream(out var user), sink);
+        _ = factory.Server;
+        var anonymous = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, AnonymousAuthenticationHandler.UserName)], DashboardAccess.AnonymousAuthenticationType));
+        HttpContext From(string address, string path) =>
+            new DefaultHttpContext { Connection = { RemoteIpAddress = IPAddress.Parse(address) }, Request = { Path = path } };
+
+        await LookAsync(factory, anonymous, From("10.0.0.1", "/users/" + user), user);
+        await LookAsync(factory, anonymous, From("10.0.0.1", "/_blazor"), user);
+        await LookAsync(factory, anonymous, From("10.0.0.2", "/users/" + user), user);
+
+        Assert.Equal(["\"10.0.0.1\"", "\"10.0.0.2\""], sink.From(AuditLog.Category).Select(e => e.Properties["ClientAddress"].ToString()));
+    }
+
+    /// <summary>One look at <paramref name="user"/>'s page by <paramref name="principal"/>, in the scope of <paramref name="request"/>; its correlation id.</summary>
+    private static async Task<string> LookAsync(DashboardFactory factory, ClaimsPrincipal principal, HttpContext? request, string user)
+    {
+        var accessor = factory.Services.GetRequiredService<IHttpContextAccessor>();
+        accessor.HttpContext = request;
+        try
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var state = (IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+            state.SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
+            var audit = scope.ServiceProvider.GetRequiredService<IPageAudit>();
+            await audit.RecordAsync(AuditAction.UserPage, user);
+            return audit.CorrelationId;
+        }
+        finally
+        {
+            accessor.HttpContext = null;
+        }
     }
 
     [Fact]
